@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Installs (as root, via apt) or lists (otherwise) everything Hopfield Lab needs, and
+# prepares the source trees the WebAssembly build compiles: Dear ImGui 1.90.1, SDL2 2.26.5
+# and zlib from Debian source packages. Slow builds are cached outside the repository in
+# $HOPFIELD_CACHE (default ~/.cache/hopfield-lab). Nothing is downloaded from anywhere but
+# Debian's and npm's registries.
+#
+#   scripts/deps.sh [native|web|all]     (default: all)
+set -euo pipefail
+
+what=${1:-all}
+cache=${HOPFIELD_CACHE:-$HOME/.cache/hopfield-lab}
+mkdir -p "$cache"
+
+native_pkgs=(cmake g++ make libeigen3-dev catch2 zlib1g-dev libsdl2-dev libstb-dev
+  fonts-dejavu-core libgl1-mesa-dri libegl1 libgl1)
+web_pkgs=(emscripten nodejs chromium dpkg-dev)
+
+want=("${native_pkgs[@]}")
+[ "$what" = native ] || want+=("${web_pkgs[@]}")
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+# The machine may have a non-Debian node on PATH; that is fine, we only need one.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  missing=("${missing[@]/nodejs/}")
+fi
+read -r -a missing <<<"${missing[*]:-}"
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "deps.sh: missing Debian packages. Install them with:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "deps.sh: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+[ "$what" = native ] && exit 0
+
+# --- source packages for the wasm build -------------------------------------------------
+ensure_deb_src() {
+  local src=/etc/apt/sources.list.d/hopfield-deb-src.sources
+  [ -f "$src" ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "deps.sh: need deb-src entries for bookworm and trixie (see README, 'Dependencies')" >&2
+    exit 1
+  fi
+  # Same mirror as the machine's own Debian entry; never a hard-coded host.
+  local uris
+  uris=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null ||
+    true)
+  [ -n "$uris" ] || uris=$(awk '/^deb / {print $2; exit}' /etc/apt/sources.list)
+  printf 'Types: deb-src\nURIs: %s\nSuites: bookworm trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+    "$uris" >"$src"
+  apt-get update -qq
+}
+
+fetch_source() { # fetch_source <dir-under-cache> <package/suite> <glob of unpacked dir>
+  local dest=$cache/$1
+  [ -f "$dest/.complete" ] && return 0
+  ensure_deb_src
+  local tmp
+  tmp=$(mktemp -d "$cache/fetch.XXXXXX")
+  (cd "$tmp" && apt-get source -qq "$2" >/dev/null 2>&1) || {
+    echo "deps.sh: 'apt-get source $2' failed" >&2
+    exit 1
+  }
+  rm -rf "$dest"
+  mv "$tmp"/$3 "$dest"
+  rm -rf "$tmp"
+  touch "$dest/.complete"
+}
+
+fetch_source imgui imgui/trixie 'imgui-1.90*/'
+fetch_source sdl2-src libsdl2/bookworm 'libsdl2-2*/'
+fetch_source zlib-src zlib/bookworm 'zlib-1*/'
+
+# SDL2 for emscripten: configure is slow (~2.5 min of emcc try-compiles), so build once.
+sdl_prefix=$cache/sdl2-wasm
+if [ ! -f "$sdl_prefix/.complete" ]; then
+  echo "deps.sh: building SDL2 for WebAssembly (once, ~3 min)"
+  rm -rf "$cache/sdl2-build" "$sdl_prefix"
+  export NODE_PATH=/usr/share/nodejs
+  emcmake cmake -S "$cache/sdl2-src" -B "$cache/sdl2-build" -DCMAKE_BUILD_TYPE=Release \
+    -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_PTHREADS=OFF \
+    -DCMAKE_INSTALL_PREFIX="$sdl_prefix" >"$cache/sdl2-build.log" 2>&1 ||
+    { tail -30 "$cache/sdl2-build.log" >&2; exit 1; }
+  cmake --build "$cache/sdl2-build" -j"$(nproc)" >>"$cache/sdl2-build.log" 2>&1 &&
+    cmake --install "$cache/sdl2-build" >>"$cache/sdl2-build.log" 2>&1 ||
+    { tail -30 "$cache/sdl2-build.log" >&2; exit 1; }
+  touch "$sdl_prefix/.complete"
+fi
+echo "deps.sh: ready (cache: $cache)"
