@@ -1,0 +1,236 @@
+#include "core/dynamics.hpp"
+
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+#include "core/detmath.hpp"
+
+namespace hopfield {
+
+std::string to_string(UpdateMode mode) {
+  switch (mode) {
+    case UpdateMode::synchronous: return "sync";
+    case UpdateMode::async_random: return "async";
+    case UpdateMode::async_sequential: return "sequential";
+  }
+  return "?";
+}
+
+std::string to_string(TieRule tie) {
+  switch (tie) {
+    case TieRule::keep: return "keep";
+    case TieRule::plus: return "plus";
+    case TieRule::minus: return "minus";
+  }
+  return "?";
+}
+
+std::string to_string(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::running: return "running";
+    case Outcome::fixed_point: return "fixed point";
+    case Outcome::two_cycle: return "2-cycle";
+    case Outcome::max_sweeps: return "max sweeps";
+  }
+  return "?";
+}
+
+void check_options(const DynamicsOptions& o) {
+  if (!std::isfinite(o.temperature) || o.temperature < 0)
+    throw std::invalid_argument("temperature must be a finite number >= 0");
+  if (o.max_sweeps < 1) throw std::invalid_argument("max sweeps must be at least 1");
+}
+
+Recall::Recall(const Network& network, const SpinVector& initial, const DynamicsOptions& options,
+               std::optional<SpinVector> target)
+    : net_(network),
+      options_(options),
+      target_(std::move(target)),
+      rng_(options.seed, kDynamicsStream),
+      state_(initial),
+      fields_from_patterns_(network.uses_pattern_fields()) {
+  check_options(options);
+  if (initial.size() != net_.size())
+    throw std::invalid_argument("initial state has " + std::to_string(initial.size()) +
+                                " neurons, the network has " + std::to_string(net_.size()));
+  check_spins(initial, "initial state");
+  if (target_) {
+    if (target_->size() != net_.size())
+      throw std::invalid_argument("target pattern has the wrong number of neurons");
+    check_spins(*target_, "target pattern");
+  }
+  previous_ = state_;
+  patterns_t_ = net_.patterns().transpose();
+  m_ = patterns_t_.cast<int>() * state_.cast<int>();  // exact integers
+  if (!fields_from_patterns_) net_.raw_fields(state_, h_raw_);
+  const int n = net_.size();
+  order_.resize(static_cast<std::size_t>(n));
+  std::iota(order_.begin(), order_.end(), 0);
+  record_row(0);
+}
+
+double Recall::raw_field(int i) const {
+  if (!fields_from_patterns_) return h_raw_[i];
+  // h_raw_i = sum_mu xi_i^mu m^mu - P s_i (the diagonal of sum xi xi^T removed).
+  const Spin* xi = patterns_t_.col(i).data();
+  const int* m = m_.data();
+  const int p = static_cast<int>(m_.size());
+  int sum = 0;  // |sum| <= N P < 2^31 for every network the core allows
+  for (int mu = 0; mu < p; ++mu) sum += xi[mu] * m[mu];
+  return static_cast<double>(sum - p * state_[i]);
+}
+
+Spin Recall::decide(int i) {
+  const Spin current = state_[i];
+  const double h = net_.weight_scale() * raw_field(i) + net_.bias()[i];
+  if (options_.temperature > 0)
+    return rng_.uniform() < glauber_probability(h, options_.temperature) ? Spin{1} : Spin{-1};
+  if (h > 0) return 1;
+  if (h < 0) return -1;
+  switch (options_.tie) {
+    case TieRule::keep: return current;
+    case TieRule::plus: return 1;
+    case TieRule::minus: return -1;
+  }
+  return current;
+}
+
+void Recall::apply_flip(int i, Spin value) {
+  state_[i] = value;
+  const int twice = 2 * value;
+  const Spin* xi = patterns_t_.col(i).data();
+  for (Eigen::Index mu = 0; mu < m_.size(); ++mu) m_[mu] += twice * xi[mu];
+  if (!fields_from_patterns_) {
+    // h_raw += (s_new - s_old) W(:, i) = 2 s_new W(:, i): O(N) per flip, not O(N^2).
+    const float* col = net_.raw_weights().col(i).data();
+    double* h = h_raw_.data();
+    const int n = net_.size();
+    if (value > 0)
+      for (int j = 0; j < n; ++j) h[j] += 2.0 * static_cast<double>(col[j]);
+    else
+      for (int j = 0; j < n; ++j) h[j] -= 2.0 * static_cast<double>(col[j]);
+  }
+  recent_flips_.push_back(i);
+  ++sweep_flips_;
+}
+
+int Recall::next_neuron() const {
+  if (finished() || options_.mode == UpdateMode::synchronous) return -1;
+  if (position_ == 0 && options_.mode == UpdateMode::async_random) return -1;  // not drawn yet
+  return order_[static_cast<std::size_t>(position_)];
+}
+
+void Recall::begin_sweep() {
+  if (options_.mode == UpdateMode::async_random) {
+    std::iota(order_.begin(), order_.end(), 0);
+    rng_.shuffle(order_);
+  }
+  sweep_flips_ = 0;
+  previous_ = state_;
+}
+
+int Recall::step_neuron() {
+  if (finished()) return -1;
+  recent_flips_.clear();
+  if (options_.mode == UpdateMode::synchronous) {
+    synchronous_step();
+    return -1;
+  }
+  if (position_ == 0) begin_sweep();
+  const int i = order_[static_cast<std::size_t>(position_)];
+  const Spin next = decide(i);
+  if (next != state_[i]) apply_flip(i, next);
+  if (++position_ == net_.size()) {
+    position_ = 0;
+    end_iteration(sweep_flips_);
+  }
+  return i;
+}
+
+void Recall::synchronous_step() {
+  const int n = net_.size();
+  SpinVector next(n);
+  for (int i = 0; i < n; ++i) next[i] = decide(i);
+  SpinVector before = state_;
+  int flips = 0;
+  for (int i = 0; i < n; ++i)
+    if (next[i] != state_[i]) {
+      ++flips;
+      recent_flips_.push_back(i);
+    }
+  state_ = std::move(next);
+  m_ = patterns_t_.cast<int>() * state_.cast<int>();
+  if (!fields_from_patterns_) net_.raw_fields(state_, h_raw_);
+  const bool cycle = flips > 0 && state_ == previous_ && options_.temperature == 0;
+  previous_ = std::move(before);
+  end_iteration(flips);
+  if (cycle && outcome_ == Outcome::running) outcome_ = Outcome::two_cycle;
+}
+
+void Recall::step_sweep() {
+  if (finished()) return;
+  if (options_.mode == UpdateMode::synchronous) {
+    recent_flips_.clear();
+    synchronous_step();
+    return;
+  }
+  std::vector<int> flips;
+  do {
+    step_neuron();
+    flips.insert(flips.end(), recent_flips_.begin(), recent_flips_.end());
+  } while (position_ != 0 && !finished());
+  recent_flips_ = std::move(flips);
+}
+
+Outcome Recall::run() {
+  while (!finished()) step_sweep();
+  return outcome_;
+}
+
+double Recall::energy() const {
+  if (!fields_from_patterns_) return net_.energy_from_raw_fields(state_, h_raw_);
+  // s^T W_raw s = sum_mu (m^mu)^2 - P N for Hebbian counts; exact in integers.
+  long long quadratic = 0;
+  for (Eigen::Index mu = 0; mu < m_.size(); ++mu) quadratic += 1LL * m_[mu] * m_[mu];
+  quadratic -= 1LL * m_.size() * net_.size();
+  double linear = 0.0;
+  for (int i = 0; i < net_.size(); ++i) linear += state_[i] * net_.bias()[i];
+  return -0.5 * net_.weight_scale() * static_cast<double>(quadratic) - linear;
+}
+
+void Recall::record_row(int flips) {
+  const int n = net_.size();
+  trace_.energy.push_back(energy());
+  int d = -1;
+  if (target_) {
+    d = hamming(*target_, state_);
+  } else {
+    for (Eigen::Index mu = 0; mu < m_.size(); ++mu) {
+      const int to_pattern = (n - m_[mu]) / 2;  // Hamming = (N - xi.s) / 2
+      const int nearest = std::min(to_pattern, n - to_pattern);
+      if (d < 0 || nearest < d) d = nearest;
+    }
+  }
+  trace_.hamming.push_back(d);
+  trace_.flips.push_back(flips);
+  std::vector<double> m(static_cast<std::size_t>(m_.size()));
+  for (Eigen::Index mu = 0; mu < m_.size(); ++mu)
+    m[static_cast<std::size_t>(mu)] = static_cast<double>(m_[mu]) / n;
+  trace_.overlaps.push_back(std::move(m));
+}
+
+void Recall::end_iteration(int flips) {
+  record_row(flips);
+  if (flips == 0 && options_.temperature == 0) outcome_ = Outcome::fixed_point;
+  else if (sweeps() >= options_.max_sweeps) outcome_ = Outcome::max_sweeps;
+}
+
+Recall recall(const Network& network, const SpinVector& initial, const DynamicsOptions& options,
+              std::optional<SpinVector> target) {
+  Recall r(network, initial, options, std::move(target));
+  r.run();
+  return r;
+}
+
+}  // namespace hopfield

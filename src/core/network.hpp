@@ -1,0 +1,106 @@
+// A Hopfield network: stored patterns, the weight matrix a learning rule makes of them, a
+// bias, and the local field and energy that the dynamics use.
+//
+// Conventions (see docs/science.md):
+//   local field  h = W s + b            (h_i = sum_j W_ij s_j + b_i)
+//   energy       E = -1/2 s^T W s - b^T s
+// computed exactly as written, including any diagonal W_ii (only the pseudo-inverse rule has
+// one). Hebbian weights are kept as integer counts W_raw = sum_mu xi xi^T (zero diagonal) and
+// a separate scale (1, 1/N or 1/P), so W = scale * W_raw exactly and T = 0 dynamics come out
+// bit-identical under every scale.
+#pragma once
+
+#include <Eigen/Core>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/pattern.hpp"
+
+namespace hopfield {
+
+enum class Rule { hebbian, storkey, pseudoinverse };
+enum class HebbianScale { none, inv_n, inv_p };
+
+// Largest N for which the app and CLI build a dense N x N weight matrix (64 MB of floats).
+// Hebbian recall never needs one (see Network::uses_pattern_fields).
+inline constexpr int kMaxDenseNeurons = 4096;
+
+std::string to_string(Rule rule);
+std::string to_string(HebbianScale scale);
+
+// h = W s for a dense raw weight matrix, in the fixed summation order documented in network.cpp.
+void dense_fields(const Eigen::MatrixXf& w, const SpinVector& s, Eigen::VectorXd& h);
+
+class Network {
+ public:
+  explicit Network(int neurons, Rule rule = Rule::hebbian,
+                   HebbianScale scale = HebbianScale::none);
+
+  int size() const { return n_; }
+  int pattern_count() const { return static_cast<int>(patterns_.cols()); }
+  Rule rule() const { return rule_; }
+  HebbianScale hebbian_scale() const { return scale_kind_; }
+  // Stored patterns as the columns of an N x P matrix.
+  const Eigen::Matrix<Spin, Eigen::Dynamic, Eigen::Dynamic>& patterns() const { return patterns_; }
+  SpinVector pattern(int mu) const;
+
+  // Changes the rule and relearns every stored pattern. Throws when the rule needs a dense W
+  // and N > kMaxDenseNeurons.
+  void set_rule(Rule rule, HebbianScale scale = HebbianScale::none);
+  // Learns one more pattern: Hebbian adds xi xi^T, Storkey applies its update, the
+  // pseudo-inverse rule recomputes the projection. Clears any pruning.
+  void store(const SpinVector& xi);
+  // Forgets pattern mu: Hebbian subtracts xi xi^T (unlearning); the other rules relearn the
+  // remaining patterns from scratch. Clears any pruning.
+  void remove(int mu);
+  void clear();
+
+  const Eigen::VectorXd& bias() const { return bias_; }
+  void set_bias(const Eigen::VectorXd& b);
+
+  // W = weight_scale() * raw_weights(). Hebbian: 1, 1/N or 1/P; other rules: 1.
+  double weight_scale() const;
+  // The dense raw weight matrix (column j = influence of neuron j), built on first use.
+  // Throws if N > kMaxDenseNeurons.
+  const Eigen::MatrixXf& raw_weights() const;
+  // Replaces the raw weights (used by pruning). Marks the network as pruned.
+  void set_raw_weights(Eigen::MatrixXf w);
+  bool pruned() const { return pruned_; }
+  // One entry W_ij, without building the dense matrix for unpruned Hebbian networks.
+  double weight(int i, int j) const;
+
+  // True when fields come from the patterns, h_raw = Xi (Xi^T s) - P s, in O(N P), instead
+  // of from W in O(N^2): chosen for unpruned Hebbian networks when 2P < N or N is too large
+  // for a dense matrix. Both paths give bit-identical integers.
+  bool uses_pattern_fields() const;
+
+  // Raw fields h_raw = W_raw s (no bias, no scale), in a fixed summation order.
+  void raw_fields(const SpinVector& s, Eigen::VectorXd& h_raw) const;
+  // Local fields h = W s + b.
+  Eigen::VectorXd local_fields(const SpinVector& s) const;
+  // Energy E = -1/2 s^T W s - b^T s.
+  double energy(const SpinVector& s) const;
+  // Energy from already computed raw fields of the same state (O(N)).
+  double energy_from_raw_fields(const SpinVector& s, const Eigen::VectorXd& h_raw) const;
+  // Hebbian only: the vote of each stored pattern for neuron i,
+  // v_mu = scale * xi_i^mu * sum_{j != i} xi_j^mu s_j, so that h_i = sum_mu v_mu + b_i.
+  std::vector<double> pattern_votes(const SpinVector& s, int i) const;
+
+ private:
+  void check_state(const SpinVector& s) const;
+  void relearn();
+  void ensure_dense_allowed(const char* why) const;
+  void build_dense() const;
+
+  int n_;
+  Rule rule_;
+  HebbianScale scale_kind_;
+  Eigen::Matrix<Spin, Eigen::Dynamic, Eigen::Dynamic> patterns_;  // N x P
+  Eigen::VectorXd bias_;
+  mutable Eigen::MatrixXf w_raw_;  // N x N, column-major; empty until needed
+  mutable bool dense_valid_ = false;
+  bool pruned_ = false;
+};
+
+}  // namespace hopfield

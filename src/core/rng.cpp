@@ -1,0 +1,83 @@
+#include "core/rng.hpp"
+
+#include <numeric>
+#include <stdexcept>
+
+namespace hopfield {
+
+std::uint64_t splitmix64(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+Rng::Rng(std::uint64_t seed, std::uint64_t stream) {
+  std::uint64_t sm = seed ^ (stream * 0xd1b54a32d192ed03ULL);
+  for (auto& word : s_) word = splitmix64(sm);
+}
+
+static inline std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+std::uint64_t Rng::next_u64() {
+  const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
+  const std::uint64_t t = s_[1] << 17;
+  s_[2] ^= s_[0];
+  s_[3] ^= s_[1];
+  s_[1] ^= s_[2];
+  s_[0] ^= s_[3];
+  s_[2] ^= t;
+  s_[3] = rotl(s_[3], 45);
+  return result;
+}
+
+double Rng::uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
+
+std::uint64_t Rng::below(std::uint64_t n) {
+  if (n == 0) throw std::invalid_argument("Rng::below: n must be positive");
+  // 128-bit product without relying on __int128 (not in every toolchain's ABI the same way).
+  auto mul_hi_lo = [](std::uint64_t a, std::uint64_t b, std::uint64_t& lo) {
+    const std::uint64_t a_lo = a & 0xffffffffULL, a_hi = a >> 32;
+    const std::uint64_t b_lo = b & 0xffffffffULL, b_hi = b >> 32;
+    const std::uint64_t p0 = a_lo * b_lo, p1 = a_lo * b_hi, p2 = a_hi * b_lo, p3 = a_hi * b_hi;
+    const std::uint64_t mid = (p0 >> 32) + (p1 & 0xffffffffULL) + (p2 & 0xffffffffULL);
+    lo = (mid << 32) | (p0 & 0xffffffffULL);
+    return p3 + (p1 >> 32) + (p2 >> 32) + (mid >> 32);
+  };
+  std::uint64_t lo;
+  std::uint64_t hi = mul_hi_lo(next_u64(), n, lo);
+  if (lo < n) {
+    const std::uint64_t threshold = (0 - n) % n;
+    while (lo < threshold) hi = mul_hi_lo(next_u64(), n, lo);
+  }
+  return hi;
+}
+
+void Rng::shuffle(std::span<int> values) {
+  for (std::size_t i = values.size(); i > 1; --i) {
+    const std::size_t j = below(i);
+    std::swap(values[i - 1], values[j]);
+  }
+}
+
+std::vector<int> Rng::permutation(int n) {
+  std::vector<int> p(static_cast<std::size_t>(n));
+  std::iota(p.begin(), p.end(), 0);
+  shuffle(p);
+  return p;
+}
+
+std::vector<int> Rng::sample_without_replacement(int n, int k) {
+  if (k < 0 || k > n) throw std::invalid_argument("cannot draw k distinct indices from n < k");
+  // Partial Fisher-Yates: the first k slots of a shuffle.
+  std::vector<int> p(static_cast<std::size_t>(n));
+  std::iota(p.begin(), p.end(), 0);
+  for (int i = 0; i < k; ++i) {
+    const int j = i + static_cast<int>(below(static_cast<std::uint64_t>(n - i)));
+    std::swap(p[i], p[j]);
+  }
+  p.resize(static_cast<std::size_t>(k));
+  return p;
+}
+
+}  // namespace hopfield

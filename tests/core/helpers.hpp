@@ -1,0 +1,48 @@
+// Shared test fixtures: random +/-1 patterns and small hand-made vectors.
+#pragma once
+
+#include <initializer_list>
+
+#include "core/learning.hpp"
+#include "core/network.hpp"
+#include "core/rng.hpp"
+
+namespace hopfield::test {
+
+inline SpinVector spins(std::initializer_list<int> values) {
+  SpinVector s(static_cast<Eigen::Index>(values.size()));
+  int i = 0;
+  for (int v : values) s[i++] = static_cast<Spin>(v);
+  return s;
+}
+
+inline SpinVector random_spins(int n, Rng& rng) {
+  SpinVector s(n);
+  for (int i = 0; i < n; ++i) s[i] = rng.bernoulli(0.5) ? 1 : -1;
+  return s;
+}
+
+inline PatternMatrix random_patterns(int n, int p, std::uint64_t seed) {
+  Rng rng(seed, 99);
+  PatternMatrix x(n, p);
+  for (int mu = 0; mu < p; ++mu) x.col(mu) = random_spins(n, rng);
+  return x;
+}
+
+inline Network network_with(const PatternMatrix& x, Rule rule = Rule::hebbian,
+                            HebbianScale scale = HebbianScale::none) {
+  Network net(static_cast<int>(x.rows()), rule, scale);
+  for (Eigen::Index mu = 0; mu < x.cols(); ++mu) net.store(x.col(mu));
+  return net;
+}
+
+// The dense scaled weight matrix W in double, built entry by entry through Network::weight.
+inline Eigen::MatrixXd dense_weights(const Network& net) {
+  const int n = net.size();
+  Eigen::MatrixXd w(n, n);
+  for (int j = 0; j < n; ++j)
+    for (int i = 0; i < n; ++i) w(i, j) = net.weight(i, j);
+  return w;
+}
+
+}  // namespace hopfield::test

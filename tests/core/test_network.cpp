@@ -1,0 +1,114 @@
+#include <catch2/catch.hpp>
+
+#include "core/network.hpp"
+#include "core/pruning.hpp"
+#include "helpers.hpp"
+
+using namespace hopfield;
+
+TEST_CASE("local field and energy match W s + b and -1/2 s^T W s - b^T s", "[network]") {
+  const PatternMatrix x = test::random_patterns(30, 4, 5);
+  for (Rule rule : {Rule::hebbian, Rule::storkey, Rule::pseudoinverse}) {
+    Network net = test::network_with(x, rule, HebbianScale::inv_n);
+    Rng rng(6);
+    Eigen::VectorXd b(30);
+    for (int i = 0; i < 30; ++i) b[i] = rng.uniform() - 0.5;
+    net.set_bias(b);
+    const SpinVector s = test::random_spins(30, rng);
+    const Eigen::MatrixXd w = test::dense_weights(net);
+    const Eigen::VectorXd sd = s.cast<double>();
+    // Exact for integer (Hebbian) weights; real weights are summed in float blocks, so
+    // agreement is to float precision (W itself is stored as float).
+    const double tolerance = rule == Rule::hebbian ? 1e-12 : 1e-6;
+    CHECK((net.local_fields(s) - (w * sd + b)).cwiseAbs().maxCoeff() < tolerance);
+    CHECK(net.energy(s) == Approx(-0.5 * sd.dot(w * sd) - b.dot(sd)).epsilon(tolerance));
+  }
+}
+
+TEST_CASE("energy change of one flip is 2 s_i h_i (zero diagonal)", "[network]") {
+  const Network net = test::network_with(test::random_patterns(50, 5, 7));
+  Rng rng(8);
+  const SpinVector s = test::random_spins(50, rng);
+  const Eigen::VectorXd h = net.local_fields(s);
+  for (int i = 0; i < 50; ++i) {
+    SpinVector t = s;
+    t[i] = static_cast<Spin>(-t[i]);
+    CHECK(net.energy(t) - net.energy(s) == Approx(2.0 * s[i] * h[i]));
+  }
+}
+
+TEST_CASE("fields from the patterns equal fields from W exactly", "[network]") {
+  const PatternMatrix x = test::random_patterns(200, 12, 9);  // 2P < N: pattern path
+  const Network by_patterns = test::network_with(x);
+  REQUIRE(by_patterns.uses_pattern_fields());
+  Network by_matrix = test::network_with(x);
+  Rng rng(1);
+  prune_random(by_matrix, 0.0, rng);  // removes nothing, but switches to the dense path
+  REQUIRE_FALSE(by_matrix.uses_pattern_fields());
+  for (int t = 0; t < 5; ++t) {
+    const SpinVector s = test::random_spins(200, rng);
+    CHECK(by_patterns.local_fields(s) == by_matrix.local_fields(s));
+    CHECK(by_patterns.energy(s) == by_matrix.energy(s));
+  }
+}
+
+TEST_CASE("Hebbian scales none, 1/N and 1/P", "[network]") {
+  const PatternMatrix x = test::random_patterns(20, 4, 10);
+  const Network none = test::network_with(x, Rule::hebbian, HebbianScale::none);
+  const Network by_n = test::network_with(x, Rule::hebbian, HebbianScale::inv_n);
+  const Network by_p = test::network_with(x, Rule::hebbian, HebbianScale::inv_p);
+  for (int i = 0; i < 20; ++i)
+    for (int j = 0; j < 20; ++j) {
+      CHECK(by_n.weight(i, j) == Approx(none.weight(i, j) / 20));
+      CHECK(by_p.weight(i, j) == Approx(none.weight(i, j) / 4));
+    }
+}
+
+TEST_CASE("pattern votes add up to the local field", "[network]") {
+  const PatternMatrix x = test::random_patterns(40, 3, 11);
+  const Network net = test::network_with(x, Rule::hebbian, HebbianScale::inv_n);
+  Rng rng(2);
+  const SpinVector s = test::random_spins(40, rng);
+  const Eigen::VectorXd h = net.local_fields(s);
+  for (int i = 0; i < 40; ++i) {
+    double sum = 0;
+    for (double v : net.pattern_votes(s, i)) sum += v;
+    CHECK(sum == Approx(h[i]).margin(1e-12));
+  }
+  // Hand case: the state is pattern 0, so pattern 0 votes (N - 1) / N for its own sign.
+  CHECK(net.pattern_votes(x.col(0), 5)[0] == Approx(x(5, 0) * 39.0 / 40));
+}
+
+TEST_CASE("store and remove keep weights and patterns consistent", "[network]") {
+  const PatternMatrix x = test::random_patterns(30, 4, 12);
+  for (Rule rule : {Rule::hebbian, Rule::storkey, Rule::pseudoinverse}) {
+    Network net = test::network_with(x, rule);
+    net.remove(1);
+    PatternMatrix rest(30, 3);
+    rest << x.col(0), x.col(2), x.col(3);
+    const Network direct = test::network_with(rest, rule);
+    CHECK(net.pattern_count() == 3);
+    CHECK(net.patterns() == rest);
+    CHECK((test::dense_weights(net) - test::dense_weights(direct)).cwiseAbs().maxCoeff() < 1e-6);
+  }
+  Network net(30);
+  CHECK_THROWS_WITH(net.remove(0), Catch::Contains("no stored pattern 0"));
+  CHECK_THROWS_WITH(net.store(test::spins({1, -1})), Catch::Contains("2 neurons"));
+}
+
+TEST_CASE("a 128x128 Hebbian network works without an N x N matrix", "[network]") {
+  const int n = 128 * 128;
+  const PatternMatrix x = test::random_patterns(n, 3, 13);
+  const Network net = test::network_with(x);
+  CHECK(net.uses_pattern_fields());
+  CHECK_THROWS_WITH(net.raw_weights(), Catch::Contains("at most 4096 neurons"));
+  const Eigen::VectorXd h = net.local_fields(x.col(0));
+  for (int i = 0; i < n; i += 997) {
+    double expected = 0;  // sum_mu xi_i^mu (xi^mu . s - xi_i^mu s_i)
+    for (int mu = 0; mu < 3; ++mu)
+      expected += x(i, mu) * (dot(x.col(mu), x.col(0)) - x(i, mu) * x(i, 0));
+    CHECK(h[i] == expected);
+  }
+  CHECK(net.weight(0, 1) == double(x(0, 0) * x(1, 0) + x(0, 1) * x(1, 1) + x(0, 2) * x(1, 2)));
+  CHECK_THROWS_WITH(Network(n, Rule::storkey), Catch::Contains("storkey needs the full"));
+}
