@@ -1,0 +1,134 @@
+// hopfield-cli: batch recall over the same core as the app, with reproducible output.
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/options.hpp"
+#include "core/corruption.hpp"
+#include "core/dynamics.hpp"
+#include "core/network.hpp"
+#include "core/pattern_io.hpp"
+#include "core/pruning.hpp"
+#include "core/report.hpp"
+
+namespace hopfield::cli {
+namespace {
+
+std::vector<Pattern> stored_patterns(const RecallOptions& o) {
+  std::vector<Pattern> all = load_patterns(o.patterns_file);
+  if (o.select.empty()) return all;
+  std::vector<Pattern> chosen;
+  for (int i : o.select) {
+    if (i >= static_cast<int>(all.size()))
+      throw UsageError("--select " + std::to_string(i) + ": " + o.patterns_file + " holds only " +
+                       std::to_string(all.size()) + " patterns");
+    chosen.push_back(all[static_cast<std::size_t>(i)]);
+  }
+  return chosen;
+}
+
+void apply_pruning(Network& net, const PruneRequest& p, std::uint64_t seed) {
+  Rng rng(seed, kPruningStream);
+  PruneReport r;
+  if (p.kind == "random") r = prune_random(net, p.value, rng);
+  else if (p.kind == "random-independent")
+    r = prune_random(net, p.value, rng, PruneSymmetry::independent_entries);
+  else if (p.kind == "smallest") r = prune_smallest_magnitude(net, p.value);
+  else if (p.kind == "magnitude") r = prune_magnitude_threshold(net, p.value);
+  else r = prune_signed_threshold(net, p.value);
+  std::fprintf(stderr, "pruned %lld of %lld weights; sparsity now %.4f\n", r.removed,
+               r.candidates, r.sparsity());
+}
+
+void print_table(const Recall& run, const Pattern& shape) {
+  const Trace& t = run.trace();
+  std::printf("%5s | %14s | %7s | %5s\n", "iter", "energy", "hamming", "flips");
+  for (int k = 0; k < t.rows(); ++k)
+    std::printf("%5d | %14.6f | %7d | %5d\n", k, t.energy[k], t.hamming[k], t.flips[k]);
+  std::printf("outcome: %s after %d sweeps\n\n", to_string(run.outcome()).c_str(), run.sweeps());
+  const std::string grid = to_string(run.state());
+  for (int y = 0; y < shape.height; ++y)
+    std::printf("%s\n", grid.substr(static_cast<std::size_t>(y * shape.width),
+                                    static_cast<std::size_t>(shape.width)).c_str());
+}
+
+int run_recall(const RecallOptions& o) {
+  const std::vector<Pattern> patterns = stored_patterns(o);
+  const Pattern& first = patterns.front();
+  Network net(first.size(), o.rule, o.scale);
+  for (const Pattern& p : patterns) net.store(p.spins);
+  if (o.prune) apply_pruning(net, *o.prune, o.dynamics.seed);
+
+  SpinVector initial;
+  std::optional<SpinVector> target;
+  if (o.from) {
+    if (*o.from >= net.pattern_count())
+      throw UsageError("--from " + std::to_string(*o.from) + ": only " +
+                       std::to_string(net.pattern_count()) + " patterns are stored");
+    Rng rng(o.dynamics.seed, kCorruptionStream);
+    initial = flip_fraction(net.pattern(*o.from), o.flip, rng);
+    target = net.pattern(*o.from);
+  } else {
+    const std::vector<Pattern> inputs = load_patterns(*o.input_file);
+    if (inputs.front().width != first.width || inputs.front().height != first.height)
+      throw UsageError(*o.input_file + " holds a " + std::to_string(inputs.front().width) + "x" +
+                       std::to_string(inputs.front().height) + " pattern; the stored ones are " +
+                       std::to_string(first.width) + "x" + std::to_string(first.height));
+    initial = inputs.front().spins;
+  }
+  if (o.target) {
+    if (*o.target >= net.pattern_count())
+      throw UsageError("--target " + std::to_string(*o.target) + ": only " +
+                       std::to_string(net.pattern_count()) + " patterns are stored");
+    target = net.pattern(*o.target);
+  }
+
+  Recall run(net, initial, o.dynamics, target);
+  run.run();
+  if (o.json) {
+    JsonWriter json;
+    json.begin_object();
+    json.key("width").value(first.width).key("height").value(first.height);
+    json.key("patterns").value(net.pattern_count());
+    json.key("rule").value(to_string(o.rule)).key("scale").value(to_string(o.scale));
+    json.key("mode").value(to_string(o.dynamics.mode)).key("tie").value(to_string(o.dynamics.tie));
+    json.key("temperature").value(o.dynamics.temperature);
+    json.key("seed").value(static_cast<long long>(o.dynamics.seed));
+    json.key("initial").value(to_string(initial));
+    write_recall_members(json, run);
+    json.end_object();
+    std::printf("%s\n", json.str().c_str());
+  } else {
+    print_table(run, first);
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace hopfield::cli
+
+int main(int argc, char** argv) {
+  using namespace hopfield::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? 2 : 0;
+  }
+  try {
+    if (args[0] != "recall") throw UsageError("unknown command '" + args[0] + "' (try --help)");
+    const RecallOptions o = parse_recall_options({args.begin() + 1, args.end()});
+    return run_recall(o);
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "hopfield-cli: error: %s\n", e.what());
+    return 2;
+  } catch (const hopfield::PatternFileError& e) {
+    std::fprintf(stderr, "hopfield-cli: %s\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    // Core precondition failures (e.g. pseudo-inverse of dependent patterns) are argument
+    // problems from the user's point of view.
+    std::fprintf(stderr, "hopfield-cli: error: %s\n", e.what());
+    return 2;
+  }
+}
