@@ -1,0 +1,69 @@
+// Pattern files: the text grid format, PBM (P1 and P4) and IDX (raw or gzip). Every reader
+// either returns every pattern in the input or throws PatternFileError naming the source and
+// the line (text formats) or byte offset (binary formats); never a partial load. In gzip input
+// the byte offsets count decompressed bytes.
+//
+// Text grid format (.txt):
+//   name: letter A        <- optional name line, first line of a block
+//   ..##..
+//   .#..#.                <- '#' = +1, '.' = -1, one grid row per line
+//   ######
+//                         <- one or more blank lines end a block
+// Every block in a file has the same width and height, each side 1..kMaxSide. Trailing spaces,
+// tabs and CR are ignored, as is a UTF-8 byte order mark.
+//
+// Names: a pattern without a name line (text) or "# name: ..." header comment (PBM), and every
+// IDX image, is named "<source> #<k>", k counting the file's patterns from 0 (for IDX, the
+// index into the matching labels file). load_patterns passes the path as the source.
+//
+// Limits: load_patterns and gunzip refuse more than 256 MB; an IDX file holds 1..1,000,000
+// images and nothing after the last one.
+#pragma once
+
+#include <iosfwd>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/pattern.hpp"
+
+namespace hopfield {
+
+class PatternFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class PatternFormat { text, pbm, idx };
+
+// Reads patterns from bytes already in memory (a file upload in the browser, say), detecting
+// the format from the content: gzip or IDX magic, "P1"/"P4", else text. `source` names the
+// input in error messages. IDX pixels >= idx_threshold become +1.
+std::vector<Pattern> read_patterns(std::string_view bytes, const std::string& source,
+                                   int idx_threshold = 128);
+// Reads a file from disk with read_patterns.
+std::vector<Pattern> load_patterns(const std::string& path, int idx_threshold = 128);
+
+std::vector<Pattern> read_text_patterns(std::string_view text, const std::string& source);
+// One or more images one after the other (the netpbm convention), all the same size; '#'
+// comments may stand between any header or P1 pixel tokens. Black (1) is +1.
+std::vector<Pattern> read_pbm(std::string_view bytes, const std::string& source);
+// IDX image file (magic 0x00000803, uint8, N x rows x cols), raw or gzip-compressed. Each
+// image is cols wide and rows high; pixels >= threshold (0..256) become +1.
+std::vector<Pattern> read_idx(std::string_view bytes, const std::string& source,
+                              int threshold = 128);
+
+// The writers' output reads back to the same patterns. They throw std::invalid_argument for a
+// malformed pattern or patterns of different sizes; a line break in a name is written as a
+// space. An empty list gives an empty string (which no reader accepts: no patterns).
+std::string write_text_patterns(const std::vector<Pattern>& patterns);
+// Plain (P1) or raw (P4) PBM, several images one after the other, each name in a header
+// comment "# name: ...". Black (1) is +1.
+std::string write_pbm(const std::vector<Pattern>& patterns, bool raw);
+
+// Inflates gzip data, every member of a concatenation in turn; throws PatternFileError naming
+// the source on corrupt or truncated input, trailing bytes, or output over 256 MB.
+std::string gunzip(std::string_view bytes, const std::string& source);
+
+}  // namespace hopfield
