@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The whole test suite, as the README and CI run it, on a fresh machine:
+#   1. installs what is missing (scripts/deps.sh),
+#   2. native build + CTest (core unit tests, CLI, desktop app smoke test),
+#   3. WebAssembly build + CTest under node (the same unit tests, CLI, native == wasm traces),
+#   4. the web app (./build-web.sh) + end-to-end tests in headless Chromium (tests/web).
+# Build trees: build/native and build/wasm. Exit status: non-zero if anything failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+export NODE_PATH=/usr/share/nodejs  # Emscripten's optimizer needs Debian's acorn
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "dependencies"
+scripts/deps.sh all
+
+step "native build"
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/native -j"$jobs"
+
+step "native tests"
+ctest --test-dir build/native --output-on-failure
+
+step "WebAssembly build"
+if [ ! -f build/wasm/CMakeCache.txt ]; then
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake -S . -B build/wasm -DHOPFIELD_NATIVE_CLI="$PWD/build/native/src/cli/hopfield-cli" >/dev/null
+cmake --build build/wasm -j"$jobs"
+
+step "WebAssembly tests (node)"
+ctest --test-dir build/wasm --output-on-failure
+
+step "web app and browser tests"
+./build-web.sh
+tests/web/run.sh
+
+step "all tests passed"

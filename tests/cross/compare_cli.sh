@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Same seed, same result: runs hopfield-cli natively and as WebAssembly under node with the
+# same arguments and requires byte-identical JSON (every energy printed to 17 digits).
+#   compare_cli.sh NATIVE_CLI WASM_CLI_JS DATA_DIR [SHARED_DATA_DIR]
+set -u
+native=$1 wasm=$2 data=$3 shared=${4:-}
+fail=0 runs=0
+compare() {
+  local a b
+  a=$("$native" recall "$@" --json 2>&1)
+  b=$(node "$wasm" recall "$@" --json 2>&1)
+  runs=$((runs + 1))
+  if [ "$a" != "$b" ]; then
+    echo "DIFFERENT: hopfield-cli recall $*"
+    diff <(echo "$a" | tr ',' '\n') <(echo "$b" | tr ',' '\n') | head -5
+    fail=1
+  elif ! grep -q '"energy"' <<<"$a"; then
+    echo "NO RESULT: hopfield-cli recall $* -> $a"
+    fail=1
+  fi
+}
+letters=$data/letters.txt
+for mode in sync async sequential; do
+  for seed in 1 2 3; do
+    compare --patterns "$letters" --from 1 --flip 0.3 --mode "$mode" --seed "$seed"
+  done
+done
+compare --patterns "$letters" --from 0 --flip 0.4 --temperature 0.7 --seed 5 --max-sweeps 30
+compare --patterns "$letters" --from 0 --flip 0.4 --temperature 2.5 --mode sync --seed 6 --max-sweeps 20
+compare --patterns "$letters" --from 2 --flip 0.25 --rule storkey --seed 7
+compare --patterns "$letters" --from 2 --flip 0.25 --rule pseudoinverse --seed 8
+compare --patterns "$letters" --from 1 --flip 0.2 --scale n --tie plus --seed 9
+compare --patterns "$letters" --from 1 --flip 0.2 --prune random-independent:0.4 --seed 10
+compare --patterns "$letters" --from 1 --flip 0.2 --rule storkey --prune smallest:0.5 --seed 11
+silhouettes=$shared/caltech101-silhouettes-28-images-idx3-ubyte.gz
+if [ -n "$shared" ] && [ -f "$silhouettes" ]; then
+  for mode in sync async; do
+    compare --patterns "$silhouettes" --select 100,2000,4000,6000,8000 --from 3 --flip 0.3 \
+      --mode "$mode" --seed 12 --scale p
+    compare --patterns "$silhouettes" --select 100,2000,4000,6000,8000 --from 3 --flip 0.3 \
+      --mode "$mode" --seed 13 --rule storkey --temperature 0.05
+  done
+else
+  echo "skipped the 28x28 silhouette runs: $silhouettes not found (a user's clone has no ../shared)"
+fi
+echo "$((runs - fail)) of $runs runs identical native vs wasm" >&2
+[ $fail -eq 0 ] && echo "native and wasm traces identical in all $runs runs"
+exit $fail
