@@ -20,7 +20,7 @@ if(EMSCRIPTEN)
   find_program(HOPFIELD_NODE node REQUIRED)
   # Link options for programs that run under node (tests, CLI, benchmark).
   set(HOPFIELD_NODE_LINK_OPTIONS -sWASM_ASYNC_COMPILATION=0 -sENVIRONMENT=node -sNODERAWFS=1
-    -sEXIT_RUNTIME=1 -sSTACK_SIZE=1048576)
+    -sEXIT_RUNTIME=1)
 else()
   set(HOPFIELD_WASM OFF)
 endif()

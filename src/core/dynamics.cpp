@@ -49,7 +49,9 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
       target_(std::move(target)),
       rng_(options.seed, kDynamicsStream),
       state_(initial),
-      fields_from_patterns_(network.uses_pattern_fields()) {
+      fields_from_patterns_(network.uses_pattern_fields()),
+      scale_(network.weight_scale()),
+      bias_(network.bias().data()) {
   check_options(options);
   if (initial.size() != net_.size())
     throw std::invalid_argument("initial state has " + std::to_string(initial.size()) +
@@ -63,7 +65,10 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
   previous_ = state_;
   patterns_t_ = net_.patterns().transpose();
   m_ = patterns_t_.cast<int>() * state_.cast<int>();  // exact integers
-  if (!fields_from_patterns_) net_.raw_fields(state_, h_raw_);
+  if (!fields_from_patterns_) {
+    weights_ = &net_.raw_weights();
+    net_.raw_fields(state_, h_raw_);
+  }
   const int n = net_.size();
   order_.resize(static_cast<std::size_t>(n));
   std::iota(order_.begin(), order_.end(), 0);
@@ -83,7 +88,7 @@ double Recall::raw_field(int i) const {
 
 Spin Recall::decide(int i) {
   const Spin current = state_[i];
-  const double h = net_.weight_scale() * raw_field(i) + net_.bias()[i];
+  const double h = scale_ * raw_field(i) + bias_[i];
   if (options_.temperature > 0)
     return rng_.uniform() < glauber_probability(h, options_.temperature) ? Spin{1} : Spin{-1};
   if (h > 0) return 1;
@@ -103,7 +108,7 @@ void Recall::apply_flip(int i, Spin value) {
   for (Eigen::Index mu = 0; mu < m_.size(); ++mu) m_[mu] += twice * xi[mu];
   if (!fields_from_patterns_) {
     // h_raw += (s_new - s_old) W(:, i) = 2 s_new W(:, i): O(N) per flip, not O(N^2).
-    const float* col = net_.raw_weights().col(i).data();
+    const float* col = weights_->col(i).data();
     double* h = h_raw_.data();
     const int n = net_.size();
     if (value > 0)
@@ -130,6 +135,18 @@ void Recall::begin_sweep() {
   previous_ = state_;
 }
 
+void Recall::update_until(int end) {
+  for (; position_ < end; ++position_) {
+    const int i = order_[static_cast<std::size_t>(position_)];
+    const Spin next = decide(i);
+    if (next != state_[i]) apply_flip(i, next);
+  }
+  if (position_ == net_.size()) {
+    position_ = 0;
+    end_iteration(sweep_flips_);
+  }
+}
+
 int Recall::step_neuron() {
   if (finished()) return -1;
   recent_flips_.clear();
@@ -139,12 +156,7 @@ int Recall::step_neuron() {
   }
   if (position_ == 0) begin_sweep();
   const int i = order_[static_cast<std::size_t>(position_)];
-  const Spin next = decide(i);
-  if (next != state_[i]) apply_flip(i, next);
-  if (++position_ == net_.size()) {
-    position_ = 0;
-    end_iteration(sweep_flips_);
-  }
+  update_until(position_ + 1);
   return i;
 }
 
@@ -170,17 +182,13 @@ void Recall::synchronous_step() {
 
 void Recall::step_sweep() {
   if (finished()) return;
+  recent_flips_.clear();
   if (options_.mode == UpdateMode::synchronous) {
-    recent_flips_.clear();
     synchronous_step();
     return;
   }
-  std::vector<int> flips;
-  do {
-    step_neuron();
-    flips.insert(flips.end(), recent_flips_.begin(), recent_flips_.end());
-  } while (position_ != 0 && !finished());
-  recent_flips_ = std::move(flips);
+  if (position_ == 0) begin_sweep();
+  update_until(net_.size());
 }
 
 Outcome Recall::run() {

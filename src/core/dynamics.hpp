@@ -29,6 +29,7 @@ struct DynamicsOptions {
   double temperature = 0.0;  // 0: deterministic sign updates; > 0: Glauber
   int max_sweeps = 100;
   std::uint64_t seed = 0;
+  friend bool operator==(const DynamicsOptions&, const DynamicsOptions&) = default;
 };
 // Throws std::invalid_argument for a negative or non-finite temperature or max_sweeps < 1.
 void check_options(const DynamicsOptions& options);
@@ -85,6 +86,8 @@ class Recall {
   void apply_flip(int i, Spin value);
   void synchronous_step();
   void begin_sweep();
+  // Updates the neurons of the current sweep up to position `end` (exclusive).
+  void update_until(int end);
   void end_iteration(int flips);
   void record_row(int flips);
 
@@ -95,6 +98,9 @@ class Recall {
   SpinVector state_;
   SpinVector previous_;  // state one iteration back (2-cycle detection)
   bool fields_from_patterns_;
+  double scale_;         // the network's weight scale, fixed during a run
+  const double* bias_;   // the network's bias vector
+  const Eigen::MatrixXf* weights_ = nullptr;  // dense W_raw, when fields come from W
   Eigen::VectorXd h_raw_;  // W_raw s, kept current when fields come from W
   Eigen::Matrix<Spin, Eigen::Dynamic, Eigen::Dynamic> patterns_t_;  // P x N
   Eigen::VectorXi m_;      // xi^mu . s for every stored pattern, kept current

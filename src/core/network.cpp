@@ -192,35 +192,46 @@ void Network::raw_fields(const SpinVector& s, Eigen::VectorXd& h) const {
   dense_fields(raw_weights(), s, h);
 }
 
-void dense_fields(const Eigen::MatrixXf& w, const SpinVector& s, Eigen::VectorXd& h) {
-  // h = sum_j s_j W(:, j), vectorized over i. Columns are summed in float in blocks of
-  // kBlock (exact for integer Hebbian weights: partial sums stay far below 2^24), each block
-  // added to h in double; every h_i sees the same order of operations on every toolchain.
-  constexpr int kBlock = 64;
-  const int n = static_cast<int>(w.rows());
-  h.setZero(n);
-  std::vector<float> acc(static_cast<std::size_t>(n));
-  float* a = acc.data();
-  for (int j0 = 0; j0 < n; j0 += kBlock) {
+namespace {
+
+// h += sign * sum of the given columns: summed in float, in the listed order, in blocks of
+// kBlock columns, each block then added to h in double.
+void add_columns(const std::vector<const float*>& cols, int n, double sign, Eigen::VectorXd& h,
+                 std::vector<float>& acc) {
+  constexpr std::size_t kBlock = 64;
+  float* __restrict a = acc.data();  // never aliases W: lets both compilers vectorize
+  double* __restrict hd = h.data();
+  for (std::size_t b0 = 0; b0 < cols.size(); b0 += kBlock) {
     std::fill(acc.begin(), acc.end(), 0.0f);
-    const int j1 = std::min(j0 + kBlock, n);
-    int j = j0;
-    for (; j + 4 <= j1; j += 4) {
-      const float s0 = s[j], s1 = s[j + 1], s2 = s[j + 2], s3 = s[j + 3];
-      const float* c0 = w.col(j).data();
-      const float* c1 = w.col(j + 1).data();
-      const float* c2 = w.col(j + 2).data();
-      const float* c3 = w.col(j + 3).data();
-      for (int i = 0; i < n; ++i) a[i] = (((a[i] + s0 * c0[i]) + s1 * c1[i]) + s2 * c2[i]) + s3 * c3[i];
+    const std::size_t b1 = std::min(b0 + kBlock, cols.size());
+    std::size_t j = b0;
+    for (; j + 8 <= b1; j += 8) {
+      const float *c0 = cols[j], *c1 = cols[j + 1], *c2 = cols[j + 2], *c3 = cols[j + 3];
+      const float *c4 = cols[j + 4], *c5 = cols[j + 5], *c6 = cols[j + 6], *c7 = cols[j + 7];
+      for (int i = 0; i < n; ++i)
+        a[i] = (((((((a[i] + c0[i]) + c1[i]) + c2[i]) + c3[i]) + c4[i]) + c5[i]) + c6[i]) + c7[i];
     }
-    for (; j < j1; ++j) {
-      const float sj = s[j];
-      const float* c = w.col(j).data();
-      for (int i = 0; i < n; ++i) a[i] = a[i] + sj * c[i];
+    for (; j < b1; ++j) {
+      const float* c = cols[j];
+      for (int i = 0; i < n; ++i) a[i] = a[i] + c[i];
     }
-    double* hd = h.data();
-    for (int i = 0; i < n; ++i) hd[i] += static_cast<double>(a[i]);
+    for (int i = 0; i < n; ++i) hd[i] += sign * static_cast<double>(a[i]);
   }
+}
+
+}  // namespace
+
+void dense_fields(const Eigen::MatrixXf& w, const SpinVector& s, Eigen::VectorXd& h) {
+  // h = sum_{j: s_j = +1} W(:, j) - sum_{j: s_j = -1} W(:, j): no multiplications, and
+  // vectorized over i. The order of operations depends only on s, so every toolchain gives
+  // the same bits; integer (Hebbian) weights are summed exactly (block sums stay < 2^24).
+  const int n = static_cast<int>(w.rows());
+  std::vector<const float*> plus, minus;
+  for (int j = 0; j < n; ++j) (s[j] > 0 ? plus : minus).push_back(w.col(j).data());
+  std::vector<float> acc(static_cast<std::size_t>(n));
+  h.setZero(n);
+  add_columns(plus, n, 1.0, h, acc);
+  add_columns(minus, n, -1.0, h, acc);
 }
 
 Eigen::VectorXd Network::local_fields(const SpinVector& s) const {

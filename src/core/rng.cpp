@@ -55,7 +55,7 @@ std::uint64_t Rng::below(std::uint64_t n) {
 
 void Rng::shuffle(std::span<int> values) {
   for (std::size_t i = values.size(); i > 1; --i) {
-    const std::size_t j = below(i);
+    const auto j = static_cast<std::size_t>(below(i));
     std::swap(values[i - 1], values[j]);
   }
 }

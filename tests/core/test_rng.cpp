@@ -52,7 +52,7 @@ TEST_CASE("below(n) is uniform (chi-square over 10 buckets)", "[rng]") {
   Rng rng(3);
   const int draws = 100000;
   std::vector<int> count(10);
-  for (int i = 0; i < draws; ++i) ++count[rng.below(10)];
+  for (int i = 0; i < draws; ++i) ++count[static_cast<std::size_t>(rng.below(10))];
   double chi2 = 0;
   for (int c : count) chi2 += (c - draws / 10.0) * (c - draws / 10.0) / (draws / 10.0);
   // 9 degrees of freedom: P(chi2 > 27.9) = 0.001.
