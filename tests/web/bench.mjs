@@ -1,0 +1,159 @@
+// Benchmark of the web build (prints figures; not a test):
+//   - frames per second while recall runs, at 28x28 and 128x128 with 20 stored patterns
+//     (Glauber at a small temperature never reaches a fixed point, so recall keeps animating)
+//   - time from navigation to hopfield-ready and to the first frame after it
+//   - the size of dist/, raw and gzip -9 per file
+// Usage: node tests/web/bench.mjs [--seconds S] [--loads K]   (HOPFIELD_DIST as for the tests)
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { DIST, startSession, openApp, api } from './harness.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+};
+const SECONDS = flag('--seconds', 4);
+const LOADS = flag('--loads', 3);
+const STORED = 20;
+
+function distSizes() {
+  const files = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else files.push(p);
+    }
+  };
+  walk(DIST);
+  const rows = files.sort().map((f) => {
+    const body = fs.readFileSync(f);
+    return { file: path.relative(DIST, f), raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length };
+  });
+  const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  return { files: rows, ...total };
+}
+
+// Reproducible +-1 patterns as '#'/'.' strings (xorshift32; the exact values don't matter).
+function randomPatterns(count, n, seed) {
+  let s = seed >>> 0 || 1;
+  const bit = () => {
+    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+    return s & 1;
+  };
+  return Array.from({ length: count }, () => Array.from({ length: n }, () => (bit() ? '#' : '.')).join(''));
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function startupTimes(session) {
+  const ready = [], frame = [];
+  for (let k = 0; k < LOADS; ++k) {
+    const { page } = await openApp(session);
+    const t = await page.evaluate(() => new Promise((resolve) => {
+      const at = window.__hopfieldReadyAt;
+      // The first frame the browser presents after ready: one rAF, measured from navigation.
+      requestAnimationFrame(() => resolve({ ready: at, frame: performance.now() }));
+    }));
+    ready.push(t.ready);
+    frame.push(t.frame);
+    await page.close();
+  }
+  return { readyMs: median(ready), firstFrameMs: median(frame) };
+}
+
+// Counts requestAnimationFrame callbacks in the page for `seconds`.
+function countFrames(page, seconds) {
+  return page.evaluate((s) => new Promise((resolve) => {
+    let frames = 0, worst = 0, last = performance.now();
+    const t0 = last;
+    const tick = (now) => {
+      frames += 1;
+      worst = Math.max(worst, now - last);
+      last = now;
+      if (now - t0 < s * 1000) requestAnimationFrame(tick);
+      else resolve({ fps: (frames * 1000) / (now - t0), ms: now - t0, worstFrameMs: worst });
+    };
+    requestAnimationFrame(tick);
+  }), seconds);
+}
+
+async function idleFps(session) {
+  const { page } = await openApp(session);
+  try {
+    return await countFrames(page, SECONDS);
+  } finally {
+    await page.close();
+  }
+}
+
+async function recallFps(session, side) {
+  const { page } = await openApp(session);
+  try {
+    await api(page, 'setGridSize', side, side);
+    const patterns = randomPatterns(STORED + 1, side * side, side);
+    await api(page, 'setPatterns', patterns.slice(0, STORED));
+    await api(page, 'setOptions', { temperature: 0.05, maxSweeps: 100000, seed: 1 });
+    await api(page, 'setState', patterns[STORED]);
+    const sweeps0 = (await api(page, 'getState')).iteration;
+    // run() resolves only when recall stops; don't wait for it.
+    await page.evaluate(() => { window.__benchRun = window.hopfield.run(); });
+    const r = await countFrames(page, SECONDS);
+    const s = await api(page, 'getState');
+    return {
+      side,
+      fps: r.fps,
+      worstFrameMs: r.worstFrameMs,
+      sweepsPerSecond: ((s.iteration - sweeps0) * 1000) / r.ms,
+      stillRunning: !s.converged,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+const session = await startSession();
+let result;
+try {
+  const startup = await startupTimes(session);
+  const idle = await idleFps(session);
+  const fps = [];
+  for (const side of [28, 128]) fps.push(await recallFps(session, side));
+  result = { startup, idle, fps, dist: distSizes() };
+} finally {
+  await session.close();
+}
+
+const kb = (b) => (b / 1024).toFixed(1);
+console.log(`Hopfield Lab web benchmark (${DIST}; headless Chromium, SwiftShader WebGL)`);
+console.log('');
+console.log('                                       fps   worst frame ms   sweeps/s');
+console.log(`  ${'idle (16x16, no recall)'.padEnd(36)}${result.idle.fps.toFixed(1).padStart(5)}` +
+  `${result.idle.worstFrameMs.toFixed(1).padStart(17)}`);
+console.log('  recall running, 20 stored patterns:');
+for (const f of result.fps)
+  console.log(`    ${`${f.side}x${f.side}`.padEnd(34)}${f.fps.toFixed(1).padStart(5)}` +
+    `${f.worstFrameMs.toFixed(1).padStart(17)}${f.sweepsPerSecond.toFixed(1).padStart(11)}` +
+    (f.stillRunning ? '' : '  (recall stopped early)'));
+console.log('');
+console.log(`navigation -> hopfield-ready            ${result.startup.readyMs.toFixed(0)} ms (median of ${LOADS})`);
+console.log(`navigation -> first frame after ready   ${result.startup.firstFrameMs.toFixed(0)} ms`);
+console.log('');
+console.log('dist/ file                              raw KB   gzip -9 KB');
+for (const f of result.dist.files)
+  console.log(`  ${f.file.padEnd(36)}${kb(f.raw).padStart(8)}${kb(f.gzip).padStart(13)}`);
+console.log(`  ${'total'.padEnd(36)}${kb(result.dist.raw).padStart(8)}${kb(result.dist.gzip).padStart(13)}`);
+console.log('');
+console.log(JSON.stringify({
+  fpsIdle: +result.idle.fps.toFixed(1),
+  fps28: +result.fps[0].fps.toFixed(1),
+  fps128: +result.fps[1].fps.toFixed(1),
+  sweepsPerSecond28: +result.fps[0].sweepsPerSecond.toFixed(1),
+  sweepsPerSecond128: +result.fps[1].sweepsPerSecond.toFixed(1),
+  readyMs: +result.startup.readyMs.toFixed(0),
+  firstFrameMs: +result.startup.firstFrameMs.toFixed(0),
+  distBytes: result.dist.raw,
+  distGzipBytes: result.dist.gzip,
+}));

@@ -1,0 +1,243 @@
+// End-to-end tests of the web build in dist/ (./build-web.sh), driving Debian's Chromium with
+// playwright-core. Run: tests/web/run.sh (or `node --test tests/web/` after npm ci there).
+// Env: HOPFIELD_DIST (default <repo>/dist), HOPFIELD_CLI (default
+// <repo>/build/native/src/cli/hopfield-cli), HOPFIELD_CHROMIUM (default /usr/bin/chromium).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  CLI, startSession, openApp, api, callApi, loadPatternFile, decodePng, colourStats,
+} from './harness.mjs';
+
+const LETTERS_16 = loadPatternFile('assets/patterns/letters-16.txt');
+// Three letters with small mutual overlaps (|m| <= 0.14), so plain Hebbian recall is reliable.
+const TRIO = ['A', 'D', 'Y'].map((name) => LETTERS_16.find((p) => p.name === name));
+const SEED = 7;
+const FLIP = 0.2;
+const RECALL_OPTIONS = {
+  rule: 'hebbian', scale: 'none', mode: 'async', tie: 'keep', temperature: 0, seed: SEED,
+  maxSweeps: 100,
+};
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+// Opens the app, runs `body(page)`, and always closes the page.
+async function withApp(query, body) {
+  const app = await openApp(session, query);
+  try {
+    return await body(app.page, app);
+  } finally {
+    await app.page.close();
+  }
+}
+
+const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+
+test('page loads, fires hopfield-ready, and logs no errors', async () => {
+  await withApp('', async (page, { problems }) => {
+    const ready = await page.evaluate(() => ({
+      at: window.__hopfieldReadyAt,
+      methods: Object.keys(window.hopfield).filter((k) => typeof window.hopfield[k] === 'function'),
+    }));
+    assert.ok(ready.at > 0, 'hopfield-ready fired');
+    for (const m of ['getState', 'setGridSize', 'setPatterns', 'setState', 'corrupt', 'step', 'run',
+      'setOptions', 'getTrace'])
+      assert.ok(ready.methods.includes(m), `window.hopfield.${m} exists`);
+    const s = await api(page, 'getState');
+    assert.equal(s.state.length, s.width * s.height, 'state has width*height cells');
+    await wait(1000);  // let a few frames render: errors from the main loop show up too
+    assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
+  });
+});
+
+// Where the grid editor is, in page coordinates: from the app if it says, else a guess.
+async function editorArea(page) {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('canvas');
+    const c = canvas.getBoundingClientRect();
+    const ask = window.hopfield.getEditorRect ?? window.hopfield.getCanvasRect;
+    if (typeof ask === 'function') {
+      const r = ask.call(window.hopfield);  // CSS pixels relative to the canvas
+      return { known: true, x: c.left + r.x, y: c.top + r.y, width: r.width, height: r.height };
+    }
+    return { known: false, x: c.left, y: c.top, width: c.width, height: c.height };
+  });
+}
+
+async function stroke(page, from, to, steps = 8) {
+  const gap = () => wait(100);
+  await page.mouse.move(from.x, from.y);
+  await gap();
+  await page.mouse.down();
+  await gap();
+  for (let i = 1; i <= steps; ++i) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+    await gap();
+  }
+  await page.mouse.up();
+  await gap();
+}
+
+// What a stroke can change: the recall state, and the drawing if the app reports it apart.
+async function editable(page) {
+  const s = await api(page, 'getState');
+  return JSON.stringify({ state: s.state, drawing: s.drawing });
+}
+
+test('drawing with the mouse on the canvas changes the state', async () => {
+  await withApp('', async (page) => {
+    const s0 = await api(page, 'getState');
+    await api(page, 'setState', '.'.repeat(s0.width * s0.height));
+    await wait(200);
+    const before = await editable(page);
+    const area = await editorArea(page);
+    // Known grid: one stroke along its middle row. Unknown: strokes across the left part of
+    // the canvas, where an editor panel most likely sits, until one lands.
+    // A stroke that starts on a button and ends elsewhere does not press it (ImGui acts on
+    // release over the item), so misses are harmless.
+    const rows = area.known ? [0.5] : [0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
+    const [x0, x1] = area.known ? [0.15, 0.85] : [0.05, 0.27];
+    let after = before;
+    for (const fy of rows) {
+      const y = area.y + area.height * fy;
+      await stroke(page, { x: area.x + area.width * x0, y }, { x: area.x + area.width * x1, y });
+      after = await editable(page);
+      if (after !== before) break;
+    }
+    const reportsDrawing = typeof (await api(page, 'getState')).drawing === 'string';
+    assert.notEqual(after, before,
+      `a mouse stroke on the ${area.known ? 'editor rect the app reported' : 'left part of the canvas'} ` +
+      'changed no cell the API reports' +
+      (reportsDrawing ? '' : '; getState() has no `drawing` (the editor\'s grid), only the recall state') +
+      (area.known ? '' : '; hopfield.getEditorRect() -> {x, y, width, height} in CSS pixels ' +
+        'relative to the canvas would let the test aim'));
+  });
+});
+
+test('three stored letters: a 20%-corrupted one is recalled exactly', async () => {
+  await withApp('', async (page) => {
+    await api(page, 'setGridSize', 16, 16);
+    await api(page, 'setPatterns', TRIO.map((p) => p.grid));
+    await api(page, 'setOptions', RECALL_OPTIONS);
+    const target = TRIO[0].grid;
+    await api(page, 'setState', target);
+    await api(page, 'corrupt', { type: 'flip', fraction: FLIP, seed: SEED });
+    const corrupted = (await api(page, 'getState')).state;
+    const flipped = [...corrupted].filter((c, i) => c !== target[i]).length;
+    assert.equal(flipped, Math.round(FLIP * 256), 'corrupt flips round(fraction * N) cells');
+    const end = await api(page, 'run');
+    assert.equal(end.state, target, `recall ends on ${TRIO[0].name}`);
+    assert.equal(end.converged, true, 'recall reports convergence');
+    assert.equal(end.hamming, 0, 'Hamming distance 0');
+    assert.deepEqual(end, await api(page, 'getState'), 'run() resolves with getState()');
+  });
+});
+
+test('grid size switches between 16x16 and 28x28 (API and ?size=)', async () => {
+  await withApp('', async (page) => {
+    for (const n of [28, 16, 28]) {
+      await api(page, 'setGridSize', n, n);
+      const s = await api(page, 'getState');
+      assert.equal(s.width, n);
+      assert.equal(s.height, n);
+      assert.equal(s.state.length, n * n);
+      for (const p of s.patterns) assert.equal(p.length, n * n, 'stored patterns match the grid');
+    }
+  });
+  for (const n of [28, 16]) {
+    await withApp(`?size=${n}`, async (page, { problems }) => {
+      const s = await api(page, 'getState');
+      assert.equal(s.width, n, `?size=${n} sets the width`);
+      assert.equal(s.height, n, `?size=${n} sets the height`);
+      assert.deepEqual(problems, []);
+    });
+  }
+});
+
+test('a screenshot is not blank', async () => {
+  await withApp('', async (page) => {
+    await api(page, 'setGridSize', 16, 16);
+    await api(page, 'setState', TRIO[0].grid);
+    await wait(500);
+    const png = decodePng(await page.screenshot({ type: 'png' }));
+    const { distinct, dominantShare } = colourStats(png);
+    assert.ok(png.width > 100 && png.height > 100, `screenshot ${png.width}x${png.height}`);
+    assert.ok(distinct >= 16, `only ${distinct} distinct colours`);
+    assert.ok(dominantShare < 0.95, `one colour covers ${(dominantShare * 100).toFixed(1)}% of the page`);
+  });
+});
+
+test('invalid arguments throw an Error and change nothing', async () => {
+  await withApp('', async (page) => {
+    await api(page, 'setGridSize', 16, 16);
+    await api(page, 'setPatterns', TRIO.map((p) => p.grid));
+    await api(page, 'setState', TRIO[1].grid);
+    const before = await api(page, 'getState');
+    const traceBefore = await api(page, 'getTrace');
+    const calls = [
+      ['setState', 'xyz'],
+      ['setState', '#'.repeat(255)],
+      ['setGridSize', 0, 5],
+      ['setGridSize', 16, -1],
+      ['setOptions', { rule: 'nope' }],
+      ['setPatterns', ['#.#']],
+      ['corrupt', { type: 'flip', fraction: 2, seed: 1 }],
+      ['corrupt', { type: 'nope', fraction: 0.1, seed: 1 }],
+    ];
+    for (const [method, ...args] of calls) {
+      const r = await callApi(page, method, ...args);
+      const call = `${method}(${args.map((a) => JSON.stringify(a)).join(', ')})`;
+      assert.ok('threw' in r, `${call} should throw`);
+      assert.ok(r.isError, `${call} should throw an Error, threw ${JSON.stringify(r.threw)}`);
+      assert.ok(r.threw.length > 0, `${call} gives a message`);
+      assert.deepEqual(await api(page, 'getState'), before, `${call} changed the state`);
+    }
+    assert.deepEqual(await api(page, 'getTrace'), traceBefore, 'the trace is unchanged');
+  });
+});
+
+test('same seed, same run: the page trace equals hopfield-cli --json', async (t) => {
+  if (!fs.existsSync(CLI)) {
+    t.skip(`native CLI not found at ${CLI}: build it (cmake native build) or set HOPFIELD_CLI`);
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hopfield-e2e-'));
+  const file = path.join(dir, 'trio.txt');
+  fs.writeFileSync(file, TRIO.map((p) =>
+    `name: ${p.name}\n${p.grid.match(new RegExp(`.{${p.width}}`, 'g')).join('\n')}\n`).join('\n'));
+  let cli;
+  try {
+    cli = JSON.parse(execFileSync(CLI, ['recall', '--patterns', file, '--from', '0',
+      '--flip', String(FLIP), '--seed', String(SEED), '--rule', RECALL_OPTIONS.rule,
+      '--scale', RECALL_OPTIONS.scale, '--mode', RECALL_OPTIONS.mode, '--tie', RECALL_OPTIONS.tie,
+      '--temperature', String(RECALL_OPTIONS.temperature),
+      '--max-sweeps', String(RECALL_OPTIONS.maxSweeps), '--json'], { encoding: 'utf8' }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  await withApp('', async (page) => {
+    await api(page, 'setGridSize', 16, 16);
+    await api(page, 'setPatterns', TRIO.map((p) => p.grid));
+    await api(page, 'setOptions', RECALL_OPTIONS);
+    // pattern: 0 makes stored pattern 0 the probe and the target, as --from 0 does.
+    await api(page, 'corrupt', { type: 'flip', fraction: FLIP, seed: SEED, pattern: 0 });
+    assert.equal((await api(page, 'getState')).state, cli.initial,
+      'corrupt({type:"flip"}) gives the CLI --flip initial state (flip_fraction, Rng(seed, 1))');
+    const end = await api(page, 'run');
+    const trace = await api(page, 'getTrace');
+    assert.deepEqual(trace.energy, cli.energy, 'energy per sweep');
+    assert.deepEqual(trace.hamming, cli.hamming, 'Hamming distance per sweep');
+    assert.deepEqual(trace.flips, cli.flips, 'flips per sweep');
+    assert.equal(end.state, cli.final, 'final state');
+    assert.equal(end.converged, cli.converged, 'converged');
+  });
+});
