@@ -10,13 +10,15 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc)
 export NODE_PATH=/usr/share/nodejs  # Emscripten's optimizer needs Debian's acorn
 
+all_parts="-DHOPFIELD_BUILD_TESTS=ON -DHOPFIELD_BUILD_APP=ON -DHOPFIELD_BUILD_BENCH=ON"
+
 step() { printf '\n=== %s ===\n' "$*"; }
 
 step "dependencies"
 scripts/deps.sh all
 
 step "native build"
-cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release $all_parts >/dev/null
 cmake --build build/native -j"$jobs"
 
 step "native tests"
@@ -26,7 +28,8 @@ step "WebAssembly build"
 if [ ! -f build/wasm/CMakeCache.txt ]; then
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
-cmake -S . -B build/wasm -DHOPFIELD_NATIVE_CLI="$PWD/build/native/src/cli/hopfield-cli" >/dev/null
+cmake -S . -B build/wasm $all_parts \
+  -DHOPFIELD_NATIVE_CLI="$PWD/build/native/src/cli/hopfield-cli" >/dev/null
 cmake --build build/wasm -j"$jobs"
 
 step "WebAssembly tests (node)"

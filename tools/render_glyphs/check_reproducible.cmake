@@ -1,0 +1,17 @@
+# Renders the pattern sets afresh and requires them to equal the committed assets byte for byte.
+file(REMOVE_RECURSE ${OUT})
+file(MAKE_DIRECTORY ${OUT})
+execute_process(COMMAND ${GENERATOR} --out ${OUT} RESULT_VARIABLE rc OUTPUT_QUIET)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "render_glyphs failed (${rc})")
+endif()
+file(GLOB committed RELATIVE ${ASSETS} ${ASSETS}/*.txt)
+foreach(name ${committed})
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${ASSETS}/${name} ${OUT}/${name}
+    RESULT_VARIABLE differ)
+  if(differ)
+    message(FATAL_ERROR "assets/patterns/${name} differs from what render_glyphs makes now")
+  endif()
+endforeach()
+list(LENGTH committed count)
+message(STATUS "${count} pattern files reproduced exactly")
