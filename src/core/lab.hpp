@@ -1,0 +1,172 @@
+// The session the app drives: a grid size, a named pattern library and the network trained
+// on it, a drawing with undo history, the probe (initial state) and the current Recall.
+// Every user action is a method here, so the UI, the web bridge and the tests share one
+// implementation. A method that throws leaves the Lab as it was.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/dynamics.hpp"
+#include "core/editing.hpp"
+#include "core/network.hpp"
+#include "core/pattern.hpp"
+
+namespace hopfield {
+
+// Learning rule and recall dynamics, as one value the UI edits.
+struct LabSettings {
+  Rule rule = Rule::hebbian;
+  HebbianScale scale = HebbianScale::none;
+  DynamicsOptions dynamics;
+  friend bool operator==(const LabSettings&, const LabSettings&) = default;
+};
+
+// Spellings shared with hopfield-cli (to_string of each enum); throw std::invalid_argument
+// listing the valid choices.
+Rule parse_rule(std::string_view text);
+HebbianScale parse_scale(std::string_view text);
+UpdateMode parse_mode(std::string_view text);
+TieRule parse_tie(std::string_view text);
+
+enum class CorruptionKind { flip, salt_pepper, mask, rectangle, invert };
+std::string to_string(CorruptionKind kind);
+CorruptionKind parse_corruption(std::string_view text);  // flip|saltpepper|mask|rect|invert
+
+struct CorruptionRequest {
+  CorruptionKind kind = CorruptionKind::flip;
+  double amount = 0.1;      // flip: fraction; salt_pepper: probability; mask: fraction
+  Spin value = -1;          // mask and rectangle
+  int x = 0, y = 0, w = 0, h = 0;  // rectangle
+  std::uint64_t seed = 0;   // Rng(seed, kCorruptionStream)
+};
+// The damaged copy of `s` (a width-wide grid). Throws for out-of-range amounts or values.
+SpinVector apply_corruption(const SpinVector& s, int width, const CorruptionRequest& request);
+
+enum class Verdict { running, retrieved, inverse, two_cycle, spurious, no_patterns };
+std::string to_string(Verdict verdict);
+
+struct FinalStateReport {
+  Verdict verdict = Verdict::running;
+  int pattern = -1;            // the retrieved memory (retrieved, inverse), else the nearest
+  bool converged = false;      // ended at a fixed point
+  std::vector<int> distances;  // Hamming distance to each stored pattern
+  std::vector<int> inverse_distances;  // ... and to each inverse
+  std::string summary;         // one sentence for the UI
+};
+// What a recall ended in: a stored memory, its inverse, a 2-cycle or a spurious state.
+// `names` label the patterns in the summary (may be empty).
+FinalStateReport classify_final_state(const Network& net, const SpinVector& state,
+                                      Outcome outcome, const std::vector<std::string>& names = {});
+
+// The local field h_i = sum_j W_ij s_j + b_i of one neuron: O(N P) for unpruned Hebbian
+// networks (pattern votes), O(N) from the dense matrix otherwise.
+double local_field(const Network& net, const SpinVector& s, int i);
+
+// Block means of the weight matrix for a heatmap: a blocks x blocks matrix (blocks <= N),
+// row-major, entry (I, J) = mean of W_ij over the neurons i in block I, j in block J.
+// Unpruned Hebbian networks use pattern block sums (no dense N x N matrix).
+std::vector<float> weight_block_means(const Network& net, int blocks);
+
+class Lab {
+ public:
+  explicit Lab(int width = 16, int height = 16);
+  Lab(const Lab&) = delete;
+  Lab& operator=(const Lab&) = delete;
+
+  int width() const { return width_; }
+  int height() const { return height_; }
+  int size() const { return width_ * height_; }
+  // Changes the grid size. The network has a fixed N, so this forgets every stored pattern;
+  // the drawing is resampled and the probe cleared.
+  void set_grid_size(int width, int height);
+
+  // --- pattern library (one network column per entry) ---
+  const std::vector<Pattern>& patterns() const { return library_; }
+  int pattern_count() const { return static_cast<int>(library_.size()); }
+  std::vector<std::string> pattern_names() const;
+  // Learns one more pattern. Throws (library unchanged) on a size mismatch or when the rule
+  // rejects it (pseudo-inverse with a dependent pattern).
+  void store(const SpinVector& xi, std::string name);
+  void store_drawing(std::string name);
+  // Forgets pattern mu (Hebbian: unlearns it).
+  void remove_pattern(int mu);
+  void rename_pattern(int mu, std::string name);
+  // Replaces the library and retrains. With adopt_size, a different grid size is adopted.
+  void set_patterns(const std::vector<Pattern>& patterns, bool adopt_size = false);
+  // Appends patterns; if the library is empty their grid size is adopted.
+  void add_patterns(const std::vector<Pattern>& patterns);
+  void clear_patterns();
+  // Reads any pattern file format from bytes (see pattern_io.hpp) and adds or replaces.
+  // Throws PatternFileError / std::invalid_argument with the Lab unchanged.
+  void load_pattern_bytes(std::string_view bytes, const std::string& source, bool replace);
+  std::string export_text() const;
+
+  // --- network settings ---
+  const LabSettings& settings() const { return settings_; }
+  // Retrains under the new rule; throws (everything unchanged) if the rule rejects the
+  // library or the options are invalid.
+  void set_settings(const LabSettings& settings);
+  const Network& network() const { return *network_; }
+  // Bumped on every change of the network's weights (for UI caches).
+  std::uint64_t network_version() const { return network_version_; }
+
+  // --- drawing (the editor canvas) with undo/redo ---
+  const Pattern& drawing() const { return drawing_; }
+  // Records an undo point; the stroke_* calls that follow are one undoable edit.
+  void begin_stroke();
+  void stroke_cell(int x, int y, Spin value);
+  void stroke_line(int x0, int y0, int x1, int y1, Spin value);
+  // One undoable replacement of the whole drawing (line, rectangle, fill, shift, ...).
+  void set_drawing(const Pattern& grid);
+  bool undo();
+  bool redo();
+  bool can_undo() const { return history_.can_undo(); }
+  bool can_redo() const { return history_.can_redo(); }
+  void load_drawing_from_pattern(int mu);
+
+  // --- probe and recall ---
+  const SpinVector& probe() const { return probe_; }
+  // Stored pattern the probe was made from (the recall's target), if any.
+  std::optional<int> probe_source() const { return probe_source_; }
+  // Sets the probe (a hand-drawn state: no target) and restarts the recall.
+  void set_probe(const SpinVector& s);
+  // Sets the probe to stored pattern mu (target mu) and restarts the recall.
+  void probe_from_pattern(int mu);
+  // Damages the current state; the result becomes the probe (keeping its target).
+  void corrupt(const CorruptionRequest& request);
+  // Back to the probe, a fresh Recall.
+  void reset_recall();
+  const Recall& recall() const { return *recall_; }
+  const SpinVector& state() const { return recall_->state(); }
+  int step_neuron() { return recall_->step_neuron(); }
+  void step_sweeps(int sweeps);
+  Outcome run() { return recall_->run(); }
+  bool finished() const { return recall_->finished(); }
+  // classify_final_state of the current state; the summary says when a memory other than
+  // the probe's source pattern was retrieved.
+  FinalStateReport verdict() const;
+
+ private:
+  void retrain(std::vector<Pattern> library, const LabSettings& settings);
+  void check_pattern_size(const Pattern& p) const;
+  std::optional<SpinVector> target() const;
+
+  int width_;
+  int height_;
+  std::vector<Pattern> library_;
+  LabSettings settings_;
+  std::unique_ptr<Network> network_;
+  std::uint64_t network_version_ = 0;
+  Pattern drawing_;
+  EditHistory history_;
+  SpinVector probe_;
+  std::optional<int> probe_source_;
+  std::unique_ptr<Recall> recall_;  // refers to *network_
+};
+
+}  // namespace hopfield

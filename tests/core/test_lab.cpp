@@ -1,0 +1,240 @@
+#include <catch2/catch.hpp>
+
+#include "core/corruption.hpp"
+#include "core/lab.hpp"
+#include "core/pattern_io.hpp"
+#include "helpers.hpp"
+
+using namespace hopfield;
+
+namespace {
+
+// Three random 16x16 patterns: P / N = 0.012, far below capacity.
+std::vector<Pattern> three_patterns() {
+  const PatternMatrix x = test::random_patterns(256, 3, 11);
+  const char* names[] = {"p0", "p1", "p2"};
+  std::vector<Pattern> out;
+  for (int mu = 0; mu < 3; ++mu) out.push_back(Pattern{16, 16, names[mu], x.col(mu)});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("lab: store 3 patterns, corrupt one, recall converges to it", "[lab]") {
+  Lab lab(16, 16);
+  for (const Pattern& p : three_patterns()) lab.store(p.spins, p.name);
+  REQUIRE(lab.pattern_count() == 3);
+  lab.probe_from_pattern(1);
+  lab.corrupt({CorruptionKind::flip, 0.15, -1, 0, 0, 0, 0, 42});
+  CHECK(hamming(lab.state(), lab.patterns()[1].spins) == 38);  // round(0.15 * 256)
+  CHECK(lab.run() == Outcome::fixed_point);
+  CHECK(lab.state() == lab.patterns()[1].spins);
+  const FinalStateReport v = lab.verdict();
+  CHECK(v.verdict == Verdict::retrieved);
+  CHECK(v.pattern == 1);
+  CHECK(v.distances[1] == 0);
+  CHECK(lab.recall().trace().hamming.back() == 0);  // Hamming to the target, pattern 1
+}
+
+TEST_CASE("lab: the verdict names the target when another memory is retrieved", "[lab]") {
+  Lab lab(4, 1);
+  lab.store(spins_from_string("##..", 4), "a");
+  lab.store(spins_from_string("#.#.", 4), "b");
+  lab.probe_from_pattern(0);
+  lab.set_probe(spins_from_string("#.#.", 4));  // hand-drawn: no target any more
+  lab.run();
+  CHECK(lab.verdict().summary == "Retrieved \"b\" (pattern 1) exactly.");
+  lab.probe_from_pattern(0);
+  lab.corrupt({CorruptionKind::rectangle, 0, -1, 1, 0, 2, 1, 0});  // "##.." -> "#..."
+  lab.corrupt({CorruptionKind::rectangle, 0, 1, 2, 0, 1, 1, 0});   // -> "#.#." = b
+  CHECK(lab.probe_source() == 0);
+  CHECK(lab.run() == Outcome::fixed_point);
+  CHECK(lab.state() == spins_from_string("#.#.", 4));
+  CHECK(lab.verdict().summary ==
+        "Retrieved \"b\" (pattern 1) exactly. That is not the target, \"a\" (pattern 0).");
+}
+
+TEST_CASE("lab: the same requests give the same run as the core called directly", "[lab]") {
+  const std::vector<Pattern> pats = three_patterns();
+  Lab lab;
+  lab.set_patterns(pats);
+  LabSettings s;
+  s.dynamics.seed = 9;
+  s.dynamics.mode = UpdateMode::async_random;
+  lab.set_settings(s);
+  lab.corrupt({CorruptionKind::flip, 0.3, -1, 0, 0, 0, 0, 9});  // corrupts pattern 0
+  lab.run();
+
+  Network net(256);
+  for (const Pattern& p : pats) net.store(p.spins);
+  Rng rng(9, kCorruptionStream);
+  const SpinVector probe = flip_fraction(pats[0].spins, 0.3, rng);
+  const Recall direct = recall(net, probe, s.dynamics, pats[0].spins);
+  CHECK(lab.state() == direct.state());
+  CHECK(lab.recall().trace().energy == direct.trace().energy);
+  CHECK(lab.recall().trace().hamming == direct.trace().hamming);
+}
+
+TEST_CASE("lab: a rule that rejects the library leaves everything unchanged", "[lab]") {
+  Lab lab(4, 1);
+  lab.store(spins_from_string("##..", 4), "a");
+  lab.store(spins_from_string("#.#.", 4), "b");
+  LabSettings pinv = lab.settings();
+  pinv.rule = Rule::pseudoinverse;
+  lab.set_settings(pinv);
+  // "..##" = -a: linearly dependent, so the projection rule cannot learn it.
+  CHECK_THROWS_AS(lab.store(spins_from_string("..##", 4), "c"), std::invalid_argument);
+  CHECK(lab.pattern_count() == 2);
+  CHECK(lab.network().pattern_count() == 2);
+
+  Lab heb(4, 1);
+  heb.store(spins_from_string("##..", 4), "a");
+  heb.store(spins_from_string("..##", 4), "minus a");
+  const std::uint64_t version = heb.network_version();
+  CHECK_THROWS_AS(heb.set_settings(pinv), std::invalid_argument);
+  CHECK(heb.settings().rule == Rule::hebbian);
+  CHECK(heb.network().rule() == Rule::hebbian);
+  CHECK(heb.network_version() == version);
+
+  LabSettings bad = heb.settings();
+  bad.dynamics.max_sweeps = 0;
+  CHECK_THROWS_AS(heb.set_settings(bad), std::invalid_argument);
+  CHECK(heb.settings().dynamics.max_sweeps == 100);
+}
+
+TEST_CASE("lab: remove, rename, and grid size changes forget the library", "[lab]") {
+  Lab lab(16, 16);
+  for (const Pattern& p : three_patterns()) lab.store(p.spins, p.name);
+  lab.probe_from_pattern(2);
+  lab.remove_pattern(0);
+  CHECK(lab.pattern_names() == std::vector<std::string>{"p1", "p2"});
+  CHECK(lab.probe_source() == 1);  // still pattern "p2"
+  lab.rename_pattern(0, "first");
+  CHECK(lab.patterns()[0].name == "first");
+  CHECK_THROWS_AS(lab.remove_pattern(5), std::out_of_range);
+  CHECK_THROWS_AS(lab.store(SpinVector::Constant(10, 1), "wrong size"), std::invalid_argument);
+
+  lab.set_grid_size(28, 28);
+  CHECK(lab.pattern_count() == 0);
+  CHECK(lab.network().size() == 784);
+  CHECK(lab.drawing().width == 28);
+  CHECK(lab.state().size() == 784);
+  CHECK_THROWS_AS(lab.set_grid_size(0, 5), std::invalid_argument);
+  CHECK(lab.width() == 28);
+}
+
+TEST_CASE("lab: loading a file adopts its size only when the library is empty", "[lab]") {
+  Lab lab(16, 16);
+  const std::string text = "name: bar\n#..\n#..\n\nname: dot\n...\n.#.\n";
+  lab.load_pattern_bytes(text, "two.txt", false);
+  CHECK(lab.width() == 3);
+  CHECK(lab.pattern_names() == std::vector<std::string>{"bar", "dot"});
+  const std::string other = "#.\n.#\n";
+  CHECK_THROWS(lab.load_pattern_bytes(other, "small.txt", false));
+  CHECK(lab.pattern_count() == 2);
+  CHECK_THROWS_AS(lab.load_pattern_bytes("#x\n", "bad.txt", true), PatternFileError);
+  CHECK(lab.width() == 3);
+  CHECK(lab.pattern_count() == 2);
+  lab.load_pattern_bytes(other, "small.txt", true);
+  CHECK(lab.width() == 2);
+  CHECK(lab.pattern_count() == 1);
+  CHECK(lab.export_text().find(".#") != std::string::npos);
+}
+
+TEST_CASE("lab: drawing edits are undoable, strokes count once", "[lab]") {
+  Lab lab(3, 1);
+  lab.begin_stroke();
+  lab.stroke_cell(0, 0, 1);
+  lab.stroke_cell(1, 0, 1);
+  lab.stroke_cell(7, 0, 1);  // outside: ignored
+  CHECK(to_string(lab.drawing().spins) == "##.");
+  Pattern inv = lab.drawing();
+  invert_cells(inv);
+  lab.set_drawing(inv);
+  CHECK(to_string(lab.drawing().spins) == "..#");
+  REQUIRE(lab.undo());
+  CHECK(to_string(lab.drawing().spins) == "##.");
+  REQUIRE(lab.undo());
+  CHECK(to_string(lab.drawing().spins) == "...");
+  CHECK_FALSE(lab.undo());
+  REQUIRE(lab.redo());
+  REQUIRE(lab.redo());
+  CHECK(to_string(lab.drawing().spins) == "..#");
+  lab.store_drawing("d");
+  CHECK(lab.patterns()[0].spins == lab.drawing().spins);
+}
+
+TEST_CASE("lab: corruption requests", "[lab]") {
+  Lab lab(4, 2);
+  lab.set_probe(spins_from_string("########", 8));
+  CHECK_FALSE(lab.probe_source().has_value());
+  lab.corrupt({CorruptionKind::rectangle, 0, -1, 1, 0, 2, 5, 0});
+  CHECK(to_string(lab.state()) == "#..##..#");
+  lab.corrupt({CorruptionKind::invert, 0, -1, 0, 0, 0, 0, 0});
+  CHECK(to_string(lab.probe()) == ".##..##.");
+  CHECK_THROWS_AS(lab.corrupt({CorruptionKind::flip, 1.5, -1, 0, 0, 0, 0, 0}),
+                  std::invalid_argument);
+  CHECK(to_string(lab.probe()) == ".##..##.");
+  CHECK(parse_corruption("saltpepper") == CorruptionKind::salt_pepper);
+  CHECK_THROWS_AS(parse_corruption("blur"), std::invalid_argument);
+  CHECK(parse_mode("sequential") == UpdateMode::async_sequential);
+  CHECK(parse_scale("n") == HebbianScale::inv_n);
+  CHECK_THROWS_WITH(parse_rule("hebb"), Catch::Contains("hebbian, storkey, pseudoinverse"));
+}
+
+TEST_CASE("classify_final_state: retrieved, inverse, 2-cycle, spurious", "[lab]") {
+  Network net(4);
+  const SpinVector a = spins_from_string("##..", 4);
+  const SpinVector b = spins_from_string("#.#.", 4);
+  net.store(a);
+  net.store(b);
+  const std::vector<std::string> names{"a", "b"};
+  FinalStateReport r = classify_final_state(net, b, Outcome::fixed_point, names);
+  CHECK(r.verdict == Verdict::retrieved);
+  CHECK(r.pattern == 1);
+  CHECK(r.converged);
+  CHECK(r.distances == std::vector<int>{2, 0});
+  CHECK(r.inverse_distances == std::vector<int>{2, 4});
+  CHECK(r.summary == "Retrieved \"b\" (pattern 1) exactly.");
+
+  r = classify_final_state(net, spins_from_string("..##", 4), Outcome::fixed_point, names);
+  CHECK(r.verdict == Verdict::inverse);
+  CHECK(r.pattern == 0);
+
+  r = classify_final_state(net, spins_from_string("###.", 4), Outcome::two_cycle, names);
+  CHECK(r.verdict == Verdict::two_cycle);
+  CHECK_FALSE(r.converged);
+
+  r = classify_final_state(net, spins_from_string("###.", 4), Outcome::fixed_point, names);
+  CHECK(r.verdict == Verdict::spurious);
+  CHECK(r.distances == std::vector<int>{1, 1});
+  CHECK(r.pattern == 0);  // first of the nearest
+
+  CHECK(classify_final_state(Network(4), a, Outcome::fixed_point).verdict ==
+        Verdict::no_patterns);
+}
+
+TEST_CASE("local_field of one neuron equals the network's field vector", "[lab]") {
+  const PatternMatrix x = test::random_patterns(20, 3, 8);
+  Rng rng(4);
+  const SpinVector s = test::random_spins(20, rng);
+  for (Rule rule : {Rule::hebbian, Rule::storkey, Rule::pseudoinverse}) {
+    const Network net = test::network_with(x, rule, HebbianScale::inv_p);
+    const Eigen::VectorXd h = net.local_fields(s);
+    for (int i = 0; i < 20; ++i) CHECK(local_field(net, s, i) == Approx(h[i]).margin(1e-9));
+  }
+}
+
+TEST_CASE("weight_block_means averages W over blocks without a dense matrix", "[lab]") {
+  const PatternMatrix x = test::random_patterns(12, 3, 5);
+  for (Rule rule : {Rule::hebbian, Rule::storkey}) {
+    const Network net = test::network_with(x, rule, HebbianScale::inv_n);
+    const Eigen::MatrixXd w = test::dense_weights(net);
+    CHECK(weight_block_means(net, 12)[1 * 12 + 7] == Approx(w(1, 7)).margin(1e-6));
+    // 3 blocks of 4 neurons: block (0, 2) averages rows 0..3, columns 8..11.
+    const std::vector<float> m = weight_block_means(net, 3);
+    CHECK(m[0 * 3 + 2] == Approx(w.block(0, 8, 4, 4).mean()).margin(1e-6));
+    CHECK(m[1 * 3 + 1] == Approx(w.block(4, 4, 4, 4).mean()).margin(1e-6));
+  }
+  CHECK_THROWS_AS(weight_block_means(Network(4), 5), std::invalid_argument);
+}
