@@ -53,9 +53,16 @@ void Network::ensure_dense_allowed(const char* why) const {
 
 void Network::set_rule(Rule rule, HebbianScale scale) {
   if (rule != Rule::hebbian) ensure_dense_allowed(to_string(rule).c_str());
+  // Learn first, then commit: if learning throws (pseudo-inverse of dependent patterns),
+  // the network keeps its rule and weights.
+  Eigen::MatrixXf w;
+  if (rule == Rule::storkey) w = storkey_weights(patterns_);
+  else if (rule == Rule::pseudoinverse) w = pseudoinverse_weights(patterns_);
   rule_ = rule;
   scale_kind_ = scale;
-  relearn();
+  pruned_ = false;
+  dense_valid_ = rule != Rule::hebbian;
+  w_raw_ = std::move(w);
 }
 
 void Network::check_state(const SpinVector& s) const {
@@ -248,7 +255,8 @@ double Network::energy_from_raw_fields(const SpinVector& s, const Eigen::VectorX
     quadratic += s[i] * h_raw[i];
     linear += s[i] * bias_[i];
   }
-  return -0.5 * weight_scale() * quadratic - linear;
+  // "+ 0.0" turns -0 (an empty network) into 0, so traces never print "-0".
+  return -0.5 * weight_scale() * quadratic - linear + 0.0;
 }
 
 double Network::energy(const SpinVector& s) const {

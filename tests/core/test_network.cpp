@@ -112,3 +112,14 @@ TEST_CASE("a 128x128 Hebbian network works without an N x N matrix", "[network]"
   CHECK(net.weight(0, 1) == double(x(0, 0) * x(1, 0) + x(0, 1) * x(1, 1) + x(0, 2) * x(1, 2)));
   CHECK_THROWS_WITH(Network(n, Rule::storkey), Catch::Contains("storkey needs the full"));
 }
+
+TEST_CASE("a rule change that cannot learn leaves the network as it was", "[network]") {
+  PatternMatrix x = test::random_patterns(20, 3, 11);
+  x.col(2) = -x.col(0);  // dependent: the pseudo-inverse rule must refuse these patterns
+  Network net = test::network_with(x, Rule::storkey);
+  const Eigen::MatrixXd before = test::dense_weights(net);
+  CHECK_THROWS_AS(net.set_rule(Rule::pseudoinverse, HebbianScale::none), std::invalid_argument);
+  CHECK(net.rule() == Rule::storkey);
+  CHECK(test::dense_weights(net) == before);
+  CHECK(net.pattern_count() == 3);
+}
