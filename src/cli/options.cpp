@@ -2,7 +2,8 @@
 
 #include <charconv>
 #include <cmath>
-#include <map>
+
+#include "core/lab.hpp"
 
 namespace hopfield::cli {
 
@@ -68,14 +69,15 @@ std::uint64_t parse_seed(const std::string& text) {
   return v;
 }
 
-template <class Enum>
-Enum parse_choice(const std::string& flag, const std::string& text,
-                  const std::map<std::string, Enum>& choices) {
-  const auto it = choices.find(text);
-  if (it != choices.end()) return it->second;
-  std::string names;
-  for (const auto& [name, value] : choices) names += (names.empty() ? "" : ", ") + name;
-  throw UsageError(flag + " must be one of " + names + ", got '" + text + "'");
+// The core's parsers (the same names the web API and URL parameters accept), with the
+// flag in the message and the CLI's exit code for bad arguments.
+template <class Parse>
+auto parse_choice(const std::string& flag, const std::string& text, Parse parse) {
+  try {
+    return parse(text);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(flag + ": " + e.what());
+  }
 }
 
 PruneRequest parse_prune(const std::string& text) {
@@ -129,21 +131,10 @@ RecallOptions parse_recall_options(const std::vector<std::string>& args) {
     else if (flag == "--from") o.from = static_cast<int>(parse_integer(flag, v, 0, 1 << 30));
     else if (flag == "--flip") o.flip = parse_double(flag, v);
     else if (flag == "--target") o.target = static_cast<int>(parse_integer(flag, v, 0, 1 << 30));
-    else if (flag == "--rule")
-      o.rule = parse_choice<Rule>(flag, v, {{"hebbian", Rule::hebbian},
-                                            {"storkey", Rule::storkey},
-                                            {"pseudoinverse", Rule::pseudoinverse}});
-    else if (flag == "--scale")
-      o.scale = parse_choice<HebbianScale>(
-          flag, v, {{"none", HebbianScale::none}, {"n", HebbianScale::inv_n},
-                    {"p", HebbianScale::inv_p}});
-    else if (flag == "--mode")
-      o.dynamics.mode = parse_choice<UpdateMode>(
-          flag, v, {{"sync", UpdateMode::synchronous}, {"async", UpdateMode::async_random},
-                    {"sequential", UpdateMode::async_sequential}});
-    else if (flag == "--tie")
-      o.dynamics.tie = parse_choice<TieRule>(
-          flag, v, {{"keep", TieRule::keep}, {"plus", TieRule::plus}, {"minus", TieRule::minus}});
+    else if (flag == "--rule") o.rule = parse_choice(flag, v, parse_rule);
+    else if (flag == "--scale") o.scale = parse_choice(flag, v, parse_scale);
+    else if (flag == "--mode") o.dynamics.mode = parse_choice(flag, v, parse_mode);
+    else if (flag == "--tie") o.dynamics.tie = parse_choice(flag, v, parse_tie);
     else if (flag == "--temperature") o.dynamics.temperature = parse_double(flag, v);
     else if (flag == "--seed") o.dynamics.seed = parse_seed(v);
     else if (flag == "--max-sweeps")

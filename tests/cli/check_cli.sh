@@ -30,7 +30,7 @@ check "no arguments" 2 $cli
 check "unknown option" 2 $cli recall --patterns "$letters" --from 0 --bogus 1
 expect_text "one-line error" "^hopfield-cli: error: unknown option: --bogus$"
 check "bad rule" 2 $cli recall --patterns "$letters" --from 0 --rule nope
-expect_text "choices listed" "hebbian, pseudoinverse, storkey"
+expect_text "choices listed" "hebbian, storkey, pseudoinverse"
 check "flip out of range" 2 $cli recall --patterns "$letters" --from 0 --flip 1.5
 check "--from and --input together" 2 $cli recall --patterns "$letters" --from 0 --input "$letters"
 check "pattern index out of range" 2 $cli recall --patterns "$letters" --from 9
