@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds the web app into dist/ (index.html, hopfield-lab.js, hopfield-lab.wasm): a static
+# site that works offline from any static host, with nothing fetched from elsewhere.
+#
+#   ./build-web.sh                 build dist/
+#   ./build-web.sh --serve [PORT]  build, then serve dist/ on http://127.0.0.1:PORT (8080)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+serve=0
+port=8080
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --serve)
+      serve=1
+      if [ $# -gt 1 ] && [[ "$2" =~ ^[0-9]+$ ]]; then port=$2; shift; fi
+      ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    *) echo "build-web.sh: unknown argument '$1' (use --serve [PORT])" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+die() { echo "build-web.sh: $*" >&2; exit 1; }
+
+scripts/deps.sh web || die "scripts/deps.sh web failed (see above)"
+command -v emcmake >/dev/null || die "emcmake not found: install Debian's emscripten"
+
+build=build/wasm
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  emcmake cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release ||
+    die "configuring $build failed"
+fi
+cmake --build "$build" --target hopfield-lab -j"$(nproc)" || die "building hopfield-lab failed"
+
+out=$build/src/app
+for f in hopfield-lab.html hopfield-lab.js hopfield-lab.wasm; do
+  [ -f "$out/$f" ] || die "missing build output $out/$f"
+done
+rm -rf dist
+mkdir -p dist
+cp "$out/hopfield-lab.html" dist/index.html
+cp "$out/hopfield-lab.js" "$out/hopfield-lab.wasm" dist/
+echo "build-web.sh: dist/ is ready:"
+for f in dist/*; do
+  printf '  %-24s %8d bytes, %8d gzipped\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+done
+
+if [ "$serve" = 1 ]; then
+  command -v python3 >/dev/null || die "python3 is needed to serve dist/"
+  echo "build-web.sh: serving http://127.0.0.1:$port/ (Ctrl+C to stop)"
+  cd dist && exec python3 -m http.server "$port" --bind 127.0.0.1
+fi

@@ -1,0 +1,168 @@
+// Pattern library: thumbnails of every stored pattern; select, rename, delete (unlearn);
+// built-in sets, pattern files, export.
+#include <imgui.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "app/builtin_patterns.hpp"
+#include "app/grid_view.hpp"
+#include "app/panels.hpp"
+#include "core/pattern_io.hpp"
+
+namespace hlab {
+namespace {
+
+void builtin_controls(App& app) {
+  static bool replace = true;
+  ImGui::TextUnformatted("Built-in");
+  for (const std::string& family : builtin_families()) {
+    ImGui::SameLine();
+    const bool available = find_builtin(family, app.lab.width(), app.lab.height()) != nullptr;
+    ImGui::BeginDisabled(!available);
+    if (ImGui::Button(family.c_str())) app.load_builtin(family, replace);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip(available ? "Load the %s set at this grid size"
+                                  : "No %s set at this size: switch the grid to 16x16 or 28x28",
+                        family.c_str());
+  }
+  ImGui::SameLine();
+  ImGui::Checkbox("replace library", &replace);
+}
+
+void file_controls(App& app) {
+  if (app.hooks.upload_patterns) {
+    if (ImGui::Button("Load pattern file...")) app.hooks.upload_patterns();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Text grid (.txt), PBM (P1/P4) or IDX (.gz too); added to the library");
+  } else {
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
+    ImGui::InputTextWithHint("##path", "pattern file (.txt, .pbm, idx, .gz)", app.load_path,
+                             sizeof app.load_path);
+    ImGui::SameLine();
+    if (ImGui::Button("Load") &&
+        app.attempt([&] {
+          std::ifstream in(app.load_path, std::ios::binary);
+          if (!in) throw hopfield::PatternFileError(std::string("cannot open ") + app.load_path);
+          std::ostringstream bytes;
+          bytes << in.rdbuf();
+          app.lab.load_pattern_bytes(bytes.str(), app.load_path, false);
+        }))
+      app.info("Loaded " + std::string(app.load_path) + ": " +
+               std::to_string(app.lab.pattern_count()) + " patterns stored.");
+  }
+  if (app.hooks.download) {
+    if (ImGui::Button("Export library as text")) app.hooks.download("patterns.txt", app.lab.export_text());
+  } else {
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
+    ImGui::InputText("##export", app.export_path, sizeof app.export_path);
+    ImGui::SameLine();
+    if (ImGui::Button("Export") && app.attempt([&] {
+          std::ofstream out(app.export_path, std::ios::binary);
+          out << app.lab.export_text();
+          if (!out) throw std::runtime_error(std::string("cannot write ") + app.export_path);
+        }))
+      app.info("Wrote " + std::to_string(app.lab.pattern_count()) + " patterns to " +
+               app.export_path);
+  }
+}
+
+void selected_controls(App& app) {
+  hopfield::Lab& lab = app.lab;
+  if (app.selected < 0 || app.selected >= lab.pattern_count()) return;
+  const int mu = app.selected;
+  static char name[64];
+  static bool typing = false;  // while the field is being edited, keep the user's text
+  if (!typing) {
+    const std::string& current = lab.patterns()[static_cast<std::size_t>(mu)].name;
+    std::snprintf(name, sizeof name, "%s", current.c_str());
+  }
+  ImGui::Text("Pattern %d", mu);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  if (ImGui::InputText("##rename", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue))
+    app.attempt([&] { lab.rename_pattern(mu, name); });
+  if (ImGui::IsItemDeactivatedAfterEdit()) app.attempt([&] { lab.rename_pattern(mu, name); });
+  typing = ImGui::IsItemActive();
+  ImGui::SameLine();
+  if (ImGui::Button("Probe")) {
+    app.attempt([&] { lab.probe_from_pattern(mu); });
+    app.recall.source = mu;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Use this pattern as the recall probe");
+  ImGui::SameLine();
+  if (ImGui::Button("Edit")) app.attempt([&] { lab.load_drawing_from_pattern(mu); });
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy into the editor");
+  ImGui::SameLine();
+  if (ImGui::Button("Delete")) {
+    if (app.attempt([&] { lab.remove_pattern(mu); }, "Delete")) {
+      app.info("Pattern " + std::to_string(mu) + " unlearned.");
+      app.selected = std::min(mu, lab.pattern_count() - 1);
+    }
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forget this pattern (Hebbian: subtract its term)");
+}
+
+// The name, shortened with '~' to fit under a thumbnail.
+std::string fitted_label(std::string label, float width) {
+  if (ImGui::CalcTextSize(label.c_str()).x <= width) return label;
+  while (label.size() > 1 && ImGui::CalcTextSize((label + "~").c_str()).x > width) label.pop_back();
+  return label + "~";
+}
+
+void thumbnails(App& app) {
+  const hopfield::Lab& lab = app.lab;
+  if (lab.pattern_count() == 0) {
+    ImGui::TextDisabled("No stored patterns yet: draw one and Store it, or load a set.");
+    return;
+  }
+  const float side = ImGui::GetFontSize() * 3.6f;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float cell_w = side + style.FramePadding.x * 2 + style.ItemSpacing.x;
+  const int per_row = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / cell_w));
+  const float rows_height = ImGui::GetFontSize() * 16.0f;
+  ImGui::BeginChild("thumbs", ImVec2(0, rows_height), true);
+  // Only the visible rows are laid out: a library can hold thousands of imported images.
+  const int rows = (lab.pattern_count() + per_row - 1) / per_row;
+  ImGuiListClipper clipper;
+  clipper.Begin(rows, side + ImGui::GetTextLineHeightWithSpacing() + style.ItemSpacing.y);
+  while (clipper.Step())
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
+      for (int mu = row * per_row; mu < std::min((row + 1) * per_row, lab.pattern_count()); ++mu) {
+        const hopfield::Pattern& p = lab.patterns()[static_cast<std::size_t>(mu)];
+        if (mu % per_row != 0) ImGui::SameLine();
+        ImGui::BeginGroup();
+        ImGui::PushID(mu);
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##sel", app.selected == mu, 0,
+                              ImVec2(side, side + ImGui::GetTextLineHeight())))
+          app.selected = mu;
+        ImGui::SetCursorScreenPos(pos);
+        grid_thumbnail(p.spins, p.width, p.height, side);
+        ImGui::TextUnformatted(fitted_label(p.name.empty() ? std::to_string(mu) : p.name, side).c_str());
+        ImGui::PopID();
+        ImGui::EndGroup();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d: %s", mu, p.name.c_str());
+      }
+  ImGui::EndChild();
+}
+
+}  // namespace
+
+void library_panel(App& app) {
+  builtin_controls(app);
+  file_controls(app);
+  ImGui::Separator();
+  selected_controls(app);
+  thumbnails(app);
+  ImGui::BeginDisabled(app.lab.pattern_count() == 0);
+  if (ImGui::Button("Clear library")) {
+    app.attempt([&] { app.lab.clear_patterns(); });
+    app.selected = -1;
+  }
+  ImGui::EndDisabled();
+}
+
+}  // namespace hlab

@@ -1,0 +1,19 @@
+// One function per panel; each draws inside the current window/child and talks to the Lab.
+#pragma once
+
+#include "app/app.hpp"
+
+namespace hlab {
+
+void editor_panel(App& app);
+void library_panel(App& app);
+void network_panel(App& app);
+void recall_panel(App& app);
+void plots_panel(App& app);
+void weights_panel(App& app);
+
+// Keyboard shortcuts (called once per frame, outside text fields).
+void editor_shortcuts(App& app);
+void recall_shortcuts(App& app);
+
+}  // namespace hlab

@@ -1,0 +1,77 @@
+// hplot: a small plotting library drawn with ImDrawList (ImPlot is not available).
+// The API is kept close to ImPlot's so the app could switch to ImPlot later:
+//
+//   if (hplot::BeginPlot("Overlap")) {
+//     hplot::SetupAxes("step", "m");
+//     hplot::PlotLine("pattern 0", overlaps.data(), count);
+//     hplot::EndPlot();  // only when BeginPlot returned true
+//   }
+//
+// Series data is only borrowed during the Plot* call: it is copied into a per-plot buffer that
+// is reused from frame to frame, and everything is drawn in EndPlot once the limits are known.
+// Labels follow the ImGui "##" convention: "name##id" shows "name", "##id" hides the series
+// from the legend. Non-finite values (NaN, inf) are skipped and break a line.
+#pragma once
+
+#include <imgui.h>
+
+namespace hplot {
+
+enum PlotFlags_ {
+  PlotFlags_None = 0,
+  PlotFlags_NoLegend = 1 << 0,        // no legend box in the top-right corner
+  PlotFlags_NoMouseText = 1 << 1,     // no mouse coordinates in the bottom-right corner
+  PlotFlags_NoHoverReadout = 1 << 2,  // addition: no crosshair / value tooltip on hover
+};
+
+// Axis limits, in order of precedence:
+// - no AutoFit: the SetupAxisLimits range if one was given, else the data range.
+// - AutoFit + LockMin: min is the SetupAxisLimits min, max fits the data.
+// - AutoFit alone: the data range (padded), widened to include any SetupAxisLimits range.
+enum AxisFlags_ {
+  AxisFlags_None = 0,
+  AxisFlags_AutoFit = 1 << 0,
+  AxisFlags_LockMin = 1 << 1,
+};
+
+enum Axis { Axis_X = 0, Axis_Y = 1 };
+
+// Cond_Once: the first limits given for this plot id are remembered and later calls ignored.
+// Cond_Always: the limits given this frame replace the remembered ones.
+enum Cond { Cond_Once = 0, Cond_Always = 1 };
+
+// size.x <= 0 -> fill the available width; size.y == 0 -> 200 px; size.y < 0 -> fill minus.
+bool BeginPlot(const char* title_id, ImVec2 size = ImVec2(-1, 0), int flags = 0);
+void SetupAxes(const char* x_label, const char* y_label, int x_flags = AxisFlags_AutoFit,
+               int y_flags = AxisFlags_AutoFit);
+void SetupAxisLimits(Axis axis, double v_min, double v_max, Cond cond = Cond_Once);
+
+void PlotLine(const char* label_id, const double* xs, const double* ys, int count);
+void PlotLine(const char* label_id, const double* ys, int count, double x_start = 0.0,
+              double x_step = 1.0);
+void PlotLine(const char* label_id, const int* ys, int count, double x_start = 0.0,
+              double x_step = 1.0);
+void PlotScatter(const char* label_id, const double* xs, const double* ys, int count);
+void PlotHLine(const char* label_id, double y);  // a dashed horizontal reference line
+void SetNextLineColor(ImU32 color);              // for the next series only; else a palette colour
+void EndPlot();
+
+// Colour map for heatmaps (diverging blue-white-red, ColorBrewer RdBu), t in [-1, 1] (clamped).
+// NaN gives grey.
+ImU32 DivergingColor(float t);
+
+// Draws a horizontal colour legend bar for a heatmap at the cursor: the bar, then min / label /
+// max below it. v_min maps to DivergingColor(-1), v_max to DivergingColor(+1). size.x <= 0 fills
+// the available width. Hovering the bar shows the value under the mouse.
+void ColorBar(const char* label, double v_min, double v_max, ImVec2 size = ImVec2(-1, 14));
+
+// Palette colour used for the series with this index (addition).
+ImU32 PaletteColor(int index);
+
+// A tour of every feature. Draws into the current window; when called outside any window it
+// opens its own "Plot demo" window.
+void ShowPlotDemo();
+// Addition: the demo in its own window, with a close button when p_open is not null.
+void ShowPlotDemoWindow(bool* p_open = nullptr);
+
+}  // namespace hplot

@@ -1,0 +1,225 @@
+// Recall: choose a probe (stored pattern, corrupted, or the drawing), step / run / pause /
+// reset the dynamics, watch the state, read the verdict.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "app/grid_view.hpp"
+#include "app/panels.hpp"
+
+namespace hlab {
+namespace {
+
+using hopfield::CorruptionKind;
+
+void probe_controls(App& app) {
+  hopfield::Lab& lab = app.lab;
+  RecallUi& ui = app.recall;
+  const int p = lab.pattern_count();
+  ui.source = std::clamp(ui.source, 0, std::max(p - 1, 0));
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+  const std::string preview = p == 0 ? "(no patterns)"
+                                     : std::to_string(ui.source) + ": " +
+                                           lab.patterns()[static_cast<std::size_t>(ui.source)].name;
+  if (ImGui::BeginCombo("##source", preview.c_str())) {
+    for (int mu = 0; mu < p; ++mu) {
+      const std::string label = std::to_string(mu) + ": " + lab.patterns()[static_cast<std::size_t>(mu)].name;
+      if (ImGui::Selectable(label.c_str(), mu == ui.source)) ui.source = mu;
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(p == 0);
+  if (ImGui::Button("Load as probe")) {
+    app.attempt([&] { lab.probe_from_pattern(ui.source); });
+    ui.running = false;
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Drawing as probe")) {
+    app.attempt([&] { lab.set_probe(lab.drawing().spins); });
+    ui.running = false;
+  }
+
+  hopfield::CorruptionRequest& c = ui.corruption;
+  static const CorruptionKind kinds[] = {CorruptionKind::flip, CorruptionKind::salt_pepper,
+                                         CorruptionKind::mask, CorruptionKind::rectangle,
+                                         CorruptionKind::invert};
+  static const char* const names[] = {"flip a fraction", "salt and pepper", "random mask",
+                                      "rectangle occlusion", "invert"};
+  int k = 0;
+  for (int i = 0; i < 5; ++i)
+    if (kinds[i] == c.kind) k = i;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+  if (ImGui::Combo("##kind", &k, names, 5)) c.kind = kinds[k];
+  ImGui::SameLine();
+  ImGui::PushItemWidth(ImGui::GetFontSize() * 6);
+  float amount = static_cast<float>(c.amount);
+  if (c.kind == CorruptionKind::flip || c.kind == CorruptionKind::salt_pepper ||
+      c.kind == CorruptionKind::mask) {
+    if (ImGui::SliderFloat(c.kind == CorruptionKind::salt_pepper ? "probability" : "fraction",
+                           &amount, 0.0f, 1.0f, "%.2f"))
+      c.amount = amount;
+    ImGui::SameLine();
+    ImGui::InputScalar("seed##c", ImGuiDataType_U64, &c.seed);
+  }
+  if (c.kind == CorruptionKind::rectangle) {
+    ImGui::InputInt4("x y w h", &c.x);
+  }
+  if (c.kind == CorruptionKind::mask || c.kind == CorruptionKind::rectangle) {
+    ImGui::SameLine();
+    bool plus = c.value > 0;
+    if (ImGui::Checkbox("+1", &plus)) c.value = plus ? 1 : -1;
+  }
+  ImGui::PopItemWidth();
+  ImGui::SameLine();
+  if (ImGui::Button("Corrupt")) {
+    app.attempt([&] { lab.corrupt(c); }, "Corrupt");
+    ui.running = false;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Damage the current state; the result is the new probe");
+}
+
+void run_controls(App& app) {
+  hopfield::Lab& lab = app.lab;
+  RecallUi& ui = app.recall;
+  ImGui::BeginDisabled(lab.finished());
+  if (ImGui::Button("Step neuron")) lab.step_neuron();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Update the next neuron (N). Synchronous mode: one step of all neurons");
+  ImGui::SameLine();
+  if (ImGui::Button("Step sweep")) lab.step_sweeps(1);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Finish the current sweep of N updates (S)");
+  ImGui::SameLine();
+  if (ImGui::Button(ui.running ? "Pause" : "Run", ImVec2(ImGui::GetFontSize() * 4, 0))) {
+    if (ui.running) ui.running = false;
+    else app.start_run();
+  }
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Run until a fixed point, a 2-cycle or the sweep limit (Space)");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Reset")) {
+    lab.reset_recall();
+    ui.running = false;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the probe (Backspace)");
+  ImGui::SameLine();
+  ImGui::Checkbox("max", &ui.fastest);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("As fast as the frame rate allows (%.0f ms of updates per frame)",
+                      App::kFrameBudgetMs);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(ui.fastest);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  ImGui::SliderFloat("##speed", &ui.speed, 0.5f, ui.per_neuron ? 5000.0f : 200.0f, "%.1f/s",
+                     ImGuiSliderFlags_Logarithmic);
+  ImGui::SameLine();
+  int unit = ui.per_neuron ? 1 : 0;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  if (ImGui::Combo("##unit", &unit, "sweeps\0neurons\0")) {
+    ui.per_neuron = unit == 1;
+    ui.speed = ui.per_neuron ? 200.0f : 10.0f;
+  }
+  ImGui::EndDisabled();
+  if (ui.running && ui.budget_bound && !ui.fastest) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(slower: frame budget)");
+  }
+}
+
+void state_view(App& app) {
+  hopfield::Lab& lab = app.lab;
+  const hopfield::Recall& r = lab.recall();
+  GridOverlay overlay;
+  overlay.flipped = &r.recent_flips();
+  overlay.marked = r.next_neuron();
+  const float side = std::min(ImGui::GetFontSize() * 24.0f, ImGui::GetContentRegionAvail().x * 0.72f);
+  ImGui::BeginGroup();
+  const GridHit hit = grid_canvas("state", lab.state(), lab.width(), lab.height(), side, overlay);
+  ImGui::EndGroup();
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  ImGui::TextDisabled("probe");
+  grid_thumbnail(lab.probe(), lab.width(), lab.height(), ImGui::GetFontSize() * 5);
+  ImGui::TextDisabled("sweep %d", r.sweeps());
+  ImGui::TextDisabled("E = %.4g", r.energy() + 0.0);  // + 0.0: show -0 as 0
+  const int d = r.trace().hamming.back();
+  ImGui::TextDisabled("%s %d", lab.probe_source() ? "d(target)" : "d(nearest)", d);
+  ImGui::TextColored(ImVec4(1.0f, 0.67f, 0.24f, 1.0f), "flipped");
+  ImGui::TextColored(ImVec4(0.24f, 0.78f, 1.0f, 1.0f), "next");
+  ImGui::EndGroup();
+  if (hit.index >= 0) {
+    app.recall.hovered_neuron = hit.index;
+    app.recall.last_neuron = hit.index;
+    const double h = hopfield::local_field(lab.network(), lab.state(), hit.index);
+    ImGui::Text("neuron %d at (%d, %d): s = %+d, field h = %.4g", hit.index, hit.x, hit.y,
+                int(lab.state()[hit.index]), h);
+  } else {
+    ImGui::TextDisabled("hover a neuron: its field and the votes of each pattern (Weights)");
+  }
+}
+
+void verdict(App& app) {
+  const hopfield::Lab& lab = app.lab;
+  const hopfield::Recall& r = lab.recall();
+  if (!r.finished()) {
+    ImGui::TextDisabled("%s", r.sweeps() == 0 && r.sweep_position() == 0 ? "Ready." : "Running...");
+    return;
+  }
+  const hopfield::FinalStateReport v = lab.verdict();
+  const bool good = v.verdict == hopfield::Verdict::retrieved;
+  ImGui::PushStyleColor(ImGuiCol_Text, good ? IM_COL32(140, 230, 140, 255) : IM_COL32(255, 200, 100, 255));
+  ImGui::TextWrapped("%s after %d sweeps: %s", hopfield::to_string(r.outcome()).c_str(), r.sweeps(),
+                     v.summary.c_str());
+  ImGui::PopStyleColor();
+  if (v.distances.empty()) return;
+  if (ImGui::TreeNode("Distance to each stored pattern")) {
+    if (ImGui::BeginTable("dist", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                         ImGuiTableFlags_SizingFixedFit,
+                          ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8))) {
+      ImGui::TableSetupColumn("pattern");
+      ImGui::TableSetupColumn("Hamming");
+      ImGui::TableSetupColumn("to inverse");
+      ImGui::TableHeadersRow();
+      for (std::size_t mu = 0; mu < v.distances.size(); ++mu) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu: %s", mu, lab.patterns()[mu].name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", v.distances[mu]);
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", v.inverse_distances[mu]);
+      }
+      ImGui::EndTable();
+    }
+    ImGui::TreePop();
+  }
+}
+
+}  // namespace
+
+void recall_shortcuts(App& app) {
+  hopfield::Lab& lab = app.lab;
+  if (ImGui::GetIO().KeyCtrl || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+  if (ImGui::IsKeyPressed(ImGuiKey_Space, false)) {
+    if (app.recall.running) app.recall.running = false;
+    else app.start_run();
+  }
+  if (ImGui::IsKeyPressed(ImGuiKey_N)) lab.step_neuron();
+  if (ImGui::IsKeyPressed(ImGuiKey_S)) lab.step_sweeps(1);
+  if (ImGui::IsKeyPressed(ImGuiKey_Backspace, false)) {
+    lab.reset_recall();
+    app.recall.running = false;
+  }
+}
+
+void recall_panel(App& app) {
+  probe_controls(app);
+  run_controls(app);
+  state_view(app);
+  verdict(app);
+}
+
+}  // namespace hlab

@@ -1,0 +1,324 @@
+// The web bridge: C functions behind window.hopfield (see hopfield_api.js), URL parameters
+// at start-up, and the browser side of file upload and download. Web build only.
+#include <emscripten.h>
+
+#include <charconv>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "app/startup.hpp"
+#include "core/json.hpp"
+#include "core/report.hpp"
+
+namespace {
+
+using hlab::App;
+using hlab::the_app;
+
+std::string g_result;  // the string a bridge function returns lives here until the next call
+
+// Runs `action`; returns "" or the exception's message (the JS wrapper throws it as an Error).
+template <class F>
+const char* guarded(F&& action) {
+  try {
+    action();
+    g_result.clear();
+  } catch (const std::exception& e) {
+    g_result = e.what();
+    if (g_result.empty()) g_result = "error";
+  }
+  return g_result.c_str();
+}
+
+std::uint64_t parse_seed(const char* text) {
+  const std::string s = text ? text : "";
+  std::uint64_t v = 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size())
+    throw std::invalid_argument("seed must be an integer from 0 to 2^64-1, not '" + s + "'");
+  return v;
+}
+
+std::vector<std::string> split_lines(const char* joined) {
+  std::vector<std::string> out;
+  std::string text = joined ? joined : "";
+  if (text.empty()) return out;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = text.find('\n', start);
+    out.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+void stop_ui_run() { the_app().recall.running = false; }
+
+void install() {
+  App& app = the_app();
+  app.hooks.upload_patterns = [] {
+    EM_ASM({
+      var input = document.getElementById('hopfield-file');
+      if (input) input.click();
+    });
+  };
+  app.hooks.download = [](const std::string& filename, const std::string& text) {
+    EM_ASM(
+        {
+          var blob = new Blob([UTF8ToString($1)], {type: 'text/plain'});
+          var a = document.createElement('a');
+          a.href = URL.createObjectURL(blob);
+          a.download = UTF8ToString($0);
+          document.body.appendChild(a);
+          a.click();
+          setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+        },
+        filename.c_str(), text.c_str());
+  };
+  app.hooks.first_frame = [] {
+    EM_ASM({
+      if (Module.hopfieldReady) Module.hopfieldReady();
+    });
+  };
+  const int length = EM_ASM_INT({ return lengthBytesUTF8(String(window.location.search)); });
+  std::vector<char> query(static_cast<std::size_t>(length) + 1, '\0');
+  EM_ASM({ stringToUTF8(String(window.location.search), $0, $1); }, query.data(), length + 1);
+  const std::vector<std::string> warnings = hlab::apply_startup(app, hlab::parse_query(query.data()));
+  for (const std::string& w : warnings) EM_ASM({ console.warn('Hopfield Lab: ' + UTF8ToString($0)); }, w.c_str());
+}
+
+// Installed before main() runs (this file is part of the executable, so it is always linked).
+const bool g_installed = (install(), true);
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
+  const hopfield::Lab& lab = the_app().lab;
+  const hopfield::Recall& r = lab.recall();
+  const hopfield::LabSettings& s = lab.settings();
+  hopfield::JsonWriter json;
+  json.begin_object();
+  json.key("width").value(lab.width());
+  json.key("height").value(lab.height());
+  json.key("patterns").begin_array();
+  for (const hopfield::Pattern& p : lab.patterns()) json.value(hopfield::to_string(p.spins));
+  json.end_array();
+  json.key("names").array(lab.pattern_names());
+  json.key("state").value(hopfield::to_string(lab.state()));
+  json.key("probe").value(hopfield::to_string(lab.probe()));
+  json.key("drawing").value(hopfield::to_string(lab.drawing().spins));
+  json.key("iteration").value(r.sweeps());
+  json.key("energy").value(r.energy());
+  json.key("hamming").value(r.trace().hamming.back());
+  json.key("converged").value(r.outcome() == hopfield::Outcome::fixed_point);
+  json.key("finished").value(r.finished());
+  json.key("outcome").value(hopfield::to_string(r.outcome()));
+  const hopfield::FinalStateReport v = lab.verdict();
+  json.key("verdict").value(hopfield::to_string(v.verdict));
+  json.key("verdictPattern").value(v.pattern);
+  json.key("summary").value(v.summary);
+  json.key("target");
+  if (lab.probe_source()) json.value(*lab.probe_source());
+  else json.null();
+  json.key("options").begin_object();
+  json.key("rule").value(hopfield::to_string(s.rule));
+  json.key("scale").value(hopfield::to_string(s.scale));
+  json.key("mode").value(hopfield::to_string(s.dynamics.mode));
+  json.key("tie").value(hopfield::to_string(s.dynamics.tie));
+  json.key("temperature").value(s.dynamics.temperature);
+  json.key("seed").value(std::to_string(s.dynamics.seed));
+  json.key("maxSweeps").value(s.dynamics.max_sweeps);
+  json.end_object();
+  json.end_object();
+  g_result = json.str();
+  return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_get_editor_rect() {
+  const hlab::EditorState& ed = the_app().editor;
+  hopfield::JsonWriter json;
+  json.begin_object();
+  json.key("x").value(double{ed.canvas_x});
+  json.key("y").value(double{ed.canvas_y});
+  json.key("width").value(double{ed.canvas_w});
+  json.key("height").value(double{ed.canvas_h});
+  json.end_object();
+  g_result = json.str();
+  return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_set_drawing(const char* grid) {
+  return guarded([&] {
+    hopfield::Lab& lab = the_app().lab;
+    hopfield::Pattern p = lab.drawing();
+    p.spins = hopfield::spins_from_string(grid ? grid : "", lab.size());
+    lab.set_drawing(p);
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_get_trace() {
+  hopfield::JsonWriter json;
+  json.begin_object();
+  hopfield::write_recall_members(json, the_app().lab.recall());
+  json.end_object();
+  g_result = json.str();
+  return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_set_grid_size(int width, int height) {
+  return guarded([&] {
+    hopfield::check_grid_size(width, height);
+    the_app().lab.set_grid_size(width, height);
+    the_app().selected = -1;
+    stop_ui_run();
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_set_patterns(const char* joined, const char* names_joined) {
+  return guarded([&] {
+    hopfield::Lab& lab = the_app().lab;
+    const std::vector<std::string> rows = split_lines(joined);
+    const std::vector<std::string> names = split_lines(names_joined);
+    std::vector<hopfield::Pattern> patterns;
+    for (std::size_t mu = 0; mu < rows.size(); ++mu) {
+      hopfield::Pattern p;
+      p.width = lab.width();
+      p.height = lab.height();
+      p.name = mu < names.size() ? names[mu] : "pattern " + std::to_string(mu);
+      try {
+        p.spins = hopfield::spins_from_string(rows[mu], lab.size());
+      } catch (const std::exception& e) {
+        throw std::invalid_argument("patterns[" + std::to_string(mu) + "]: " + e.what() +
+                                    " (grid is " + std::to_string(lab.width()) + "x" +
+                                    std::to_string(lab.height()) + ")");
+      }
+      patterns.push_back(std::move(p));
+    }
+    lab.set_patterns(patterns);
+    the_app().selected = patterns.empty() ? -1 : 0;
+    stop_ui_run();
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_set_state(const char* text) {
+  return guarded([&] {
+    hopfield::Lab& lab = the_app().lab;
+    lab.set_probe(hopfield::spins_from_string(text ? text : "", lab.size()));
+    stop_ui_run();
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_corrupt(const char* kind, double amount, int value, int x,
+                                            int y, int w, int h, const char* seed, int pattern) {
+  return guarded([&] {
+    hopfield::Lab& lab = the_app().lab;
+    hopfield::CorruptionRequest c;
+    c.kind = hopfield::parse_corruption(kind ? kind : "");
+    c.amount = amount;
+    if (value != 1 && value != -1) throw std::invalid_argument("value must be 1 or -1");
+    c.value = static_cast<hopfield::Spin>(value);
+    c.x = x;
+    c.y = y;
+    c.w = w;
+    c.h = h;
+    c.seed = parse_seed(seed);
+    if (pattern >= 0) {
+      if (pattern >= lab.pattern_count())
+        throw std::invalid_argument("pattern " + std::to_string(pattern) + " is not stored (there are " +
+                                    std::to_string(lab.pattern_count()) + ")");
+      // Validate on the pattern first, so an invalid request changes nothing.
+      hopfield::apply_corruption(lab.patterns()[static_cast<std::size_t>(pattern)].spins, lab.width(), c);
+      lab.probe_from_pattern(pattern);
+      the_app().recall.source = pattern;
+    }
+    lab.corrupt(c);
+    stop_ui_run();
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_step(int sweeps) {
+  return guarded([&] { the_app().lab.step_sweeps(sweeps); });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_step_neuron() {
+  return guarded([&] { the_app().lab.step_neuron(); });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_reset() {
+  return guarded([&] {
+    the_app().lab.reset_recall();
+    stop_ui_run();
+  });
+}
+
+// Runs sweeps for about `budget_ms`; returns 1 once the recall has finished.
+// run(): the app animates the recall at full speed inside its frames (a few ms per frame,
+// so the page stays fluid); JavaScript polls hl_is_running.
+EMSCRIPTEN_KEEPALIVE void hl_run_start() { the_app().start_run(/*flat_out=*/true); }
+
+EMSCRIPTEN_KEEPALIVE int hl_is_running() {
+  const App& app = the_app();
+  return app.recall.running && !app.lab.finished() ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE double hl_frame_count() { return static_cast<double>(the_app().frames); }
+
+// Recall work outside frames, for when the browser draws none (a hidden tab).
+EMSCRIPTEN_KEEPALIVE void hl_run_chunk(double budget_ms) {
+  hopfield::Lab& lab = the_app().lab;
+  const double start = emscripten_get_now();
+  while (!lab.finished() && emscripten_get_now() - start < budget_ms) lab.step_sweeps(1);
+}
+
+// Empty strings and has_* = 0 leave a setting as it is.
+EMSCRIPTEN_KEEPALIVE const char* hl_set_options(const char* rule, const char* scale,
+                                                const char* mode, const char* tie,
+                                                int has_temperature, double temperature,
+                                                const char* seed, int has_max_sweeps,
+                                                int max_sweeps) {
+  return guarded([&] {
+    hopfield::Lab& lab = the_app().lab;
+    hopfield::LabSettings s = lab.settings();
+    if (rule && *rule) s.rule = hopfield::parse_rule(rule);
+    if (scale && *scale) s.scale = hopfield::parse_scale(scale);
+    if (mode && *mode) s.dynamics.mode = hopfield::parse_mode(mode);
+    if (tie && *tie) s.dynamics.tie = hopfield::parse_tie(tie);
+    if (has_temperature) s.dynamics.temperature = temperature;
+    if (seed && *seed) s.dynamics.seed = parse_seed(seed);
+    if (has_max_sweeps) s.dynamics.max_sweeps = max_sweeps;
+    lab.set_settings(s);
+    stop_ui_run();
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_load_file(const char* data, int length, const char* name,
+                                              int replace) {
+  App& app = the_app();
+  const std::string source = name ? name : "file";
+  const char* err = guarded([&] {
+    app.lab.load_pattern_bytes(std::string_view(data, static_cast<std::size_t>(length)), source,
+                               replace != 0);
+    app.selected = app.lab.pattern_count() > 0 ? 0 : -1;
+    stop_ui_run();
+  });
+  if (*err) app.error(std::string("Loading ") + source + ": " + err);
+  else app.info("Loaded " + source + ": " + std::to_string(app.lab.pattern_count()) + " patterns stored.");
+  return err;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_load_builtin(const char* family, int replace) {
+  return guarded([&] {
+    App& app = the_app();
+    const std::size_t before = app.notices.size();
+    if (!app.load_builtin(family ? family : "", replace != 0))
+      throw std::invalid_argument(app.notices.size() > before ? app.notices.back().text
+                                                              : "cannot load that set");
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,270 @@
+// window.hopfield: the JavaScript API of the Hopfield Lab page (linked with --post-js, so the
+// Emscripten runtime - ccall, UTF8ToString, _malloc... - is in scope). Types are checked
+// here; values are checked by the C++ core, whose message becomes `throw new Error(msg)`.
+// Nothing changes when a call throws. Pattern strings are row-major, '#' = +1, '.' = -1.
+(function () {
+  'use strict';
+
+  function fail(message) {
+    throw new Error('hopfield: ' + message);
+  }
+
+  // Copies a JS string into wasm memory (heap, not stack: patterns can be megabytes).
+  function withCString(text, fn) {
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    try {
+      return fn(ptr);
+    } finally {
+      _free(ptr);
+    }
+  }
+
+  function cstr(ptr) {
+    return UTF8ToString(ptr);
+  }
+
+  function checked(errorPtr) {
+    var message = cstr(errorPtr);
+    if (message) fail(message);
+  }
+
+  function isInt(v) {
+    return typeof v === 'number' && Number.isInteger(v);
+  }
+
+  function requireInt(name, v) {
+    if (!isInt(v)) fail(name + ' must be an integer, got ' + JSON.stringify(v));
+    return v;
+  }
+
+  function requireNumber(name, v) {
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      fail(name + ' must be a finite number, got ' + JSON.stringify(v));
+    return v;
+  }
+
+  function requireString(name, v) {
+    if (typeof v !== 'string') fail(name + ' must be a string, got ' + JSON.stringify(v));
+    return v;
+  }
+
+  // Seeds are 64-bit: a non-negative safe integer, a BigInt, or a string of digits.
+  function seedString(v) {
+    if (v === undefined) return '0';
+    if (typeof v === 'bigint') return v.toString();
+    if (typeof v === 'number') {
+      if (!Number.isSafeInteger(v) || v < 0)
+        fail('seed must be a non-negative integer (up to 2^53; use a string or BigInt above), got ' + v);
+      return String(v);
+    }
+    if (typeof v === 'string' && /^[0-9]+$/.test(v)) return v;
+    fail('seed must be a non-negative integer, got ' + JSON.stringify(v));
+  }
+
+  function checkKeys(what, obj, allowed) {
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj))
+      fail(what + ' must be an object');
+    Object.keys(obj).forEach(function (k) {
+      if (allowed.indexOf(k) < 0)
+        fail(what + ': unknown option "' + k + '" (known: ' + allowed.join(', ') + ')');
+    });
+  }
+
+  function patternList(name, list) {
+    if (!Array.isArray(list)) fail(name + ' must be an array of strings');
+    list.forEach(function (s, i) {
+      requireString(name + '[' + i + ']', s);
+      if (s.indexOf('\n') >= 0) fail(name + '[' + i + '] must not contain a newline');
+    });
+    return list.join('\n');
+  }
+
+  var api = {
+    getState: function () {
+      return JSON.parse(cstr(ccall('hl_get_state', 'number', [], [])));
+    },
+
+    // {energy, hamming, flips, overlaps, final, converged, cycle, sweeps, outcome}: the same
+    // members, in the same format, as `hopfield-cli recall --json`.
+    getTrace: function () {
+      return JSON.parse(cstr(ccall('hl_get_trace', 'number', [], [])));
+    },
+
+    setGridSize: function (width, height) {
+      requireInt('width', width);
+      requireInt('height', height);
+      checked(ccall('hl_set_grid_size', 'number', ['number', 'number'], [width, height]));
+    },
+
+    // Replaces the library and retrains; the probe becomes pattern 0 (the recall target).
+    setPatterns: function (patterns, names) {
+      var joined = patternList('patterns', patterns);
+      var joinedNames = '';
+      if (names !== undefined) {
+        joinedNames = patternList('names', names);
+        if (names.length !== patterns.length) fail('names must have one entry per pattern');
+      }
+      withCString(joined, function (p) {
+        withCString(joinedNames, function (n) {
+          checked(ccall('hl_set_patterns', 'number', ['number', 'number'], [p, n]));
+        });
+      });
+    },
+
+    // Sets the probe (a hand-drawn state, no target) and restarts the recall.
+    setState: function (state) {
+      requireString('state', state);
+      withCString(state, function (p) {
+        checked(ccall('hl_set_state', 'number', ['number'], [p]));
+      });
+    },
+
+    // Replaces the editor's drawing (one undoable edit); getState().drawing reads it back.
+    setDrawing: function (grid) {
+      requireString('drawing', grid);
+      withCString(grid, function (p) {
+        checked(ccall('hl_set_drawing', 'number', ['number'], [p]));
+      });
+    },
+
+    // Where the editor grid was drawn in the last frame: {x, y, width, height} in CSS pixels
+    // relative to the canvas (width 0 before the editor is first drawn). Cell (cx, cy) is at
+    // x + (cx + 0.5) * width / gridWidth.
+    getEditorRect: function () {
+      return JSON.parse(cstr(ccall('hl_get_editor_rect', 'number', [], [])));
+    },
+
+    // Damages the current state (or stored pattern `pattern`, if given); the result becomes
+    // the probe. {type:'flip', fraction, seed} | {type:'saltpepper', probability, seed} |
+    // {type:'mask', fraction, value, seed} | {type:'rect', x, y, w, h, value} | {type:'invert'}
+    corrupt: function (request) {
+      checkKeys('corrupt', request, ['type', 'fraction', 'probability', 'value', 'seed', 'x', 'y',
+                                     'w', 'h', 'pattern']);
+      var type = requireString('type', request.type);
+      var amount = 0;
+      if (type === 'flip' || type === 'mask') amount = requireNumber('fraction', request.fraction);
+      if (type === 'saltpepper') amount = requireNumber('probability', request.probability);
+      var value = request.value === undefined ? -1 : requireInt('value', request.value);
+      var rect = [0, 0, 0, 0];
+      if (type === 'rect')
+        rect = ['x', 'y', 'w', 'h'].map(function (k) { return requireInt(k, request[k]); });
+      var pattern = request.pattern === undefined ? -1 : requireInt('pattern', request.pattern);
+      if (request.pattern !== undefined && pattern < 0) fail('pattern must be >= 0');
+      var seed = seedString(request.seed);
+      checked(ccall('hl_corrupt', 'number',
+                    ['string', 'number', 'number', 'number', 'number', 'number', 'number',
+                     'string', 'number'],
+                    [type, amount, value, rect[0], rect[1], rect[2], rect[3], seed, pattern]));
+    },
+
+    // n sweeps (default 1); stops early when the recall ends. Returns getState().
+    step: function (n) {
+      var sweeps = n === undefined ? 1 : requireInt('n', n);
+      if (sweeps < 0) fail('n must be >= 0');
+      checked(ccall('hl_step', 'number', ['number'], [sweeps]));
+      return api.getState();
+    },
+
+    stepNeuron: function () {
+      checked(ccall('hl_step_neuron', 'number', [], []));
+      return api.getState();
+    },
+
+    // Back to the probe.
+    reset: function () {
+      checked(ccall('hl_reset', 'number', [], []));
+    },
+
+    // Runs to a fixed point, a 2-cycle or maxSweeps at full speed, animated: the app spends
+    // a few milliseconds per frame on it, so the page stays fluid. Resolves with getState()
+    // when recall stops (finished, or paused by the user or by another API call).
+    run: function () {
+      ccall('hl_run_start', null, [], []);
+      return new Promise(function (resolve, reject) {
+        var seenFrames = -1;
+        function poll() {
+          try {
+            if (!ccall('hl_is_running', 'number', [], [])) {
+              resolve(api.getState());
+              return;
+            }
+            var frames = ccall('hl_frame_count', 'number', [], []);
+            // No frame since the last poll (a hidden tab draws none): advance here instead.
+            if (frames === seenFrames) ccall('hl_run_chunk', null, ['number'], [8]);
+            seenFrames = frames;
+            setTimeout(poll, 20);
+          } catch (e) {
+            reject(e);
+          }
+        }
+        setTimeout(poll, 0);
+      });
+    },
+
+    // {rule: hebbian|storkey|pseudoinverse, scale: none|n|p, mode: sync|async|sequential,
+    //  tie: keep|plus|minus, temperature, seed, maxSweeps}; omitted options stay as they are.
+    setOptions: function (options) {
+      checkKeys('setOptions', options, ['rule', 'scale', 'mode', 'tie', 'temperature', 'seed',
+                                        'maxSweeps']);
+      var o = options;
+      ['rule', 'scale', 'mode', 'tie'].forEach(function (k) {
+        if (o[k] !== undefined) requireString(k, o[k]);
+      });
+      if (o.temperature !== undefined) requireNumber('temperature', o.temperature);
+      if (o.maxSweeps !== undefined) requireInt('maxSweeps', o.maxSweeps);
+      var seed = o.seed === undefined ? '' : seedString(o.seed);
+      checked(ccall('hl_set_options', 'number',
+                    ['string', 'string', 'string', 'string', 'number', 'number', 'string',
+                     'number', 'number'],
+                    [o.rule || '', o.scale || '', o.mode || '', o.tie || '',
+                     o.temperature === undefined ? 0 : 1, o.temperature || 0, seed,
+                     o.maxSweeps === undefined ? 0 : 1, o.maxSweeps || 0]));
+    },
+
+    // A built-in set at the current grid size: 'letters', 'digits' or 'classic'.
+    loadBuiltin: function (family, options) {
+      requireString('family', family);
+      var replace = !options || options.replace !== false;
+      checked(ccall('hl_load_builtin', 'number', ['string', 'number'], [family, replace ? 1 : 0]));
+    },
+
+    // Pattern file contents (text grid, PBM, IDX, gzip) as a string, ArrayBuffer or Uint8Array.
+    // Added to the library unless {replace: true}.
+    loadPatternFile: function (contents, name, options) {
+      var bytes;
+      if (typeof contents === 'string') bytes = new TextEncoder().encode(contents);
+      else if (contents instanceof ArrayBuffer) bytes = new Uint8Array(contents);
+      else if (contents instanceof Uint8Array) bytes = contents;
+      else fail('contents must be a string, ArrayBuffer or Uint8Array');
+      var source = name === undefined ? 'file' : requireString('name', name);
+      var replace = !!(options && options.replace);
+      var ptr = _malloc(Math.max(bytes.length, 1));
+      HEAPU8.set(bytes, ptr);
+      try {
+        checked(ccall('hl_load_file', 'number', ['number', 'number', 'string', 'number'],
+                      [ptr, bytes.length, source, replace ? 1 : 0]));
+      } finally {
+        _free(ptr);
+      }
+    }
+  };
+
+  // The shell's <input type=file> hands uploads here; errors are shown in the app itself.
+  Module['hopfieldUpload'] = function (file) {
+    file.arrayBuffer().then(function (buffer) {
+      try {
+        api.loadPatternFile(buffer, file.name);
+      } catch (e) {
+        console.warn(e.message);
+      }
+    });
+  };
+
+  // Called by the app after its first frame.
+  Module['hopfieldReady'] = function () {
+    window.hopfield = api;
+    window.dispatchEvent(new Event('hopfield-ready'));
+  };
+})();
