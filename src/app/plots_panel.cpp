@@ -2,43 +2,80 @@
 // iter | energy | hamming | flips table.
 #include <imgui.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "app/panels.hpp"
 #include "app/plot.hpp"
 
 namespace hlab {
+namespace {
+
+constexpr int kMaxOverlapSeries = 64;  // beyond that the legend is unreadable
+
+// The trace as plotted: each series downsampled as it grows, so a frame costs the same after
+// a million sweeps as after a hundred (only rows added since the last frame are read).
+struct TracePlots {
+  std::uint64_t recall_version = ~0ull;
+  int rows = 0;
+  hplot::SeriesDownsampler hamming, energy;
+  std::vector<hplot::SeriesDownsampler> overlaps;
+
+  void update(const hopfield::Lab& lab) {
+    const hopfield::Trace& t = lab.recall().trace();
+    const std::size_t shown = static_cast<std::size_t>(std::min(lab.pattern_count(), kMaxOverlapSeries));
+    if (recall_version != lab.recall_version() || rows > t.rows() || overlaps.size() != shown) {
+      recall_version = lab.recall_version();
+      rows = 0;
+      hamming.Clear();
+      energy.Clear();
+      overlaps.assign(shown, hplot::SeriesDownsampler());
+    }
+    for (; rows < t.rows(); ++rows) {
+      const std::size_t k = static_cast<std::size_t>(rows);
+      hamming.Append(t.hamming[k]);
+      energy.Append(t.energy[k]);
+      for (std::size_t mu = 0; mu < shown; ++mu) overlaps[mu].Append(t.overlaps[k][mu]);
+    }
+  }
+};
+
+}  // namespace
 
 void plots_panel(App& app) {
   const hopfield::Lab& lab = app.lab;
   const hopfield::Trace& t = lab.recall().trace();
+  static TracePlots plots;
+  plots.update(lab);
   const int rows = t.rows();
   const float h = ImGui::GetFontSize() * 10.0f;
   const float w = ImGui::GetContentRegionAvail().x * 0.5f - ImGui::GetStyle().ItemSpacing.x * 0.5f;
   if (hplot::BeginPlot("Hamming distance", ImVec2(w, h), hplot::PlotFlags_NoLegend)) {
     hplot::SetupAxes("sweep", lab.probe_source() ? "to target" : "to nearest");
     hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
-    hplot::PlotLine("hamming", t.hamming.data(), rows);
+    plots.hamming.Plot("hamming");
     hplot::EndPlot();
   }
   ImGui::SameLine();
   if (hplot::BeginPlot("Energy", ImVec2(w, h), hplot::PlotFlags_NoLegend)) {
     hplot::SetupAxes("sweep", "E");
-    hplot::PlotLine("energy", t.energy.data(), rows);
+    plots.energy.Plot("energy");
     hplot::EndPlot();
   }
-  const int p = lab.pattern_count();
-  if (p > 0 && hplot::BeginPlot("Overlap m with each stored pattern", ImVec2(-1, h * 1.2f))) {
+  if (!plots.overlaps.empty() &&
+      hplot::BeginPlot("Overlap m with each stored pattern", ImVec2(-1, h * 1.2f))) {
     hplot::SetupAxes("sweep", "m");
     hplot::SetupAxisLimits(hplot::Axis_Y, -1, 1, hplot::Cond_Always);
-    std::vector<double> m(static_cast<std::size_t>(rows));
-    const int shown = std::min(p, 64);  // beyond that the legend is unreadable
-    for (int mu = 0; mu < shown; ++mu) {
-      for (int k = 0; k < rows; ++k)
-        m[static_cast<std::size_t>(k)] = t.overlaps[static_cast<std::size_t>(k)][static_cast<std::size_t>(mu)];
-      const std::string label = lab.patterns()[static_cast<std::size_t>(mu)].name + "##" + std::to_string(mu);
-      hplot::PlotLine(label.c_str(), m.data(), rows);
+    for (std::size_t mu = 0; mu < plots.overlaps.size(); ++mu) {
+      const std::string label = lab.patterns()[mu].name + "##" + std::to_string(mu);
+      plots.overlaps[mu].Plot(label.c_str());
     }
     hplot::EndPlot();
   }
+  if (plots.hamming.SamplesPerBucket() > 1)
+    ImGui::TextDisabled("%d sweeps: each plotted point is the min or max of %d sweeps", rows - 1,
+                        plots.hamming.SamplesPerBucket());
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchSame;
   if (ImGui::BeginTable("trace", 4, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 9))) {

@@ -257,6 +257,7 @@ void Lab::retrain(std::vector<Pattern> library, const LabSettings& settings) {
   library_ = std::move(library);
   settings_ = settings;
   recall_ = std::move(run);  // drop the old Recall before the network it refers to
+  ++recall_version_;
   network_ = std::move(next);
   probe_source_ = source;
   ++network_version_;
@@ -397,6 +398,7 @@ void Lab::corrupt(const CorruptionRequest& request) {
 void Lab::reset_recall() {
   auto run = std::make_unique<Recall>(*network_, probe_, settings_.dynamics, target());
   recall_ = std::move(run);
+  ++recall_version_;
 }
 
 void Lab::step_sweeps(int sweeps) {

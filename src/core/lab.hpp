@@ -142,6 +142,9 @@ class Lab {
   // Back to the probe, a fresh Recall.
   void reset_recall();
   const Recall& recall() const { return *recall_; }
+  // Bumped whenever a new Recall starts (reset, corrupt, new probe, retrain): for UI caches
+  // of its trace, which only grows while one recall runs.
+  std::uint64_t recall_version() const { return recall_version_; }
   const SpinVector& state() const { return recall_->state(); }
   int step_neuron() { return recall_->step_neuron(); }
   void step_sweeps(int sweeps);
@@ -167,6 +170,7 @@ class Lab {
   SpinVector probe_;
   std::optional<int> probe_source_;
   std::unique_ptr<Recall> recall_;  // refers to *network_
+  std::uint64_t recall_version_ = 0;
 };
 
 }  // namespace hopfield

@@ -36,6 +36,30 @@ TEST_CASE("lab: store 3 patterns, corrupt one, recall converges to it", "[lab]")
   CHECK(lab.recall().trace().hamming.back() == 0);  // Hamming to the target, pattern 1
 }
 
+TEST_CASE("lab: recall_version marks a new recall, not a step of the same one", "[lab]") {
+  Lab lab(16, 16);
+  for (const Pattern& p : three_patterns()) lab.store(p.spins, p.name);
+  lab.probe_from_pattern(0);
+  std::uint64_t v = lab.recall_version();
+  lab.step_sweeps(1);
+  lab.step_neuron();
+  CHECK(lab.recall_version() == v);  // the trace only grew
+  const auto changes = [&](const char* what, auto&& action) {
+    action();
+    INFO(what);
+    CHECK(lab.recall_version() != v);
+    v = lab.recall_version();
+  };
+  changes("reset", [&] { lab.reset_recall(); });
+  changes("corrupt", [&] { lab.corrupt({CorruptionKind::flip, 0.1, -1, 0, 0, 0, 0, 1}); });
+  changes("new probe", [&] { lab.probe_from_pattern(2); });
+  changes("store", [&] { lab.store(lab.patterns()[0].spins * -1, "inverse"); });
+  changes("remove", [&] { lab.remove_pattern(3); });
+  LabSettings sync = lab.settings();
+  sync.dynamics.mode = UpdateMode::synchronous;
+  changes("settings", [&] { lab.set_settings(sync); });
+}
+
 TEST_CASE("lab: the verdict names the target when another memory is retrieved", "[lab]") {
   Lab lab(4, 1);
   lab.store(spins_from_string("##..", 4), "a");
