@@ -222,3 +222,18 @@ test('same seed, same run: the page trace equals hopfield-cli --json', async (t)
     assert.equal(end.converged, cli.converged, 'converged');
   });
 });
+
+test('garbage URL parameters are ignored with a message, and the defaults stay', async () => {
+  await withApp('?size=abc&rule=nope&seed=-3&bogus=1&set=letters', async (page, { problems }) => {
+    const s = await api(page, 'getState');
+    assert.equal(s.width, 16, 'the default grid stays');
+    assert.equal(s.height, 16);
+    assert.equal(s.options.rule, 'hebbian', 'the default rule stays');
+    assert.equal(s.options.seed, '0', 'the default seed stays');
+    assert.equal(s.names.length, 26, 'the valid parameter (set=letters) still applies');
+    const text = s.messages.join('\n');
+    for (const name of ['size=abc', 'rule=nope', 'seed=-3', 'bogus=1'])
+      assert.ok(text.includes(name), `the app tells the user it ignored ${name}; it says:\n${text}`);
+    assert.deepEqual(problems, [], 'no console errors: the app goes on');
+  });
+});

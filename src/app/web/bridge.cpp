@@ -87,7 +87,10 @@ void install() {
   std::vector<char> query(static_cast<std::size_t>(length) + 1, '\0');
   EM_ASM({ stringToUTF8(String(window.location.search), $0, $1); }, query.data(), length + 1);
   const std::vector<std::string> warnings = hlab::apply_startup(app, hlab::parse_query(query.data()));
-  for (const std::string& w : warnings) EM_ASM({ console.warn('Hopfield Lab: ' + UTF8ToString($0)); }, w.c_str());
+  for (const std::string& w : warnings) {
+    EM_ASM({ console.warn('Hopfield Lab: ' + UTF8ToString($0)); }, w.c_str());
+    app.error(w);  // shown in the app until dismissed: a reader of the page sees why
+  }
 }
 
 // Installed before main() runs (this file is part of the executable, so it is always linked).
@@ -122,6 +125,9 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
   json.key("verdict").value(hopfield::to_string(v.verdict));
   json.key("verdictPattern").value(v.pattern);
   json.key("summary").value(v.summary);
+  json.key("messages").begin_array();  // the notices the app shows (errors and information)
+  for (const hlab::Notice& n : the_app().notices) json.value(n.text);
+  json.end_array();
   json.key("target");
   if (lab.probe_source()) json.value(*lab.probe_source());
   else json.null();
