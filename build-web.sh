@@ -15,7 +15,7 @@ while [ $# -gt 0 ]; do
       serve=1
       if [ $# -gt 1 ] && [[ "$2" =~ ^[0-9]+$ ]]; then port=$2; shift; fi
       ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "build-web.sh: unknown argument '$1' (use --serve [PORT])" >&2; exit 2 ;;
   esac
   shift

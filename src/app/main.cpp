@@ -46,9 +46,7 @@ int main(int argc, char** argv) {
     }
   }
   hlab::App& app = hlab::the_app();
-  for (const std::string& w : hlab::apply_startup(app, params)) {
+  for (const std::string& w : hlab::apply_startup(app, params))  // also shown in the app
     std::fprintf(stderr, "hopfield-lab: %s\n", w.c_str());
-    app.error(w);
-  }
   return hlab::platform::run(config, [&app] { app.frame(); });
 }

@@ -103,8 +103,7 @@ std::vector<std::string> apply_startup(App& app, const std::vector<Param>& param
         settings_given = true;
       } else if (p.first == "temperature") {
         hopfield::DynamicsOptions d = settings.dynamics;
-        d.temperature = std::strtod(p.second.c_str(), nullptr);
-        if (p.second.empty()) throw std::invalid_argument("temperature needs a value");
+        d.temperature = hopfield::parse_real(p.second, "temperature");
         hopfield::check_options(d);
         settings.dynamics = d;
         settings_given = true;
@@ -144,7 +143,7 @@ std::vector<std::string> apply_startup(App& app, const std::vector<Param>& param
     // A ready-made run to look at: pattern 0 with a fraction of its pixels flipped, recalled.
     try {
       hopfield::CorruptionRequest c;
-      c.amount = std::strtod(demo->second.c_str(), nullptr);
+      c.amount = hopfield::parse_real(demo->second, "demo");
       c.seed = app.lab.settings().dynamics.seed;
       app.lab.probe_from_pattern(0);
       app.lab.corrupt(c);

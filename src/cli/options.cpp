@@ -43,12 +43,10 @@ namespace {
 
 double parse_double(const std::string& flag, const std::string& text) {
   try {
-    std::size_t used = 0;
-    const double v = std::stod(text, &used);
-    if (used == text.size() && std::isfinite(v)) return v;
-  } catch (const std::exception&) {
+    return parse_real(text, flag);
+  } catch (const std::invalid_argument&) {
+    throw UsageError(flag + " expects a number, got '" + text + "'");
   }
-  throw UsageError(flag + " expects a number, got '" + text + "'");
 }
 
 long long parse_integer(const std::string& flag, const std::string& text, long long min,

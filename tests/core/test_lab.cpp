@@ -262,3 +262,14 @@ TEST_CASE("weight_block_means averages W over blocks without a dense matrix", "[
   }
   CHECK_THROWS_AS(weight_block_means(Network(4), 5), std::invalid_argument);
 }
+
+TEST_CASE("parse_real takes a whole finite number and names what it rejects", "[lab]") {
+  CHECK(parse_real("0.25", "x") == 0.25);
+  CHECK(parse_real("-3", "x") == -3.0);
+  CHECK(parse_real("1e-3", "x") == 0.001);
+  for (const char* bad : {"", "abc", "0.2x", "nan", "inf", " "}) {
+    INFO("'" << bad << "'");
+    CHECK_THROWS_WITH(parse_real(bad, "temperature"),
+                      Catch::Contains("temperature must be a number") && Catch::Contains(bad));
+  }
+}

@@ -87,10 +87,8 @@ void install() {
   std::vector<char> query(static_cast<std::size_t>(length) + 1, '\0');
   EM_ASM({ stringToUTF8(String(window.location.search), $0, $1); }, query.data(), length + 1);
   const std::vector<std::string> warnings = hlab::apply_startup(app, hlab::parse_query(query.data()));
-  for (const std::string& w : warnings) {
-    EM_ASM({ console.warn('Hopfield Lab: ' + UTF8ToString($0)); }, w.c_str());
-    app.error(w);  // shown in the app until dismissed: a reader of the page sees why
-  }
+  // apply_startup has put them in the app's notices too.
+  for (const std::string& w : warnings) EM_ASM({ console.warn('Hopfield Lab: ' + UTF8ToString($0)); }, w.c_str());
 }
 
 // Installed before main() runs (this file is part of the executable, so it is always linked).
