@@ -10,6 +10,15 @@
 #include "app/panels.hpp"
 
 namespace hlab {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double milliseconds_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+}  // namespace
 
 App& the_app() {
   static App app;
@@ -72,20 +81,22 @@ void App::change_grid_size(int width, int height) {
   info(text);
 }
 
+double App::recall_budget_ms() const {
+  return std::clamp(kFrameWorkMs - ui_ms_, kMinRecallMs, kMaxRecallMs);
+}
+
 void App::advance_recall(float dt) {
   if (!recall.running) return;
   if (lab.finished()) {
     recall.running = false;
     return;
   }
-  using Clock = std::chrono::steady_clock;
   const Clock::time_point start = Clock::now();
-  const auto elapsed_ms = [&] {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-  };
+  const auto elapsed_ms = [&] { return milliseconds_since(start); };
+  const double budget_ms = recall_budget_ms();
   recall.budget_bound = false;
   if (recall.fastest || recall.flat_out) {
-    while (!lab.finished() && elapsed_ms() < kFrameBudgetMs) lab.step_sweeps(1);
+    while (!lab.finished() && elapsed_ms() < budget_ms) lab.step_sweeps(1);
     recall.budget_bound = !lab.finished();
   } else {
     recall.budget += static_cast<double>(dt) * recall.speed;
@@ -95,7 +106,7 @@ void App::advance_recall(float dt) {
       if (recall.per_neuron) lab.step_neuron();
       else lab.step_sweeps(1);
       recall.budget -= 1.0;
-      if (elapsed_ms() >= kFrameBudgetMs) {  // the speed asked for more than a frame can do
+      if (elapsed_ms() >= budget_ms) {  // the speed asked for more than a frame can do
         recall.budget_bound = recall.budget >= 1.0;
         recall.budget = std::min(recall.budget, 1.0);
         break;
@@ -142,6 +153,7 @@ static void section(const char* title, void (*panel)(App&), App& app) {
 void App::frame() {
   ++frames;
   advance_recall(ImGui::GetIO().DeltaTime);
+  const Clock::time_point ui_start = Clock::now();
   recall.hovered_neuron = -1;
   if (!ImGui::GetIO().WantTextInput) {
     editor_shortcuts(*this);
@@ -185,6 +197,7 @@ void App::frame() {
     ImGui::EndTable();
   }
   ImGui::End();
+  ui_ms_ = milliseconds_since(ui_start);
   if (!drawn_once_) {
     drawn_once_ = true;
     if (hooks.first_frame) hooks.first_frame();

@@ -4,6 +4,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -32,6 +33,7 @@ namespace {
 struct Texture {
   GLuint id = 0;
   int w = 0, h = 0;
+  std::vector<std::uint32_t> pixels;  // what was uploaded last: unchanged images are not re-sent
 };
 
 struct State {
@@ -132,6 +134,10 @@ ImTextureID frame_image(int w, int h, const std::uint32_t* rgba) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   }
+  const std::size_t count = static_cast<std::size_t>(w) * static_cast<std::size_t>(h);
+  const auto id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t.id));
+  if (t.w == w && t.h == h && std::equal(rgba, rgba + count, t.pixels.begin())) return id;
+  t.pixels.assign(rgba, rgba + count);
   glBindTexture(GL_TEXTURE_2D, t.id);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   if (t.w != w || t.h != h) {
@@ -141,7 +147,7 @@ ImTextureID frame_image(int w, int h, const std::uint32_t* rgba) {
   } else {
     glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
   }
-  return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t.id));
+  return id;
 }
 
 int run(const Config& config, const std::function<void()>& frame) {

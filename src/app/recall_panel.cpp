@@ -108,8 +108,8 @@ void run_controls(App& app) {
   ImGui::SameLine();
   ImGui::Checkbox("max", &ui.fastest);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("As fast as the frame rate allows (%.0f ms of updates per frame)",
-                      App::kFrameBudgetMs);
+    ImGui::SetTooltip("As fast as the frame rate allows (now %.1f ms of updates per frame)",
+                      app.recall_budget_ms());
   ImGui::SameLine();
   ImGui::BeginDisabled(ui.fastest);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
