@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdarg>
 #include <chrono>
 #include <exception>
 
@@ -139,6 +140,15 @@ void App::draw_notices() {
     }
     ImGui::PopID();
   }
+}
+
+void text_disabled_wrapped(const char* fmt, ...) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  va_list args;
+  va_start(args, fmt);
+  ImGui::TextWrappedV(fmt, args);
+  va_end(args);
+  ImGui::PopStyleColor();
 }
 
 static void section(const char* title, void (*panel)(App&), App& app) {

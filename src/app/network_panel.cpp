@@ -78,9 +78,11 @@ void network_panel(App& app) {
   }
 
   const int n = lab.size(), p = lab.pattern_count();
-  ImGui::Text("N = %d neurons, P = %d patterns, load alpha = P/N = %.3f", n, p,
-              static_cast<double>(p) / n);
-  ImGui::TextDisabled("Hebbian capacity ~0.138 N = %.0f; error-free N/(2 ln N) = %.1f", 0.138 * n,
+  // One fact per line: wrapping would split numbers at their decimal point.
+  ImGui::Text("N = %d neurons, P = %d patterns", n, p);
+  ImGui::Text("load alpha = P/N = %.3f", static_cast<double>(p) / n);
+  ImGui::TextDisabled("Hebbian capacity ~0.138 N = %.0f", 0.138 * n);
+  ImGui::TextDisabled("error-free N/(2 ln N) = %.1f",
                       n > 1 ? n / (2.0 * std::log(static_cast<double>(n))) : 0.0);
   ImGui::TextWrapped("Energy E = -1/2 s^T W s - b^T s  (some slides write -sum_{i!=j} w_ij s_i s_j "
                      "without the 1/2: twice this value). Field h_i = sum_j W_ij s_j + b_i.");

@@ -1,6 +1,8 @@
 // One function per panel; each draws inside the current window/child and talks to the Lab.
 #pragma once
 
+#include <imgui.h>
+
 #include "app/app.hpp"
 
 namespace hlab {
@@ -11,6 +13,9 @@ void network_panel(App& app);
 void recall_panel(App& app);
 void plots_panel(App& app);
 void weights_panel(App& app);
+
+// ImGui::TextDisabled that wraps at the column's edge (narrow windows, embeds).
+void text_disabled_wrapped(const char* fmt, ...) IM_FMTARGS(1);
 
 // Keyboard shortcuts (called once per frame, outside text fields).
 void editor_shortcuts(App& app);

@@ -154,10 +154,10 @@ void state_view(App& app) {
     app.recall.hovered_neuron = hit.index;
     app.recall.last_neuron = hit.index;
     const double h = hopfield::local_field(lab.network(), lab.state(), hit.index);
-    ImGui::Text("neuron %d at (%d, %d): s = %+d, field h = %.4g", hit.index, hit.x, hit.y,
+    ImGui::TextWrapped("neuron %d at (%d, %d): s = %+d, field h = %.4g", hit.index, hit.x, hit.y,
                 int(lab.state()[hit.index]), h);
   } else {
-    ImGui::TextDisabled("hover a neuron: its field and the votes of each pattern (Weights)");
+    text_disabled_wrapped("hover a neuron: its field and the votes of each pattern (Weights)");
   }
 }
 

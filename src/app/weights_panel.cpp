@@ -73,7 +73,7 @@ void votes(App& app) {
   const int i = app.recall.last_neuron;
   ImGui::Separator();
   if (i < 0 || i >= net.size()) {
-    ImGui::TextDisabled("Hover a neuron on the recall state to see its field split by pattern.");
+    text_disabled_wrapped("Hover a neuron on the recall state to see its field split by pattern.");
     return;
   }
   if (net.rule() != hopfield::Rule::hebbian || net.pruned()) {
