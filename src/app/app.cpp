@@ -182,28 +182,32 @@ void App::frame() {
                       lab.height(), lab.size(), lab.pattern_count());
   draw_notices();
 
+  struct Section {
+    const char* title;
+    void (*panel)(App&);
+  };
+  struct Column {
+    const char* id;
+    float weight;
+    Section sections[2];
+  };
+  static const Column kColumns[] = {
+      {"left", 1.0f, {{"Editor", editor_panel}, {"Pattern library", library_panel}}},
+      {"middle", 1.15f, {{"Recall", recall_panel}, {"Plots", plots_panel}}},
+      {"right", 1.0f, {{"Network", network_panel}, {"Weights", weights_panel}}},
+  };
   const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
-  if (ImGui::BeginTable("columns", 3, flags, ImGui::GetContentRegionAvail())) {
-    ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("middle", ImGuiTableColumnFlags_WidthStretch, 1.15f);
-    ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  if (ImGui::BeginTable("columns", IM_ARRAYSIZE(kColumns), flags, ImGui::GetContentRegionAvail())) {
+    for (const Column& c : kColumns)
+      ImGui::TableSetupColumn(c.id, ImGuiTableColumnFlags_WidthStretch, c.weight);
     ImGui::TableNextRow();
     const float height = ImGui::GetContentRegionAvail().y;
-    ImGui::TableNextColumn();
-    ImGui::BeginChild("left", ImVec2(0, height));
-    section("Editor", editor_panel, *this);
-    section("Pattern library", library_panel, *this);
-    ImGui::EndChild();
-    ImGui::TableNextColumn();
-    ImGui::BeginChild("middle", ImVec2(0, height));
-    section("Recall", recall_panel, *this);
-    section("Plots", plots_panel, *this);
-    ImGui::EndChild();
-    ImGui::TableNextColumn();
-    ImGui::BeginChild("right", ImVec2(0, height));
-    section("Network", network_panel, *this);
-    section("Weights", weights_panel, *this);
-    ImGui::EndChild();
+    for (const Column& c : kColumns) {
+      ImGui::TableNextColumn();
+      ImGui::BeginChild(c.id, ImVec2(0, height));
+      for (const Section& s : c.sections) section(s.title, s.panel, *this);
+      ImGui::EndChild();
+    }
     ImGui::EndTable();
   }
   ImGui::End();
