@@ -151,6 +151,12 @@ void text_disabled_wrapped(const char* fmt, ...) {
   ImGui::PopStyleColor();
 }
 
+void same_line_if_fits(float width) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine();
+}
+
 static void section(const char* title, void (*panel)(App&), App& app) {
   if (ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) {
     ImGui::PushID(title);

@@ -72,7 +72,7 @@ void probe_controls(App& app) {
     if (ImGui::Checkbox("+1", &plus)) c.value = plus ? 1 : -1;
   }
   ImGui::PopItemWidth();
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::CalcTextSize("Corrupt").x + ImGui::GetStyle().FramePadding.x * 2);
   if (ImGui::Button("Corrupt")) {
     app.attempt([&] { lab.corrupt(c); }, "Corrupt");
     ui.running = false;
@@ -105,17 +105,18 @@ void run_controls(App& app) {
     ui.running = false;
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the probe (Backspace)");
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFrameHeight() + ImGui::CalcTextSize("max").x +
+                    ImGui::GetStyle().ItemInnerSpacing.x);
   ImGui::Checkbox("max", &ui.fastest);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("As fast as the frame rate allows (now %.1f ms of updates per frame)",
                       app.recall_budget_ms());
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFontSize() * 8);
   ImGui::BeginDisabled(ui.fastest);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   ImGui::SliderFloat("##speed", &ui.speed, 0.5f, ui.per_neuron ? 5000.0f : 200.0f, "%.1f/s",
                      ImGuiSliderFlags_Logarithmic);
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFontSize() * 6);
   int unit = ui.per_neuron ? 1 : 0;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
   if (ImGui::Combo("##unit", &unit, "sweeps\0neurons\0")) {
