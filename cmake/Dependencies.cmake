@@ -5,11 +5,18 @@
 find_package(Eigen3 3.3 CONFIG REQUIRED PATHS /usr/share/eigen3/cmake /usr/lib/cmake/eigen3
   NO_CMAKE_FIND_ROOT_PATH)
 
-if(HOPFIELD_WASM)
-  set(_zlib_src "${HOPFIELD_CACHE}/zlib-src")
-  if(NOT EXISTS "${_zlib_src}/inflate.c")
-    message(FATAL_ERROR "zlib sources not found in ${_zlib_src}: run scripts/deps.sh web")
+# Sets <var> to HOPFIELD_CACHE/<dir>, a source tree scripts/deps.sh unpacked, after checking
+# that <probe> (a file in it) is there.
+function(hopfield_cached_sources var dir probe what)
+  set(_path "${HOPFIELD_CACHE}/${dir}")
+  if(NOT EXISTS "${_path}/${probe}")
+    message(FATAL_ERROR "${what} sources not found in ${_path}: run scripts/deps.sh")
   endif()
+  set(${var} "${_path}" PARENT_SCOPE)
+endfunction()
+
+if(HOPFIELD_WASM)
+  hopfield_cached_sources(_zlib_src zlib-src inflate.c "zlib")
   add_library(hopfield_zlib STATIC
     ${_zlib_src}/adler32.c ${_zlib_src}/crc32.c ${_zlib_src}/inffast.c
     ${_zlib_src}/inflate.c ${_zlib_src}/inftrees.c ${_zlib_src}/zutil.c)
