@@ -179,8 +179,10 @@ void App::frame() {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
+  // No background: the platform layer clears to the window colour, and a software rasteriser
+  // (headless browsers, VMs) then fills each pixel once less per frame.
   ImGui::Begin("Hopfield Lab", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
   ImGui::TextUnformatted("Hopfield Lab");
   ImGui::SameLine();

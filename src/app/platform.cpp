@@ -105,7 +105,8 @@ void one_frame() {
   int w = 0, h = 0;
   SDL_GL_GetDrawableSize(g->window, &w, &h);
   glViewport(0, 0, w, h);
-  glClearColor(0.10f, 0.10f, 0.12f, 1.0f);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // the app window draws none
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++g->frames;
