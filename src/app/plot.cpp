@@ -134,6 +134,17 @@ std::vector<PlotMemory> g_memory;
 std::vector<ImVec2> g_path;                // scratch polyline for DrawLine
 std::vector<std::uint8_t> g_marker_cells;  // scratch occupancy grid for DrawScatter
 
+// Series drawn through a LineCanvas (SetImageUploader): the canvas, and how screen
+// coordinates map to its pixels while EndPlot draws into it.
+ImageUploader g_upload = nullptr;
+LineCanvas g_canvas;
+struct CanvasMapping {
+  bool active = false;
+  ImVec2 origin;      // screen position of canvas pixel (0, 0)'s corner
+  float scale = 1.0f; // framebuffer pixels per screen unit
+  ImVec2 ToCanvas(ImVec2 p) const { return (p - origin) * scale; }
+} g_mapping;
+
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
@@ -290,8 +301,15 @@ void MakeTicks(Range r, float pixels, float spacing, bool horizontal, Ticks* tic
 
 void FlushPath(ImDrawList* draw_list, ImU32 color, float thickness) {
   const int n = static_cast<int>(g_path.size());
-  if (n >= 2) draw_list->AddPolyline(g_path.data(), n, color, ImDrawFlags_None, thickness);
-  if (n == 1) draw_list->AddCircleFilled(g_path[0], thickness * 1.2f, color, 8);  // lone point
+  if (g_mapping.active && n > 0) {
+    for (ImVec2& p : g_path) p = g_mapping.ToCanvas(p);
+    // A lone point is drawn as a dot, as below.
+    g_canvas.Polyline(g_path.data(), n, color, (n == 1 ? 2.4f : 1.0f) * thickness * g_mapping.scale);
+  } else if (n >= 2) {
+    draw_list->AddPolyline(g_path.data(), n, color, ImDrawFlags_None, thickness);
+  } else if (n == 1) {
+    draw_list->AddCircleFilled(g_path[0], thickness * 1.2f, color, 8);  // lone point
+  }
   g_path.clear();
 }
 
@@ -367,7 +385,10 @@ void DrawScatter(ImDrawList* draw_list, const Transform& t, const Point* pts, in
     std::uint8_t& used = g_marker_cells[static_cast<size_t>(cy) * cols + cx];
     if (used) continue;
     used = 1;
-    if (cheap) {
+    if (g_mapping.active) {
+      const ImVec2 q = g_mapping.ToCanvas(p);
+      g_canvas.Polyline(&q, 1, color, 2.0f * radius * g_mapping.scale);
+    } else if (cheap) {
       draw_list->AddRectFilled(p - ImVec2(radius, radius), p + ImVec2(radius, radius), color);
     } else {
       draw_list->AddCircleFilled(p, radius, color, 8);
@@ -380,7 +401,12 @@ void DrawDashedHLine(ImDrawList* draw_list, const ImRect& area, float y, ImU32 c
   constexpr float kDash = 8.0f, kSpace = 5.0f;
   for (float x = area.Min.x; x < area.Max.x; x += kDash + kSpace) {
     const float x_end = std::min(x + kDash, area.Max.x);
-    draw_list->AddLine(ImVec2(x, y), ImVec2(x_end, y), color, thickness);
+    if (g_mapping.active) {
+      const ImVec2 dash[2] = {g_mapping.ToCanvas(ImVec2(x, y)), g_mapping.ToCanvas(ImVec2(x_end, y))};
+      g_canvas.Polyline(dash, 2, color, thickness * g_mapping.scale);
+    } else {
+      draw_list->AddLine(ImVec2(x, y), ImVec2(x_end, y), color, thickness);
+    }
   }
 }
 
@@ -688,6 +714,165 @@ void AddSeries(SeriesKind kind, const char* label_id, int count, GetPoint get_po
 // -----------------------------------------------------------------------------------------------
 // Public API
 
+// ---------------------------------------------------------------------------------------------
+// LineCanvas
+
+void SetImageUploader(ImageUploader upload) { g_upload = upload; }
+
+void LineCanvas::Reset(int width, int height) {
+  width_ = std::max(0, width);
+  height_ = std::max(0, height);
+  const std::size_t n = static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_);
+  premultiplied_.assign(4 * n, 0.0f);
+  coverage_.assign(n, 0.0f);
+  touched_lo_.assign(static_cast<std::size_t>(width_), height_);
+  touched_hi_.assign(static_cast<std::size_t>(width_), -1);
+  first_touched_ = width_;
+  last_touched_ = -1;
+}
+
+void LineCanvas::Polyline(const ImVec2* points, int count, ImU32 color, float thickness) {
+  if (width_ == 0 || height_ == 0 || points == nullptr || !(thickness > 0.0f)) return;
+  const float half_width = 0.5f * thickness;
+  const auto finite = [](ImVec2 p) { return std::isfinite(p.x) && std::isfinite(p.y); };
+  int previous = -1;  // last finite point
+  for (int i = 0; i < count; ++i) {
+    if (!finite(points[i])) continue;
+    if (previous >= 0) Segment(points[previous], points[i], half_width);
+    previous = i;
+  }
+  // A single finite point is a dot; so is a polyline whose points all coincide (the segment
+  // code handles that case already).
+  int finite_count = 0;
+  for (int i = 0; i < count && finite_count < 2; ++i) finite_count += finite(points[i]) ? 1 : 0;
+  if (finite_count == 1) Segment(points[previous], points[previous], half_width);
+  Composite(color);
+}
+
+// Raises the coverage of the pixels within half_width + 1/2 of segment ab, column by column:
+// in column i only the rows the segment can reach from that column's x range are visited, so
+// the cost follows the pixels drawn, not the segment's bounding box.
+void LineCanvas::Segment(ImVec2 a, ImVec2 b, float half_width) {
+  // Clip to the canvas grown by more than the reach (Liang-Barsky, in double): what is cut off
+  // is too far from every pixel centre to cover it, and far-away points keep their precision.
+  const double margin = static_cast<double>(half_width) + 2.0;
+  const double lo[2] = {-margin, -margin};
+  const double hi[2] = {width_ + margin, height_ + margin};
+  const double p0[2] = {a.x, a.y};
+  const double d[2] = {static_cast<double>(b.x) - a.x, static_cast<double>(b.y) - a.y};
+  double t0 = 0.0, t1 = 1.0;
+  for (int axis = 0; axis < 2; ++axis) {
+    if (d[axis] == 0.0) {
+      if (p0[axis] < lo[axis] || p0[axis] > hi[axis]) return;
+      continue;
+    }
+    double enter = (lo[axis] - p0[axis]) / d[axis], leave = (hi[axis] - p0[axis]) / d[axis];
+    if (enter > leave) std::swap(enter, leave);
+    t0 = std::max(t0, enter);
+    t1 = std::min(t1, leave);
+    if (t0 > t1) return;
+  }
+  a = ImVec2(static_cast<float>(p0[0] + t0 * d[0]), static_cast<float>(p0[1] + t0 * d[1]));
+  b = ImVec2(static_cast<float>(p0[0] + t1 * d[0]), static_cast<float>(p0[1] + t1 * d[1]));
+  const float reach = half_width + 0.5f;  // centres farther than this get no coverage
+  const float x_lo = std::min(a.x, b.x), x_hi = std::max(a.x, b.x);
+  const int first_col = std::max(0, static_cast<int>(std::floor(x_lo - reach - 0.5f)));
+  const int last_col = std::min(width_ - 1, static_cast<int>(std::ceil(x_hi + reach - 0.5f)));
+  const ImVec2 ab = b - a;
+  const float length2 = ab.x * ab.x + ab.y * ab.y;
+  const float inv_length2 = length2 > 0.0f ? 1.0f / length2 : 0.0f;
+  const auto y_at = [&](float x) {  // on the segment's line; only used where ab.x != 0
+    return a.y + (x - a.x) / ab.x * ab.y;
+  };
+  // Squared distances: beyond `outer` no coverage, within `inner` full coverage.
+  const float outer = reach * reach;
+  const float inner = reach > 1.0f ? (reach - 1.0f) * (reach - 1.0f) : -1.0f;
+  first_touched_ = std::min(first_touched_, first_col);
+  last_touched_ = std::max(last_touched_, last_col);
+  for (int col = first_col; col <= last_col; ++col) {
+    const float cx = static_cast<float>(col) + 0.5f;
+    // The part of the segment whose x is within reach of this column's centres.
+    float y_lo = std::min(a.y, b.y), y_hi = std::max(a.y, b.y);
+    if (x_hi > x_lo) {
+      const float left = std::clamp(cx - reach, x_lo, x_hi);
+      const float right = std::clamp(cx + reach, x_lo, x_hi);
+      y_lo = std::min(y_at(left), y_at(right));
+      y_hi = std::max(y_at(left), y_at(right));
+    }
+    // A centre dx away (in x) from the segment's x span is reached only within
+    // sqrt(reach^2 - dx^2) of it in y.
+    const float dx = std::max({0.0f, x_lo - cx, cx - x_hi});
+    if (dx >= reach) continue;
+    const float reach_y = std::sqrt(reach * reach - dx * dx);
+    const int first_row = std::max(0, static_cast<int>(std::floor(y_lo - reach_y - 0.5f)));
+    const int last_row = std::min(height_ - 1, static_cast<int>(std::ceil(y_hi + reach_y - 0.5f)));
+    if (first_row > last_row) continue;
+    const std::size_t c = static_cast<std::size_t>(col);
+    touched_lo_[c] = std::min(touched_lo_[c], first_row);
+    touched_hi_[c] = std::max(touched_hi_[c], last_row);
+    const float px = cx - a.x;
+    float* kept = &coverage_[static_cast<std::size_t>(first_row) * static_cast<std::size_t>(width_) + c];
+    for (int row = first_row; row <= last_row; ++row, kept += width_) {
+      if (*kept >= 1.0f) continue;  // already fully covered by an earlier segment
+      const float py = static_cast<float>(row) + 0.5f - a.y;
+      const float along = std::clamp((px * ab.x + py * ab.y) * inv_length2, 0.0f, 1.0f);
+      const float ex = px - ab.x * along, ey = py - ab.y * along;
+      const float distance2 = ex * ex + ey * ey;
+      if (distance2 >= outer) continue;
+      const float cover = distance2 <= inner ? 1.0f : std::min(1.0f, reach - std::sqrt(distance2));
+      *kept = std::max(*kept, cover);
+    }
+  }
+}
+
+// Blends the polyline just rasterised (its coverage times the colour's alpha) over the canvas
+// ("over" in premultiplied alpha), and clears its coverage.
+void LineCanvas::Composite(ImU32 color) {
+  const float unit = 1.0f / 255.0f;
+  const float r = static_cast<float>((color >> IM_COL32_R_SHIFT) & 0xFF) * unit;
+  const float g = static_cast<float>((color >> IM_COL32_G_SHIFT) & 0xFF) * unit;
+  const float b = static_cast<float>((color >> IM_COL32_B_SHIFT) & 0xFF) * unit;
+  const float alpha = static_cast<float>((color >> IM_COL32_A_SHIFT) & 0xFF) * unit;
+  for (int col = first_touched_; col <= last_touched_; ++col) {
+    const std::size_t c = static_cast<std::size_t>(col);
+    for (int row = touched_lo_[c]; row <= touched_hi_[c]; ++row) {
+      const std::size_t i = static_cast<std::size_t>(row) * static_cast<std::size_t>(width_) + c;
+      const float k = coverage_[i] * alpha;
+      coverage_[i] = 0.0f;
+      if (k <= 0.0f) continue;
+      float* dst = &premultiplied_[4 * i];
+      dst[0] = r * k + dst[0] * (1.0f - k);
+      dst[1] = g * k + dst[1] * (1.0f - k);
+      dst[2] = b * k + dst[2] * (1.0f - k);
+      dst[3] = k + dst[3] * (1.0f - k);
+    }
+    touched_lo_[c] = height_;
+    touched_hi_[c] = -1;
+  }
+  first_touched_ = width_;
+  last_touched_ = -1;
+}
+
+const std::uint32_t* LineCanvas::Pixels() {
+  const std::size_t n = static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_);
+  pixels_.resize(n);
+  const auto byte = [](float v) {  // v in [0, 1] up to rounding; round to nearest
+    return static_cast<ImU32>(std::clamp(v, 0.0f, 1.0f) * 255.0f + 0.5f);
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const float* p = &premultiplied_[4 * i];
+    if (p[3] <= 0.0f) {
+      pixels_[i] = 0;
+      continue;
+    }
+    const float unpremultiply = 1.0f / p[3];
+    pixels_[i] = (byte(p[0] * unpremultiply) << IM_COL32_R_SHIFT) |
+                 (byte(p[1] * unpremultiply) << IM_COL32_G_SHIFT) |
+                 (byte(p[2] * unpremultiply) << IM_COL32_B_SHIFT) | (byte(p[3]) << IM_COL32_A_SHIFT);
+  }
+  return pixels_.data();
+}
+
 ImU32 PaletteColor(int index) {
   // Seaborn "deep", as ImPlot's Deep colormap: distinct on dark and light backgrounds.
   static const ImU32 kPalette[] = {IM_COL32(76, 114, 176, 255),  IM_COL32(221, 132, 82, 255),
@@ -876,8 +1061,25 @@ void EndPlot() {
   const int highlighted = HoveredLegendSeries(legend);
   const bool mouse_in_area = g_plot.hovered && t.area.Contains(ImGui::GetIO().MousePos);
   draw_list->PushClipRect(t.area.Min, t.area.Max, true);
-  for (int i = 0; i < static_cast<int>(g_plot.series.size()); ++i) {
-    DrawSeries(draw_list, t, g_plot.series[i], i == highlighted);
+  if (g_upload != nullptr && !g_plot.series.empty()) {
+    // One canvas pixel per framebuffer pixel, aligned with them, covering the data area.
+    const float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0.0f
+                            ? ImGui::GetIO().DisplayFramebufferScale.x
+                            : 1.0f;
+    const ImVec2 min(std::floor(t.area.Min.x * scale), std::floor(t.area.Min.y * scale));
+    const ImVec2 max(std::ceil(t.area.Max.x * scale), std::ceil(t.area.Max.y * scale));
+    g_canvas.Reset(static_cast<int>(max.x - min.x), static_cast<int>(max.y - min.y));
+    g_mapping = CanvasMapping{true, min / scale, scale};
+    for (int i = 0; i < static_cast<int>(g_plot.series.size()); ++i) {
+      DrawSeries(draw_list, t, g_plot.series[i], i == highlighted);
+    }
+    g_mapping.active = false;
+    const ImTextureID image = g_upload(g_canvas.Width(), g_canvas.Height(), g_canvas.Pixels());
+    draw_list->AddImage(image, min / scale, max / scale);
+  } else {
+    for (int i = 0; i < static_cast<int>(g_plot.series.size()); ++i) {
+      DrawSeries(draw_list, t, g_plot.series[i], i == highlighted);
+    }
   }
   if (mouse_in_area && highlighted < 0 && !(g_plot.flags & PlotFlags_NoHoverReadout)) {
     DrawHoverReadout(draw_list, t);

@@ -81,3 +81,133 @@ TEST_CASE("SeriesDownsampler drops non-finite samples and restarts on Clear", "[
   REQUIRE(d.PointCount() == 1);
   CHECK(d.Ys()[0] == 5.0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// hplot::LineCanvas: the CPU line rasteriser, against hand-worked pixels, a brute-force second
+// implementation and the areas of the shapes drawn.
+
+namespace {
+
+constexpr ImU32 kWhite = IM_COL32(255, 255, 255, 255);
+
+int alpha_at(hplot::LineCanvas& canvas, int x, int y) {
+  return static_cast<int>((canvas.Pixels()[y * canvas.Width() + x] >> IM_COL32_A_SHIFT) & 0xFF);
+}
+
+double total_coverage(hplot::LineCanvas& canvas) {
+  const std::uint32_t* p = canvas.Pixels();
+  double sum = 0.0;
+  for (int i = 0; i < canvas.Width() * canvas.Height(); ++i)
+    sum += static_cast<double>((p[i] >> IM_COL32_A_SHIFT) & 0xFF) / 255.0;
+  return sum;
+}
+
+double distance_to_segment(double px, double py, ImVec2 a, ImVec2 b) {
+  const double abx = b.x - a.x, aby = b.y - a.y, apx = px - a.x, apy = py - a.y;
+  const double len2 = abx * abx + aby * aby;
+  const double t = len2 > 0 ? std::clamp((apx * abx + apy * aby) / len2, 0.0, 1.0) : 0.0;
+  return std::hypot(apx - t * abx, apy - t * aby);
+}
+
+}  // namespace
+
+TEST_CASE("LineCanvas draws a 2-pixel horizontal line as worked out by hand", "[plot][canvas]") {
+  hplot::LineCanvas canvas;
+  canvas.Reset(40, 20);
+  const ImVec2 line[2] = {ImVec2(2.5f, 10.5f), ImVec2(30.5f, 10.5f)};
+  canvas.Polyline(line, 2, kWhite, 2.0f);
+  // Coverage is 1 + 1/2 - d for a pixel centre at distance d: 1 on the line's row, 1/2 on the
+  // rows above and below (their centres are 1 away), 0 two rows away.
+  CHECK(alpha_at(canvas, 15, 10) == 255);
+  CHECK(alpha_at(canvas, 15, 9) == 128);
+  CHECK(alpha_at(canvas, 15, 11) == 128);
+  CHECK(alpha_at(canvas, 15, 8) == 0);
+  CHECK(alpha_at(canvas, 15, 12) == 0);
+  // Round caps: the centres one pixel beyond each end are 1 away, two pixels beyond are 2.
+  CHECK(alpha_at(canvas, 31, 10) == 128);
+  CHECK(alpha_at(canvas, 1, 10) == 128);
+  CHECK(alpha_at(canvas, 32, 10) == 0);
+  CHECK(alpha_at(canvas, 0, 10) == 0);
+  // Straight alpha: a half-covered pixel is still pure white.
+  CHECK((canvas.Pixels()[9 * 40 + 15] & 0x00FFFFFFu) == 0x00FFFFFFu);
+}
+
+TEST_CASE("LineCanvas covers what a brute-force rasteriser covers", "[plot][canvas]") {
+  hopfield::Rng rng(7);
+  for (int trial = 0; trial < 20; ++trial) {
+    const int w = 30 + static_cast<int>(rng.uniform() * 40), h = 20 + static_cast<int>(rng.uniform() * 30);
+    const float thickness = 0.5f + static_cast<float>(rng.uniform()) * 5.0f;
+    std::vector<ImVec2> pts;
+    const int n = 1 + static_cast<int>(rng.uniform() * 12);
+    for (int i = 0; i < n; ++i)  // some points off the canvas
+      pts.emplace_back(static_cast<float>(rng.uniform() * (w + 20) - 10),
+                       static_cast<float>(rng.uniform() * (h + 20) - 10));
+    hplot::LineCanvas canvas;
+    canvas.Reset(w, h);
+    canvas.Polyline(pts.data(), n, kWhite, thickness);
+    INFO("trial " << trial << ": " << n << " points, thickness " << thickness);
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x) {
+        double cover = 0.0;
+        for (int i = 0; i < n; ++i) {
+          const double d = distance_to_segment(x + 0.5, y + 0.5, pts[static_cast<std::size_t>(i)],
+                                                pts[static_cast<std::size_t>(i + 1 < n ? i + 1 : i)]);
+          cover = std::max(cover, std::clamp(thickness / 2.0 + 0.5 - d, 0.0, 1.0));
+        }
+        const int expected = static_cast<int>(std::lround(cover * 255.0));
+        INFO("pixel " << x << ", " << y);
+        REQUIRE(std::abs(alpha_at(canvas, x, y) - expected) <= 1);
+      }
+  }
+}
+
+TEST_CASE("LineCanvas coverage adds up to the area of the shape drawn", "[plot][canvas]") {
+  hplot::LineCanvas canvas;
+  canvas.Reset(100, 80);
+  const float r = 1.5f;
+  const ImVec2 a(5.3f, 6.1f), b(94.2f, 71.7f);
+  canvas.Polyline(std::vector<ImVec2>{a, b}.data(), 2, kWhite, 2.0f * r);
+  const double length = std::hypot(b.x - a.x, b.y - a.y);
+  const double capsule = 2.0 * r * length + M_PI * r * r;
+  CHECK(total_coverage(canvas) == Approx(capsule).epsilon(0.01));
+
+  canvas.Reset(30, 30);
+  const ImVec2 dot(14.2f, 15.7f);
+  canvas.Polyline(&dot, 1, kWhite, 8.0f);  // one point: a disc of radius 4
+  CHECK(total_coverage(canvas) == Approx(M_PI * 16.0).epsilon(0.02));
+}
+
+TEST_CASE("LineCanvas blends polylines in order and draws each join once", "[plot][canvas]") {
+  hplot::LineCanvas canvas;
+  canvas.Reset(20, 20);
+  const ImVec2 across[2] = {ImVec2(0.0f, 10.5f), ImVec2(20.0f, 10.5f)};
+  const ImVec2 down[2] = {ImVec2(10.5f, 0.0f), ImVec2(10.5f, 20.0f)};
+  canvas.Polyline(across, 2, IM_COL32(255, 0, 0, 255), 1.0f);
+  canvas.Polyline(down, 2, IM_COL32(0, 0, 255, 255), 1.0f);
+  const std::uint32_t* p = canvas.Pixels();
+  CHECK(p[10 * 20 + 10] == IM_COL32(0, 0, 255, 255));  // the later line is on top
+  CHECK(p[10 * 20 + 3] == IM_COL32(255, 0, 0, 255));
+  CHECK(p[3 * 20 + 10] == IM_COL32(0, 0, 255, 255));
+  CHECK(p[3 * 20 + 3] == 0u);
+
+  // A half-transparent V: the pixel at the join is covered by both segments, and must get the
+  // colour's alpha once (128), not blended twice (192).
+  canvas.Reset(20, 20);
+  const ImVec2 v[3] = {ImVec2(2.5f, 2.5f), ImVec2(10.5f, 15.5f), ImVec2(18.5f, 2.5f)};
+  canvas.Polyline(v, 3, IM_COL32(255, 255, 255, 128), 2.0f);
+  CHECK(alpha_at(canvas, 10, 15) == 128);
+}
+
+TEST_CASE("LineCanvas skips non-finite points and survives far-away ones", "[plot][canvas]") {
+  hplot::LineCanvas canvas;
+  canvas.Reset(10, 10);
+  const float nan = std::nanf("");
+  const ImVec2 pts[4] = {ImVec2(nan, 1.0f), ImVec2(-1e7f, 5.5f), ImVec2(1e7f, 5.5f),
+                         ImVec2(3.0f, nan)};
+  canvas.Polyline(pts, 4, kWhite, 1.0f);
+  for (int x = 0; x < 10; ++x) CHECK(alpha_at(canvas, x, 5) == 255);
+  CHECK(alpha_at(canvas, 5, 2) == 0);
+  canvas.Reset(0, 0);
+  canvas.Polyline(pts, 4, kWhite, 1.0f);  // an empty canvas draws nothing, and does not crash
+  CHECK(canvas.Width() == 0);
+}
