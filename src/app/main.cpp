@@ -6,6 +6,7 @@
 
 #include "app/app.hpp"
 #include "app/platform.hpp"
+#include "app/plot.hpp"
 #include "app/startup.hpp"
 
 namespace {
@@ -48,5 +49,15 @@ int main(int argc, char** argv) {
   hlab::App& app = hlab::the_app();
   for (const std::string& w : hlab::apply_startup(app, params))  // also shown in the app
     std::fprintf(stderr, "hopfield-lab: %s\n", w.c_str());
-  return hlab::platform::run(config, [&app] { app.frame(); });
+  bool first_frame = true;
+  return hlab::platform::run(config, [&app, &first_frame] {
+    if (first_frame) {  // the GL context exists now
+      first_frame = false;
+      // A software rasteriser (SwiftShader in headless or GPU-less browsers, llvmpipe) pays per
+      // triangle: there plot lines are drawn on the CPU, one image per plot. A GPU draws the
+      // triangles for free, so elsewhere they stay ImDrawList polylines.
+      if (hlab::platform::software_rendering()) hplot::SetImageUploader(hlab::platform::frame_image);
+    }
+    app.frame();
+  });
 }

@@ -1,12 +1,16 @@
 #include "app/platform.hpp"
 
+#include "app/damage.hpp"
+#include "app/renderer.hpp"
+
 #include <SDL.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cctype>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #ifdef __EMSCRIPTEN__
@@ -47,9 +51,25 @@ struct State {
   float ratio = 1.0f;
   std::vector<Texture> textures;  // pool reused every frame
   std::size_t used = 0;
+  std::vector<ImTextureID> changed_textures;  // uploaded this frame
+  // Partial redraw (web): what the last drawn frame showed, and whether the canvas keeps its
+  // pixels between frames (WebGL preserveDrawingBuffer, set by the shell page).
+  std::vector<damage::ListSignature> shown;
+  bool shown_valid = false;
+  bool keeps_pixels = false;
+  int shown_w = 0, shown_h = 0;
+  FrameCounts counts;
+  std::string renderer;
+  bool software = false;
+  bool full_redraw = false;
 };
 
-State* g = nullptr;
+State* g = nullptr;  // set by run()
+
+State& static_state() {
+  static State state;
+  return state;
+}
 
 float current_ratio() {
   int w = 0, h = 0, pw = 0, ph = 0;
@@ -81,6 +101,60 @@ bool save_png(const std::string& path) {
   return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
 }
 
+void detect_renderer() {
+#ifdef __EMSCRIPTEN__
+  // WebGL reports "WebKit WebGL"; the real name needs WEBGL_debug_renderer_info.
+  char name[256] = "";
+  EM_ASM({
+    const ext = GLctx && GLctx.getExtension('WEBGL_debug_renderer_info');
+    stringToUTF8(ext ? String(GLctx.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : "", $0, $1);
+  }, name, sizeof name);
+  g->renderer = name;
+#else
+  const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+  g->renderer = name ? name : "";
+#endif
+  std::string lower = g->renderer;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  g->software = false;
+  for (const char* software : {"swiftshader", "llvmpipe", "softpipe", "microsoft basic render", "software"})
+    if (lower.find(software) != std::string::npos) g->software = true;
+}
+
+// Draws what changed since the last frame drawn: nothing when the picture is the same (the
+// browser keeps showing the last frame), only the changed regions when the canvas keeps its
+// pixels, else everything. The desktop build always draws everything (after a buffer swap
+// the back buffer's contents are undefined).
+void draw_changes(const ImDrawData* data, const ImVec4& clear) {
+#ifdef __EMSCRIPTEN__
+  std::vector<damage::ListSignature> now = damage::signatures(data, g->changed_textures);
+  const int fb_w = static_cast<int>(data->DisplaySize.x * data->FramebufferScale.x);
+  const int fb_h = static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y);
+  damage::Damage d;
+  d.full = true;
+  if (g->shown_valid && fb_w == g->shown_w && fb_h == g->shown_h && !g->full_redraw)
+    d = damage::compare(g->shown, now, fb_w, fb_h);
+  g->shown = std::move(now);
+  g->shown_valid = true;
+  g->shown_w = fb_w;
+  g->shown_h = fb_h;
+  if (!d.full && d.regions.empty()) {
+    ++g->counts.skipped;
+    return;
+  }
+  if (d.full || !g->keeps_pixels) {
+    ++g->counts.full;
+    render::draw(data, clear);
+  } else {
+    ++g->counts.partial;
+    render::draw(data, clear, d.regions);
+  }
+#else
+  ++g->counts.full;
+  render::draw(data, clear);
+#endif
+}
+
 void one_frame() {
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
@@ -93,22 +167,18 @@ void one_frame() {
   const float ratio = current_ratio();
   if (std::fabs(ratio - g->ratio) > 0.01f) {  // moved to another screen, or browser zoom
     build_fonts(ratio);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    render::create_fonts_texture();
+    g->shown_valid = false;
   }
   g->used = 0;
-  ImGui_ImplOpenGL3_NewFrame();
+  g->changed_textures.clear();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   g->frame();
   ImGui::Render();
-  int w = 0, h = 0;
-  SDL_GL_GetDrawableSize(g->window, &w, &h);
-  glViewport(0, 0, w, h);
-  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // the app window draws none
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // the app window draws none
+  bg.w = 1.0f;
+  draw_changes(ImGui::GetDrawData(), bg);
   ++g->frames;
   if (g->config.smoke_frames > 0 && g->frames >= g->config.smoke_frames) {
     if (!g->config.screenshot.empty() && !save_png(g->config.screenshot)) {
@@ -123,6 +193,19 @@ void one_frame() {
 }  // namespace
 
 float pixel_ratio() { return g ? g->ratio : 1.0f; }
+
+FrameCounts frame_counts() { return g ? g->counts : FrameCounts{}; }
+
+void set_full_redraw(bool full) {
+  static_state().full_redraw = full;
+}
+
+bool software_rendering() { return g && g->software; }
+
+const std::string& renderer_name() {
+  static const std::string none;
+  return g ? g->renderer : none;
+}
 
 ImTextureID frame_image(int w, int h, const std::uint32_t* rgba) {
   if (g->used == g->textures.size()) g->textures.push_back({});
@@ -139,6 +222,7 @@ ImTextureID frame_image(int w, int h, const std::uint32_t* rgba) {
   const auto id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t.id));
   if (t.w == w && t.h == h && std::equal(rgba, rgba + count, t.pixels.begin())) return id;
   t.pixels.assign(rgba, rgba + count);
+  g->changed_textures.push_back(id);
   glBindTexture(GL_TEXTURE_2D, t.id);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   if (t.w != w || t.h != h) {
@@ -157,12 +241,10 @@ int run(const Config& config, const std::function<void()>& frame) {
     return 1;
   }
 #ifdef __EMSCRIPTEN__
-  const char* glsl_version = "#version 300 es";
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
 #else
-  const char* glsl_version = "#version 130";
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
@@ -171,8 +253,7 @@ int run(const Config& config, const std::function<void()>& frame) {
   SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
   const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE |
                                                   SDL_WINDOW_ALLOW_HIGHDPI);
-  static State state;
-  g = &state;
+  g = &static_state();
   g->config = config;
   g->frame = frame;
   g->window = SDL_CreateWindow(config.title.c_str(), SDL_WINDOWPOS_CENTERED,
@@ -196,15 +277,26 @@ int run(const Config& config, const std::function<void()>& frame) {
   io.IniFilename = nullptr;  // the layout is computed from the window size
   ImGui::StyleColorsDark();
   ImGui_ImplSDL2_InitForOpenGL(g->window, g->gl);
-  ImGui_ImplOpenGL3_Init(glsl_version);
+  if (!render::init()) {
+    std::fprintf(stderr, "hopfield-lab: cannot set up OpenGL drawing\n");
+    return 1;
+  }
   build_fonts(current_ratio());
+  render::create_fonts_texture();
+  detect_renderer();
+#ifdef __EMSCRIPTEN__
+  g->keeps_pixels = EM_ASM_INT({
+    const attributes = GLctx && GLctx.getContextAttributes();
+    return attributes && attributes.preserveDrawingBuffer ? 1 : 0;
+  }) != 0;
+#endif
 
 #ifdef __EMSCRIPTEN__
   emscripten_set_main_loop(one_frame, 0, true);
 #else
   while (!g->done) one_frame();
 #endif
-  ImGui_ImplOpenGL3_Shutdown();
+  render::shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();
   SDL_GL_DeleteContext(g->gl);

@@ -26,6 +26,22 @@ int run(const Config& config, const std::function<void()>& frame);
 // Physical pixels per logical pixel (2 on a typical HiDPI screen).
 float pixel_ratio();
 
+// Frames drawn so far: in full, only in the regions that changed (web), or not at all because
+// nothing changed (web; the browser keeps showing the last frame).
+struct FrameCounts {
+  std::uint64_t full = 0, partial = 0, skipped = 0;
+};
+FrameCounts frame_counts();
+// Web: draw every frame in full instead of only what changed (the URL's redraw=full), to
+// compare the two or to work around a browser that loses the canvas between frames.
+void set_full_redraw(bool full);
+
+// True when OpenGL / WebGL is rasterised on the CPU (SwiftShader, llvmpipe, softpipe, WARP),
+// judged from the renderer's name; a browser that hides the name counts as a GPU.
+bool software_rendering();
+// The renderer's name, as far as the browser tells it.
+const std::string& renderer_name();
+
 // Uploads a w x h RGBA image (row-major, 0xAABBGGRR as ImGui colours) into a texture that
 // lives until the end of the frame after next, and returns it for ImGui::Image. Pixels are
 // drawn unfiltered, so a 16 x 16 grid stays crisp at any size.

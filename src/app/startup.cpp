@@ -1,5 +1,7 @@
 #include "app/startup.hpp"
 
+#include "app/platform.hpp"
+
 #include <charconv>
 #include <cstdlib>
 #include <stdexcept>
@@ -113,9 +115,13 @@ std::vector<std::string> apply_startup(App& app, const std::vector<Param>& param
         hopfield::check_options(d);
         settings.dynamics = d;
         settings_given = true;
+      } else if (p.first == "redraw") {
+        if (p.second != "changes" && p.second != "full")
+          throw std::invalid_argument("redraw is 'changes' (only what changed, the default) or 'full'");
+        platform::set_full_redraw(p.second == "full");
       } else {
         warn(p, "unknown parameter (known: size, set, demo, rule, scale, mode, tie, seed, temperature, "
-                "maxSweeps)");
+                "maxSweeps, redraw)");
       }
     } catch (const std::exception& e) {
       warn(p, e.what());

@@ -157,6 +157,47 @@ test('a screenshot is not blank', async () => {
   });
 });
 
+test('drawing only what changed gives the same picture as drawing every frame in full', async () => {
+  // The page redraws only the regions whose draw lists changed, and nothing when none did; a
+  // region left stale would show here as pixels that differ from a page redrawn in full.
+  const pages = {};
+  for (const query of ['', '?redraw=full']) {
+    await withApp(query, async (page) => {
+      await api(page, 'setGridSize', 16, 16);
+      await api(page, 'setPatterns', TRIO.map((p) => p.grid));
+      // At a temperature the recall keeps going (seeded, so both pages run the same sweeps).
+      await api(page, 'setOptions', { ...RECALL_OPTIONS, temperature: 0.5, maxSweeps: 1000 });
+      await api(page, 'setState', TRIO[2].grid);
+      await api(page, 'corrupt', { type: 'flip', fraction: 0.3, seed: 5 });
+      await wait(300);
+      // One sweep at a time, each drawn: these frames change the recall column only.
+      let end;
+      for (let k = 0; k < 2; ++k) {
+        end = await api(page, 'step', 1);
+        await wait(300);
+      }
+      pages[query] = {
+        end,
+        stats: await api(page, 'getFrameStats'),
+        png: decodePng(await page.screenshot({ type: 'png' })),
+      };
+    });
+  }
+  const changes = pages[''], full = pages['?redraw=full'];
+  assert.deepEqual(changes.end, full.end, 'both pages ran the same recall');
+  assert.ok(!changes.end.finished, 'the recall is still under way: its last frames were drawn in part');
+  assert.ok(changes.stats.partial > 0, `some frames were drawn in part: ${JSON.stringify(changes.stats)}`);
+  assert.ok(changes.stats.unchanged > 0, 'frames with nothing new were not drawn');
+  assert.equal(full.stats.partial + full.stats.unchanged, 0, 'redraw=full draws every frame whole');
+  assert.equal(changes.png.width, full.png.width);
+  const { width, height, channels } = changes.png;
+  let differing = 0;
+  for (let i = 0; i < width * height; ++i)
+    if (changes.png.pixels.compare(full.png.pixels, i * channels, (i + 1) * channels,
+      i * channels, (i + 1) * channels) !== 0) differing += 1;
+  assert.equal(differing, 0, `${differing} of ${width * height} pixels differ between the two pages`);
+});
+
 test('invalid arguments throw an Error and change nothing', async () => {
   await withApp('', async (page) => {
     await api(page, 'setGridSize', 16, 16);

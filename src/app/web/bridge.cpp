@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "app/platform.hpp"
 #include "app/startup.hpp"
 #include "core/json.hpp"
 #include "core/report.hpp"
@@ -163,6 +164,20 @@ EMSCRIPTEN_KEEPALIVE const char* hl_set_drawing(const char* grid) {
     p.spins = hopfield::spins_from_string(grid ? grid : "", lab.size());
     lab.set_drawing(p);
   });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_get_frame_stats() {
+  const hlab::platform::FrameCounts frames = hlab::platform::frame_counts();
+  hopfield::JsonWriter json;
+  json.begin_object();
+  json.key("full").value(static_cast<double>(frames.full));
+  json.key("partial").value(static_cast<double>(frames.partial));
+  json.key("unchanged").value(static_cast<double>(frames.skipped));
+  json.key("renderer").value(hlab::platform::renderer_name());
+  json.key("software").value(hlab::platform::software_rendering());
+  json.end_object();
+  g_result = json.str();
+  return g_result.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_get_trace() {

@@ -92,6 +92,13 @@
       return JSON.parse(cstr(ccall('hl_get_trace', 'number', [], [])));
     },
 
+    // {full, partial, unchanged, renderer, software}: frames drawn whole, drawn only where
+    // something changed, and not drawn (nothing changed); the WebGL renderer's name and
+    // whether it rasterises on the CPU. For benchmarks and bug reports.
+    getFrameStats: function () {
+      return JSON.parse(cstr(ccall('hl_get_frame_stats', 'number', [], [])));
+    },
+
     setGridSize: function (width, height) {
       requireInt('width', width);
       requireInt('height', height);

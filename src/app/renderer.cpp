@@ -1,0 +1,293 @@
+#include "app/renderer.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+
+#ifdef __EMSCRIPTEN__
+#include <GLES3/gl3.h>
+#else
+#include <SDL.h>
+#include <SDL_opengl.h>
+#endif
+
+namespace hlab::render {
+namespace {
+
+// The GL entry points beyond OpenGL 1.1. Natively they are looked up through SDL (no loader
+// library needed); under Emscripten they are ordinary functions.
+#define HLAB_GL_FUNCTIONS(X)                                  \
+  X(PFNGLACTIVETEXTUREPROC, ActiveTexture, glActiveTexture)   \
+  X(PFNGLATTACHSHADERPROC, AttachShader, glAttachShader)      \
+  X(PFNGLBINDATTRIBLOCATIONPROC, BindAttribLocation, glBindAttribLocation) \
+  X(PFNGLBINDBUFFERPROC, BindBuffer, glBindBuffer)            \
+  X(PFNGLBINDVERTEXARRAYPROC, BindVertexArray, glBindVertexArray) \
+  X(PFNGLBLENDEQUATIONPROC, BlendEquation, glBlendEquation)   \
+  X(PFNGLBLENDFUNCSEPARATEPROC, BlendFuncSeparate, glBlendFuncSeparate) \
+  X(PFNGLBUFFERDATAPROC, BufferData, glBufferData)            \
+  X(PFNGLCOMPILESHADERPROC, CompileShader, glCompileShader)   \
+  X(PFNGLCREATEPROGRAMPROC, CreateProgram, glCreateProgram)   \
+  X(PFNGLCREATESHADERPROC, CreateShader, glCreateShader)      \
+  X(PFNGLDELETEBUFFERSPROC, DeleteBuffers, glDeleteBuffers)   \
+  X(PFNGLDELETEPROGRAMPROC, DeleteProgram, glDeleteProgram)   \
+  X(PFNGLDELETESHADERPROC, DeleteShader, glDeleteShader)      \
+  X(PFNGLDELETEVERTEXARRAYSPROC, DeleteVertexArrays, glDeleteVertexArrays) \
+  X(PFNGLENABLEVERTEXATTRIBARRAYPROC, EnableVertexAttribArray, glEnableVertexAttribArray) \
+  X(PFNGLGENBUFFERSPROC, GenBuffers, glGenBuffers)            \
+  X(PFNGLGENVERTEXARRAYSPROC, GenVertexArrays, glGenVertexArrays) \
+  X(PFNGLGETPROGRAMINFOLOGPROC, GetProgramInfoLog, glGetProgramInfoLog) \
+  X(PFNGLGETPROGRAMIVPROC, GetProgramiv, glGetProgramiv)      \
+  X(PFNGLGETSHADERINFOLOGPROC, GetShaderInfoLog, glGetShaderInfoLog) \
+  X(PFNGLGETSHADERIVPROC, GetShaderiv, glGetShaderiv)         \
+  X(PFNGLGETUNIFORMLOCATIONPROC, GetUniformLocation, glGetUniformLocation) \
+  X(PFNGLLINKPROGRAMPROC, LinkProgram, glLinkProgram)         \
+  X(PFNGLSHADERSOURCEPROC, ShaderSource, glShaderSource)      \
+  X(PFNGLUNIFORM1IPROC, Uniform1i, glUniform1i)               \
+  X(PFNGLUNIFORMMATRIX4FVPROC, UniformMatrix4fv, glUniformMatrix4fv) \
+  X(PFNGLUSEPROGRAMPROC, UseProgram, glUseProgram)            \
+  X(PFNGLVERTEXATTRIBPOINTERPROC, VertexAttribPointer, glVertexAttribPointer)
+
+#ifdef __EMSCRIPTEN__
+#define HLAB_GL_MEMBER(type, member, name) decltype(&::name) member = &::name;
+#else
+#define HLAB_GL_MEMBER(type, member, name) type member = nullptr;
+#endif
+struct Gl {
+  HLAB_GL_FUNCTIONS(HLAB_GL_MEMBER)
+};
+#undef HLAB_GL_MEMBER
+
+Gl gl;
+
+bool load_functions() {
+#ifndef __EMSCRIPTEN__
+  bool ok = true;
+#define HLAB_GL_LOAD(type, member, name)                                       \
+  gl.member = reinterpret_cast<type>(SDL_GL_GetProcAddress(#name));            \
+  if (gl.member == nullptr) {                                                  \
+    std::fprintf(stderr, "hopfield-lab: OpenGL function %s is missing\n", #name); \
+    ok = false;                                                                \
+  }
+  HLAB_GL_FUNCTIONS(HLAB_GL_LOAD)
+#undef HLAB_GL_LOAD
+  return ok;
+#else
+  return true;
+#endif
+}
+
+#ifdef __EMSCRIPTEN__
+constexpr const char* kHeader = "#version 300 es\nprecision mediump float;\n";
+#else
+constexpr const char* kHeader = "#version 130\n";
+#endif
+
+constexpr const char* kVertexShader = R"(
+uniform mat4 ProjMtx;
+in vec2 Position;
+in vec2 UV;
+in vec4 Color;
+out vec2 Frag_UV;
+out vec4 Frag_Color;
+void main() {
+  Frag_UV = UV;
+  Frag_Color = Color;
+  gl_Position = ProjMtx * vec4(Position.xy, 0.0, 1.0);
+}
+)";
+
+constexpr const char* kFragmentShader = R"(
+uniform sampler2D Texture;
+in vec2 Frag_UV;
+in vec4 Frag_Color;
+out vec4 Out_Color;
+void main() {
+  Out_Color = Frag_Color * texture(Texture, Frag_UV.st);
+}
+)";
+
+struct State {
+  GLuint program = 0;
+  GLint projection = -1;
+  GLint texture = -1;
+  GLuint vao = 0, vbo = 0, ebo = 0;
+  GLuint fonts = 0;
+};
+State s;
+
+GLuint compile(GLenum kind, const char* body, const char* what) {
+  const GLuint shader = gl.CreateShader(kind);
+  const char* sources[2] = {kHeader, body};
+  gl.ShaderSource(shader, 2, sources, nullptr);
+  gl.CompileShader(shader);
+  GLint ok = 0;
+  gl.GetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+  if (!ok) {
+    char log[1024] = "";
+    gl.GetShaderInfoLog(shader, sizeof log, nullptr, log);
+    std::fprintf(stderr, "hopfield-lab: the %s shader does not compile: %s\n", what, log);
+    gl.DeleteShader(shader);
+    return 0;
+  }
+  return shader;
+}
+
+// Attribute locations, fixed before linking.
+enum : GLuint { kPosition = 0, kUv = 1, kColor = 2 };
+
+}  // namespace
+
+bool init() {
+  if (!load_functions()) return false;
+  const GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader, "vertex");
+  const GLuint fs = compile(GL_FRAGMENT_SHADER, kFragmentShader, "fragment");
+  if (vs == 0 || fs == 0) return false;
+  s.program = gl.CreateProgram();
+  gl.AttachShader(s.program, vs);
+  gl.AttachShader(s.program, fs);
+  gl.BindAttribLocation(s.program, kPosition, "Position");
+  gl.BindAttribLocation(s.program, kUv, "UV");
+  gl.BindAttribLocation(s.program, kColor, "Color");
+  gl.LinkProgram(s.program);
+  gl.DeleteShader(vs);
+  gl.DeleteShader(fs);
+  GLint ok = 0;
+  gl.GetProgramiv(s.program, GL_LINK_STATUS, &ok);
+  if (!ok) {
+    char log[1024] = "";
+    gl.GetProgramInfoLog(s.program, sizeof log, nullptr, log);
+    std::fprintf(stderr, "hopfield-lab: the shaders do not link: %s\n", log);
+    return false;
+  }
+  s.projection = gl.GetUniformLocation(s.program, "ProjMtx");
+  s.texture = gl.GetUniformLocation(s.program, "Texture");
+
+  gl.GenVertexArrays(1, &s.vao);
+  gl.GenBuffers(1, &s.vbo);
+  gl.GenBuffers(1, &s.ebo);
+  gl.BindVertexArray(s.vao);
+  gl.BindBuffer(GL_ARRAY_BUFFER, s.vbo);
+  gl.BindBuffer(GL_ELEMENT_ARRAY_BUFFER, s.ebo);  // part of the vertex array's state
+  gl.EnableVertexAttribArray(kPosition);
+  gl.EnableVertexAttribArray(kUv);
+  gl.EnableVertexAttribArray(kColor);
+  const auto stride = static_cast<GLsizei>(sizeof(ImDrawVert));
+  gl.VertexAttribPointer(kPosition, 2, GL_FLOAT, GL_FALSE, stride,
+                         reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
+  gl.VertexAttribPointer(kUv, 2, GL_FLOAT, GL_FALSE, stride,
+                         reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
+  gl.VertexAttribPointer(kColor, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
+                         reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+  gl.BindVertexArray(0);
+
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendRendererName = "hopfield-lab (OpenGL 3 / WebGL2)";
+  // ImDrawCmd::VtxOffset is not supported (no glDrawElementsBaseVertex in WebGL2); ImGui
+  // then keeps every draw list under 64k vertices by splitting it.
+  return true;
+}
+
+void shutdown() {
+  if (s.fonts) glDeleteTextures(1, &s.fonts);
+  if (s.vbo) gl.DeleteBuffers(1, &s.vbo);
+  if (s.ebo) gl.DeleteBuffers(1, &s.ebo);
+  if (s.vao) gl.DeleteVertexArrays(1, &s.vao);
+  if (s.program) gl.DeleteProgram(s.program);
+  s = State{};
+  ImGui::GetIO().Fonts->SetTexID(nullptr);
+}
+
+void create_fonts_texture() {
+  ImGuiIO& io = ImGui::GetIO();
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+  if (s.fonts == 0) glGenTextures(1, &s.fonts);
+  glBindTexture(GL_TEXTURE_2D, s.fonts);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(s.fonts)));
+}
+
+void draw(const ImDrawData* data, const ImVec4& clear, const std::vector<Rect>& regions) {
+  const float scale_x = data->FramebufferScale.x, scale_y = data->FramebufferScale.y;
+  const int fb_w = static_cast<int>(data->DisplaySize.x * scale_x);
+  const int fb_h = static_cast<int>(data->DisplaySize.y * scale_y);
+  if (fb_w <= 0 || fb_h <= 0) return;
+  const std::vector<Rect> whole{{0.0f, 0.0f, static_cast<float>(fb_w), static_cast<float>(fb_h)}};
+  const std::vector<Rect>& passes = regions.empty() ? whole : regions;
+
+  glViewport(0, 0, fb_w, fb_h);
+  glEnable(GL_SCISSOR_TEST);
+  glClearColor(clear.x, clear.y, clear.z, clear.w);
+  const auto scissor = [fb_h](const Rect& r) {  // GL's y goes up
+    glScissor(static_cast<GLint>(r.x0), static_cast<GLint>(static_cast<float>(fb_h) - r.y1),
+              static_cast<GLsizei>(r.x1 - r.x0), static_cast<GLsizei>(r.y1 - r.y0));
+  };
+  for (const Rect& r : passes) {
+    scissor(r);
+    glClear(GL_COLOR_BUFFER_BIT);
+  }
+
+  glEnable(GL_BLEND);
+  gl.BlendEquation(GL_FUNC_ADD);
+  gl.BlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_STENCIL_TEST);
+  gl.UseProgram(s.program);
+  gl.Uniform1i(s.texture, 0);
+  gl.ActiveTexture(GL_TEXTURE0);
+  const float l = data->DisplayPos.x, r = data->DisplayPos.x + data->DisplaySize.x;
+  const float t = data->DisplayPos.y, b = data->DisplayPos.y + data->DisplaySize.y;
+  const float projection[16] = {2.0f / (r - l),    0.0f, 0.0f, 0.0f,  //
+                                0.0f, 2.0f / (t - b),    0.0f, 0.0f,  //
+                                0.0f, 0.0f, -1.0f, 0.0f,              //
+                                (r + l) / (l - r), (t + b) / (b - t), 0.0f, 1.0f};
+  gl.UniformMatrix4fv(s.projection, 1, GL_FALSE, projection);
+  gl.BindVertexArray(s.vao);
+  gl.BindBuffer(GL_ARRAY_BUFFER, s.vbo);
+
+  GLuint bound_texture = 0;
+  for (int n = 0; n < data->CmdListsCount; ++n) {
+    const ImDrawList* list = data->CmdLists[n];
+    gl.BufferData(GL_ARRAY_BUFFER,
+                  static_cast<GLsizeiptr>(list->VtxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawVert)),
+                  list->VtxBuffer.Data, GL_STREAM_DRAW);
+    gl.BufferData(GL_ELEMENT_ARRAY_BUFFER,
+                  static_cast<GLsizeiptr>(list->IdxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawIdx)),
+                  list->IdxBuffer.Data, GL_STREAM_DRAW);
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback != nullptr) {  // the app registers none; honour the protocol anyway
+        if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+        continue;
+      }
+      const Rect clip{(cmd.ClipRect.x - data->DisplayPos.x) * scale_x,
+                      (cmd.ClipRect.y - data->DisplayPos.y) * scale_y,
+                      (cmd.ClipRect.z - data->DisplayPos.x) * scale_x,
+                      (cmd.ClipRect.w - data->DisplayPos.y) * scale_y};
+      const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
+      for (const Rect& pass : passes) {
+        const Rect c{std::max(clip.x0, pass.x0), std::max(clip.y0, pass.y0),
+                     std::min(clip.x1, pass.x1), std::min(clip.y1, pass.y1)};
+        if (c.x1 <= c.x0 || c.y1 <= c.y0) continue;
+        scissor(c);
+        if (texture != bound_texture) {
+          glBindTexture(GL_TEXTURE_2D, texture);
+          bound_texture = texture;
+        }
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
+                       sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                       reinterpret_cast<void*>(static_cast<std::intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+      }
+    }
+  }
+  gl.BindVertexArray(0);
+}
+
+}  // namespace hlab::render
