@@ -83,11 +83,15 @@ void App::change_grid_size(int width, int height) {
 }
 
 double App::recall_budget_ms() const {
-  return std::clamp(kFrameWorkMs - ui_ms_, kMinRecallMs, kMaxRecallMs);
+  return std::clamp(kFrameWorkMs - ui_ms_, FrameBudget::kMinMs, frame_budget_.ms());
 }
 
 void App::advance_recall(float dt) {
-  if (!recall.running) return;
+  if (!recall.running) {
+    frame_budget_.reset();
+    return;
+  }
+  frame_budget_.update(static_cast<double>(dt) * 1000.0);
   if (lab.finished()) {
     recall.running = false;
     return;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/frame_budget.hpp"
 #include "core/lab.hpp"
 
 namespace hlab {
@@ -87,17 +88,16 @@ class App {
     recall.budget = 0;
   }
   // A running recall gets what is left of kFrameWorkMs once the UI is laid out (measured on
-  // the previous frame), within [kMinRecallMs, kMaxRecallMs]: the app's work per frame stays
-  // near 12 ms at any N, which leaves a 60 Hz frame (16.7 ms) room for the GPU and browser.
+  // the previous frame), and no more than the frame rate allows (FrameBudget): the app's work
+  // per frame stays under 12 ms at any N, and shrinks further when frames come late.
   static constexpr double kFrameWorkMs = 12.0;
-  static constexpr double kMinRecallMs = 2.0;
-  static constexpr double kMaxRecallMs = 8.0;
   double recall_budget_ms() const;
 
  private:
   void advance_recall(float dt);
   bool drawn_once_ = false;
   double ui_ms_ = 4.0;  // time the last frame spent laying out the panels
+  FrameBudget frame_budget_;
   void draw_notices();
 };
 
