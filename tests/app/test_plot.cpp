@@ -211,3 +211,49 @@ TEST_CASE("LineCanvas skips non-finite points and survives far-away ones", "[plo
   canvas.Polyline(pts, 4, kWhite, 1.0f);  // an empty canvas draws nothing, and does not crash
   CHECK(canvas.Width() == 0);
 }
+
+TEST_CASE("LineCanvas draws a dense time series like its segments, within stated bounds", "[plot][canvas]") {
+  // More points than pixel columns, x increasing: the column-extent path (DenseColumns).
+  hplot::LineCanvas canvas;
+  canvas.Reset(40, 20);
+  std::vector<ImVec2> flat;
+  for (float x = 2.0f; x <= 30.0f; x += 0.25f) flat.emplace_back(x, 10.5f);
+  canvas.Polyline(flat.data(), static_cast<int>(flat.size()), kWhite, 2.0f);
+  for (int x = 4; x <= 28; ++x) {  // along the line, exactly as segment by segment
+    INFO("column " << x);
+    CHECK(alpha_at(canvas, x, 10) == 255);
+    CHECK(alpha_at(canvas, x, 9) == 128);
+    CHECK(alpha_at(canvas, x, 11) == 128);
+    CHECK(alpha_at(canvas, x, 8) == 0);
+  }
+
+  // Against the exact capsule coverage of the same segments (brute force): every pixel within
+  // 1/2, and a total between the same and a third more (sloped runs draw a little thicker).
+  hopfield::Rng rng(11);
+  for (const float slope : {0.0f, 0.5f, 1.0f, 2.0f, -3.0f}) {
+    for (const float noise : {0.0f, 2.0f}) {
+      const int w = 60, h = 60;
+      std::vector<ImVec2> pts;
+      for (float x = 5.0f; x < 55.0f; x += 0.4f)
+        pts.emplace_back(x, 30.0f + slope * 0.4f * (x - 30.0f) +
+                                noise * static_cast<float>(rng.uniform() * 2.0 - 1.0));
+      canvas.Reset(w, h);
+      canvas.Polyline(pts.data(), static_cast<int>(pts.size()), kWhite, 2.0f);
+      double drawn = 0.0, exact = 0.0, worst = 0.0;
+      for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+          double cover = 0.0;
+          for (std::size_t i = 0; i + 1 < pts.size(); ++i)
+            cover = std::max(cover, std::clamp(1.5 - distance_to_segment(x + 0.5, y + 0.5, pts[i], pts[i + 1]), 0.0, 1.0));
+          const double a = alpha_at(canvas, x, y) / 255.0;
+          drawn += a;
+          exact += cover;
+          worst = std::max(worst, std::fabs(a - cover));
+        }
+      INFO("slope " << slope << ", noise " << noise);
+      CHECK(worst <= 0.5 + 1.0 / 255.0);
+      CHECK(drawn / exact >= 0.97);
+      CHECK(drawn / exact <= 1.4);
+    }
+  }
+}
