@@ -829,7 +829,7 @@ void LineCanvas::DenseColumns(float half_width) {
       for (int k = k0; k <= k1; ++k) {
         const float l = lo_[static_cast<std::size_t>(k)], h = hi_[static_cast<std::size_t>(k)];
         if (l > h) continue;
-        const float v = std::max({0.0f, l - cy, cy - h});
+        const float v = std::max(0.0f, std::max(l - cy, cy - h));
         const float dx = static_cast<float>(k - col);
         nearest = std::min(nearest, dx * dx + v * v);
       }
@@ -892,7 +892,7 @@ void LineCanvas::Segment(ImVec2 a, ImVec2 b, float half_width) {
     }
     // A centre dx away (in x) from the segment's x span is reached only within
     // sqrt(reach^2 - dx^2) of it in y.
-    const float dx = std::max({0.0f, x_lo - cx, cx - x_hi});
+    const float dx = std::max(0.0f, std::max(x_lo - cx, cx - x_hi));
     if (dx >= reach) continue;
     const float reach_y = std::sqrt(reach * reach - dx * dx);
     const int first_row = std::max(0, static_cast<int>(std::floor(y_lo - reach_y - 0.5f)));
