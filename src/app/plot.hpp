@@ -124,9 +124,10 @@ class LineCanvas {
 
  private:
   void Segment(ImVec2 a, ImVec2 b, float half_width);
-  void DenseColumns(float half_width);
+  void DenseColumns(float half_width, ImU32 color);
   void Composite(ImU32 color);
   int width_ = 0, height_ = 0;
+  // Both stored column by column (index col * height + row): the rasterisers walk columns.
   std::vector<float> premultiplied_;  // r, g, b, a per pixel, in [0, 1]
   std::vector<float> coverage_;       // of the polyline being drawn
   std::vector<int> touched_lo_, touched_hi_;  // rows it touched, per column (lo > hi: none)

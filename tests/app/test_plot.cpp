@@ -237,6 +237,7 @@ TEST_CASE("LineCanvas draws a dense time series like its segments, within stated
       for (float x = 5.0f; x < 55.0f; x += 0.4f)
         pts.emplace_back(x, 30.0f + slope * 0.4f * (x - 30.0f) +
                                 noise * static_cast<float>(rng.uniform() * 2.0 - 1.0));
+      if (noise > 0.0f) pts[60].y = 1.0e5f;  // a spike far off the canvas (as plots clamp them)
       canvas.Reset(w, h);
       canvas.Polyline(pts.data(), static_cast<int>(pts.size()), kWhite, 2.0f);
       double drawn = 0.0, exact = 0.0, worst = 0.0;
