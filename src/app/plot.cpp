@@ -20,7 +20,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <limits>
+#include <string_view>
 #include <vector>
 
 namespace hplot {
@@ -80,6 +82,11 @@ struct PlotMemory {
   ImGuiID id = 0;
   bool has_limits[2] = {false, false};
   Range limits[2];
+  // The last LineCanvas image drawn for this plot, and a hash of everything it was drawn from:
+  // an unchanged plot is not rasterised again.
+  std::size_t canvas_hash = 0;
+  int canvas_w = 0, canvas_h = 0;
+  std::vector<std::uint32_t> canvas_pixels;
 };
 
 struct Ticks {
@@ -1173,13 +1180,37 @@ void EndPlot() {
                             : 1.0f;
     const ImVec2 min(std::floor(t.area.Min.x * scale), std::floor(t.area.Min.y * scale));
     const ImVec2 max(std::ceil(t.area.Max.x * scale), std::ceil(t.area.Max.y * scale));
-    g_canvas.Reset(static_cast<int>(max.x - min.x), static_cast<int>(max.y - min.y));
-    g_mapping = CanvasMapping{true, min / scale, scale};
-    for (int i = 0; i < static_cast<int>(g_plot.series.size()); ++i) {
-      DrawSeries(draw_list, t, g_plot.series[i], i == highlighted);
+    const int w = static_cast<int>(max.x - min.x), h = static_cast<int>(max.y - min.y);
+    // Everything the picture depends on: where it goes, the limits, and every series.
+    const auto bytes = [](const void* p, std::size_t n) {
+      return std::hash<std::string_view>{}(std::string_view(static_cast<const char*>(p), n));
+    };
+    const double frame[11] = {t.area.Min.x, t.area.Min.y, t.area.Max.x, t.area.Max.y, scale,
+                              t.x.min, t.x.max, t.y.min, t.y.max, static_cast<double>(highlighted),
+                              static_cast<double>(g_plot.series.size())};
+    std::size_t hash = bytes(frame, sizeof frame);
+    for (const Series& series : g_plot.series) {
+      const std::uint32_t head[3] = {static_cast<std::uint32_t>(series.kind), series.color,
+                                     static_cast<std::uint32_t>(series.count)};
+      hash = hash * 31 + bytes(head, sizeof head);
+      hash = hash * 31 + bytes(g_plot.points.data() + series.first,
+                               static_cast<std::size_t>(series.count) * sizeof(Point));
     }
-    g_mapping.active = false;
-    const ImTextureID image = g_upload(g_canvas.Width(), g_canvas.Height(), g_canvas.Pixels());
+    PlotMemory& memory = MemoryFor(g_plot.id);
+    if (memory.canvas_hash != hash || memory.canvas_w != w || memory.canvas_h != h) {
+      g_canvas.Reset(w, h);
+      g_mapping = CanvasMapping{true, min / scale, scale};
+      for (int i = 0; i < static_cast<int>(g_plot.series.size()); ++i) {
+        DrawSeries(draw_list, t, g_plot.series[i], i == highlighted);
+      }
+      g_mapping.active = false;
+      const std::uint32_t* pixels = g_canvas.Pixels();
+      memory.canvas_pixels.assign(pixels, pixels + static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
+      memory.canvas_hash = hash;
+      memory.canvas_w = w;
+      memory.canvas_h = h;
+    }
+    const ImTextureID image = g_upload(w, h, memory.canvas_pixels.data());
     draw_list->AddImage(image, min / scale, max / scale);
   } else {
     for (int i = 0; i < static_cast<int>(g_plot.series.size()); ++i) {
