@@ -258,3 +258,65 @@ TEST_CASE("LineCanvas draws a dense time series like its segments, within stated
     }
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The plot's LineCanvas image through a real ImGui frame: redrawn when the data changes, the
+// same when it does not.
+
+namespace {
+
+std::vector<std::uint32_t> g_uploaded;  // the pixels of the last image uploaded
+int g_uploads = 0;
+
+ImTextureID remember_upload(int w, int h, const std::uint32_t* rgba) {
+  g_uploaded.assign(rgba, rgba + static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
+  ++g_uploads;
+  return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1));
+}
+
+// One ImGui frame with one plot of `ys`; returns the plot image's pixels.
+std::vector<std::uint32_t> plot_frame(const std::vector<double>& ys) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(400, 300);
+  io.DeltaTime = 1.0f / 60.0f;
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(400, 300));
+  ImGui::Begin("plots");
+  if (hplot::BeginPlot("p", ImVec2(300, 200))) {
+    hplot::SetupAxisLimits(hplot::Axis_Y, -1, 1, hplot::Cond_Always);
+    hplot::PlotLine("y", ys.data(), static_cast<int>(ys.size()));
+    hplot::EndPlot();
+  }
+  ImGui::End();
+  ImGui::Render();
+  return g_uploaded;
+}
+
+}  // namespace
+
+TEST_CASE("A plot's line image changes with its data and only then", "[plot][canvas]") {
+  ImGui::CreateContext();
+  unsigned char* atlas = nullptr;
+  int aw = 0, ah = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&atlas, &aw, &ah);  // a font, as a backend would
+  hplot::SetImageUploader(remember_upload);
+  std::vector<double> a(50), b(50);
+  for (int i = 0; i < 50; ++i) {
+    a[static_cast<std::size_t>(i)] = std::sin(i * 0.2);
+    b[static_cast<std::size_t>(i)] = std::cos(i * 0.2);
+  }
+  const auto first = plot_frame(a);
+  REQUIRE(g_uploads == 1);
+  const auto lit = std::count_if(first.begin(), first.end(), [](std::uint32_t p) { return p != 0; });
+  CHECK(lit > 100);                      // the line is there
+  CHECK(plot_frame(a) == first);         // same data, same picture
+  const auto other = plot_frame(b);
+  CHECK(other != first);                 // new data, new picture
+  b[25] += 0.5;                          // one point moved
+  CHECK(plot_frame(b) != other);
+  CHECK(plot_frame(a) == first);         // and back
+  CHECK(g_uploads == 5);                 // an image every frame (the texture pool needs it)
+  hplot::SetImageUploader(nullptr);
+  ImGui::DestroyContext();
+}
