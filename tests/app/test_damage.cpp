@@ -99,6 +99,7 @@ TEST_CASE("damage: large or scattered changes redraw everything", "[damage]") {
 
 TEST_CASE("damage: signatures see content, textures replaced this frame, and clip bounds", "[damage]") {
   ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini left behind
   ImDrawList list(ImGui::GetDrawListSharedData());
   const auto record = [&](ImU32 colour, ImTextureID texture) {
     list._ResetForNewFrame();

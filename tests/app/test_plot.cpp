@@ -297,6 +297,7 @@ std::vector<std::uint32_t> plot_frame(const std::vector<double>& ys) {
 
 TEST_CASE("A plot's line image changes with its data and only then", "[plot][canvas]") {
   ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini left behind
   unsigned char* atlas = nullptr;
   int aw = 0, ah = 0;
   ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&atlas, &aw, &ah);  // a font, as a backend would
