@@ -136,6 +136,18 @@ GLuint compile(GLenum kind, const char* body, const char* what) {
 // Attribute locations, fixed before linking.
 enum : GLuint { kPosition = 0, kUv = 1, kColor = 2 };
 
+// Points the vertex attributes at the bound vertex buffer, starting at vertex `first`.
+void point_attributes(unsigned int first) {
+  const auto stride = static_cast<GLsizei>(sizeof(ImDrawVert));
+  const std::size_t base = static_cast<std::size_t>(first) * sizeof(ImDrawVert);
+  gl.VertexAttribPointer(kPosition, 2, GL_FLOAT, GL_FALSE, stride,
+                         reinterpret_cast<void*>(base + offsetof(ImDrawVert, pos)));
+  gl.VertexAttribPointer(kUv, 2, GL_FLOAT, GL_FALSE, stride,
+                         reinterpret_cast<void*>(base + offsetof(ImDrawVert, uv)));
+  gl.VertexAttribPointer(kColor, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
+                         reinterpret_cast<void*>(base + offsetof(ImDrawVert, col)));
+}
+
 }  // namespace
 
 bool init() {
@@ -172,19 +184,15 @@ bool init() {
   gl.EnableVertexAttribArray(kPosition);
   gl.EnableVertexAttribArray(kUv);
   gl.EnableVertexAttribArray(kColor);
-  const auto stride = static_cast<GLsizei>(sizeof(ImDrawVert));
-  gl.VertexAttribPointer(kPosition, 2, GL_FLOAT, GL_FALSE, stride,
-                         reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
-  gl.VertexAttribPointer(kUv, 2, GL_FLOAT, GL_FALSE, stride,
-                         reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
-  gl.VertexAttribPointer(kColor, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
-                         reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+  point_attributes(0);
   gl.BindVertexArray(0);
 
   ImGuiIO& io = ImGui::GetIO();
   io.BackendRendererName = "hopfield-lab (OpenGL 3 / WebGL2)";
-  // ImDrawCmd::VtxOffset is not supported (no glDrawElementsBaseVertex in WebGL2); ImGui
-  // then keeps every draw list under 64k vertices by splitting it.
+  // Draw lists may pass 64k vertices with 16-bit indices: ImGui then starts commands at a
+  // vertex offset, which draw() applies by moving the attribute pointers (WebGL2 has no
+  // glDrawElementsBaseVertex).
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
   return true;
 }
 
@@ -254,6 +262,7 @@ void draw(const ImDrawData* data, const ImVec4& clear, const std::vector<Rect>& 
   gl.BindBuffer(GL_ARRAY_BUFFER, s.vbo);
 
   GLuint bound_texture = 0;
+  unsigned int vertex_offset = 0;  // where the attribute pointers start, in vertices
   for (int n = 0; n < data->CmdListsCount; ++n) {
     const ImDrawList* list = data->CmdLists[n];
     gl.BufferData(GL_ARRAY_BUFFER,
@@ -272,6 +281,10 @@ void draw(const ImDrawData* data, const ImVec4& clear, const std::vector<Rect>& 
                       (cmd.ClipRect.z - data->DisplayPos.x) * scale_x,
                       (cmd.ClipRect.w - data->DisplayPos.y) * scale_y};
       const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
+      if (cmd.VtxOffset != vertex_offset) {
+        vertex_offset = cmd.VtxOffset;
+        point_attributes(vertex_offset);
+      }
       for (const Rect& pass : passes) {
         const Rect c{std::max(clip.x0, pass.x0), std::max(clip.y0, pass.y0),
                      std::min(clip.x1, pass.x1), std::min(clip.y1, pass.y1)};
@@ -287,6 +300,7 @@ void draw(const ImDrawData* data, const ImVec4& clear, const std::vector<Rect>& 
       }
     }
   }
+  if (vertex_offset != 0) point_attributes(0);
   gl.BindVertexArray(0);
 }
 
