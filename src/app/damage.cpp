@@ -44,8 +44,8 @@ render::Rect unite(const render::Rect& a, const render::Rect& b) {
 std::vector<ListSignature> signatures(const ImDrawData* data,
                                       const std::vector<ImTextureID>& changed_textures) {
   std::vector<ListSignature> out;
-  const float sx = data->FramebufferScale.x, sy = data->FramebufferScale.y;
-  const float fb_w = data->DisplaySize.x * sx, fb_h = data->DisplaySize.y * sy;
+  const float fb_w = data->DisplaySize.x * data->FramebufferScale.x;
+  const float fb_h = data->DisplaySize.y * data->FramebufferScale.y;
   static std::uint64_t unique = 0;  // makes a list with a changed texture differ from any other
   for (int n = 0; n < data->CmdListsCount; ++n) {
     const ImDrawList* list = data->CmdLists[n];
@@ -62,10 +62,9 @@ std::vector<ListSignature> signatures(const ImDrawData* data,
       if (std::find(changed_textures.begin(), changed_textures.end(), cmd.GetTexID()) !=
           changed_textures.end())
         h.word(++unique);
-      const render::Rect clip{std::max(0.0f, (cmd.ClipRect.x - data->DisplayPos.x) * sx),
-                              std::max(0.0f, (cmd.ClipRect.y - data->DisplayPos.y) * sy),
-                              std::min(fb_w, (cmd.ClipRect.z - data->DisplayPos.x) * sx),
-                              std::min(fb_h, (cmd.ClipRect.w - data->DisplayPos.y) * sy)};
+      const render::Rect c = render::framebuffer_rect(data, cmd.ClipRect);
+      const render::Rect clip{std::max(0.0f, c.x0), std::max(0.0f, c.y0), std::min(fb_w, c.x1),
+                              std::min(fb_h, c.y1)};
       if (area(clip) > 0.0f) bounds = unite(bounds, clip);
     }
     s.hash = h.h;

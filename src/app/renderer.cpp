@@ -223,9 +223,8 @@ void create_fonts_texture() {
 }
 
 void draw(const ImDrawData* data, const ImVec4& clear, const std::vector<Rect>& regions) {
-  const float scale_x = data->FramebufferScale.x, scale_y = data->FramebufferScale.y;
-  const int fb_w = static_cast<int>(data->DisplaySize.x * scale_x);
-  const int fb_h = static_cast<int>(data->DisplaySize.y * scale_y);
+  const int fb_w = static_cast<int>(data->DisplaySize.x * data->FramebufferScale.x);
+  const int fb_h = static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y);
   if (fb_w <= 0 || fb_h <= 0) return;
   const std::vector<Rect> whole{{0.0f, 0.0f, static_cast<float>(fb_w), static_cast<float>(fb_h)}};
   const std::vector<Rect>& passes = regions.empty() ? whole : regions;
@@ -265,21 +264,13 @@ void draw(const ImDrawData* data, const ImVec4& clear, const std::vector<Rect>& 
   unsigned int vertex_offset = 0;  // where the attribute pointers start, in vertices
   for (int n = 0; n < data->CmdListsCount; ++n) {
     const ImDrawList* list = data->CmdLists[n];
-    gl.BufferData(GL_ARRAY_BUFFER,
-                  static_cast<GLsizeiptr>(list->VtxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawVert)),
-                  list->VtxBuffer.Data, GL_STREAM_DRAW);
-    gl.BufferData(GL_ELEMENT_ARRAY_BUFFER,
-                  static_cast<GLsizeiptr>(list->IdxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawIdx)),
-                  list->IdxBuffer.Data, GL_STREAM_DRAW);
+    bool uploaded = false;  // a list wholly outside the regions drawn is not sent at all
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
       if (cmd.UserCallback != nullptr) {  // the app registers none; honour the protocol anyway
         if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
         continue;
       }
-      const Rect clip{(cmd.ClipRect.x - data->DisplayPos.x) * scale_x,
-                      (cmd.ClipRect.y - data->DisplayPos.y) * scale_y,
-                      (cmd.ClipRect.z - data->DisplayPos.x) * scale_x,
-                      (cmd.ClipRect.w - data->DisplayPos.y) * scale_y};
+      const Rect clip = framebuffer_rect(data, cmd.ClipRect);
       const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
       if (cmd.VtxOffset != vertex_offset) {
         vertex_offset = cmd.VtxOffset;
@@ -289,6 +280,15 @@ void draw(const ImDrawData* data, const ImVec4& clear, const std::vector<Rect>& 
         const Rect c{std::max(clip.x0, pass.x0), std::max(clip.y0, pass.y0),
                      std::min(clip.x1, pass.x1), std::min(clip.y1, pass.y1)};
         if (c.x1 <= c.x0 || c.y1 <= c.y0) continue;
+        if (!uploaded) {
+          gl.BufferData(GL_ARRAY_BUFFER,
+                        static_cast<GLsizeiptr>(list->VtxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawVert)),
+                        list->VtxBuffer.Data, GL_STREAM_DRAW);
+          gl.BufferData(GL_ELEMENT_ARRAY_BUFFER,
+                        static_cast<GLsizeiptr>(list->IdxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawIdx)),
+                        list->IdxBuffer.Data, GL_STREAM_DRAW);
+          uploaded = true;
+        }
         scissor(c);
         if (texture != bound_texture) {
           glBindTexture(GL_TEXTURE_2D, texture);

@@ -20,6 +20,13 @@ struct Rect {
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
+// An ImGui clip rectangle of `data` in framebuffer pixels (not clamped to the framebuffer).
+inline Rect framebuffer_rect(const ImDrawData* data, const ImVec4& clip) {
+  const ImVec2 origin = data->DisplayPos, scale = data->FramebufferScale;
+  return {(clip.x - origin.x) * scale.x, (clip.y - origin.y) * scale.y,
+          (clip.z - origin.x) * scale.x, (clip.w - origin.y) * scale.y};
+}
+
 // Compiles the shaders and creates the buffers; false (with a message on stderr) on failure.
 // Needs a current context: OpenGL 3.0+ natively, WebGL2 under Emscripten.
 bool init();
