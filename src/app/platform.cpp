@@ -289,9 +289,6 @@ int run(const Config& config, const std::function<void()>& frame) {
     const attributes = GLctx && GLctx.getContextAttributes();
     return attributes && attributes.preserveDrawingBuffer ? 1 : 0;
   }) != 0;
-#endif
-
-#ifdef __EMSCRIPTEN__
   emscripten_set_main_loop(one_frame, 0, true);
 #else
   while (!g->done) one_frame();

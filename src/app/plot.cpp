@@ -736,6 +736,14 @@ struct Paint {  // a colour as floats in [0, 1]
             static_cast<float>((c >> IM_COL32_B_SHIFT) & 0xFF) * unit,
             static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFF) * unit};
   }
+  // Blends this colour, at `coverage` of its alpha, over a premultiplied pixel ("over").
+  void Over(float* dst, float coverage) const {
+    const float k = coverage * a;
+    dst[0] = r * k + dst[0] * (1.0f - k);
+    dst[1] = g * k + dst[1] * (1.0f - k);
+    dst[2] = b * k + dst[2] * (1.0f - k);
+    dst[3] = k + dst[3] * (1.0f - k);
+  }
 };
 
 }  // namespace
@@ -764,7 +772,7 @@ void LineCanvas::Polyline(const ImVec2* points, int count, ImU32 color, float th
   if (n == 0) return;
   bool monotone = true;
   for (int i = 1; i < n && monotone; ++i) monotone = finite_[i].x >= finite_[i - 1].x;
-  const float span = n > 0 ? finite_.back().x - finite_.front().x : 0.0f;
+  const float span = finite_.back().x - finite_.front().x;
   if (monotone && n >= 3 && static_cast<float>(n - 1) > span) {
     DenseColumns(half_width, color);  // a time series with more than one point per column
     return;                           // (blended as it goes)
@@ -852,11 +860,7 @@ void LineCanvas::DenseColumns(float half_width, ImU32 color) {
         if (nearest >= outer) continue;
         cover = nearest <= inner ? 1.0f : std::min(1.0f, reach - std::sqrt(nearest));
       }
-      const float k = cover * paint.a;
-      dst[0] = paint.r * k + dst[0] * (1.0f - k);
-      dst[1] = paint.g * k + dst[1] * (1.0f - k);
-      dst[2] = paint.b * k + dst[2] * (1.0f - k);
-      dst[3] = k + dst[3] * (1.0f - k);
+      paint.Over(dst, cover);
     }
   }
 }
@@ -941,19 +945,12 @@ void LineCanvas::Segment(ImVec2 a, ImVec2 b, float half_width) {
 // ("over" in premultiplied alpha), and clears its coverage.
 void LineCanvas::Composite(ImU32 color) {
   const Paint paint = Paint::From(color);
-  const float r = paint.r, g = paint.g, b = paint.b, alpha = paint.a;
   for (int col = first_touched_; col <= last_touched_; ++col) {
     const std::size_t c = static_cast<std::size_t>(col);
     for (int row = touched_lo_[c]; row <= touched_hi_[c]; ++row) {
       const std::size_t i = c * static_cast<std::size_t>(height_) + static_cast<std::size_t>(row);
-      const float k = coverage_[i] * alpha;
+      if (coverage_[i] > 0.0f) paint.Over(&premultiplied_[4 * i], coverage_[i]);
       coverage_[i] = 0.0f;
-      if (k <= 0.0f) continue;
-      float* dst = &premultiplied_[4 * i];
-      dst[0] = r * k + dst[0] * (1.0f - k);
-      dst[1] = g * k + dst[1] * (1.0f - k);
-      dst[2] = b * k + dst[2] * (1.0f - k);
-      dst[3] = k + dst[3] * (1.0f - k);
     }
     touched_lo_[c] = height_;
     touched_hi_[c] = -1;
