@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { DIST, startSession, openApp, api } from './harness.mjs';
+import { DIST, startSession, openApp, api, setUpEndlessRecall } from './harness.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -39,16 +39,6 @@ function distSizes() {
   });
   const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
   return { files: rows, ...total };
-}
-
-// Reproducible +-1 patterns as '#'/'.' strings (xorshift32; the exact values don't matter).
-function randomPatterns(count, n, seed) {
-  let s = seed >>> 0 || 1;
-  const bit = () => {
-    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
-    return s & 1;
-  };
-  return Array.from({ length: count }, () => Array.from({ length: n }, () => (bit() ? '#' : '.')).join(''));
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -127,11 +117,7 @@ async function idleFps(session) {
 async function recallFps(session, side) {
   const { page } = await openApp(session);
   try {
-    await api(page, 'setGridSize', side, side);
-    const patterns = randomPatterns(STORED + 1, side * side, side);
-    await api(page, 'setPatterns', patterns.slice(0, STORED));
-    await api(page, 'setOptions', { temperature: 0.05, maxSweeps: 100000, seed: 1 });
-    await api(page, 'setState', patterns[STORED]);
+    await setUpEndlessRecall(page, side, STORED);
     const sweeps0 = (await api(page, 'getState')).iteration;
     // run() resolves only when recall stops; don't wait for it.
     await page.evaluate(() => { window.__benchRun = window.hopfield.run(); });

@@ -221,3 +221,24 @@ export function colourStats({ width, height, channels, pixels }) {
   const top = Math.max(...counts.values());
   return { distinct: counts.size, dominantShare: top / (width * height) };
 }
+
+// Reproducible +-1 patterns as '#'/'.' strings (xorshift32; the exact values don't matter).
+export function randomPatterns(count, n, seed) {
+  let s = seed >>> 0 || 1;
+  const bit = () => {
+    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+    return s & 1;
+  };
+  return Array.from({ length: count }, () => Array.from({ length: n }, () => (bit() ? '#' : '.')).join(''));
+}
+
+// Sets the page up for a recall that keeps animating: a side x side grid, `stored` random
+// patterns, another random pattern as the probe, and Glauber dynamics at a small temperature
+// (it never reaches a fixed point) with a seed. Starting it (run()) is up to the caller.
+export async function setUpEndlessRecall(page, side, stored) {
+  const patterns = randomPatterns(stored + 1, side * side, side);
+  await api(page, 'setGridSize', side, side);
+  await api(page, 'setPatterns', patterns.slice(0, stored));
+  await api(page, 'setOptions', { temperature: 0.05, maxSweeps: 1000000, seed: 1 });
+  await api(page, 'setState', patterns[stored]);
+}

@@ -8,7 +8,7 @@
 //   - SoftwareRenderer::DoDrawQuad: the compositor drawing the page
 // Usage: node tests/web/trace.mjs [--side 28] [--idle] [--query '?redraw=full'] [--out t.json]
 import fs from 'node:fs';
-import { startSession } from './harness.mjs';
+import { startSession, openApp, setUpEndlessRecall } from './harness.mjs';
 
 const argv = process.argv.slice(2);
 const arg = (name, fallback) => {
@@ -25,21 +25,9 @@ const EVENTS = ['FrameRequestCallbackCollection::ExecuteFrameCallbacks', 'GLES2:
 const session = await startSession();
 const events = [];
 try {
-  const page = await session.context.newPage();
-  await page.goto(session.baseUrl + QUERY);
-  await page.waitForFunction(() => window.hopfield, null, { timeout: 60000 });
-  await page.evaluate(({ side, run }) => {
-    const h = window.hopfield;
-    h.setGridSize(side, side);
-    let x = side;  // xorshift32: reproducible random patterns
-    const bit = () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x & 1; };
-    const pats = Array.from({ length: 21 }, () =>
-      Array.from({ length: side * side }, () => (bit() ? '#' : '.')).join(''));
-    h.setPatterns(pats.slice(0, 20));
-    h.setOptions({ temperature: 0.05, maxSweeps: 1000000, seed: 1 });
-    h.setState(pats[20]);
-    if (run) h.run();
-  }, { side: SIDE, run: RUN });
+  const { page } = await openApp(session, QUERY);
+  await setUpEndlessRecall(page, SIDE, 20);
+  if (RUN) await page.evaluate(() => { window.hopfield.run(); });
   await new Promise((r) => setTimeout(r, 1000));
   const cdp = await session.context.newCDPSession(page);
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
