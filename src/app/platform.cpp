@@ -54,10 +54,9 @@ struct State {
   std::vector<ImTextureID> changed_textures;  // uploaded this frame
   // Partial redraw (web): what the last drawn frame showed, and whether the canvas keeps its
   // pixels between frames (WebGL preserveDrawingBuffer, set by the shell page).
-  std::vector<damage::ListSignature> shown;
+  damage::Fingerprint shown;
   bool shown_valid = false;
   bool keeps_pixels = false;
-  int shown_w = 0, shown_h = 0;
   FrameCounts counts;
   std::string renderer;
   bool software = false;
@@ -127,26 +126,24 @@ void detect_renderer() {
 // the back buffer's contents are undefined).
 void draw_changes(const ImDrawData* data, const ImVec4& clear) {
 #ifdef __EMSCRIPTEN__
-  std::vector<damage::ListSignature> now = damage::signatures(data, g->changed_textures);
-  const int fb_w = static_cast<int>(data->DisplaySize.x * data->FramebufferScale.x);
-  const int fb_h = static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y);
+  damage::Fingerprint now = damage::fingerprint(data, g->changed_textures);
   damage::Damage d;
   d.full = true;
-  if (g->shown_valid && fb_w == g->shown_w && fb_h == g->shown_h && !g->full_redraw)
-    d = damage::compare(g->shown, now, fb_w, fb_h);
+  if (g->shown_valid && !g->full_redraw) d = damage::compare(g->shown, now);
   g->shown = std::move(now);
   g->shown_valid = true;
-  g->shown_w = fb_w;
-  g->shown_h = fb_h;
   if (!d.full && d.regions.empty()) {
     ++g->counts.skipped;
     return;
   }
   if (d.full || !g->keeps_pixels) {
     ++g->counts.full;
+    g->counts.pixels += static_cast<double>(g->shown.fb_w) * g->shown.fb_h;
     render::draw(data, clear);
   } else {
     ++g->counts.partial;
+    for (const render::Rect& r : d.regions)
+      g->counts.pixels += static_cast<double>(r.x1 - r.x0) * static_cast<double>(r.y1 - r.y0);
     render::draw(data, clear, d.regions);
   }
 #else

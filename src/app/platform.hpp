@@ -30,6 +30,7 @@ float pixel_ratio();
 // nothing changed (web; the browser keeps showing the last frame).
 struct FrameCounts {
   std::uint64_t full = 0, partial = 0, skipped = 0;
+  double pixels = 0;  // framebuffer pixels redrawn, over all frames drawn
 };
 FrameCounts frame_counts();
 // Web: draw every frame in full instead of only what changed (the URL's redraw=full), to

@@ -11,6 +11,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace hlab::render {
@@ -25,6 +26,16 @@ inline Rect framebuffer_rect(const ImDrawData* data, const ImVec4& clip) {
   const ImVec2 origin = data->DisplayPos, scale = data->FramebufferScale;
   return {(clip.x - origin.x) * scale.x, (clip.y - origin.y) * scale.y,
           (clip.z - origin.x) * scale.x, (clip.w - origin.y) * scale.y};
+}
+
+// The framebuffer pixels a triangle of `data` (corners a, b, c) can paint: its bounds, widened
+// by a pixel as a margin for rasterisers that snap vertices; not clipped.
+inline Rect triangle_bounds(const ImDrawData* data, ImVec2 a, ImVec2 b, ImVec2 c) {
+  const ImVec2 origin = data->DisplayPos, scale = data->FramebufferScale;
+  return {(std::min({a.x, b.x, c.x}) - origin.x) * scale.x - 1.0f,
+          (std::min({a.y, b.y, c.y}) - origin.y) * scale.y - 1.0f,
+          (std::max({a.x, b.x, c.x}) - origin.x) * scale.x + 1.0f,
+          (std::max({a.y, b.y, c.y}) - origin.y) * scale.y + 1.0f};
 }
 
 // Compiles the shaders and creates the buffers; false (with a message on stderr) on failure.

@@ -3,134 +3,231 @@
 
 #include <imgui.h>
 
+#include <cstdint>
+#include <functional>
+#include <random>
+
 #include "app/damage.hpp"
 
-using hlab::damage::ListSignature;
+using hlab::damage::Fingerprint;
 using hlab::render::Rect;
 
 namespace {
-
-ListSignature sig(const char* owner, std::uint64_t hash, Rect bounds) {
-  return ListSignature{owner, hash, bounds};
-}
 
 bool same(const Rect& a, const Rect& b) {
   return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1;
 }
 
-const std::vector<ListSignature> kFrame = {
-    sig("main", 1, {0, 0, 1000, 800}),
-    sig("main/left", 2, {0, 20, 300, 800}),
-    sig("main/middle", 3, {310, 20, 650, 800}),
-    sig("main/right", 4, {660, 20, 1000, 800}),
+// One draw list recorded by `paint`, in a display of w x h points at `scale` framebuffer
+// pixels per point, fingerprinted with 16-pixel tiles.
+class Frame {
+ public:
+  Frame() {
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini left behind
+    list_ = new ImDrawList(ImGui::GetDrawListSharedData());
+  }
+  ~Frame() {
+    delete list_;
+    ImGui::DestroyContext();
+  }
+  Frame(const Frame&) = delete;
+  Frame& operator=(const Frame&) = delete;
+
+  Fingerprint print(const std::function<void(ImDrawList&)>& paint, float w = 160, float h = 96,
+                    float scale = 1, const std::vector<ImTextureID>& changed = {}) {
+    list_->_ResetForNewFrame();
+    list_->PushClipRect(ImVec2(0, 0), ImVec2(w, h));
+    list_->PushTextureID(ImGui::GetIO().Fonts->TexID);
+    paint(*list_);
+    list_->PopTextureID();
+    list_->PopClipRect();
+    ImDrawData data;
+    data.Valid = true;
+    data.DisplayPos = ImVec2(0, 0);
+    data.DisplaySize = ImVec2(w, h);
+    data.FramebufferScale = ImVec2(scale, scale);
+    data.CmdLists.push_back(list_);
+    data.CmdListsCount = 1;
+    return hlab::damage::fingerprint(&data, changed);
+  }
+
+ private:
+  ImDrawList* list_;
 };
+
+const ImU32 kRed = IM_COL32(255, 0, 0, 255), kBlue = IM_COL32(0, 0, 255, 255);
 
 }  // namespace
 
 TEST_CASE("damage: an unchanged frame needs no drawing", "[damage]") {
-  const auto d = hlab::damage::compare(kFrame, kFrame, 1000, 800);
+  Frame frame;
+  const auto paint = [](ImDrawList& l) {
+    l.AddRectFilled(ImVec2(10, 10), ImVec2(100, 50), kRed);
+    l.AddLine(ImVec2(20, 60), ImVec2(140, 90), kBlue, 2.0f);
+  };
+  const Fingerprint a = frame.print(paint), b = frame.print(paint);
+  CHECK(a.cols == 10);  // 160 / 16
+  CHECK(a.rows == 6);   // 96 / 16
+  const auto d = hlab::damage::compare(a, b);
   CHECK_FALSE(d.full);
   CHECK(d.regions.empty());
 }
 
-TEST_CASE("damage: a changed list is redrawn where it was and where it is", "[damage]") {
-  auto after = kFrame;
-  after[2].hash = 33;  // the middle column's content changed
-  auto d = hlab::damage::compare(kFrame, after, 1000, 800);
+TEST_CASE("damage: a change is redrawn on the tiles it touches, and no others", "[damage]") {
+  Frame frame;
+  const auto scene = [](ImU32 small_colour, ImVec2 at) {
+    return [=](ImDrawList& l) {
+      l.AddRectFilled(ImVec2(0, 0), ImVec2(160, 96), kBlue);  // a background under everything
+      l.AddRectFilled(at, ImVec2(at.x + 15, at.y + 20), small_colour);
+    };
+  };
+  const Fingerprint before = frame.print(scene(kRed, ImVec2(35, 20)));
+  // The small rectangle covers x 35..50, y 20..40; with a pixel's margin x 34..51 and y 19..41:
+  // tile columns 2..3 (32..64) and rows 1..2 (16..48).
+  auto d = hlab::damage::compare(before, frame.print(scene(IM_COL32(255, 0, 0, 254), ImVec2(35, 20))));
   REQUIRE_FALSE(d.full);
   REQUIRE(d.regions.size() == 1);
-  CHECK(same(d.regions[0], {310, 20, 650, 800}));
-
-  // Moved (same content, new bounds): both places, merged since they overlap.
-  after = kFrame;
-  after[1].bounds = {0, 40, 300, 780};
-  d = hlab::damage::compare(kFrame, after, 1000, 800);
+  CHECK(same(d.regions[0], {32, 16, 64, 48}));
+  // An edge on a tile's border also damages the next tile: a pixel's margin around every
+  // triangle, for rasterisers that snap vertices (x 48..64 becomes 47..65: columns 2..4).
+  d = hlab::damage::compare(before, frame.print([&](ImDrawList& l) {
+    scene(kRed, ImVec2(35, 20))(l);
+    l.AddRectFilled(ImVec2(48, 64), ImVec2(64, 80), kRed);
+  }));
   REQUIRE(d.regions.size() == 1);
-  CHECK(same(d.regions[0], {0, 20, 300, 800}));
-}
-
-TEST_CASE("damage: lists that appear or disappear are redrawn", "[damage]") {
-  auto after = kFrame;
-  after.push_back(sig("##Tooltip_00", 9, {400, 100, 520.5f, 140.25f}));
-  auto d = hlab::damage::compare(kFrame, after, 1000, 800);
-  REQUIRE(d.regions.size() == 1);
-  CHECK(same(d.regions[0], {400, 100, 521, 141}));  // whole pixels, rounded outward
-  d = hlab::damage::compare(after, kFrame, 1000, 800);  // the tooltip goes away
-  REQUIRE(d.regions.size() == 1);
-  CHECK(same(d.regions[0], {400, 100, 521, 141}));
-}
-
-TEST_CASE("damage: separate changes stay separate, overlapping ones merge", "[damage]") {
-  std::vector<ListSignature> before = {sig("main", 1, {0, 0, 1000, 800}), sig("a", 2, {0, 0, 100, 100}),
-                                       sig("b", 3, {500, 500, 600, 600}), sig("c", 4, {80, 80, 200, 150})};
-  auto after = before;
-  after[1].hash = after[2].hash = 99;
-  auto d = hlab::damage::compare(before, after, 1000, 800);
+  CHECK(same(d.regions[0], {32, 48, 80, 96}));
+  // Moved right by 60: where it was and where it is, two regions (merging would redraw more).
+  d = hlab::damage::compare(before, frame.print(scene(kRed, ImVec2(95, 20))));
   REQUIRE(d.regions.size() == 2);
-  CHECK(same(d.regions[0], {0, 0, 100, 100}));
-  CHECK(same(d.regions[1], {500, 500, 600, 600}));
-  after[3].hash = 99;  // c overlaps a: they become one region
-  d = hlab::damage::compare(before, after, 1000, 800);
+  CHECK(same(d.regions[0], {32, 16, 64, 48}));
+  CHECK(same(d.regions[1], {80, 16, 112, 48}));  // x 94..111
+  // The same move on a display twice as dense: the same regions in framebuffer pixels, twice
+  // the coordinates (tiles stay 16 framebuffer pixels).
+  const Fingerprint hidpi = frame.print(scene(kRed, ImVec2(35, 20)), 160, 96, 2);
+  CHECK(hidpi.cols == 20);
+  d = hlab::damage::compare(hidpi, frame.print(scene(kRed, ImVec2(95, 20)), 160, 96, 2));
   REQUIRE(d.regions.size() == 2);
-  CHECK(same(d.regions[0], {0, 0, 200, 150}));
+  CHECK(same(d.regions[0], {64, 32, 112, 96}));   // x 69..101, y 39..81
+  CHECK(same(d.regions[1], {176, 32, 224, 96}));  // x 189..221
 }
 
-TEST_CASE("damage: large or scattered changes redraw everything", "[damage]") {
-  auto after = kFrame;
-  after[0].hash = 11;  // the full-window list changed
-  CHECK(hlab::damage::compare(kFrame, after, 1000, 800).full);
-  after = kFrame;
-  after[1].hash = after[3].hash = 11;  // 2 x 300 x 780 > 0.6 of 1000 x 800
-  CHECK(hlab::damage::compare(kFrame, after, 1000, 800).full);
-  CHECK_FALSE(hlab::damage::compare(kFrame, after, 1000, 800, 0.8f).full);
-  std::vector<ListSignature> many, changed;
-  for (int i = 0; i < 6; ++i) {
-    const float x = 100.0f * static_cast<float>(i);
-    many.push_back(sig("w", 1, {x, 0, x + 10, 10}));
-    changed.push_back(sig("w", 2, {x, 0, x + 10, 10}));
-  }
-  CHECK(hlab::damage::compare(many, changed, 1000, 800, 0.6f, 4).full);
-  CHECK_FALSE(hlab::damage::compare(many, changed, 1000, 800, 0.6f, 6).full);
-  // Reordering lists changes what covers what: both are redrawn.
-  std::vector<ListSignature> swapped = {kFrame[0], kFrame[2], kFrame[1], kFrame[3]};
-  const auto d = hlab::damage::compare(kFrame, swapped, 1000, 800);
-  CHECK(d.full);  // left + middle together: 640 x 780 > 0.6 of the window
-}
-
-TEST_CASE("damage: signatures see content, textures replaced this frame, and clip bounds", "[damage]") {
-  ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini left behind
-  ImDrawList list(ImGui::GetDrawListSharedData());
-  const auto record = [&](ImU32 colour, ImTextureID texture) {
-    list._ResetForNewFrame();
-    list.PushClipRect(ImVec2(10, 20), ImVec2(110, 70));
-    list.PushTextureID(texture);
-    list.AddRectFilled(ImVec2(15, 25), ImVec2(50, 60), colour);
-    list.PopTextureID();
-    list.PopClipRect();
+TEST_CASE("damage: only what is drawn counts", "[damage]") {
+  Frame frame;
+  const auto clipped = [](ImU32 colour) {
+    return [=](ImDrawList& l) {
+      l.PushClipRect(ImVec2(0, 0), ImVec2(64, 64));
+      l.AddRectFilled(ImVec2(100, 10), ImVec2(140, 30), colour);  // wholly outside its clip
+      l.PopClipRect();
+    };
   };
-  ImDrawData data;
-  data.Valid = true;
-  data.DisplayPos = ImVec2(0, 0);
-  data.DisplaySize = ImVec2(400, 300);
-  data.FramebufferScale = ImVec2(2, 2);  // HiDPI: bounds are in framebuffer pixels
-  data.CmdLists.push_back(&list);
-  data.CmdListsCount = 1;
+  auto d = hlab::damage::compare(frame.print(clipped(kRed)), frame.print(clipped(kBlue)));
+  CHECK_FALSE(d.full);
+  CHECK(d.regions.empty());
+  // The clip rectangle decides what a triangle paints: a wider clip shows the rectangle's
+  // left part, x 100..120 (with the margin 99..120: tile columns 6..7).
+  const auto widened = [](ImDrawList& l) {
+    l.PushClipRect(ImVec2(0, 0), ImVec2(120, 64));
+    l.AddRectFilled(ImVec2(100, 10), ImVec2(140, 30), kRed);
+    l.PopClipRect();
+  };
+  d = hlab::damage::compare(frame.print(clipped(kRed)), frame.print(widened));
+  REQUIRE(d.regions.size() == 1);
+  CHECK(same(d.regions[0], {96, 0, 128, 32}));
+}
+
+TEST_CASE("damage: draw order is part of the picture", "[damage]") {
+  Frame frame;
+  const auto a = [](ImDrawList& l) { l.AddRectFilled(ImVec2(0, 0), ImVec2(40, 40), kRed); };
+  const auto b = [](ImDrawList& l) { l.AddRectFilled(ImVec2(30, 30), ImVec2(70, 70), kBlue); };
+  // Swapping them changes only the tiles both reach: a's (margin -1..41) columns and rows
+  // 0..2, b's (29..71) 1..4; both: 1..2.
+  const auto d = hlab::damage::compare(frame.print([&](ImDrawList& l) { a(l), b(l); }),
+                                       frame.print([&](ImDrawList& l) { b(l), a(l); }));
+  REQUIRE(d.regions.size() == 1);
+  CHECK(same(d.regions[0], {16, 16, 48, 48}));
+}
+
+TEST_CASE("damage: a texture replaced this frame is redrawn where it is drawn", "[damage]") {
+  Frame frame;
   const auto tex = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(7));
   const auto other = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(8));
+  const auto paint = [&](ImDrawList& l) {
+    l.AddRectFilled(ImVec2(0, 0), ImVec2(20, 20), kRed);
+    l.AddImage(tex, ImVec2(70, 40), ImVec2(90, 60));  // margin 69..91, 39..61
+  };
+  const Fingerprint first = frame.print(paint);
+  CHECK(hlab::damage::compare(first, frame.print(paint, 160, 96, 1, {other})).regions.empty());
+  const Fingerprint replaced = frame.print(paint, 160, 96, 1, {tex});
+  auto d = hlab::damage::compare(first, replaced);
+  REQUIRE(d.regions.size() == 1);
+  CHECK(same(d.regions[0], {64, 32, 96, 64}));
+  // Replaced again: its pixels may differ again, whatever the vertices say.
+  d = hlab::damage::compare(replaced, frame.print(paint, 160, 96, 1, {tex}));
+  REQUIRE(d.regions.size() == 1);
+  CHECK(same(d.regions[0], {64, 32, 96, 64}));
+}
 
-  record(IM_COL32(255, 0, 0, 255), tex);
-  const auto first = hlab::damage::signatures(&data, {});
-  REQUIRE(first.size() == 1);
-  CHECK(same(first[0].bounds, {20, 40, 220, 140}));
-  record(IM_COL32(255, 0, 0, 255), tex);
-  CHECK(hlab::damage::signatures(&data, {})[0].hash == first[0].hash);
-  CHECK(hlab::damage::signatures(&data, {other})[0].hash == first[0].hash);  // not used here
-  const auto replaced1 = hlab::damage::signatures(&data, {tex});
-  const auto replaced2 = hlab::damage::signatures(&data, {tex});
-  CHECK(replaced1[0].hash != first[0].hash);
-  CHECK(replaced1[0].hash != replaced2[0].hash);
-  record(IM_COL32(0, 255, 0, 255), tex);  // one vertex colour differs
-  CHECK(hlab::damage::signatures(&data, {})[0].hash != first[0].hash);
-  ImGui::DestroyContext();
+TEST_CASE("damage: a new size, or a change over most of the window, redraws everything", "[damage]") {
+  Frame frame;
+  const auto paint = [](ImU32 colour) {
+    return [=](ImDrawList& l) { l.AddRectFilled(ImVec2(0, 0), ImVec2(130, 80), colour); };
+  };
+  const Fingerprint before = frame.print(paint(kRed));
+  CHECK(hlab::damage::compare(before, frame.print(paint(kRed), 176, 96)).full);
+  // 144 x 96 of 160 x 96 changed: 90% > 60%
+  CHECK(hlab::damage::compare(before, frame.print(paint(kBlue))).full);
+  const auto d = hlab::damage::compare(before, frame.print(paint(kBlue)), 0.95f);
+  REQUIRE(d.regions.size() == 1);
+  CHECK(same(d.regions[0], {0, 0, 144, 96}));  // the last row of tiles is cut short at 96
+}
+
+TEST_CASE("damage: any set of changed tiles is covered by a few regions that never overlap", "[damage]") {
+  // Random changes, sparse to dense, in scattered dots and in blocks: every changed tile must be
+  // inside a region (else stale pixels), regions must not overlap (else double blending), and
+  // there are at most max_regions of them, tile-aligned and inside the framebuffer.
+  std::mt19937 rng(12345);
+  Fingerprint before;
+  before.fb_w = 630;  // 40 x 25 tiles, the last column and row cut short
+  before.fb_h = 390;
+  before.tile = 16;
+  before.cols = 40;
+  before.rows = 25;
+  before.tiles.assign(1000, 0);
+  for (int trial = 0; trial < 300; ++trial) {
+    Fingerprint after = before;
+    const double density = std::uniform_real_distribution<double>(0.0, 0.3)(rng);
+    const int block = trial % 2 == 1 ? 5 : 1;  // dots, or 5 x 5 blocks of tiles
+    std::vector<char> changed(1000);
+    for (char& c : changed) c = std::uniform_real_distribution<double>(0, 1)(rng) < density;
+    for (int y = 0; y < after.rows; ++y)
+      for (int x = 0; x < after.cols; ++x)
+        if (changed[static_cast<std::size_t>((y / block) * after.cols + x / block)])
+          after.tiles[static_cast<std::size_t>(y * after.cols + x)] = 1;
+    const int max_regions = 1 + trial % 10;
+    const auto d = hlab::damage::compare(before, after, 1.0f, max_regions);
+    REQUIRE_FALSE(d.full);  // max_fraction 1: never full
+    CHECK(static_cast<int>(d.regions.size()) <= max_regions);
+    for (std::size_t i = 0; i < d.regions.size(); ++i) {
+      const Rect& r = d.regions[i];
+      CHECK((r.x0 >= 0 && r.y0 >= 0 && r.x1 <= 630 && r.y1 <= 390 && r.x0 < r.x1 && r.y0 < r.y1));
+      CHECK(static_cast<int>(r.x0) % 16 == 0);
+      CHECK(static_cast<int>(r.y0) % 16 == 0);
+      for (std::size_t j = i + 1; j < d.regions.size(); ++j) {
+        const Rect& o = d.regions[j];
+        CHECK_FALSE((r.x0 < o.x1 && o.x0 < r.x1 && r.y0 < o.y1 && o.y0 < r.y1));
+      }
+    }
+    bool any = false;
+    for (int y = 0; y < after.rows; ++y)
+      for (int x = 0; x < after.cols; ++x) {
+        if (after.tiles[static_cast<std::size_t>(y * after.cols + x)] == 0) continue;
+        any = true;
+        const float cx = static_cast<float>(x * 16) + 0.5f, cy = static_cast<float>(y * 16) + 0.5f;
+        bool covered = false;
+        for (const Rect& r : d.regions) covered = covered || (cx >= r.x0 && cx < r.x1 && cy >= r.y0 && cy < r.y1);
+        CHECK(covered);
+      }
+    CHECK(any == !d.regions.empty());
+  }
 }

@@ -2,7 +2,9 @@
 //   - frames per second while recall runs, at 28x28 and 128x128 with 20 stored patterns
 //     (Glauber at a small temperature never reaches a fixed point, so recall keeps animating):
 //     frames the page actually drew (in full or only where something changed), next to the
-//     browser's animation frames (requestAnimationFrame callbacks); an idle page draws nothing
+//     browser's animation frames (requestAnimationFrame callbacks); an idle page draws nothing.
+//     "in part": the share of frames drawn only where something changed; "pixels": the share of
+//     the canvas a drawn frame redrew, on average
 //   - the app's own work per frame (the time spent in its requestAnimationFrame callback:
 //     recall sweeps, UI, GL calls), which decides the frame rate on a real GPU; headless
 //     Chromium rasterises WebGL on the CPU (SwiftShader), sharing the machine's cores
@@ -95,8 +97,10 @@ function countFrames(page, seconds) {
       const at = (q) => work[Math.min(work.length - 1, Math.floor(q * work.length))] ?? NaN;
       const stats = window.hopfield.getFrameStats();
       const drawn = stats.full + stats.partial - stats0.full - stats0.partial;
+      const canvas = document.querySelector('canvas');
       resolve({ fps: (drawn * 1000) / (now - t0), rafPerSecond: (frames * 1000) / (now - t0),
         partialShare: drawn > 0 ? (stats.partial - stats0.partial) / drawn : 0,
+        pixelShare: drawn > 0 ? (stats.pixels - stats0.pixels) / drawn / (canvas.width * canvas.height) : 0,
         ms: now - t0, worstFrameMs: worst, workMedianMs: at(0.5), workP90Ms: at(0.9),
         renderer: stats.renderer, software: stats.software });
     };
@@ -128,6 +132,7 @@ async function recallFps(session, side) {
       fps: r.fps,
       rafPerSecond: r.rafPerSecond,
       partialShare: r.partialShare,
+      pixelShare: r.pixelShare,
       worstFrameMs: r.worstFrameMs,
       workMedianMs: r.workMedianMs,
       workP90Ms: r.workP90Ms,
@@ -157,11 +162,12 @@ console.log(`Hopfield Lab web benchmark (${DIST}; headless Chromium)`);
 console.log(`WebGL renderer: ${result.idle.renderer || 'not disclosed'}` +
   (result.idle.software ? ' (rasterises on the CPU)' : ''));
 console.log('');
-console.log('                             drawn fps  (in part)  rAF/s   worst gap ms' +
+console.log('                             drawn fps  (in part)  (pixels)  rAF/s   worst gap ms' +
   '   app work ms/frame (median, p90)   sweeps/s');
 const work = (r) => `${r.workMedianMs.toFixed(1).padStart(12)}, ${r.workP90Ms.toFixed(1).padStart(5)}`;
 const row = (label, r) => `  ${label.padEnd(26)}${r.fps.toFixed(1).padStart(9)}` +
-  `${`${(r.partialShare * 100).toFixed(0)}%`.padStart(11)}${r.rafPerSecond.toFixed(1).padStart(7)}` +
+  `${`${(r.partialShare * 100).toFixed(0)}%`.padStart(11)}` +
+  `${`${(r.pixelShare * 100).toFixed(0)}%`.padStart(10)}${r.rafPerSecond.toFixed(1).padStart(7)}` +
   `${r.worstFrameMs.toFixed(1).padStart(15)}${work(r)}`;
 console.log(row('idle (nothing to draw)', result.idle));
 console.log('  recall running, 20 stored patterns:');

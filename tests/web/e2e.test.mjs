@@ -176,6 +176,13 @@ test('drawing only what changed gives the same picture as drawing every frame in
         end = await api(page, 'step', 1);
         await wait(300);
       }
+      // The pointer passes over the editor (a hover readout, a highlighted cell) and the
+      // buttons beside it, then leaves: small changes here and there, each redrawn in part.
+      const grid = await editorArea(page);
+      for (const [fx, fy] of [[0.3, 0.6], [0.7, 0.2], [1.4, 0.1], [1.2, -0.1], [3.0, 1.3]]) {
+        await page.mouse.move(grid.x + fx * grid.width, grid.y + fy * grid.height);
+        await wait(150);
+      }
       pages[query] = {
         end,
         stats: await api(page, 'getFrameStats'),

@@ -173,6 +173,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_frame_stats() {
   json.key("full").value(static_cast<double>(frames.full));
   json.key("partial").value(static_cast<double>(frames.partial));
   json.key("unchanged").value(static_cast<double>(frames.skipped));
+  json.key("pixels").value(frames.pixels);
   json.key("renderer").value(hlab::platform::renderer_name());
   json.key("software").value(hlab::platform::software_rendering());
   json.end_object();

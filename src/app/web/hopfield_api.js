@@ -92,9 +92,10 @@
       return JSON.parse(cstr(ccall('hl_get_trace', 'number', [], [])));
     },
 
-    // {full, partial, unchanged, renderer, software}: frames drawn whole, drawn only where
-    // something changed, and not drawn (nothing changed); the WebGL renderer's name and
-    // whether it rasterises on the CPU. For benchmarks and bug reports.
+    // {full, partial, unchanged, pixels, renderer, software}: frames drawn whole, drawn only
+    // where something changed, and not drawn (nothing changed); the canvas pixels redrawn in
+    // all those frames; the WebGL renderer's name and whether it rasterises on the CPU. For
+    // benchmarks and bug reports.
     getFrameStats: function () {
       return JSON.parse(cstr(ccall('hl_get_frame_stats', 'number', [], [])));
     },
