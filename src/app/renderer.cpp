@@ -107,7 +107,16 @@ void main() {
 }
 )";
 
+// A command drawn in one region, with the triangles that reach into it.
+struct Draw {
+  const ImDrawCmd* cmd;
+  Rect scissor;
+  std::size_t first, count;  // in State::indices
+};
+
 struct State {
+  std::vector<ImDrawIdx> indices;  // per list, reused
+  std::vector<Draw> draws;
   GLuint program = 0;
   GLint projection = -1;
   GLint texture = -1;
@@ -262,42 +271,73 @@ void draw(const ImDrawData* data, const ImVec4& clear, const std::vector<Rect>& 
 
   GLuint bound_texture = 0;
   unsigned int vertex_offset = 0;  // where the attribute pointers start, in vertices
+  const auto bind = [&](const ImDrawCmd& cmd) {
+    const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
+    if (texture != bound_texture) {
+      glBindTexture(GL_TEXTURE_2D, texture);
+      bound_texture = texture;
+    }
+    if (cmd.VtxOffset != vertex_offset) {
+      vertex_offset = cmd.VtxOffset;
+      point_attributes(vertex_offset);
+    }
+  };
+  const auto upload = [](GLenum target, const void* from, std::size_t bytes) {
+    gl.BufferData(target, static_cast<GLsizeiptr>(bytes), from, GL_STREAM_DRAW);
+  };
+  const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
   for (int n = 0; n < data->CmdListsCount; ++n) {
     const ImDrawList* list = data->CmdLists[n];
-    bool uploaded = false;  // a list wholly outside the regions drawn is not sent at all
+    if (regions.empty()) {  // everything: the list as it is
+      upload(GL_ARRAY_BUFFER, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+      upload(GL_ELEMENT_ARRAY_BUFFER, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+      for (const ImDrawCmd& cmd : list->CmdBuffer) {
+        if (cmd.UserCallback != nullptr) {  // the app registers none; honour the protocol anyway
+          if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+          continue;
+        }
+        const Rect clip = framebuffer_rect(data, cmd.ClipRect);
+        const Rect c{std::max(clip.x0, 0.0f), std::max(clip.y0, 0.0f),
+                     std::min(clip.x1, static_cast<float>(fb_w)), std::min(clip.y1, static_cast<float>(fb_h))};
+        if (c.x1 <= c.x0 || c.y1 <= c.y0) continue;
+        scissor(c);
+        bind(cmd);
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), index_type,
+                       reinterpret_cast<void*>(static_cast<std::intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+      }
+      continue;
+    }
+    // Only inside the regions: each command once per region it meets, with only the triangles
+    // that reach into that region. A software rasteriser pays for every triangle it is given,
+    // scissored away or not.
+    s.indices.clear();
+    s.draws.clear();
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
-      if (cmd.UserCallback != nullptr) {  // the app registers none; honour the protocol anyway
-        if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
-        continue;
-      }
+      if (cmd.UserCallback != nullptr) continue;  // the app registers none
       const Rect clip = framebuffer_rect(data, cmd.ClipRect);
-      const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
-      if (cmd.VtxOffset != vertex_offset) {
-        vertex_offset = cmd.VtxOffset;
-        point_attributes(vertex_offset);
-      }
-      for (const Rect& pass : passes) {
+      const ImDrawVert* v = list->VtxBuffer.Data + cmd.VtxOffset;
+      const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
+      for (const Rect& pass : regions) {
         const Rect c{std::max(clip.x0, pass.x0), std::max(clip.y0, pass.y0),
                      std::min(clip.x1, pass.x1), std::min(clip.y1, pass.y1)};
         if (c.x1 <= c.x0 || c.y1 <= c.y0) continue;
-        if (!uploaded) {
-          gl.BufferData(GL_ARRAY_BUFFER,
-                        static_cast<GLsizeiptr>(list->VtxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawVert)),
-                        list->VtxBuffer.Data, GL_STREAM_DRAW);
-          gl.BufferData(GL_ELEMENT_ARRAY_BUFFER,
-                        static_cast<GLsizeiptr>(list->IdxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawIdx)),
-                        list->IdxBuffer.Data, GL_STREAM_DRAW);
-          uploaded = true;
+        const std::size_t first = s.indices.size();
+        for (unsigned int k = 0; k + 2 < cmd.ElemCount; k += 3) {
+          const Rect tri = triangle_bounds(data, v[idx[k]].pos, v[idx[k + 1]].pos, v[idx[k + 2]].pos);
+          if (tri.x1 <= c.x0 || tri.x0 >= c.x1 || tri.y1 <= c.y0 || tri.y0 >= c.y1) continue;
+          s.indices.insert(s.indices.end(), idx + k, idx + k + 3);
         }
-        scissor(c);
-        if (texture != bound_texture) {
-          glBindTexture(GL_TEXTURE_2D, texture);
-          bound_texture = texture;
-        }
-        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
-                       sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
-                       reinterpret_cast<void*>(static_cast<std::intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+        if (s.indices.size() > first) s.draws.push_back({&cmd, c, first, s.indices.size() - first});
       }
+    }
+    if (s.draws.empty()) continue;  // nothing of this list in the regions: not even uploaded
+    upload(GL_ARRAY_BUFFER, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+    upload(GL_ELEMENT_ARRAY_BUFFER, s.indices.data(), s.indices.size() * sizeof(ImDrawIdx));
+    for (const Draw& draw : s.draws) {
+      scissor(draw.scissor);
+      bind(*draw.cmd);
+      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(draw.count), index_type,
+                     reinterpret_cast<void*>(static_cast<std::intptr_t>(draw.first * sizeof(ImDrawIdx))));
     }
   }
   if (vertex_offset != 0) point_attributes(0);
