@@ -88,10 +88,12 @@ double App::recall_budget_ms() const {
 
 void App::advance_recall(float dt) {
   if (!recall.running) {
-    frame_budget_.reset();
+    budget_timing_ = false;
     return;
   }
-  frame_budget_.update(static_cast<double>(dt) * 1000.0);
+  // The first frame of a run follows an idle stretch of any length: not a frame to judge.
+  if (budget_timing_) frame_budget_.update(static_cast<double>(dt) * 1000.0);
+  budget_timing_ = true;
   if (lab.finished()) {
     recall.running = false;
     return;

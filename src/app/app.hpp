@@ -97,7 +97,8 @@ class App {
   void advance_recall(float dt);
   bool drawn_once_ = false;
   double ui_ms_ = 4.0;  // time the last frame spent laying out the panels
-  FrameBudget frame_budget_;
+  FrameBudget frame_budget_;  // kept from run to run
+  bool budget_timing_ = false;  // the previous frame ran the recall too
   void draw_notices();
 };
 
