@@ -54,9 +54,13 @@ int main(int argc, char** argv) {
     if (first_frame) {  // the GL context exists now
       first_frame = false;
       // A software rasteriser (SwiftShader in headless or GPU-less browsers, llvmpipe) pays per
-      // triangle: there plot lines are drawn on the CPU, one image per plot. A GPU draws the
-      // triangles for free, so elsewhere they stay ImDrawList polylines.
-      if (hlab::platform::software_rendering()) hplot::SetImageUploader(hlab::platform::frame_image);
+      // triangle: there plot lines are drawn on the CPU, one image per plot, at most 1.5 ms of
+      // it a frame (a plot's new image may take a few frames; the old one shows meanwhile).
+      // A GPU draws the triangles for free, so elsewhere they stay ImDrawList polylines.
+      if (hlab::platform::software_rendering()) {
+        hplot::SetImageUploader(hlab::platform::frame_image);
+        hplot::SetRasterBudget(1.5);
+      }
     }
     app.frame();
   });

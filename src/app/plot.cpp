@@ -16,12 +16,14 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -87,6 +89,7 @@ struct PlotMemory {
   std::size_t canvas_hash = 0;
   int canvas_w = 0, canvas_h = 0;
   std::vector<std::uint32_t> canvas_pixels;
+  std::shared_ptr<struct CanvasJob> job;  // the next image, while it is drawn over several frames
 };
 
 struct Ticks {
@@ -145,13 +148,31 @@ std::vector<std::uint8_t> g_marker_cells;  // scratch occupancy grid for DrawSca
 // Series drawn through a LineCanvas (SetImageUploader): the canvas, and how screen
 // coordinates map to its pixels while EndPlot draws into it.
 ImageUploader g_upload = nullptr;
-LineCanvas g_canvas;
+LineCanvas* g_canvas = nullptr;  // the canvas being drawn
 struct CanvasMapping {
   bool active = false;
   ImVec2 origin;      // screen position of canvas pixel (0, 0)'s corner
   float scale = 1.0f; // framebuffer pixels per screen unit
   ImVec2 ToCanvas(ImVec2 p) const { return (p - origin) * scale; }
 } g_mapping;
+
+// A plot's next LineCanvas image, drawn series by series from a copy of what it shows, over
+// as many frames as the raster budget (SetRasterBudget) asks.
+struct CanvasJob {
+  bool active = false;
+  std::size_t hash = 0;
+  int w = 0, h = 0;
+  Transform t;
+  CanvasMapping mapping;
+  int highlighted = -1;
+  std::vector<Series> series;
+  std::vector<Point> points;
+  int next = 0;  // the next series to draw
+  LineCanvas canvas;
+};
+double g_raster_budget_ms = 0.0;  // per frame, all plots together; 0: no limit
+int g_raster_frame = -1;          // the ImGui frame g_raster_spent_ms counts
+double g_raster_spent_ms = 0.0;
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -312,7 +333,7 @@ void FlushPath(ImDrawList* draw_list, ImU32 color, float thickness) {
   if (g_mapping.active && n > 0) {
     for (ImVec2& p : g_path) p = g_mapping.ToCanvas(p);
     // A lone point is drawn as a dot, as below.
-    g_canvas.Polyline(g_path.data(), n, color, (n == 1 ? 2.4f : 1.0f) * thickness * g_mapping.scale);
+    g_canvas->Polyline(g_path.data(), n, color, (n == 1 ? 2.4f : 1.0f) * thickness * g_mapping.scale);
   } else if (n >= 2) {
     draw_list->AddPolyline(g_path.data(), n, color, ImDrawFlags_None, thickness);
   } else if (n == 1) {
@@ -395,7 +416,7 @@ void DrawScatter(ImDrawList* draw_list, const Transform& t, const Point* pts, in
     used = 1;
     if (g_mapping.active) {
       const ImVec2 q = g_mapping.ToCanvas(p);
-      g_canvas.Polyline(&q, 1, color, 2.0f * radius * g_mapping.scale);
+      g_canvas->Polyline(&q, 1, color, 2.0f * radius * g_mapping.scale);
     } else if (cheap) {
       draw_list->AddRectFilled(p - ImVec2(radius, radius), p + ImVec2(radius, radius), color);
     } else {
@@ -411,15 +432,16 @@ void DrawDashedHLine(ImDrawList* draw_list, const ImRect& area, float y, ImU32 c
     const float x_end = std::min(x + kDash, area.Max.x);
     if (g_mapping.active) {
       const ImVec2 dash[2] = {g_mapping.ToCanvas(ImVec2(x, y)), g_mapping.ToCanvas(ImVec2(x_end, y))};
-      g_canvas.Polyline(dash, 2, color, thickness * g_mapping.scale);
+      g_canvas->Polyline(dash, 2, color, thickness * g_mapping.scale);
     } else {
       draw_list->AddLine(ImVec2(x, y), ImVec2(x_end, y), color, thickness);
     }
   }
 }
 
-void DrawSeries(ImDrawList* draw_list, const Transform& t, const Series& s, bool highlighted) {
-  const Point* pts = g_plot.points.data() + s.first;
+void DrawSeries(ImDrawList* draw_list, const Transform& t, const Point* points, const Series& s,
+                bool highlighted) {
+  const Point* pts = points + s.first;
   const float thickness = highlighted ? kHighlightThickness : kLineThickness;
   switch (s.kind) {
     case SeriesKind::Line:
@@ -749,6 +771,8 @@ struct Paint {  // a colour as floats in [0, 1]
 }  // namespace
 
 void SetImageUploader(ImageUploader upload) { g_upload = upload; }
+
+void SetRasterBudget(double ms_per_frame) { g_raster_budget_ms = std::max(0.0, ms_per_frame); }
 
 void LineCanvas::Reset(int width, int height) {
   width_ = std::max(0, width);
@@ -1194,24 +1218,62 @@ void EndPlot() {
                                static_cast<std::size_t>(series.count) * sizeof(Point));
     }
     PlotMemory& memory = MemoryFor(g_plot.id);
-    if (memory.canvas_hash != hash || memory.canvas_w != w || memory.canvas_h != h) {
-      g_canvas.Reset(w, h);
-      g_mapping = CanvasMapping{true, min / scale, scale};
-      for (int i = 0; i < static_cast<int>(g_plot.series.size()); ++i) {
-        DrawSeries(draw_list, t, g_plot.series[i], i == highlighted);
+    const bool has_picture = !memory.canvas_pixels.empty();
+    if (!memory.job) memory.job = std::make_shared<CanvasJob>();
+    CanvasJob& job = *memory.job;
+    if (memory.canvas_hash == hash && memory.canvas_w == w && memory.canvas_h == h) {
+      job.active = false;  // what is shown is up to date
+    } else {
+      if (!job.active) {  // else the picture under way is finished first: the plot keeps moving
+        job.active = true;
+        job.hash = hash;
+        job.w = w;
+        job.h = h;
+        job.t = t;
+        job.mapping = CanvasMapping{true, min / scale, scale};
+        job.highlighted = highlighted;
+        job.series = g_plot.series;
+        job.points = g_plot.points;
+        job.next = 0;
+        job.canvas.Reset(w, h);
+      }
+      // Series by series while the frame's budget lasts, at least one; all of them when
+      // there is no picture to show meanwhile.
+      const int frame_count = ImGui::GetFrameCount();
+      if (frame_count != g_raster_frame) {
+        g_raster_frame = frame_count;
+        g_raster_spent_ms = 0.0;
+      }
+      g_canvas = &job.canvas;
+      g_mapping = job.mapping;
+      for (bool first = true; job.next < static_cast<int>(job.series.size()); first = false) {
+        if (!first && has_picture && g_raster_budget_ms > 0.0 && g_raster_spent_ms >= g_raster_budget_ms)
+          break;
+        const auto start = std::chrono::steady_clock::now();
+        DrawSeries(draw_list, job.t, job.points.data(), job.series[static_cast<std::size_t>(job.next)],
+                   job.next == job.highlighted);
+        g_raster_spent_ms +=
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        ++job.next;
       }
       g_mapping.active = false;
-      const std::uint32_t* pixels = g_canvas.Pixels();
-      memory.canvas_pixels.assign(pixels, pixels + static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
-      memory.canvas_hash = hash;
-      memory.canvas_w = w;
-      memory.canvas_h = h;
+      g_canvas = nullptr;
+      if (job.next == static_cast<int>(job.series.size())) {
+        job.active = false;
+        const std::uint32_t* pixels = job.canvas.Pixels();
+        memory.canvas_pixels.assign(pixels, pixels + static_cast<std::size_t>(job.w) * static_cast<std::size_t>(job.h));
+        memory.canvas_hash = job.hash;
+        memory.canvas_w = job.w;
+        memory.canvas_h = job.h;
+      }
     }
-    const ImTextureID image = g_upload(w, h, memory.canvas_pixels.data());
+    // The picture, stretched over the data area if that changed size while the next one is
+    // drawn.
+    const ImTextureID image = g_upload(memory.canvas_w, memory.canvas_h, memory.canvas_pixels.data());
     draw_list->AddImage(image, min / scale, max / scale);
   } else {
     for (int i = 0; i < static_cast<int>(g_plot.series.size()); ++i) {
-      DrawSeries(draw_list, t, g_plot.series[i], i == highlighted);
+      DrawSeries(draw_list, t, g_plot.points.data(), g_plot.series[i], i == highlighted);
     }
   }
   if (mouse_in_area && highlighted < 0 && !(g_plot.flags & PlotFlags_NoHoverReadout)) {

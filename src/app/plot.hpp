@@ -142,6 +142,11 @@ class LineCanvas {
 // Without one (the default) they are ImDrawList polylines, as in ImPlot.
 using ImageUploader = ImTextureID (*)(int width, int height, const std::uint32_t* rgba);
 void SetImageUploader(ImageUploader upload);
+// Addition: how long the LineCanvas may draw per frame, all plots together. A plot whose new
+// image takes longer is finished in the next frames (at least one series a frame), and shows
+// its previous image until then (stretched, if the plot changed size): a frame never pays for
+// many series at once. 0 (the default): every image is finished in the frame that asks.
+void SetRasterBudget(double ms_per_frame);
 
 // Palette colour used for the series with this index (addition).
 ImU32 PaletteColor(int index);

@@ -321,3 +321,77 @@ TEST_CASE("A plot's line image changes with its data and only then", "[plot][can
   hplot::SetImageUploader(nullptr);
   ImGui::DestroyContext();
 }
+
+namespace {
+
+// One ImGui frame with one plot `id` of up to four series; returns the plot image's pixels.
+std::vector<std::uint32_t> plot_frame(const std::vector<std::vector<double>>& series, const char* id,
+                                      ImVec2 size = ImVec2(300, 200)) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(400, 300);
+  io.DeltaTime = 1.0f / 60.0f;
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(400, 300));
+  ImGui::Begin("plots");
+  if (hplot::BeginPlot(id, size)) {
+    hplot::SetupAxisLimits(hplot::Axis_Y, -1, 1, hplot::Cond_Always);
+    const char* const labels[] = {"s0", "s1", "s2", "s3"};
+    for (std::size_t k = 0; k < series.size() && k < 4; ++k)
+      hplot::PlotLine(labels[k], series[k].data(), static_cast<int>(series[k].size()));
+    hplot::EndPlot();
+  }
+  ImGui::End();
+  ImGui::Render();
+  return g_uploaded;
+}
+
+std::vector<std::vector<double>> waves(double phase) {  // four series
+  std::vector<std::vector<double>> s(4, std::vector<double>(50));
+  for (std::size_t k = 0; k < 4; ++k)
+    for (std::size_t i = 0; i < 50; ++i) s[k][i] = 0.9 * std::sin(0.2 * static_cast<double>(i) + static_cast<double>(k) + phase);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("A plot over its raster budget shows its old image until the new one is whole", "[plot][canvas]") {
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;
+  unsigned char* atlas = nullptr;
+  int aw = 0, ah = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&atlas, &aw, &ah);
+  hplot::SetImageUploader(remember_upload);
+  // The pictures of waves 0..3, each drawn whole in one frame (no budget), in its own plot.
+  std::vector<std::vector<std::uint32_t>> whole;
+  const char* const ids[4] = {"whole0", "whole1", "whole2", "whole3"};
+  for (int p = 0; p < 4; ++p) whole.push_back(plot_frame(waves(p), ids[p]));
+  for (int p = 1; p < 4; ++p) REQUIRE(whole[static_cast<std::size_t>(p)] != whole[0]);
+  const auto narrower = plot_frame(waves(0), "whole narrower", ImVec2(250, 200));
+  REQUIRE(narrower.size() < whole[0].size());
+
+  hplot::SetRasterBudget(1e-9);  // every series overruns it: one series a frame
+  // A new plot has no picture to show meanwhile: its first image is drawn whole at once.
+  CHECK(plot_frame(waves(0), "budget") == whole[0]);
+  // New data: the old picture for three frames (one series each), then the new one, whole.
+  for (int f = 0; f < 3; ++f) CHECK(plot_frame(waves(1), "budget") == whole[0]);
+  CHECK(plot_frame(waves(1), "budget") == whole[1]);
+  // Data that change every frame: the picture begun first is finished (from a copy of its
+  // data) and shown, so the plot keeps moving; then the next one is begun.
+  for (int f = 0; f < 3; ++f) CHECK(plot_frame(waves(2 + f % 2), "budget") == whole[1]);
+  CHECK(plot_frame(waves(3), "budget") == whole[2]);
+  for (int f = 0; f < 3; ++f) CHECK(plot_frame(waves(3), "budget") == whole[2]);
+  CHECK(plot_frame(waves(3), "budget") == whole[3]);
+  // Back to what is shown while a new picture is under way: the job is dropped.
+  plot_frame(waves(0), "budget");
+  CHECK(plot_frame(waves(3), "budget") == whole[3]);
+  for (int f = 0; f < 3; ++f) CHECK(plot_frame(waves(0), "budget") == whole[3]);
+  CHECK(plot_frame(waves(0), "budget") == whole[0]);  // begun afresh: four frames, not one
+  // A plot that changes size shows its old picture (stretched) until the new one is whole.
+  for (int f = 0; f < 3; ++f) CHECK(plot_frame(waves(0), "budget", ImVec2(250, 200)) == whole[0]);
+  CHECK(plot_frame(waves(0), "budget", ImVec2(250, 200)) == narrower);
+
+  hplot::SetRasterBudget(0.0);
+  hplot::SetImageUploader(nullptr);
+  ImGui::DestroyContext();
+}
