@@ -9,6 +9,7 @@
 
 #include "app/builtin_patterns.hpp"
 #include "app/panels.hpp"
+#include "app/platform.hpp"
 
 namespace hlab {
 namespace {
@@ -82,10 +83,6 @@ void App::change_grid_size(int width, int height) {
   info(text);
 }
 
-double App::recall_budget_ms() const {
-  return std::clamp(kFrameWorkMs - ui_ms_, FrameBudget::kMinMs, frame_budget_.ms());
-}
-
 void App::advance_recall(float dt) {
   if (!recall.running) {
     budget_timing_ = false;
@@ -100,7 +97,8 @@ void App::advance_recall(float dt) {
   }
   const Clock::time_point start = Clock::now();
   const auto elapsed_ms = [&] { return milliseconds_since(start); };
-  const double budget_ms = recall_budget_ms();
+  recall_budget_ms_ = std::max(kMinRecallMs, frame_budget_.ms() - ui_ms_ - platform::last_draw_ms());
+  const double budget_ms = recall_budget_ms_;
   recall.budget_bound = false;
   if (recall.fastest || recall.flat_out) {
     while (!lab.finished() && elapsed_ms() < budget_ms) lab.step_sweeps(1);
@@ -174,7 +172,6 @@ static void section(const char* title, void (*panel)(App&), App& app) {
 
 void App::frame() {
   ++frames;
-  advance_recall(ImGui::GetIO().DeltaTime);
   const Clock::time_point ui_start = Clock::now();
   recall.hovered_neuron = -1;
   if (!ImGui::GetIO().WantTextInput) {
@@ -226,6 +223,8 @@ void App::frame() {
   }
   ImGui::End();
   ui_ms_ = milliseconds_since(ui_start);
+  // The sweeps of this frame show in the next one.
+  advance_recall(ImGui::GetIO().DeltaTime);
   if (!drawn_once_) {
     drawn_once_ = true;
     if (hooks.first_frame) hooks.first_frame();

@@ -87,16 +87,18 @@ class App {
     recall.flat_out = flat_out;
     recall.budget = 0;
   }
-  // A running recall gets what is left of kFrameWorkMs once the UI is laid out (measured on
-  // the previous frame), and no more than the frame rate allows (FrameBudget): the app's work
-  // per frame stays under 12 ms at any N, and shrinks further when frames come late.
-  static constexpr double kFrameWorkMs = 12.0;
-  double recall_budget_ms() const;
+  // A running recall computes after the UI is laid out, for what is left of the app's work
+  // per frame (FrameBudget: it shrinks when frames come late) once the UI and drawing (the
+  // last frame's) took theirs. A frame whose plots took longer runs fewer sweeps, so the
+  // app's work stays level from frame to frame.
+  static constexpr double kMinRecallMs = 0.5;  // (at least one step is always taken)
+  double recall_budget_ms() const { return recall_budget_ms_; }  // in the last frame
 
  private:
   void advance_recall(float dt);
   bool drawn_once_ = false;
-  double ui_ms_ = 4.0;  // time the last frame spent laying out the panels
+  double ui_ms_ = 0.0;  // time this frame spent laying out the panels
+  double recall_budget_ms_ = 0.0;
   FrameBudget frame_budget_;  // kept from run to run
   bool budget_timing_ = false;  // the previous frame ran the recall too
   void draw_notices();

@@ -1,14 +1,15 @@
-// How long a running recall may compute in one frame. The frame rate comes first: a late frame
-// (the GPU, the browser or another tab needed the time) cuts the budget by a fifth, and it
-// stays put for a second. While frames are on time it grows back by 0.05 ms a frame, but for
-// ten seconds no further than 90% of where the late frame happened, and only then probes
-// above it. That is additive-increase / multiplicative-decrease, as in TCP's congestion
-// control, with TCP's memory of where the last loss happened (its slow-start threshold): the
-// budget settles just under the largest one the machine sustains at the target frame rate,
-// and costs about one late frame in ten seconds to find it again.
+// How long the app may work in one frame while a recall runs (laying out the UI, then
+// sweeps for the rest). The frame rate comes first: a late frame (the GPU, the browser or
+// another tab needed the time) cuts the budget by a fifth, and it stays put for a second.
+// While frames are on time it grows back by 0.05 ms a frame, but for ten seconds no further
+// than 90% of where the late frame happened, and only then probes above it. That is
+// additive-increase / multiplicative-decrease, as in TCP's congestion control, with TCP's
+// memory of where the last loss happened (its slow-start threshold): the budget settles just
+// under the largest one the machine sustains at the target frame rate, and costs about one
+// late frame in ten seconds to find it again.
 //
 // The budget carries over from one run to the next (the machine is the same), and the first
-// run starts from 2 ms: starting at the maximum would drop frames until it had shrunk.
+// run starts from 4 ms: starting at the maximum would drop frames until it had shrunk.
 #pragma once
 
 #include <algorithm>
@@ -19,10 +20,10 @@ class FrameBudget {
  public:
   static constexpr double kTargetFrameMs = 1000.0 / 60.0;
   static constexpr double kLateFrameMs = kTargetFrameMs * 1.1;  // vsync jitter is not late
-  static constexpr double kMinMs = 1.0;
-  static constexpr double kStartMs = 2.0;
-  static constexpr double kMaxMs = 8.0;
-  static constexpr double kGrowMs = 0.05;  // per frame on time: from start to max in 2 s
+  static constexpr double kMinMs = 2.0;
+  static constexpr double kStartMs = 4.0;
+  static constexpr double kMaxMs = 12.0;   // of 16.7: the rest is the browser's
+  static constexpr double kGrowMs = 0.05;  // per frame on time: from start to max in 2.7 s
   static constexpr double kShrink = 0.8;
   static constexpr int kHoldFrames = 60;    // after a late frame, no growth for this many
   static constexpr double kCap = 0.9;       // then growth stops at this much of the late level

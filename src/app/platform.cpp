@@ -7,6 +7,7 @@
 #include <imgui_impl_sdl2.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cctype>
 #include <cstdio>
@@ -61,6 +62,7 @@ struct State {
   std::string renderer;
   bool software = false;
   bool full_redraw = false;
+  double draw_ms = 0.0;
 };
 
 State* g = nullptr;  // set by run()
@@ -175,7 +177,9 @@ void one_frame() {
   ImGui::Render();
   ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // the app window draws none
   bg.w = 1.0f;
+  const auto draw_start = std::chrono::steady_clock::now();
   draw_changes(ImGui::GetDrawData(), bg);
+  g->draw_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - draw_start).count();
   ++g->frames;
   if (g->config.smoke_frames > 0 && g->frames >= g->config.smoke_frames) {
     if (!g->config.screenshot.empty() && !save_png(g->config.screenshot)) {
@@ -192,6 +196,8 @@ void one_frame() {
 float pixel_ratio() { return g ? g->ratio : 1.0f; }
 
 FrameCounts frame_counts() { return g ? g->counts : FrameCounts{}; }
+
+double last_draw_ms() { return g ? g->draw_ms : 0.0; }
 
 void set_full_redraw(bool full) {
   static_state().full_redraw = full;

@@ -33,6 +33,8 @@ struct FrameCounts {
   double pixels = 0;  // framebuffer pixels redrawn, over all frames drawn
 };
 FrameCounts frame_counts();
+// How long the last frame took to find what changed and send it to the GPU, in ms.
+double last_draw_ms();
 // Web: draw every frame in full instead of only what changed (the URL's redraw=full), to
 // compare the two or to work around a browser that loses the canvas between frames.
 void set_full_redraw(bool full);
