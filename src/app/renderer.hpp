@@ -32,10 +32,10 @@ inline Rect framebuffer_rect(const ImDrawData* data, const ImVec4& clip) {
 // by a pixel as a margin for rasterisers that snap vertices; not clipped.
 inline Rect triangle_bounds(const ImDrawData* data, ImVec2 a, ImVec2 b, ImVec2 c) {
   const ImVec2 origin = data->DisplayPos, scale = data->FramebufferScale;
-  return {(std::min({a.x, b.x, c.x}) - origin.x) * scale.x - 1.0f,
-          (std::min({a.y, b.y, c.y}) - origin.y) * scale.y - 1.0f,
-          (std::max({a.x, b.x, c.x}) - origin.x) * scale.x + 1.0f,
-          (std::max({a.y, b.y, c.y}) - origin.y) * scale.y + 1.0f};
+  const auto lo = [](float p, float q, float r) { return std::min(std::min(p, q), r); };
+  const auto hi = [](float p, float q, float r) { return std::max(std::max(p, q), r); };
+  return {(lo(a.x, b.x, c.x) - origin.x) * scale.x - 1.0f, (lo(a.y, b.y, c.y) - origin.y) * scale.y - 1.0f,
+          (hi(a.x, b.x, c.x) - origin.x) * scale.x + 1.0f, (hi(a.y, b.y, c.y) - origin.y) * scale.y + 1.0f};
 }
 
 // Compiles the shaders and creates the buffers; false (with a message on stderr) on failure.
