@@ -4,13 +4,16 @@
 //     frames the page actually drew (in full or only where something changed), next to the
 //     browser's animation frames (requestAnimationFrame callbacks); an idle page draws nothing.
 //     "in part": the share of frames drawn only where something changed; "pixels": the share of
-//     the canvas a drawn frame redrew, on average
+//     the canvas a drawn frame redrew, on average; "dropped": 60 Hz frames the page missed.
+//     Measured over S seconds from the run's second second on; the frames dropped in its first
+//     second (the probe settling, the plots starting, the frame budget finding its level) are
+//     printed apart
 //   - the app's own work per frame (the time spent in its requestAnimationFrame callback:
 //     recall sweeps, UI, GL calls), which decides the frame rate on a real GPU; headless
 //     Chromium rasterises WebGL on the CPU (SwiftShader), sharing the machine's cores
 //   - time from navigation to hopfield-ready and to the first frame after it
 //   - the size of dist/, raw and gzip -9 per file
-// Usage: node tests/web/bench.mjs [--seconds S] [--loads K]   (HOPFIELD_DIST as for the tests)
+// Usage: node tests/web/bench.mjs [--seconds S (10)] [--loads K]   (HOPFIELD_DIST as for the tests)
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -21,7 +24,7 @@ const flag = (name, fallback) => {
   const i = argv.indexOf(name);
   return i >= 0 ? Number(argv[i + 1]) : fallback;
 };
-const SECONDS = flag('--seconds', 4);
+const SECONDS = flag('--seconds', 10);
 const LOADS = flag('--loads', 3);
 const STORED = 20;
 
@@ -81,13 +84,14 @@ function timeFrameCallbacks() {
 // frame (median and 90th percentile of its callback durations) meanwhile.
 function countFrames(page, seconds) {
   return page.evaluate((s) => new Promise((resolve) => {
-    let frames = 0, worst = 0, last = performance.now();
+    let frames = 0, worst = 0, dropped = 0, last = performance.now();
     const t0 = last;
     const stats0 = window.hopfield.getFrameStats();
     window.__frameWork = [];
     const tick = (now) => {
       frames += 1;
       worst = Math.max(worst, now - last);
+      if (frames > 1) dropped += Math.max(0, Math.round((now - last) / (1000 / 60)) - 1);  // at 60 Hz
       last = now;
       if (now - t0 < s * 1000) {
         requestAnimationFrame(tick);
@@ -101,7 +105,7 @@ function countFrames(page, seconds) {
       resolve({ fps: (drawn * 1000) / (now - t0), rafPerSecond: (frames * 1000) / (now - t0),
         partialShare: drawn > 0 ? (stats.partial - stats0.partial) / drawn : 0,
         pixelShare: drawn > 0 ? (stats.pixels - stats0.pixels) / drawn / (canvas.width * canvas.height) : 0,
-        ms: now - t0, worstFrameMs: worst, workMedianMs: at(0.5), workP90Ms: at(0.9),
+        ms: now - t0, worstFrameMs: worst, dropped, workMedianMs: at(0.5), workP90Ms: at(0.9),
         renderer: stats.renderer, software: stats.software });
     };
     tick.benchTick = true;
@@ -122,9 +126,11 @@ async function recallFps(session, side) {
   const { page } = await openApp(session);
   try {
     await setUpEndlessRecall(page, side, STORED);
-    const sweeps0 = (await api(page, 'getState')).iteration;
-    // run() resolves only when recall stops; don't wait for it.
+    // run() resolves only when recall stops; don't wait for it. Its first second (the probe
+    // settling, the plots starting, the frame budget finding its level) is counted apart.
     await page.evaluate(() => { window.__benchRun = window.hopfield.run(); });
+    const start = await countFrames(page, 1);
+    const sweeps1 = (await api(page, 'getState')).iteration;
     const r = await countFrames(page, SECONDS);
     const s = await api(page, 'getState');
     return {
@@ -134,9 +140,11 @@ async function recallFps(session, side) {
       partialShare: r.partialShare,
       pixelShare: r.pixelShare,
       worstFrameMs: r.worstFrameMs,
+      dropped: r.dropped,
+      droppedAtStart: start.dropped,
       workMedianMs: r.workMedianMs,
       workP90Ms: r.workP90Ms,
-      sweepsPerSecond: ((s.iteration - sweeps0) * 1000) / r.ms,
+      sweepsPerSecond: ((s.iteration - sweeps1) * 1000) / r.ms,
       stillRunning: !s.converged,
     };
   } finally {
@@ -162,18 +170,20 @@ console.log(`Hopfield Lab web benchmark (${DIST}; headless Chromium)`);
 console.log(`WebGL renderer: ${result.idle.renderer || 'not disclosed'}` +
   (result.idle.software ? ' (rasterises on the CPU)' : ''));
 console.log('');
-console.log('                             drawn fps  (in part)  (pixels)  rAF/s   worst gap ms' +
+console.log(`${SECONDS} s windows              drawn fps  (in part)  (pixels)  rAF/s  dropped  worst gap ms` +
   '   app work ms/frame (median, p90)   sweeps/s');
 const work = (r) => `${r.workMedianMs.toFixed(1).padStart(12)}, ${r.workP90Ms.toFixed(1).padStart(5)}`;
 const row = (label, r) => `  ${label.padEnd(26)}${r.fps.toFixed(1).padStart(9)}` +
   `${`${(r.partialShare * 100).toFixed(0)}%`.padStart(11)}` +
   `${`${(r.pixelShare * 100).toFixed(0)}%`.padStart(10)}${r.rafPerSecond.toFixed(1).padStart(7)}` +
-  `${r.worstFrameMs.toFixed(1).padStart(15)}${work(r)}`;
+  `${String(r.dropped).padStart(9)}${r.worstFrameMs.toFixed(1).padStart(14)}${work(r)}`;
 console.log(row('idle (nothing to draw)', result.idle));
 console.log('  recall running, 20 stored patterns:');
 for (const f of result.fps)
   console.log(row(`  ${f.side}x${f.side}`, f) + f.sweepsPerSecond.toFixed(1).padStart(27) +
     (f.stillRunning ? '' : '  (recall stopped early)'));
+console.log(`  (from the run's second second on; frames dropped in its first second: ${result.fps.map((f) =>
+  `${f.droppedAtStart} at ${f.side}x${f.side}`).join(', ')})`);
 console.log('');
 console.log(`navigation -> hopfield-ready            ${result.startup.readyMs.toFixed(0)} ms (median of ${LOADS})`);
 console.log(`navigation -> first frame after ready   ${result.startup.firstFrameMs.toFixed(0)} ms`);
@@ -187,6 +197,10 @@ console.log(JSON.stringify({
   drawnFpsIdle: +result.idle.fps.toFixed(1),
   fps28: +result.fps[0].fps.toFixed(1),
   fps128: +result.fps[1].fps.toFixed(1),
+  dropped28: result.fps[0].dropped,
+  dropped128: result.fps[1].dropped,
+  droppedAtStart28: result.fps[0].droppedAtStart,
+  droppedAtStart128: result.fps[1].droppedAtStart,
   workMs: { idle: +result.idle.workMedianMs.toFixed(2), run28: +result.fps[0].workMedianMs.toFixed(2),
     run128: +result.fps[1].workMedianMs.toFixed(2) },
   sweepsPerSecond28: +result.fps[0].sweepsPerSecond.toFixed(1),
