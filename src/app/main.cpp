@@ -16,6 +16,7 @@ const char* const kUsage =
     "                    [--rule hebbian|storkey|pseudoinverse] [--scale none|n|p]\n"
     "                    [--mode sync|async|sequential] [--tie keep|plus|minus] [--seed S]\n"
     "                    [--temperature T] [--max-sweeps K] [--demo FLIP_FRACTION]\n"
+    "                    [--plots auto|image|triangles]\n"
     "                    [--smoke-frames N [--screenshot FILE.png]]\n";
 
 }  // namespace
@@ -57,7 +58,7 @@ int main(int argc, char** argv) {
       // triangle: there plot lines are drawn on the CPU, one image per plot, at most 1.5 ms of
       // it a frame (a plot's new image may take a few frames; the old one shows meanwhile).
       // A GPU draws the triangles for free, so elsewhere they stay ImDrawList polylines.
-      if (hlab::platform::software_rendering()) {
+      if (hlab::platform::plot_lines_as_images()) {  // (or as the URL / --plots asks)
         hplot::SetImageUploader(hlab::platform::frame_image);
         hplot::SetRasterBudget(1.5);
       }

@@ -62,6 +62,7 @@ struct State {
   std::string renderer;
   bool software = false;
   bool full_redraw = false;
+  PlotLines plot_lines = PlotLines::Auto;
   double draw_ms = 0.0;
 };
 
@@ -204,6 +205,13 @@ void set_full_redraw(bool full) {
 }
 
 bool software_rendering() { return g && g->software; }
+
+void set_plot_lines(PlotLines mode) { static_state().plot_lines = mode; }
+
+bool plot_lines_as_images() {
+  const PlotLines mode = static_state().plot_lines;
+  return mode == PlotLines::Image || (mode == PlotLines::Auto && software_rendering());
+}
 
 const std::string& renderer_name() {
   static const std::string none;

@@ -38,6 +38,13 @@ double last_draw_ms();
 // Web: draw every frame in full instead of only what changed (the URL's redraw=full), to
 // compare the two or to work around a browser that loses the canvas between frames.
 void set_full_redraw(bool full);
+// How plot lines are drawn: as one CPU-drawn image per plot where GL / WebGL rasterises on the
+// CPU (Auto, the default), always so (Image), or always as ImDrawList triangles (Triangles).
+// The URL's plots=auto|image|triangles; for tests and comparisons.
+enum class PlotLines { Auto, Image, Triangles };
+void set_plot_lines(PlotLines mode);
+// Whether plot lines are drawn as images (needs the GL context: from the first frame on).
+bool plot_lines_as_images();
 
 // True when OpenGL / WebGL is rasterised on the CPU (SwiftShader, llvmpipe, softpipe, WARP),
 // judged from the renderer's name; a browser that hides the name counts as a GPU.

@@ -119,9 +119,17 @@ std::vector<std::string> apply_startup(App& app, const std::vector<Param>& param
         if (p.second != "changes" && p.second != "full")
           throw std::invalid_argument("redraw is 'changes' (only what changed, the default) or 'full'");
         platform::set_full_redraw(p.second == "full");
+      } else if (p.first == "plots") {
+        if (p.second == "auto") platform::set_plot_lines(platform::PlotLines::Auto);
+        else if (p.second == "image") platform::set_plot_lines(platform::PlotLines::Image);
+        else if (p.second == "triangles") platform::set_plot_lines(platform::PlotLines::Triangles);
+        else
+          throw std::invalid_argument(
+              "plots is 'auto' (CPU-drawn images where WebGL is software, the default), 'image' or "
+              "'triangles'");
       } else {
         warn(p, "unknown parameter (known: size, set, demo, rule, scale, mode, tie, seed, temperature, "
-                "maxSweeps, redraw)");
+                "maxSweeps, redraw, plots)");
       }
     } catch (const std::exception& e) {
       warn(p, e.what());

@@ -205,6 +205,39 @@ test('drawing only what changed gives the same picture as drawing every frame in
   assert.equal(differing, 0, `${differing} of ${width * height} pixels differ between the two pages`);
 });
 
+test('plot lines drawn as triangles match the CPU-drawn images', async (t) => {
+  // Headless Chromium rasterises WebGL on the CPU, so by default the page draws plot lines as
+  // one CPU-drawn image per plot; plots=triangles forces the ImDrawList triangles a GPU gets.
+  // Both must show the same lines: count the pixels in the first series' colour (the Hamming
+  // and energy lines, and the overlap with the first pattern) after the same seeded sweeps.
+  const first = [76, 114, 176];  // hplot::PaletteColor(0)
+  const counts = {};
+  for (const query of ['?plots=image', '?plots=triangles']) {
+    await withApp(query, async (page) => {
+      await api(page, 'setGridSize', 16, 16);
+      await api(page, 'setPatterns', TRIO.map((p) => p.grid));
+      await api(page, 'setOptions', { ...RECALL_OPTIONS, temperature: 0.5, maxSweeps: 1000 });
+      await api(page, 'setState', TRIO[2].grid);
+      await api(page, 'corrupt', { type: 'flip', fraction: 0.3, seed: 5 });
+      await api(page, 'step', 40);
+      await wait(500);  // a plot image may take a few frames
+      const { width, height, channels, pixels } = decodePng(await page.screenshot({ type: 'png' }));
+      let n = 0;
+      for (let i = 0; i < width * height; ++i) {
+        const o = i * channels;
+        if (Math.abs(pixels[o] - first[0]) + Math.abs(pixels[o + 1] - first[1]) +
+            Math.abs(pixels[o + 2] - first[2]) <= 30) n += 1;
+      }
+      counts[query] = n;
+    });
+  }
+  const image = counts['?plots=image'], triangles = counts['?plots=triangles'];
+  t.diagnostic(`pixels in the first series' colour: ${image} (images), ${triangles} (triangles)`);
+  assert.ok(image > 300, `the CPU-drawn plot lines are there: ${image} pixels in their colour`);
+  assert.ok(triangles > 0.7 * image && triangles < 1.4 * image,
+    `as many line pixels as triangles (${triangles}) as in images (${image})`);
+});
+
 test('invalid arguments throw an Error and change nothing', async () => {
   await withApp('', async (page) => {
     await api(page, 'setGridSize', 16, 16);
