@@ -238,6 +238,29 @@ test('plot lines drawn as triangles match the CPU-drawn images', async (t) => {
     `as many line pixels as triangles (${triangles}) as in images (${image})`);
 });
 
+test('run() finishes in a page that draws no frames (a hidden tab)', async () => {
+  // A hidden tab gets no animation frames; run() then advances the recall from its own timer.
+  await withApp('', async (page) => {
+    await api(page, 'setGridSize', 16, 16);
+    await api(page, 'setPatterns', TRIO.map((p) => p.grid));
+    await api(page, 'setOptions', { ...RECALL_OPTIONS, temperature: 0.5, maxSweeps: 300 });
+    await api(page, 'setState', TRIO[0].grid);
+    const end = await page.evaluate(async () => {
+      const frames = () => window.hopfield.getFrameStats();
+      window.requestAnimationFrame = () => 0;  // from now on no frame is drawn
+      await new Promise((r) => setTimeout(r, 100));
+      const before = frames();
+      const state = await Promise.race([window.hopfield.run(), new Promise((resolve, reject) =>
+        setTimeout(() => reject(new Error('run() did not finish within 20 s without frames')), 20000))]);
+      const after = frames();
+      return { state, drawn: after.full + after.partial + after.unchanged - before.full -
+        before.partial - before.unchanged };
+    });
+    assert.equal(end.drawn, 0, 'no frame was drawn meanwhile');
+    assert.equal(end.state.iteration, 300, 'the run went on to maxSweeps');
+  });
+});
+
 test('invalid arguments throw an Error and change nothing', async () => {
   await withApp('', async (page) => {
     await api(page, 'setGridSize', 16, 16);
