@@ -107,11 +107,12 @@ void main() {
 }
 )";
 
-// A command drawn in one region, with the triangles that reach into it.
+// A command drawn in one pass (the whole frame, or a region), with the triangles that reach
+// into it; or a user callback, called in its place.
 struct Draw {
   const ImDrawCmd* cmd;
   Rect scissor;
-  std::size_t first, count;  // in State::indices
+  std::size_t first, count;  // in the list's indices (whole frame) or State::indices
 };
 
 struct State {
@@ -286,41 +287,30 @@ void draw(const ImDrawData* data, const ImVec4& clear, const std::vector<Rect>& 
     gl.BufferData(target, static_cast<GLsizeiptr>(bytes), from, GL_STREAM_DRAW);
   };
   const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+  // Each command once per pass it meets. Inside regions, a command gets only the triangles
+  // that reach into the region: a software rasteriser pays for every triangle it is given,
+  // scissored away or not. Drawing everything, it gets the list's own indices.
+  const bool whole_frame = regions.empty();
   for (int n = 0; n < data->CmdListsCount; ++n) {
     const ImDrawList* list = data->CmdLists[n];
-    if (regions.empty()) {  // everything: the list as it is
-      upload(GL_ARRAY_BUFFER, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
-      upload(GL_ELEMENT_ARRAY_BUFFER, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
-      for (const ImDrawCmd& cmd : list->CmdBuffer) {
-        if (cmd.UserCallback != nullptr) {  // the app registers none; honour the protocol anyway
-          if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
-          continue;
-        }
-        const Rect clip = framebuffer_rect(data, cmd.ClipRect);
-        const Rect c{std::max(clip.x0, 0.0f), std::max(clip.y0, 0.0f),
-                     std::min(clip.x1, static_cast<float>(fb_w)), std::min(clip.y1, static_cast<float>(fb_h))};
-        if (c.x1 <= c.x0 || c.y1 <= c.y0) continue;
-        scissor(c);
-        bind(cmd);
-        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), index_type,
-                       reinterpret_cast<void*>(static_cast<std::intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
-      }
-      continue;
-    }
-    // Only inside the regions: each command once per region it meets, with only the triangles
-    // that reach into that region. A software rasteriser pays for every triangle it is given,
-    // scissored away or not.
     s.indices.clear();
     s.draws.clear();
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
-      if (cmd.UserCallback != nullptr) continue;  // the app registers none
+      if (cmd.UserCallback != nullptr) {  // the app registers none; honour the protocol anyway
+        s.draws.push_back({&cmd, Rect{}, 0, 0});
+        continue;
+      }
       const Rect clip = framebuffer_rect(data, cmd.ClipRect);
       const ImDrawVert* v = list->VtxBuffer.Data + cmd.VtxOffset;
       const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
-      for (const Rect& pass : regions) {
+      for (const Rect& pass : passes) {
         const Rect c{std::max(clip.x0, pass.x0), std::max(clip.y0, pass.y0),
                      std::min(clip.x1, pass.x1), std::min(clip.y1, pass.y1)};
         if (c.x1 <= c.x0 || c.y1 <= c.y0) continue;
+        if (whole_frame) {
+          s.draws.push_back({&cmd, c, cmd.IdxOffset, cmd.ElemCount});
+          continue;
+        }
         const std::size_t first = s.indices.size();
         for (unsigned int k = 0; k + 2 < cmd.ElemCount; k += 3) {
           const Rect tri = triangle_bounds(data, v[idx[k]].pos, v[idx[k + 1]].pos, v[idx[k + 2]].pos);
@@ -330,10 +320,17 @@ void draw(const ImDrawData* data, const ImVec4& clear, const std::vector<Rect>& 
         if (s.indices.size() > first) s.draws.push_back({&cmd, c, first, s.indices.size() - first});
       }
     }
-    if (s.draws.empty()) continue;  // nothing of this list in the regions: not even uploaded
+    if (s.draws.empty()) continue;  // nothing of this list in the passes: not even uploaded
     upload(GL_ARRAY_BUFFER, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
-    upload(GL_ELEMENT_ARRAY_BUFFER, s.indices.data(), s.indices.size() * sizeof(ImDrawIdx));
+    if (whole_frame)
+      upload(GL_ELEMENT_ARRAY_BUFFER, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+    else
+      upload(GL_ELEMENT_ARRAY_BUFFER, s.indices.data(), s.indices.size() * sizeof(ImDrawIdx));
     for (const Draw& draw : s.draws) {
+      if (draw.cmd->UserCallback != nullptr) {
+        if (draw.cmd->UserCallback != ImDrawCallback_ResetRenderState) draw.cmd->UserCallback(list, draw.cmd);
+        continue;
+      }
       scissor(draw.scissor);
       bind(*draw.cmd);
       glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(draw.count), index_type,
