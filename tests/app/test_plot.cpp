@@ -274,8 +274,9 @@ ImTextureID remember_upload(int w, int h, const std::uint32_t* rgba) {
   return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1));
 }
 
-// One ImGui frame with one plot of `ys`; returns the plot image's pixels.
-std::vector<std::uint32_t> plot_frame(const std::vector<double>& ys) {
+// One ImGui frame with one plot `id` of up to four series; returns the plot image's pixels.
+std::vector<std::uint32_t> plot_frame(const std::vector<std::vector<double>>& series, const char* id,
+                                      ImVec2 size = ImVec2(300, 200)) {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(400, 300);
   io.DeltaTime = 1.0f / 60.0f;
@@ -283,15 +284,20 @@ std::vector<std::uint32_t> plot_frame(const std::vector<double>& ys) {
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(400, 300));
   ImGui::Begin("plots");
-  if (hplot::BeginPlot("p", ImVec2(300, 200))) {
+  if (hplot::BeginPlot(id, size)) {
     hplot::SetupAxisLimits(hplot::Axis_Y, -1, 1, hplot::Cond_Always);
-    hplot::PlotLine("y", ys.data(), static_cast<int>(ys.size()));
+    const char* const labels[] = {"s0", "s1", "s2", "s3"};
+    for (std::size_t k = 0; k < series.size() && k < 4; ++k)
+      hplot::PlotLine(labels[k], series[k].data(), static_cast<int>(series[k].size()));
     hplot::EndPlot();
   }
   ImGui::End();
   ImGui::Render();
   return g_uploaded;
 }
+
+// One ImGui frame with one plot of `ys`; returns the plot image's pixels.
+std::vector<std::uint32_t> plot_frame(const std::vector<double>& ys) { return plot_frame({ys}, "p"); }
 
 }  // namespace
 
@@ -323,28 +329,6 @@ TEST_CASE("A plot's line image changes with its data and only then", "[plot][can
 }
 
 namespace {
-
-// One ImGui frame with one plot `id` of up to four series; returns the plot image's pixels.
-std::vector<std::uint32_t> plot_frame(const std::vector<std::vector<double>>& series, const char* id,
-                                      ImVec2 size = ImVec2(300, 200)) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = ImVec2(400, 300);
-  io.DeltaTime = 1.0f / 60.0f;
-  ImGui::NewFrame();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImVec2(400, 300));
-  ImGui::Begin("plots");
-  if (hplot::BeginPlot(id, size)) {
-    hplot::SetupAxisLimits(hplot::Axis_Y, -1, 1, hplot::Cond_Always);
-    const char* const labels[] = {"s0", "s1", "s2", "s3"};
-    for (std::size_t k = 0; k < series.size() && k < 4; ++k)
-      hplot::PlotLine(labels[k], series[k].data(), static_cast<int>(series[k].size()));
-    hplot::EndPlot();
-  }
-  ImGui::End();
-  ImGui::Render();
-  return g_uploaded;
-}
 
 std::vector<std::vector<double>> waves(double phase) {  // four series
   std::vector<std::vector<double>> s(4, std::vector<double>(50));
