@@ -157,18 +157,23 @@ test('a screenshot is not blank', async () => {
   });
 });
 
+// The three letters stored at 16x16, and a probe (Y with 30% of its pixels flipped) recalled
+// at a temperature: the recall keeps going, seeded, so two pages run the same sweeps.
+async function setUpNoisyRecall(page) {
+  await api(page, 'setGridSize', 16, 16);
+  await api(page, 'setPatterns', TRIO.map((p) => p.grid));
+  await api(page, 'setOptions', { ...RECALL_OPTIONS, temperature: 0.5, maxSweeps: 1000 });
+  await api(page, 'setState', TRIO[2].grid);
+  await api(page, 'corrupt', { type: 'flip', fraction: 0.3, seed: 5 });
+}
+
 test('drawing only what changed gives the same picture as drawing every frame in full', async () => {
   // The page redraws only the regions whose draw lists changed, and nothing when none did; a
   // region left stale would show here as pixels that differ from a page redrawn in full.
   const pages = {};
   for (const query of ['', '?redraw=full']) {
     await withApp(query, async (page) => {
-      await api(page, 'setGridSize', 16, 16);
-      await api(page, 'setPatterns', TRIO.map((p) => p.grid));
-      // At a temperature the recall keeps going (seeded, so both pages run the same sweeps).
-      await api(page, 'setOptions', { ...RECALL_OPTIONS, temperature: 0.5, maxSweeps: 1000 });
-      await api(page, 'setState', TRIO[2].grid);
-      await api(page, 'corrupt', { type: 'flip', fraction: 0.3, seed: 5 });
+      await setUpNoisyRecall(page);
       await wait(300);
       // One sweep at a time, each drawn: these frames change the recall column only.
       let end;
@@ -214,11 +219,7 @@ test('plot lines drawn as triangles match the CPU-drawn images', async (t) => {
   const counts = {};
   for (const query of ['?plots=image', '?plots=triangles']) {
     await withApp(query, async (page) => {
-      await api(page, 'setGridSize', 16, 16);
-      await api(page, 'setPatterns', TRIO.map((p) => p.grid));
-      await api(page, 'setOptions', { ...RECALL_OPTIONS, temperature: 0.5, maxSweeps: 1000 });
-      await api(page, 'setState', TRIO[2].grid);
-      await api(page, 'corrupt', { type: 'flip', fraction: 0.3, seed: 5 });
+      await setUpNoisyRecall(page);
       await api(page, 'step', 40);
       await wait(500);  // a plot image may take a few frames
       const { width, height, channels, pixels } = decodePng(await page.screenshot({ type: 'png' }));
