@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "app/builtin_patterns.hpp"
+#include "core/parse.hpp"
 
 namespace hlab {
 namespace {

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "core/lab.hpp"
+#include "core/parse.hpp"
 
 namespace hopfield::cli {
 

@@ -36,14 +36,6 @@ SpinVector flip_fraction(const SpinVector& s, double fraction, Rng& rng) {
   return flip_exactly(s, count_for(fraction, s.size()), rng);
 }
 
-SpinVector flip_each(const SpinVector& s, double p, Rng& rng) {
-  check_probability(p, "flip probability");
-  SpinVector out = s;
-  for (Eigen::Index i = 0; i < out.size(); ++i)
-    if (rng.bernoulli(p)) out[i] = static_cast<Spin>(-out[i]);
-  return out;
-}
-
 SpinVector salt_and_pepper(const SpinVector& s, double p, Rng& rng) {
   check_probability(p, "salt-and-pepper probability");
   SpinVector out = s;
@@ -76,5 +68,18 @@ SpinVector occlude_rectangle(const SpinVector& s, int width, int x, int y, int w
 }
 
 SpinVector invert(const SpinVector& s) { return -s; }
+
+SpinVector apply_corruption(const SpinVector& s, int width, const CorruptionRequest& r) {
+  Rng rng(r.seed, kCorruptionStream);
+  switch (r.kind) {
+    case CorruptionKind::flip: return flip_fraction(s, r.amount, rng);
+    case CorruptionKind::salt_pepper: return salt_and_pepper(s, r.amount, rng);
+    case CorruptionKind::mask: return mask_fraction(s, r.amount, r.value, rng);
+    case CorruptionKind::rectangle:
+      return occlude_rectangle(s, width, r.x, r.y, r.w, r.h, r.value);
+    case CorruptionKind::invert: return invert(s);
+  }
+  return s;
+}
 
 }  // namespace hopfield

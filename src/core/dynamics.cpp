@@ -8,34 +8,6 @@
 
 namespace hopfield {
 
-std::string to_string(UpdateMode mode) {
-  switch (mode) {
-    case UpdateMode::synchronous: return "sync";
-    case UpdateMode::async_random: return "async";
-    case UpdateMode::async_sequential: return "sequential";
-  }
-  return "?";
-}
-
-std::string to_string(TieRule tie) {
-  switch (tie) {
-    case TieRule::keep: return "keep";
-    case TieRule::plus: return "plus";
-    case TieRule::minus: return "minus";
-  }
-  return "?";
-}
-
-std::string to_string(Outcome outcome) {
-  switch (outcome) {
-    case Outcome::running: return "running";
-    case Outcome::fixed_point: return "fixed point";
-    case Outcome::two_cycle: return "2-cycle";
-    case Outcome::max_sweeps: return "max sweeps";
-  }
-  return "?";
-}
-
 void check_options(const DynamicsOptions& o) {
   if (!std::isfinite(o.temperature) || o.temperature < 0)
     throw std::invalid_argument("temperature must be a finite number >= 0");

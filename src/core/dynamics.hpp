@@ -19,9 +19,24 @@ enum class UpdateMode { synchronous, async_random, async_sequential };
 enum class TieRule { keep, plus, minus };
 enum class Outcome { running, fixed_point, two_cycle, max_sweeps };
 
-std::string to_string(UpdateMode mode);
-std::string to_string(TieRule tie);
-std::string to_string(Outcome outcome);
+inline constexpr EnumName<UpdateMode> kModeNames[] = {
+    {UpdateMode::synchronous, "sync", "synchronous"},
+    {UpdateMode::async_random, "async", "asynchronous, random order"},
+    {UpdateMode::async_sequential, "sequential", "asynchronous, in order"}};
+inline constexpr EnumName<TieRule> kTieNames[] = {{TieRule::keep, "keep", "keep current value"},
+                                                  {TieRule::plus, "plus", "+1"},
+                                                  {TieRule::minus, "minus", "-1"}};
+inline constexpr EnumName<Outcome> kOutcomeNames[] = {{Outcome::running, "running", "running"},
+                                                      {Outcome::fixed_point, "fixed point", "fixed point"},
+                                                      {Outcome::two_cycle, "2-cycle", "2-cycle"},
+                                                      {Outcome::max_sweeps, "max sweeps", "sweep limit"}};
+inline std::string to_string(UpdateMode mode) { return name_of(kModeNames, mode); }
+inline std::string to_string(TieRule tie) { return name_of(kTieNames, tie); }
+inline std::string to_string(Outcome outcome) { return name_of(kOutcomeNames, outcome); }
+inline UpdateMode parse_mode(std::string_view text) {
+  return parse_name(kModeNames, "update mode", text);
+}
+inline TieRule parse_tie(std::string_view text) { return parse_name(kTieNames, "tie rule", text); }
 
 struct DynamicsOptions {
   UpdateMode mode = UpdateMode::async_random;
@@ -33,11 +48,6 @@ struct DynamicsOptions {
 };
 // Throws std::invalid_argument for a negative or non-finite temperature or max_sweeps < 1.
 void check_options(const DynamicsOptions& options);
-
-// Random-stream ids derived from one user seed (Rng(seed, stream)).
-inline constexpr std::uint64_t kCorruptionStream = 1;
-inline constexpr std::uint64_t kDynamicsStream = 2;
-inline constexpr std::uint64_t kPruningStream = 3;
 
 // One row per iteration; iteration 0 is the initial state. An iteration is one sweep of N
 // single-neuron updates (asynchronous) or one simultaneous update of all N (synchronous).

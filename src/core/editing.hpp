@@ -48,7 +48,6 @@ class EditHistory {
   void record(const Pattern& before);
   bool can_undo() const { return !undo_.empty(); }
   bool can_redo() const { return !redo_.empty(); }
-  std::size_t undo_depth() const { return undo_.size(); }
   // Replaces `current` with the previous state; false when there is none.
   bool undo(Pattern& current);
   // Replaces `current` with the state undone last; false when there is none.

@@ -11,10 +11,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/corruption.hpp"
 #include "core/dynamics.hpp"
 #include "core/editing.hpp"
 #include "core/network.hpp"
 #include "core/pattern.hpp"
+#include "core/report.hpp"
 
 namespace hopfield {
 
@@ -25,55 +27,6 @@ struct LabSettings {
   DynamicsOptions dynamics;
   friend bool operator==(const LabSettings&, const LabSettings&) = default;
 };
-
-// Spellings shared with hopfield-cli (to_string of each enum); throw std::invalid_argument
-// listing the valid choices.
-Rule parse_rule(std::string_view text);
-HebbianScale parse_scale(std::string_view text);
-UpdateMode parse_mode(std::string_view text);
-TieRule parse_tie(std::string_view text);
-// A whole string as one finite number ("0.25", "1e-3"); throws std::invalid_argument naming
-// `what` for anything else ("", "abc", "0.2x", "nan").
-double parse_real(const std::string& text, std::string_view what);
-
-enum class CorruptionKind { flip, salt_pepper, mask, rectangle, invert };
-std::string to_string(CorruptionKind kind);
-CorruptionKind parse_corruption(std::string_view text);  // flip|saltpepper|mask|rect|invert
-
-struct CorruptionRequest {
-  CorruptionKind kind = CorruptionKind::flip;
-  double amount = 0.1;      // flip: fraction; salt_pepper: probability; mask: fraction
-  Spin value = -1;          // mask and rectangle
-  int x = 0, y = 0, w = 0, h = 0;  // rectangle
-  std::uint64_t seed = 0;   // Rng(seed, kCorruptionStream)
-};
-// The damaged copy of `s` (a width-wide grid). Throws for out-of-range amounts or values.
-SpinVector apply_corruption(const SpinVector& s, int width, const CorruptionRequest& request);
-
-enum class Verdict { running, retrieved, inverse, two_cycle, spurious, no_patterns };
-std::string to_string(Verdict verdict);
-
-struct FinalStateReport {
-  Verdict verdict = Verdict::running;
-  int pattern = -1;            // the retrieved memory (retrieved, inverse), else the nearest
-  bool converged = false;      // ended at a fixed point
-  std::vector<int> distances;  // Hamming distance to each stored pattern
-  std::vector<int> inverse_distances;  // ... and to each inverse
-  std::string summary;         // one sentence for the UI
-};
-// What a recall ended in: a stored memory, its inverse, a 2-cycle or a spurious state.
-// `names` label the patterns in the summary (may be empty).
-FinalStateReport classify_final_state(const Network& net, const SpinVector& state,
-                                      Outcome outcome, const std::vector<std::string>& names = {});
-
-// The local field h_i = sum_j W_ij s_j + b_i of one neuron: O(N P) for unpruned Hebbian
-// networks (pattern votes), O(N) from the dense matrix otherwise.
-double local_field(const Network& net, const SpinVector& s, int i);
-
-// Block means of the weight matrix for a heatmap: a blocks x blocks matrix (blocks <= N),
-// row-major, entry (I, J) = mean of W_ij over the neurons i in block I, j in block J.
-// Unpruned Hebbian networks use pattern block sums (no dense N x N matrix).
-std::vector<float> weight_block_means(const Network& net, int blocks);
 
 class Lab {
  public:

@@ -8,24 +8,6 @@
 
 namespace hopfield {
 
-std::string to_string(Rule rule) {
-  switch (rule) {
-    case Rule::hebbian: return "hebbian";
-    case Rule::storkey: return "storkey";
-    case Rule::pseudoinverse: return "pseudoinverse";
-  }
-  return "?";
-}
-
-std::string to_string(HebbianScale scale) {
-  switch (scale) {
-    case HebbianScale::none: return "none";
-    case HebbianScale::inv_n: return "n";
-    case HebbianScale::inv_p: return "p";
-  }
-  return "?";
-}
-
 Network::Network(int neurons, Rule rule, HebbianScale scale)
     : n_(neurons), rule_(rule), scale_kind_(scale) {
   if (neurons < 1 || neurons > kMaxSide * kMaxSide)
@@ -168,15 +150,6 @@ void Network::set_raw_weights(Eigen::MatrixXf w) {
   pruned_ = true;
 }
 
-double Network::weight(int i, int j) const {
-  if (i < 0 || j < 0 || i >= n_ || j >= n_) throw std::out_of_range("weight index out of range");
-  if (dense_valid_) return weight_scale() * w_raw_(i, j);
-  if (i == j) return 0.0;
-  int s = 0;
-  for (Eigen::Index mu = 0; mu < patterns_.cols(); ++mu) s += patterns_(i, mu) * patterns_(j, mu);
-  return weight_scale() * s;
-}
-
 bool Network::uses_pattern_fields() const {
   return rule_ == Rule::hebbian && !pruned_ &&
          (2 * pattern_count() < n_ || n_ > kMaxDenseNeurons);
@@ -276,6 +249,60 @@ std::vector<double> Network::pattern_votes(const SpinVector& s, int i) const {
     votes[static_cast<std::size_t>(mu)] = weight_scale() * patterns_(i, mu) * others;
   }
   return votes;
+}
+
+double local_field(const Network& net, const SpinVector& s, int i) {
+  if (i < 0 || i >= net.size()) throw std::out_of_range("neuron index out of range");
+  if (s.size() != net.size()) throw std::invalid_argument("state size differs from the network");
+  if (net.rule() == Rule::hebbian && !net.pruned()) {
+    double h = net.bias()[i];
+    for (double vote : net.pattern_votes(s, i)) h += vote;
+    return h;
+  }
+  const Eigen::MatrixXf& w = net.raw_weights();
+  double sum = 0.0;
+  for (int j = 0; j < net.size(); ++j) sum += s[j] * static_cast<double>(w(i, j));
+  return net.weight_scale() * sum + net.bias()[i];
+}
+
+std::vector<float> weight_block_means(const Network& net, int blocks) {
+  const int n = net.size();
+  if (blocks < 1 || blocks > n)
+    throw std::invalid_argument("heatmap blocks must be 1.." + std::to_string(n));
+  const std::size_t b = static_cast<std::size_t>(blocks);
+  std::vector<int> block_of(static_cast<std::size_t>(n));
+  std::vector<double> count(b, 0.0);
+  for (int i = 0; i < n; ++i) {
+    block_of[static_cast<std::size_t>(i)] = static_cast<int>(1LL * i * blocks / n);
+    count[static_cast<std::size_t>(block_of[static_cast<std::size_t>(i)])] += 1.0;
+  }
+  std::vector<double> sum(b * b, 0.0);
+  if (net.rule() == Rule::hebbian && !net.pruned()) {
+    // Sum over a block pair of sum_mu xi_i xi_j = sum_mu S_I S_J, minus the P |I| diagonal.
+    const int p = net.pattern_count();
+    std::vector<double> s(b);
+    for (int mu = 0; mu < p; ++mu) {
+      std::fill(s.begin(), s.end(), 0.0);
+      for (int i = 0; i < n; ++i)
+        s[static_cast<std::size_t>(block_of[static_cast<std::size_t>(i)])] += net.patterns()(i, mu);
+      for (std::size_t bi = 0; bi < b; ++bi)
+        for (std::size_t bj = 0; bj < b; ++bj) sum[bi * b + bj] += s[bi] * s[bj];
+    }
+    for (std::size_t bi = 0; bi < b; ++bi) sum[bi * b + bi] -= static_cast<double>(p) * count[bi];
+  } else {
+    const Eigen::MatrixXf& w = net.raw_weights();
+    for (int j = 0; j < n; ++j) {
+      const std::size_t bj = static_cast<std::size_t>(block_of[static_cast<std::size_t>(j)]);
+      for (int i = 0; i < n; ++i)
+        sum[static_cast<std::size_t>(block_of[static_cast<std::size_t>(i)]) * b + bj] += w(i, j);
+    }
+  }
+  std::vector<float> means(b * b);
+  const double scale = net.weight_scale();
+  for (std::size_t bi = 0; bi < b; ++bi)
+    for (std::size_t bj = 0; bj < b; ++bj)
+      means[bi * b + bj] = static_cast<float>(scale * sum[bi * b + bj] / (count[bi] * count[bj]));
+  return means;
 }
 
 }  // namespace hopfield

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/names.hpp"
 #include "core/pattern.hpp"
 
 namespace hopfield {
@@ -22,12 +23,22 @@ namespace hopfield {
 enum class Rule { hebbian, storkey, pseudoinverse };
 enum class HebbianScale { none, inv_n, inv_p };
 
+inline constexpr EnumName<Rule> kRuleNames[] = {{Rule::hebbian, "hebbian", "Hebbian"},
+                                                {Rule::storkey, "storkey", "Storkey (1997)"},
+                                                {Rule::pseudoinverse, "pseudoinverse", "Pseudo-inverse"}};
+inline constexpr EnumName<HebbianScale> kScaleNames[] = {{HebbianScale::none, "none", "none (counts)"},
+                                                         {HebbianScale::inv_n, "n", "1/N"},
+                                                         {HebbianScale::inv_p, "p", "1/P"}};
+inline std::string to_string(Rule rule) { return name_of(kRuleNames, rule); }
+inline std::string to_string(HebbianScale scale) { return name_of(kScaleNames, scale); }
+inline Rule parse_rule(std::string_view text) { return parse_name(kRuleNames, "rule", text); }
+inline HebbianScale parse_scale(std::string_view text) {
+  return parse_name(kScaleNames, "Hebbian scale", text);
+}
+
 // Largest N for which the app and CLI build a dense N x N weight matrix (64 MB of floats).
 // Hebbian recall never needs one (see Network::uses_pattern_fields).
 inline constexpr int kMaxDenseNeurons = 4096;
-
-std::string to_string(Rule rule);
-std::string to_string(HebbianScale scale);
 
 // h = W s for a dense raw weight matrix, in the fixed summation order documented in network.cpp.
 void dense_fields(const Eigen::MatrixXf& w, const SpinVector& s, Eigen::VectorXd& h);
@@ -67,8 +78,6 @@ class Network {
   // Replaces the raw weights (used by pruning). Marks the network as pruned.
   void set_raw_weights(Eigen::MatrixXf w);
   bool pruned() const { return pruned_; }
-  // One entry W_ij, without building the dense matrix for unpruned Hebbian networks.
-  double weight(int i, int j) const;
 
   // True when fields come from the patterns, h_raw = Xi (Xi^T s) - P s, in O(N P), instead
   // of from W in O(N^2): chosen for unpruned Hebbian networks when 2P < N or N is too large
@@ -102,5 +111,14 @@ class Network {
   mutable bool dense_valid_ = false;
   bool pruned_ = false;
 };
+
+// The local field h_i = sum_j W_ij s_j + b_i of one neuron: O(N P) for unpruned Hebbian
+// networks (pattern votes), O(N) from the dense matrix otherwise.
+double local_field(const Network& net, const SpinVector& s, int i);
+
+// Block means of the weight matrix for a heatmap: a blocks x blocks matrix (blocks <= N),
+// row-major, entry (I, J) = mean of W_ij over the neurons i in block I, j in block J.
+// Unpruned Hebbian networks use pattern block sums (no dense N x N matrix).
+std::vector<float> weight_block_means(const Network& net, int blocks);
 
 }  // namespace hopfield

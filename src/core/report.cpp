@@ -1,6 +1,66 @@
 #include "core/report.hpp"
 
+#include <algorithm>
+
 namespace hopfield {
+
+std::string quoted_name(const std::vector<std::string>& names, int mu) {
+  if (mu >= 0 && mu < static_cast<int>(names.size()) && !names[static_cast<std::size_t>(mu)].empty())
+    return "\"" + names[static_cast<std::size_t>(mu)] + "\" (pattern " + std::to_string(mu) + ")";
+  return "pattern " + std::to_string(mu);
+}
+
+FinalStateReport classify_final_state(const Network& net, const SpinVector& state,
+                                      Outcome outcome, const std::vector<std::string>& names) {
+  FinalStateReport r;
+  r.converged = outcome == Outcome::fixed_point;
+  const int n = net.size();
+  const int p = net.pattern_count();
+  int nearest = -1, best = n + 1;
+  for (int mu = 0; mu < p; ++mu) {
+    const int d = hamming(net.pattern(mu), state);
+    r.distances.push_back(d);
+    r.inverse_distances.push_back(n - d);
+    if (std::min(d, n - d) < best) {
+      best = std::min(d, n - d);
+      nearest = mu;
+    }
+  }
+  const auto exact = std::find(r.distances.begin(), r.distances.end(), 0);
+  const auto exact_inverse = std::find(r.inverse_distances.begin(), r.inverse_distances.end(), 0);
+  r.pattern = nearest;
+  const std::string near = nearest < 0 ? std::string()
+                                       : "; nearest is " + quoted_name(names, nearest) +
+                                             " at Hamming distance " + std::to_string(best) +
+                                             (best == r.distances[static_cast<std::size_t>(nearest)]
+                                                  ? ""
+                                                  : " from its inverse");
+  if (p == 0) {
+    r.verdict = Verdict::no_patterns;
+    r.summary = "No stored patterns: store some to give the network memories.";
+  } else if (outcome == Outcome::running) {
+    r.verdict = Verdict::running;
+    r.summary = "Still running" + near + ".";
+  } else if (outcome == Outcome::two_cycle) {
+    r.verdict = Verdict::two_cycle;
+    r.summary = "2-cycle: the synchronous update alternates between two states" + near + ".";
+  } else if (exact != r.distances.end()) {
+    r.verdict = Verdict::retrieved;
+    r.pattern = static_cast<int>(exact - r.distances.begin());
+    r.summary = "Retrieved " + quoted_name(names, r.pattern) + " exactly.";
+  } else if (exact_inverse != r.inverse_distances.end()) {
+    r.verdict = Verdict::inverse;
+    r.pattern = static_cast<int>(exact_inverse - r.inverse_distances.begin());
+    r.summary = "Ended in the inverse of " + quoted_name(names, r.pattern) +
+                " (a spurious state that is always stable without bias).";
+  } else {
+    r.verdict = Verdict::spurious;
+    r.summary = "Spurious state: not a stored pattern or its inverse" + near + ".";
+  }
+  if (outcome == Outcome::max_sweeps && p > 0)
+    r.summary += " Stopped at the sweep limit without reaching a fixed point.";
+  return r;
+}
 
 void write_recall_members(JsonWriter& json, const Recall& run) {
   const Trace& t = run.trace();

@@ -1,11 +1,37 @@
-// Recall results as JSON, shared by hopfield-cli --json and the web bridge, so a run in the
-// browser and on the command line can be compared byte for byte.
+// What a recall ended in (the verdict), and recall results as JSON, shared by hopfield-cli
+// --json and the web bridge, so a run in the browser and on the command line can be compared
+// byte for byte.
 #pragma once
+
+#include <string>
+#include <vector>
 
 #include "core/dynamics.hpp"
 #include "core/json.hpp"
 
 namespace hopfield {
+
+enum class Verdict { running, retrieved, inverse, two_cycle, spurious, no_patterns };
+inline constexpr EnumName<Verdict> kVerdictNames[] = {
+    {Verdict::running, "running", "running"},       {Verdict::retrieved, "retrieved", "retrieved"},
+    {Verdict::inverse, "inverse", "inverse"},       {Verdict::two_cycle, "2-cycle", "2-cycle"},
+    {Verdict::spurious, "spurious", "spurious"},    {Verdict::no_patterns, "no patterns", "no patterns"}};
+inline std::string to_string(Verdict verdict) { return name_of(kVerdictNames, verdict); }
+
+struct FinalStateReport {
+  Verdict verdict = Verdict::running;
+  int pattern = -1;            // the retrieved memory (retrieved, inverse), else the nearest
+  bool converged = false;      // ended at a fixed point
+  std::vector<int> distances;  // Hamming distance to each stored pattern
+  std::vector<int> inverse_distances;  // ... and to each inverse
+  std::string summary;         // one sentence for the UI
+};
+// What a recall ended in: a stored memory, its inverse, a 2-cycle or a spurious state.
+// `names` label the patterns in the summary (may be empty).
+FinalStateReport classify_final_state(const Network& net, const SpinVector& state,
+                                      Outcome outcome, const std::vector<std::string>& names = {});
+// "\"A\" (pattern 0)", or "pattern 0" when it has no name.
+std::string quoted_name(const std::vector<std::string>& names, int mu);
 
 // Writes the members energy, hamming, flips, overlaps (arrays, one entry per iteration from
 // 0), final ('#'/'.' string), converged, cycle, sweeps and outcome into an open object.

@@ -32,6 +32,11 @@ class Rng {
   std::uint64_t s_[4];
 };
 
+// Random-stream ids derived from one user seed (Rng(seed, stream)).
+inline constexpr std::uint64_t kCorruptionStream = 1;
+inline constexpr std::uint64_t kDynamicsStream = 2;
+inline constexpr std::uint64_t kPruningStream = 3;
+
 // splitmix64 step: also used to derive stream seeds.
 std::uint64_t splitmix64(std::uint64_t& state);
 

@@ -36,13 +36,14 @@ inline Network network_with(const PatternMatrix& x, Rule rule = Rule::hebbian,
   return net;
 }
 
-// The dense scaled weight matrix W in double, built entry by entry through Network::weight.
+// The dense scaled weight matrix W = scale * W_raw, in double.
 inline Eigen::MatrixXd dense_weights(const Network& net) {
-  const int n = net.size();
-  Eigen::MatrixXd w(n, n);
-  for (int j = 0; j < n; ++j)
-    for (int i = 0; i < n; ++i) w(i, j) = net.weight(i, j);
-  return w;
+  return net.weight_scale() * net.raw_weights().cast<double>();
+}
+
+// One entry W_ij of the scaled weight matrix.
+inline double weight(const Network& net, int i, int j) {
+  return net.weight_scale() * static_cast<double>(net.raw_weights()(i, j));
 }
 
 }  // namespace hopfield::test

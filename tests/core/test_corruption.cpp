@@ -26,16 +26,6 @@ TEST_CASE("corruption is reproducible from the seed", "[corruption]") {
   CHECK(x != flip_fraction(s, 0.2, c));
 }
 
-TEST_CASE("independent flips with probability p: binomial count", "[corruption]") {
-  Rng rng(2);
-  const SpinVector s = SpinVector::Constant(10000, -1);
-  const int d = hamming(s, flip_each(s, 0.3, rng));
-  // Binomial(10000, 0.3): mean 3000, sd 45.8; 5 sd.
-  CHECK(std::abs(d - 3000) < 230);
-  CHECK(flip_each(s, 0.0, rng) == s);
-  CHECK(flip_each(s, 1.0, rng) == -s);
-}
-
 TEST_CASE("salt and pepper replaces a fraction p with random values", "[corruption]") {
   Rng rng(3);
   const SpinVector s = SpinVector::Constant(10000, -1);

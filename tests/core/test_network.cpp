@@ -59,8 +59,8 @@ TEST_CASE("Hebbian scales none, 1/N and 1/P", "[network]") {
   const Network by_p = test::network_with(x, Rule::hebbian, HebbianScale::inv_p);
   for (int i = 0; i < 20; ++i)
     for (int j = 0; j < 20; ++j) {
-      CHECK(by_n.weight(i, j) == Approx(none.weight(i, j) / 20));
-      CHECK(by_p.weight(i, j) == Approx(none.weight(i, j) / 4));
+      CHECK(test::weight(by_n, i, j) == Approx(test::weight(none, i, j) / 20));
+      CHECK(test::weight(by_p, i, j) == Approx(test::weight(none, i, j) / 4));
     }
 }
 
@@ -109,7 +109,16 @@ TEST_CASE("a 128x128 Hebbian network works without an N x N matrix", "[network]"
       expected += x(i, mu) * (dot(x.col(mu), x.col(0)) - x(i, mu) * x(i, 0));
     CHECK(h[i] == expected);
   }
-  CHECK(net.weight(0, 1) == double(x(0, 0) * x(1, 0) + x(0, 1) * x(1, 1) + x(0, 2) * x(1, 2)));
+  // The Weights panel's heatmap at this size: 2 x 2 block means, from pattern block sums.
+  const std::vector<float> means = weight_block_means(net, 2);
+  double block01 = 0;  // mean over i < n/2, j >= n/2 of sum_mu xi_i xi_j (no diagonal there)
+  for (int mu = 0; mu < 3; ++mu) {
+    double a = 0, b = 0;
+    for (int i = 0; i < n / 2; ++i) a += x(i, mu);
+    for (int j = n / 2; j < n; ++j) b += x(j, mu);
+    block01 += a * b;
+  }
+  CHECK(means[1] == Approx(block01 / (double(n / 2) * double(n / 2))).margin(1e-6));
   CHECK_THROWS_WITH(Network(n, Rule::storkey), Catch::Contains("storkey needs the full"));
 }
 
@@ -122,4 +131,29 @@ TEST_CASE("a rule change that cannot learn leaves the network as it was", "[netw
   CHECK(net.rule() == Rule::storkey);
   CHECK(test::dense_weights(net) == before);
   CHECK(net.pattern_count() == 3);
+}
+
+TEST_CASE("local_field of one neuron equals the network's field vector", "[network]") {
+  const PatternMatrix x = test::random_patterns(20, 3, 8);
+  Rng rng(4);
+  const SpinVector s = test::random_spins(20, rng);
+  for (Rule rule : {Rule::hebbian, Rule::storkey, Rule::pseudoinverse}) {
+    const Network net = test::network_with(x, rule, HebbianScale::inv_p);
+    const Eigen::VectorXd h = net.local_fields(s);
+    for (int i = 0; i < 20; ++i) CHECK(local_field(net, s, i) == Approx(h[i]).margin(1e-9));
+  }
+}
+
+TEST_CASE("weight_block_means averages W over blocks without a dense matrix", "[network]") {
+  const PatternMatrix x = test::random_patterns(12, 3, 5);
+  for (Rule rule : {Rule::hebbian, Rule::storkey}) {
+    const Network net = test::network_with(x, rule, HebbianScale::inv_n);
+    const Eigen::MatrixXd w = test::dense_weights(net);
+    CHECK(weight_block_means(net, 12)[1 * 12 + 7] == Approx(w(1, 7)).margin(1e-6));
+    // 3 blocks of 4 neurons: block (0, 2) averages rows 0..3, columns 8..11.
+    const std::vector<float> m = weight_block_means(net, 3);
+    CHECK(m[0 * 3 + 2] == Approx(w.block(0, 8, 4, 4).mean()).margin(1e-6));
+    CHECK(m[1 * 3 + 1] == Approx(w.block(4, 4, 4, 4).mean()).margin(1e-6));
+  }
+  CHECK_THROWS_AS(weight_block_means(Network(4), 5), std::invalid_argument);
 }

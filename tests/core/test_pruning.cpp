@@ -65,8 +65,8 @@ TEST_CASE("threshold pruning: |w| <= t, and the signed variant w <= t", "[prunin
   for (int j = 0; j < 40; ++j)
     for (int i = 0; i < 40; ++i) {
       if (i == j) continue;
-      CHECK(by_magnitude.weight(i, j) == (std::abs(w(i, j)) <= 0.25 ? 0.0 : w(i, j)));
-      CHECK(by_sign.weight(i, j) == (w(i, j) <= 0.25 ? 0.0 : w(i, j)));
+      CHECK(test::weight(by_magnitude, i, j) == (std::abs(w(i, j)) <= 0.25 ? 0.0 : w(i, j)));
+      CHECK(test::weight(by_sign, i, j) == (w(i, j) <= 0.25 ? 0.0 : w(i, j)));
       negatives += w(i, j) < 0;
     }
   CHECK(signed_report.removed >= negatives);  // every negative weight goes

@@ -1,0 +1,46 @@
+// The JSON writer behind hopfield-cli --json and the web bridge (src/core/json.hpp).
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "core/json.hpp"
+
+using namespace hopfield;
+
+TEST_CASE("JsonWriter: nested objects and arrays with commas only between members", "[json]") {
+  JsonWriter json;
+  json.begin_object();
+  json.key("a").value(1);
+  json.key("b").begin_array().value("x").value(true).null().end_array();
+  json.key("c").begin_object().end_object();
+  json.key("d").array(std::vector<int>{1, 2, 3});
+  json.key("e").begin_array().begin_array().end_array().begin_array().value(2LL).end_array().end_array();
+  json.end_object();
+  CHECK(json.str() == R"({"a":1,"b":["x",true,null],"c":{},"d":[1,2,3],"e":[[],[2]]})");
+}
+
+TEST_CASE("json_quote escapes quotes, backslashes and control characters", "[json]") {
+  CHECK(json_quote("plain") == "\"plain\"");
+  CHECK(json_quote("say \"hi\"\\") == R"("say \"hi\"\\")");
+  CHECK(json_quote("a\nb\tc\rd") == R"("a\nb\tc\rd")");
+  CHECK(json_quote(std::string("\x01\x1f", 2)) == R"("\u0001\u001f")");
+  CHECK(json_quote("caf\xc3\xa9") == "\"caf\xc3\xa9\"");  // UTF-8 passes through
+}
+
+TEST_CASE("json_number round-trips every double bit for bit; non-finite is null", "[json]") {
+  for (double v : {0.1, 1.0 / 3.0, -2.5e-300, 6.02214076e23, 123456789.0, -0.0,
+                   std::numeric_limits<double>::denorm_min(), std::numeric_limits<double>::max()}) {
+    INFO(v);
+    const std::string text = json_number(v);
+    CHECK(std::strtod(text.c_str(), nullptr) == v);
+  }
+  CHECK(json_number(42.0) == "42");
+  CHECK(json_number(std::numeric_limits<double>::infinity()) == "null");
+  CHECK(json_number(std::numeric_limits<double>::quiet_NaN()) == "null");
+  JsonWriter json;
+  json.begin_array().value(0.5).value(-7).end_array();
+  CHECK(json.str() == "[0.5,-7]");
+}
