@@ -21,7 +21,8 @@
 #include <string>
 #include <vector>
 
-#include "app/plot.hpp"
+#include "app/hplot/hplot.hpp"
+#include "app/recall_plots.hpp"
 
 using Clock = std::chrono::steady_clock;
 
@@ -35,26 +36,32 @@ ImTextureID upload(int w, int h, const std::uint32_t* rgba) {
   return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1));
 }
 
+// Appends one sweep of made-up data to each series of the plots.
 struct Recall {
   static constexpr int kPatterns = 20;
   std::mt19937 rng{7};
   std::normal_distribution<double> noise{0.0, 1.0};
-  hplot::SeriesDownsampler hamming, energy;
-  std::vector<hplot::SeriesDownsampler> overlaps = std::vector<hplot::SeriesDownsampler>(kPatterns);
+  hlab::TracePlots plots;
+  std::vector<std::string> names;
   int sweeps = 0;
+
+  Recall() {
+    plots.overlaps.resize(kPatterns);
+    for (int mu = 0; mu < kPatterns; ++mu) names.push_back("pattern " + std::to_string(mu));
+  }
 
   void sweep() {
     const double settle = std::exp(-sweeps / 20.0);
-    hamming.Append(std::max(0.0, std::round(150.0 * settle + 3.0 * std::fabs(noise(rng)))));
-    energy.Append(-3.0e5 * (1.0 - 0.5 * settle) + 200.0 * noise(rng));
+    plots.hamming.Append(std::max(0.0, std::round(150.0 * settle + 3.0 * std::fabs(noise(rng)))));
+    plots.energy.Append(-3.0e5 * (1.0 - 0.5 * settle) + 200.0 * noise(rng));
     for (int mu = 0; mu < kPatterns; ++mu)
-      overlaps[static_cast<std::size_t>(mu)].Append(mu == 0 ? 1.0 - 0.4 * settle - 0.01 * std::fabs(noise(rng))
-                                                            : 0.036 * noise(rng));
+      plots.overlaps[static_cast<std::size_t>(mu)].Append(mu == 0 ? 1.0 - 0.4 * settle - 0.01 * std::fabs(noise(rng))
+                                                                  : 0.036 * noise(rng));
     ++sweeps;
   }
 };
 
-// One frame of the plots panel's plots, laid out as the app does (430 px wide column).
+// One frame of the Plots panel's plots, laid out as the app does (430 px wide column).
 void frame(Recall& r) {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(1280, 800);
@@ -63,29 +70,7 @@ void frame(Recall& r) {
   ImGui::SetNextWindowPos(ImVec2(410, 540));
   ImGui::SetNextWindowSize(ImVec2(445, 260));
   ImGui::Begin("Plots", nullptr, ImGuiWindowFlags_NoDecoration);
-  const float h = ImGui::GetFontSize() * 10.0f;
-  const float w = ImGui::GetContentRegionAvail().x * 0.5f - ImGui::GetStyle().ItemSpacing.x * 0.5f;
-  if (hplot::BeginPlot("Hamming distance", ImVec2(w, h), hplot::PlotFlags_NoLegend)) {
-    hplot::SetupAxes("sweep", "to nearest");
-    hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
-    r.hamming.Plot("hamming");
-    hplot::EndPlot();
-  }
-  ImGui::SameLine();
-  if (hplot::BeginPlot("Energy", ImVec2(w, h), hplot::PlotFlags_NoLegend)) {
-    hplot::SetupAxes("sweep", "E");
-    r.energy.Plot("energy");
-    hplot::EndPlot();
-  }
-  if (hplot::BeginPlot("Overlap m with each stored pattern", ImVec2(-1, h * 1.2f))) {
-    hplot::SetupAxes("sweep", "m");
-    hplot::SetupAxisLimits(hplot::Axis_Y, -1, 1, hplot::Cond_Always);
-    for (int mu = 0; mu < Recall::kPatterns; ++mu) {
-      const std::string label = "pattern " + std::to_string(mu) + "##" + std::to_string(mu);
-      r.overlaps[static_cast<std::size_t>(mu)].Plot(label.c_str());
-    }
-    hplot::EndPlot();
-  }
+  hlab::draw_recall_plots(r.plots, r.names, "to nearest");
   ImGui::End();
   ImGui::Render();
 }

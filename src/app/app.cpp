@@ -1,15 +1,11 @@
 #include "app/app.hpp"
 
-#include <imgui.h>
-
 #include <algorithm>
-#include <cstdarg>
 #include <chrono>
 #include <exception>
+#include <stdexcept>
 
 #include "app/builtin_patterns.hpp"
-#include "app/panels.hpp"
-#include "app/platform.hpp"
 
 namespace hlab {
 namespace {
@@ -20,6 +16,10 @@ double milliseconds_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+std::string size_text(int width, int height) {
+  return std::to_string(width) + "x" + std::to_string(height);
+}
+
 }  // namespace
 
 App& the_app() {
@@ -27,16 +27,172 @@ App& the_app() {
   return app;
 }
 
-App::App() : lab(16, 16) {
-  recall.corruption.amount = 0.2;
-  recall.corruption.seed = 1;
+App::App() : lab_(16, 16) {}
+
+// --- library ---------------------------------------------------------------------------
+
+void App::set_grid_size(int width, int height) {
+  const int forgotten = lab_.pattern_count();
+  const hopfield::Rule rule = lab_.settings().rule;
+  lab_.set_grid_size(width, height);
+  selected_ = -1;
+  stop();
+  // Said only when something was lost: the new grid shows for itself.
+  if (forgotten == 0 && lab_.settings().rule == rule) return;
+  std::string text = "Grid is now " + size_text(width, height) + " (" +
+                     std::to_string(width * height) + " neurons).";
+  if (forgotten > 0)
+    text += " The " + std::to_string(forgotten) +
+            " stored patterns were forgotten: the network has a fixed number of neurons.";
+  if (lab_.settings().rule != rule)
+    text += " The rule is now Hebbian: " + hopfield::to_string(rule) +
+            " needs a dense weight matrix, at most 4096 neurons.";
+  info(text);
 }
 
-void App::info(std::string text) {
-  notices.push_back({std::move(text), false, ImGui::GetCurrentContext() ? ImGui::GetTime() + 6 : 6});
+void App::set_patterns(const std::vector<hopfield::Pattern>& patterns) {
+  lab_.set_patterns(patterns);
+  selected_ = patterns.empty() ? -1 : 0;
+  stop();
 }
 
-void App::error(std::string text) { notices.push_back({std::move(text), true, 0.0}); }
+void App::load_builtin(std::string_view family, bool replace) {
+  const BuiltinFile* file = find_builtin(family, lab_.width(), lab_.height());
+  if (!file) {
+    std::string families;
+    for (const std::string& f : builtin_families()) families += (families.empty() ? "" : ", ") + f;
+    throw std::invalid_argument("there is no built-in '" + std::string(family) + "' set at " +
+                                size_text(lab_.width(), lab_.height()) + " (sets: " + families +
+                                "; at 16x16 and 28x28)");
+  }
+  const std::string name = std::string(file->stem) + ".txt";
+  lab_.load_pattern_bytes(file->text, name, replace);
+  selected_ = lab_.pattern_count() > 0 ? 0 : -1;
+  stop();
+  info("Loaded " + std::string(file->stem) + ": " + std::to_string(lab_.pattern_count()) +
+       " patterns stored.");
+}
+
+void App::load_pattern_file(std::string_view bytes, const std::string& name, bool replace) {
+  lab_.load_pattern_bytes(bytes, name, replace);
+  selected_ = lab_.pattern_count() > 0 ? 0 : -1;
+  stop();
+  info("Loaded " + name + ": " + std::to_string(lab_.pattern_count()) + " patterns stored.");
+}
+
+void App::store_drawing(const std::string& name) {
+  lab_.store_drawing(name);
+  selected_ = lab_.pattern_count() - 1;
+  stop();
+  info("Stored \"" + name + "\" as pattern " + std::to_string(selected_) + ".");
+}
+
+void App::remove_pattern(int mu) {
+  lab_.remove_pattern(mu);
+  selected_ = std::min(mu, lab_.pattern_count() - 1);
+  stop();
+  info("Pattern " + std::to_string(mu) + " unlearned.");
+}
+
+void App::rename_pattern(int mu, const std::string& name) { lab_.rename_pattern(mu, name); }
+
+void App::clear_patterns() {
+  lab_.clear_patterns();
+  selected_ = -1;
+  stop();
+}
+
+void App::select(int mu) {
+  if (mu < -1 || mu >= lab_.pattern_count())
+    throw std::out_of_range("no pattern " + std::to_string(mu) + " in the library");
+  selected_ = mu;
+}
+
+// --- network ---------------------------------------------------------------------------
+
+void App::set_settings(const hopfield::LabSettings& settings) {
+  if (settings == lab_.settings()) return;
+  lab_.set_settings(settings);
+  stop();
+}
+
+// --- probe and recall ------------------------------------------------------------------
+
+void App::probe_from_pattern(int mu) {
+  lab_.probe_from_pattern(mu);
+  stop();
+}
+
+void App::probe_from_drawing() { set_probe(lab_.drawing().spins); }
+
+void App::set_probe(const hopfield::SpinVector& state) {
+  lab_.set_probe(state);
+  stop();
+}
+
+void App::corrupt(const hopfield::CorruptionRequest& request, std::optional<int> pattern) {
+  if (pattern) {
+    if (*pattern < 0 || *pattern >= lab_.pattern_count())
+      throw std::invalid_argument("pattern " + std::to_string(*pattern) +
+                                  " is not stored (there are " +
+                                  std::to_string(lab_.pattern_count()) + ")");
+    // Validate on the pattern first, so an invalid request changes nothing.
+    hopfield::apply_corruption(lab_.patterns()[static_cast<std::size_t>(*pattern)].spins,
+                               lab_.width(), request);
+    lab_.probe_from_pattern(*pattern);
+  }
+  lab_.corrupt(request);
+  stop();
+}
+
+void App::step_neuron() { lab_.step_neuron(); }
+
+void App::step_sweeps(int sweeps) { lab_.step_sweeps(sweeps); }
+
+void App::reset() {
+  lab_.reset_recall();
+  stop();
+}
+
+void App::run(bool flat_out) {
+  running_ = !lab_.finished();
+  flat_out_ = flat_out;
+  budget_ = 0;
+}
+
+void App::pause() { stop(); }
+
+void App::set_run_speed(const RunSpeed& speed) {
+  if (!(speed.speed > 0)) throw std::invalid_argument("run speed must be positive");
+  speed_ = speed;
+}
+
+void App::run_for(double budget_ms) {
+  const Clock::time_point start = Clock::now();
+  while (!lab_.finished() && milliseconds_since(start) < budget_ms) lab_.step_sweeps(1);
+}
+
+// --- drawing ---------------------------------------------------------------------------
+
+void App::set_drawing(const hopfield::Pattern& grid) { lab_.set_drawing(grid); }
+void App::begin_stroke() { lab_.begin_stroke(); }
+void App::stroke_cell(int x, int y, hopfield::Spin value) { lab_.stroke_cell(x, y, value); }
+void App::stroke_line(int x0, int y0, int x1, int y1, hopfield::Spin value) {
+  lab_.stroke_line(x0, y0, x1, y1, value);
+}
+void App::undo() { lab_.undo(); }
+void App::redo() { lab_.redo(); }
+void App::edit_pattern(int mu) { lab_.load_drawing_from_pattern(mu); }
+
+// --- notices ---------------------------------------------------------------------------
+
+void App::info(std::string text) { notices_.push_back({next_notice_++, std::move(text), false}); }
+
+void App::error(std::string text) { notices_.push_back({next_notice_++, std::move(text), true}); }
+
+void App::dismiss(std::uint64_t notice_id) {
+  std::erase_if(notices_, [&](const Notice& n) { return n.id == notice_id; });
+}
 
 bool App::attempt(const std::function<void()>& action, const std::string& context) {
   try {
@@ -48,187 +204,45 @@ bool App::attempt(const std::function<void()>& action, const std::string& contex
   return false;
 }
 
-bool App::load_builtin(const std::string& family, bool replace) {
-  const BuiltinFile* file = find_builtin(family, lab.width(), lab.height());
-  if (!file) {
-    error("There is no built-in '" + family + "' set at " + std::to_string(lab.width()) + "x" +
-          std::to_string(lab.height()) + ": the sets come at 16x16 and 28x28.");
-    return false;
-  }
-  const bool ok = attempt([&] { lab.load_pattern_bytes(file->text, std::string(file->stem) + ".txt", replace); },
-                          "Loading " + std::string(file->stem));
-  if (ok) {
-    info("Loaded " + std::string(file->stem) + ": " + std::to_string(lab.pattern_count()) +
-         " patterns stored.");
-    selected = lab.pattern_count() > 0 ? 0 : -1;
-    recall.running = false;
-  }
-  return ok;
-}
+// --- once per frame --------------------------------------------------------------------
 
-void App::change_grid_size(int width, int height) {
-  const int forgotten = lab.pattern_count();
-  const hopfield::Rule rule = lab.settings().rule;
-  if (!attempt([&] { lab.set_grid_size(width, height); }, "Grid size")) return;
-  selected = -1;
-  recall.running = false;
-  std::string text = "Grid is now " + std::to_string(width) + "x" + std::to_string(height) + " (" +
-                     std::to_string(width * height) + " neurons).";
-  if (forgotten > 0)
-    text += " The " + std::to_string(forgotten) +
-            " stored patterns were forgotten: the network has a fixed number of neurons.";
-  if (lab.settings().rule != rule)
-    text += " The rule is now Hebbian: " + hopfield::to_string(rule) +
-            " needs a dense weight matrix, at most 4096 neurons.";
-  info(text);
-}
-
-void App::advance_recall(float dt) {
-  if (!recall.running) {
+void App::advance(double dt, double ui_ms, double draw_ms) {
+  ++frames_;
+  if (!running_) {
     budget_timing_ = false;
     return;
   }
   // The first frame of a run follows an idle stretch of any length: not a frame to judge.
-  if (budget_timing_) frame_budget_.update(static_cast<double>(dt) * 1000.0);
+  if (budget_timing_) frame_budget_.update(dt * 1000.0);
   budget_timing_ = true;
-  if (lab.finished()) {
-    recall.running = false;
+  if (lab_.finished()) {
+    stop();
     return;
   }
   const Clock::time_point start = Clock::now();
   const auto elapsed_ms = [&] { return milliseconds_since(start); };
-  recall_budget_ms_ = std::max(kMinRecallMs, frame_budget_.ms() - ui_ms_ - platform::last_draw_ms());
+  recall_budget_ms_ = std::max(kMinRecallMs, frame_budget_.ms() - ui_ms - draw_ms);
   const double budget_ms = recall_budget_ms_;
-  recall.budget_bound = false;
-  if (recall.fastest || recall.flat_out) {
-    while (!lab.finished() && elapsed_ms() < budget_ms) lab.step_sweeps(1);
-    recall.budget_bound = !lab.finished();
+  budget_bound_ = false;
+  if (speed_.fastest || flat_out_) {
+    while (!lab_.finished() && elapsed_ms() < budget_ms) lab_.step_sweeps(1);
+    budget_bound_ = !lab_.finished();
   } else {
-    recall.budget += static_cast<double>(dt) * recall.speed;
+    budget_ += dt * speed_.speed;
     // A slow frame must not make the page stall trying to catch up.
-    recall.budget = std::min(recall.budget, static_cast<double>(recall.speed) * 0.25 + 1.0);
-    while (recall.budget >= 1.0 && !lab.finished()) {
-      if (recall.per_neuron) lab.step_neuron();
-      else lab.step_sweeps(1);
-      recall.budget -= 1.0;
+    budget_ = std::min(budget_, static_cast<double>(speed_.speed) * 0.25 + 1.0);
+    while (budget_ >= 1.0 && !lab_.finished()) {
+      if (speed_.per_neuron) lab_.step_neuron();
+      else lab_.step_sweeps(1);
+      budget_ -= 1.0;
       if (elapsed_ms() >= budget_ms) {  // the speed asked for more than a frame can do
-        recall.budget_bound = recall.budget >= 1.0;
-        recall.budget = std::min(recall.budget, 1.0);
+        budget_bound_ = budget_ >= 1.0;
+        budget_ = std::min(budget_, 1.0);
         break;
       }
     }
   }
-  if (lab.finished()) recall.running = false;
-}
-
-void App::draw_notices() {
-  const double now = ImGui::GetTime();
-  notices.erase(std::remove_if(notices.begin(), notices.end(),
-                               [&](const Notice& n) { return n.until > 0 && n.until < now; }),
-                notices.end());
-  if (notices.size() > 4) notices.erase(notices.begin(), notices.end() - 4);
-  for (std::size_t k = 0; k < notices.size(); ++k) {
-    const Notice& n = notices[k];
-    ImGui::PushID(static_cast<int>(k));
-    ImGui::PushStyleColor(ImGuiCol_Text, n.error ? IM_COL32(255, 120, 110, 255)
-                                                 : IM_COL32(150, 220, 150, 255));
-    ImGui::TextWrapped("%s %s", n.error ? "Error:" : "", n.text.c_str());
-    ImGui::PopStyleColor();
-    if (n.error) {
-      ImGui::SameLine();
-      if (ImGui::SmallButton("dismiss")) {
-        notices.erase(notices.begin() + static_cast<std::ptrdiff_t>(k));
-        ImGui::PopID();
-        break;
-      }
-    }
-    ImGui::PopID();
-  }
-}
-
-void text_disabled_wrapped(const char* fmt, ...) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  va_list args;
-  va_start(args, fmt);
-  ImGui::TextWrappedV(fmt, args);
-  va_end(args);
-  ImGui::PopStyleColor();
-}
-
-void same_line_if_fits(float width) {
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine();
-}
-
-static void section(const char* title, void (*panel)(App&), App& app) {
-  if (ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) {
-    ImGui::PushID(title);
-    panel(app);
-    ImGui::PopID();
-    ImGui::Spacing();
-  }
-}
-
-void App::frame() {
-  ++frames;
-  const Clock::time_point ui_start = Clock::now();
-  recall.hovered_neuron = -1;
-  if (!ImGui::GetIO().WantTextInput) {
-    editor_shortcuts(*this);
-    recall_shortcuts(*this);
-  }
-
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->WorkPos);
-  ImGui::SetNextWindowSize(vp->WorkSize);
-  // No background: the platform layer clears to the window colour, and a software rasteriser
-  // (headless browsers, VMs) then fills each pixel once less per frame.
-  ImGui::Begin("Hopfield Lab", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::TextUnformatted("Hopfield Lab");
-  ImGui::SameLine();
-  ImGui::TextDisabled("| %dx%d grid, N = %d neurons, P = %d stored patterns", lab.width(),
-                      lab.height(), lab.size(), lab.pattern_count());
-  draw_notices();
-
-  struct Section {
-    const char* title;
-    void (*panel)(App&);
-  };
-  struct Column {
-    const char* id;
-    float weight;
-    Section sections[2];
-  };
-  static const Column kColumns[] = {
-      {"left", 1.0f, {{"Editor", editor_panel}, {"Pattern library", library_panel}}},
-      {"middle", 1.15f, {{"Recall", recall_panel}, {"Plots", plots_panel}}},
-      {"right", 1.0f, {{"Network", network_panel}, {"Weights", weights_panel}}},
-  };
-  const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
-  if (ImGui::BeginTable("columns", IM_ARRAYSIZE(kColumns), flags, ImGui::GetContentRegionAvail())) {
-    for (const Column& c : kColumns)
-      ImGui::TableSetupColumn(c.id, ImGuiTableColumnFlags_WidthStretch, c.weight);
-    ImGui::TableNextRow();
-    const float height = ImGui::GetContentRegionAvail().y;
-    for (const Column& c : kColumns) {
-      ImGui::TableNextColumn();
-      ImGui::BeginChild(c.id, ImVec2(0, height));
-      for (const Section& s : c.sections) section(s.title, s.panel, *this);
-      ImGui::EndChild();
-    }
-    ImGui::EndTable();
-  }
-  ImGui::End();
-  ui_ms_ = milliseconds_since(ui_start);
-  // The sweeps of this frame show in the next one.
-  advance_recall(ImGui::GetIO().DeltaTime);
-  if (!drawn_once_) {
-    drawn_once_ = true;
-    if (hooks.first_frame) hooks.first_frame();
-  }
+  if (lab_.finished()) stop();
 }
 
 }  // namespace hlab

@@ -1,10 +1,16 @@
-// The application: the core Lab it drives, plus what only the UI needs (selected tool,
-// run/pause, messages). Panels read the Lab and call its methods; they keep no science.
+// The application's state and the one set of commands that change it. Every way in (panels,
+// keyboard shortcuts, start-up parameters, the web bridge; later URL state, postMessage and
+// experiments) calls these commands: each throws on bad input, leaving everything as it was,
+// and does the UI's bookkeeping once (stops a run, moves the selection, posts a notice).
+// Nothing outside reads or writes App's fields; the Lab is read through lab(). No ImGui here:
+// the App runs, and is tested, without a window.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/frame_budget.hpp"
@@ -12,42 +18,26 @@
 
 namespace hlab {
 
-enum class Tool { pencil, eraser, toggle, line, rectangle, fill };
-
-struct EditorState {
-  Tool tool = Tool::pencil;
-  bool stroke_active = false;
-  int last_x = -1, last_y = -1;   // previous cell of the current stroke / line start
-  hopfield::Spin stroke_value = 1;
-  bool wrap = true;               // shift wraps around (else fills with -1)
-  bool rect_filled = false;
-  char name[64] = "drawing";
-  int custom_w = 32, custom_h = 32;
-  int pending_w = 0, pending_h = 0;  // size change waiting for confirmation
-  std::uint64_t random_draws = 0;
-  // Where the editor grid was drawn last frame (logical pixels = CSS pixels on the web);
-  // width 0 until the editor has been drawn. Lets tests and embedders aim at cells.
-  float canvas_x = 0, canvas_y = 0, canvas_w = 0, canvas_h = 0;
-};
-
-struct RecallUi {
-  bool running = false;
-  bool per_neuron = false;        // speed unit: neurons per second (else sweeps per second)
-  float speed = 10.0f;
-  bool fastest = false;           // ignore speed: as many sweeps as the frame budget allows
-  bool flat_out = false;          // this run only: as with `fastest` (set by start_run)
-  bool budget_bound = false;      // last frame stopped early to keep the frame rate
-  double budget = 0.0;            // accumulated updates not yet done
-  int source = 0;                 // pattern chosen for corruption
-  hopfield::CorruptionRequest corruption;
-  int hovered_neuron = -1;        // neuron under the mouse on the state grid (this frame)
-  int last_neuron = -1;           // last neuron hovered (for the field decomposition)
-};
-
+// A message for the user: information (shown for kInfoSeconds) or an error (until dismissed).
 struct Notice {
+  std::uint64_t id = 0;
   std::string text;
   bool error = false;
-  double until = 0.0;  // ImGui time; 0 = until dismissed
+};
+inline constexpr double kInfoSeconds = 6.0;
+
+// How a running recall advances: sweeps (or neurons) per second, or as fast as the frame
+// rate allows.
+struct RunSpeed {
+  bool per_neuron = false;  // speed unit: neurons per second (else sweeps per second)
+  float speed = 10.0f;
+  bool fastest = false;     // ignore speed: as many sweeps as the frame budget allows
+};
+
+// Where the editor grid was drawn in the last frame, in logical (CSS) pixels; width 0 until
+// it has been drawn. Lets tests and embedders aim at cells.
+struct ScreenRect {
+  float x = 0, y = 0, width = 0, height = 0;
 };
 
 // Hooks the web bridge installs (file upload and download); empty on the desktop.
@@ -60,48 +50,104 @@ struct PlatformHooks {
 class App {
  public:
   App();
-  void frame();  // lays out and draws every panel, advances a running recall
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
 
-  hopfield::Lab lab;
-  EditorState editor;
-  RecallUi recall;
+  // --- what the UI and the bridge read -------------------------------------------------
+  const hopfield::Lab& lab() const { return lab_; }
+  bool running() const { return running_ && !lab_.finished(); }
+  int selected() const { return selected_; }  // selected library entry, or -1
+  const std::vector<Notice>& notices() const { return notices_; }
+  ScreenRect editor_rect() const { return editor_rect_; }
+  const RunSpeed& run_speed() const { return speed_; }
+  // A recall is running as fast as the frame budget allows (RunSpeed::fastest, or run(true)).
+  bool full_speed() const { return running() && (speed_.fastest || flat_out_); }
+  // Whether the last frame stopped the recall early to keep the frame rate.
+  bool budget_bound() const { return budget_bound_; }
+  double recall_budget_ms() const { return recall_budget_ms_; }  // in the last frame
+  std::uint64_t frames() const { return frames_; }
   PlatformHooks hooks;
-  std::vector<Notice> notices;
-  int selected = -1;  // selected library entry
-  std::uint64_t frames = 0;  // frames drawn so far
-  char load_path[512] = "";
-  char export_path[512] = "patterns.txt";
 
+  // --- library -------------------------------------------------------------------------
+  // A new grid (forgets the library: N is fixed per network), with a notice saying so.
+  void set_grid_size(int width, int height);
+  // Replaces the library and retrains; the probe becomes pattern 0 (the recall target).
+  void set_patterns(const std::vector<hopfield::Pattern>& patterns);
+  // A built-in family at the current grid size ("letters", "digits", "classic").
+  void load_builtin(std::string_view family, bool replace);
+  // Pattern file contents (text grid, PBM, IDX, gzip); `name` labels messages.
+  void load_pattern_file(std::string_view bytes, const std::string& name, bool replace);
+  void store_drawing(const std::string& name);
+  void remove_pattern(int mu);  // Hebbian: unlearns it
+  void rename_pattern(int mu, const std::string& name);
+  void clear_patterns();
+  void select(int mu);  // -1: none
+
+  // --- network -------------------------------------------------------------------------
+  void set_settings(const hopfield::LabSettings& settings);
+
+  // --- probe and recall ----------------------------------------------------------------
+  void probe_from_pattern(int mu);
+  void probe_from_drawing();
+  void set_probe(const hopfield::SpinVector& state);  // a hand-made state: no target
+  // Damages the current state (or, given `pattern`, stored pattern `pattern`, which becomes
+  // the target); the result is the new probe. An invalid request changes nothing.
+  void corrupt(const hopfield::CorruptionRequest& request, std::optional<int> pattern = {});
+  void step_neuron();
+  void step_sweeps(int sweeps);
+  void reset();  // back to the probe
+  // Starts animating the recall; `flat_out` runs this one recall at the fastest speed (the
+  // JavaScript run()), whatever the speed setting says.
+  void run(bool flat_out = false);
+  void pause();
+  void set_run_speed(const RunSpeed& speed);
+  // Recall work outside frames, for when none are drawn (a hidden browser tab).
+  void run_for(double budget_ms);
+
+  // --- the editor's drawing ------------------------------------------------------------
+  void set_drawing(const hopfield::Pattern& grid);  // one undoable edit
+  void begin_stroke();  // the stroke_* calls that follow are one undoable edit
+  void stroke_cell(int x, int y, hopfield::Spin value);
+  void stroke_line(int x0, int y0, int x1, int y1, hopfield::Spin value);
+  void undo();
+  void redo();
+  void edit_pattern(int mu);  // copies stored pattern mu into the drawing
+  void set_editor_rect(const ScreenRect& rect) { editor_rect_ = rect; }
+
+  // --- notices -------------------------------------------------------------------------
   void info(std::string text);
   void error(std::string text);
-  // Runs `action`, turning an exception into an error notice. Returns false on error.
+  void dismiss(std::uint64_t notice_id);
+  // Runs `action`; an exception becomes an error notice ("context: message"). For the UI,
+  // where a failed click is shown, not thrown. Returns false on error.
   bool attempt(const std::function<void()>& action, const std::string& context = {});
-  // Loads a built-in family at the current grid size ("letters", "digits", "classic").
-  bool load_builtin(const std::string& family, bool replace);
-  // Changes the grid size, telling the user what was forgotten.
-  void change_grid_size(int width, int height);
-  // Starts animating the recall; `flat_out` runs this one recall at the fastest speed
-  // (the JavaScript run()), whatever the speed control says.
-  void start_run(bool flat_out = false) {
-    recall.running = !lab.finished();
-    recall.flat_out = flat_out;
-    recall.budget = 0;
-  }
+
+  // --- once per frame ------------------------------------------------------------------
   // A running recall computes after the UI is laid out, for what is left of the app's work
-  // per frame (FrameBudget: it shrinks when frames come late) once the UI and drawing (the
-  // last frame's) took theirs. A frame whose plots took longer runs fewer sweeps, so the
-  // app's work stays level from frame to frame.
+  // per frame (FrameBudget: it shrinks when frames come late) once the UI (`ui_ms`) and the
+  // last frame's drawing (`draw_ms`) took theirs. A frame whose plots took longer runs fewer
+  // sweeps, so the app's work stays level from frame to frame. `dt` is the time since the
+  // last frame, in seconds.
+  void advance(double dt, double ui_ms, double draw_ms);
   static constexpr double kMinRecallMs = 0.5;  // (at least one step is always taken)
-  double recall_budget_ms() const { return recall_budget_ms_; }  // in the last frame
 
  private:
-  void advance_recall(float dt);
-  bool drawn_once_ = false;
-  double ui_ms_ = 0.0;  // time this frame spent laying out the panels
+  void stop() { running_ = false; }
+
+  hopfield::Lab lab_;
+  bool running_ = false;
+  bool flat_out_ = false;     // this run only: as with RunSpeed::fastest (set by run())
+  RunSpeed speed_;
+  double budget_ = 0.0;       // accumulated updates not yet done
+  bool budget_bound_ = false;
   double recall_budget_ms_ = 0.0;
   FrameBudget frame_budget_;  // kept from run to run
   bool budget_timing_ = false;  // the previous frame ran the recall too
-  void draw_notices();
+  int selected_ = -1;
+  std::vector<Notice> notices_;
+  std::uint64_t next_notice_ = 1;
+  ScreenRect editor_rect_;
+  std::uint64_t frames_ = 0;
 };
 
 // The one App (the web bridge reaches it from JavaScript callbacks).

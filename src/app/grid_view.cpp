@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "app/platform.hpp"
+#include "app/renderer.hpp"
 
 namespace hlab {
 namespace {
@@ -21,7 +21,7 @@ ImTextureID upload(const hopfield::SpinVector& s, int width, int height,
     for (int i : *flipped)
       if (i >= 0 && i < static_cast<int>(rgba.size()))
         rgba[static_cast<std::size_t>(i)] = s[i] > 0 ? kFlipPlus : kFlipMinus;
-  return platform::frame_image(width, height, rgba.data());
+  return render::frame_image(width, height, rgba.data());
 }
 
 }  // namespace

@@ -14,14 +14,14 @@
 namespace hlab {
 namespace {
 
-void builtin_controls(App& app) {
-  static bool replace = true;
+void builtin_controls(App& app, bool& replace) {
   ImGui::TextUnformatted("Built-in");
   for (const std::string& family : builtin_families()) {
     ImGui::SameLine();
-    const bool available = find_builtin(family, app.lab.width(), app.lab.height()) != nullptr;
+    const bool available = find_builtin(family, app.lab().width(), app.lab().height()) != nullptr;
     ImGui::BeginDisabled(!available);
-    if (ImGui::Button(family.c_str())) app.load_builtin(family, replace);
+    if (ImGui::Button(family.c_str()))
+      app.attempt([&] { app.load_builtin(family, replace); }, "Loading " + family);
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
       ImGui::SetTooltip(available ? "Load the %s set at this grid size"
@@ -32,50 +32,47 @@ void builtin_controls(App& app) {
   ImGui::Checkbox("replace library", &replace);
 }
 
-void file_controls(App& app) {
+void file_controls(App& app, LibraryPanel& ui) {
   if (app.hooks.upload_patterns) {
     if (ImGui::Button("Load pattern file...")) app.hooks.upload_patterns();
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Text grid (.txt), PBM (P1/P4) or IDX (.gz too); added to the library");
   } else {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
-    ImGui::InputTextWithHint("##path", "pattern file (.txt, .pbm, idx, .gz)", app.load_path,
-                             sizeof app.load_path);
+    ImGui::InputTextWithHint("##path", "pattern file (.txt, .pbm, idx, .gz)", ui.load_path,
+                             sizeof ui.load_path);
     ImGui::SameLine();
-    if (ImGui::Button("Load") &&
-        app.attempt([&] {
-          std::ifstream in(app.load_path, std::ios::binary);
-          if (!in) throw hopfield::PatternFileError(std::string("cannot open ") + app.load_path);
-          std::ostringstream bytes;
-          bytes << in.rdbuf();
-          app.lab.load_pattern_bytes(bytes.str(), app.load_path, false);
-        }))
-      app.info("Loaded " + std::string(app.load_path) + ": " +
-               std::to_string(app.lab.pattern_count()) + " patterns stored.");
+    if (ImGui::Button("Load"))
+      app.attempt([&] {
+        std::ifstream in(ui.load_path, std::ios::binary);
+        if (!in) throw hopfield::PatternFileError(std::string("cannot open ") + ui.load_path);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        app.load_pattern_file(bytes.str(), ui.load_path, false);
+      });
   }
   if (app.hooks.download) {
-    if (ImGui::Button("Export library as text")) app.hooks.download("patterns.txt", app.lab.export_text());
+    if (ImGui::Button("Export library as text")) app.hooks.download("patterns.txt", app.lab().export_text());
   } else {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
-    ImGui::InputText("##export", app.export_path, sizeof app.export_path);
+    ImGui::InputText("##export", ui.export_path, sizeof ui.export_path);
     ImGui::SameLine();
     if (ImGui::Button("Export") && app.attempt([&] {
-          std::ofstream out(app.export_path, std::ios::binary);
-          out << app.lab.export_text();
-          if (!out) throw std::runtime_error(std::string("cannot write ") + app.export_path);
+          std::ofstream out(ui.export_path, std::ios::binary);
+          out << app.lab().export_text();
+          if (!out) throw std::runtime_error(std::string("cannot write ") + ui.export_path);
         }))
-      app.info("Wrote " + std::to_string(app.lab.pattern_count()) + " patterns to " +
-               app.export_path);
+      app.info("Wrote " + std::to_string(app.lab().pattern_count()) + " patterns to " +
+               ui.export_path);
   }
 }
 
-void selected_controls(App& app) {
-  hopfield::Lab& lab = app.lab;
-  if (app.selected < 0 || app.selected >= lab.pattern_count()) return;
-  const int mu = app.selected;
-  static char name[64];
-  static bool typing = false;  // while the field is being edited, keep the user's text
-  if (!typing) {
+void selected_controls(App& app, LibraryPanel& ui) {
+  const hopfield::Lab& lab = app.lab();
+  if (app.selected() < 0 || app.selected() >= lab.pattern_count()) return;
+  const int mu = app.selected();
+  char (&name)[64] = ui.name;
+  if (!ui.typing) {
     const std::string& current = lab.patterns()[static_cast<std::size_t>(mu)].name;
     std::snprintf(name, sizeof name, "%s", current.c_str());
   }
@@ -83,25 +80,17 @@ void selected_controls(App& app) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
   if (ImGui::InputText("##rename", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue))
-    app.attempt([&] { lab.rename_pattern(mu, name); });
-  if (ImGui::IsItemDeactivatedAfterEdit()) app.attempt([&] { lab.rename_pattern(mu, name); });
-  typing = ImGui::IsItemActive();
+    app.attempt([&] { app.rename_pattern(mu, name); });
+  if (ImGui::IsItemDeactivatedAfterEdit()) app.attempt([&] { app.rename_pattern(mu, name); });
+  ui.typing = ImGui::IsItemActive();
   ImGui::SameLine();
-  if (ImGui::Button("Probe")) {
-    app.attempt([&] { lab.probe_from_pattern(mu); });
-    app.recall.source = mu;
-  }
+  if (ImGui::Button("Probe")) app.attempt([&] { app.probe_from_pattern(mu); });
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Use this pattern as the recall probe");
   ImGui::SameLine();
-  if (ImGui::Button("Edit")) app.attempt([&] { lab.load_drawing_from_pattern(mu); });
+  if (ImGui::Button("Edit")) app.attempt([&] { app.edit_pattern(mu); });
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy into the editor");
   ImGui::SameLine();
-  if (ImGui::Button("Delete")) {
-    if (app.attempt([&] { lab.remove_pattern(mu); }, "Delete")) {
-      app.info("Pattern " + std::to_string(mu) + " unlearned.");
-      app.selected = std::min(mu, lab.pattern_count() - 1);
-    }
-  }
+  if (ImGui::Button("Delete")) app.attempt([&] { app.remove_pattern(mu); }, "Delete");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forget this pattern (Hebbian: subtract its term)");
 }
 
@@ -113,7 +102,7 @@ std::string fitted_label(std::string label, float width) {
 }
 
 void thumbnails(App& app) {
-  const hopfield::Lab& lab = app.lab;
+  const hopfield::Lab& lab = app.lab();
   if (lab.pattern_count() == 0) {
     ImGui::TextDisabled("No stored patterns yet: draw one and Store it, or load a set.");
     return;
@@ -136,9 +125,9 @@ void thumbnails(App& app) {
         ImGui::BeginGroup();
         ImGui::PushID(mu);
         const ImVec2 pos = ImGui::GetCursorScreenPos();
-        if (ImGui::Selectable("##sel", app.selected == mu, 0,
+        if (ImGui::Selectable("##sel", app.selected() == mu, 0,
                               ImVec2(side, side + ImGui::GetTextLineHeight())))
-          app.selected = mu;
+          app.select(mu);
         ImGui::SetCursorScreenPos(pos);
         grid_thumbnail(p.spins, p.width, p.height, side);
         ImGui::TextUnformatted(fitted_label(p.name.empty() ? std::to_string(mu) : p.name, side).c_str());
@@ -151,17 +140,14 @@ void thumbnails(App& app) {
 
 }  // namespace
 
-void library_panel(App& app) {
-  builtin_controls(app);
-  file_controls(app);
+void LibraryPanel::draw(App& app) {
+  builtin_controls(app, replace);
+  file_controls(app, *this);
   ImGui::Separator();
-  selected_controls(app);
+  selected_controls(app, *this);
   thumbnails(app);
-  ImGui::BeginDisabled(app.lab.pattern_count() == 0);
-  if (ImGui::Button("Clear library")) {
-    app.attempt([&] { app.lab.clear_patterns(); });
-    app.selected = -1;
-  }
+  ImGui::BeginDisabled(app.lab().pattern_count() == 0);
+  if (ImGui::Button("Clear library")) app.attempt([&] { app.clear_patterns(); });
   ImGui::EndDisabled();
 }
 

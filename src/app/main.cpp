@@ -1,4 +1,6 @@
-// hopfield-lab: the desktop program and (compiled with Emscripten) the web page.
+// hopfield-lab: the desktop program and (compiled with Emscripten) the web page. One main loop
+// for both: start-up parameters come from the command line or the page's URL, then the
+// platform layer runs the UI once per frame.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -6,8 +8,8 @@
 
 #include "app/app.hpp"
 #include "app/platform.hpp"
-#include "app/plot.hpp"
 #include "app/startup.hpp"
+#include "app/ui.hpp"
 
 namespace {
 
@@ -23,7 +25,7 @@ const char* const kUsage =
 
 int main(int argc, char** argv) {
   hlab::platform::Config config;
-  std::vector<hlab::Param> params;
+  std::vector<hlab::Param> params = hlab::parse_query(hlab::platform::page_query());  // web
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") {
@@ -48,21 +50,13 @@ int main(int argc, char** argv) {
     }
   }
   hlab::App& app = hlab::the_app();
-  for (const std::string& w : hlab::apply_startup(app, params))  // also shown in the app
+  hlab::StartupOptions options = hlab::parse_startup(params, app.lab().settings());
+  config.full_redraw = options.full_redraw;
+  config.plot_lines = options.plot_lines;
+  // Shown in the app too; on the web, stderr is the browser's console.
+  for (const std::string& w : hlab::apply_startup(app, std::move(options)))
     std::fprintf(stderr, "hopfield-lab: %s\n", w.c_str());
-  bool first_frame = true;
-  return hlab::platform::run(config, [&app, &first_frame] {
-    if (first_frame) {  // the GL context exists now
-      first_frame = false;
-      // A software rasteriser (SwiftShader in headless or GPU-less browsers, llvmpipe) pays per
-      // triangle: there plot lines are drawn on the CPU, one image per plot, at most 1.5 ms of
-      // it a frame (a plot's new image may take a few frames; the old one shows meanwhile).
-      // A GPU draws the triangles for free, so elsewhere they stay ImDrawList polylines.
-      if (hlab::platform::plot_lines_as_images()) {  // (or as the URL / --plots asks)
-        hplot::SetImageUploader(hlab::platform::frame_image);
-        hplot::SetRasterBudget(1.5);
-      }
-    }
-    app.frame();
-  });
+  // Static: in the browser, main's stack is gone once the main loop takes over.
+  static hlab::Ui ui;
+  return hlab::platform::run(config, [&app](const hlab::platform::FrameInfo& info) { ui.frame(app, info); });
 }

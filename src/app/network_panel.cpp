@@ -5,58 +5,23 @@
 #include <cmath>
 
 #include "app/panels.hpp"
+#include "app/widgets.hpp"
 
 namespace hlab {
-namespace {
-
-using hopfield::HebbianScale;
-using hopfield::Rule;
-using hopfield::TieRule;
-using hopfield::UpdateMode;
-
-template <class Enum, std::size_t K>
-bool combo(const char* label, Enum& value, const Enum (&values)[K], const char* const (&names)[K]) {
-  bool changed = false;
-  std::size_t current = 0;
-  for (std::size_t k = 0; k < K; ++k)
-    if (values[k] == value) current = k;
-  if (ImGui::BeginCombo(label, names[current])) {
-    for (std::size_t k = 0; k < K; ++k)
-      if (ImGui::Selectable(names[k], k == current)) {
-        value = values[k];
-        changed = true;
-      }
-    ImGui::EndCombo();
-  }
-  return changed;
-}
-
-}  // namespace
-
-void network_panel(App& app) {
-  hopfield::Lab& lab = app.lab;
+void NetworkPanel::draw(App& app) {
+  const hopfield::Lab& lab = app.lab();
   hopfield::LabSettings s = lab.settings();
   bool changed = false;
   ImGui::PushItemWidth(ImGui::GetFontSize() * 12);
 
-  static const Rule rules[] = {Rule::hebbian, Rule::storkey, Rule::pseudoinverse};
-  static const char* const rule_names[] = {"Hebbian", "Storkey (1997)", "Pseudo-inverse"};
-  changed |= combo("learning rule", s.rule, rules, rule_names);
-  if (s.rule == Rule::hebbian) {
-    static const HebbianScale scales[] = {HebbianScale::none, HebbianScale::inv_n, HebbianScale::inv_p};
-    static const char* const scale_names[] = {"none (counts)", "1/N", "1/P"};
-    changed |= combo("Hebbian scale", s.scale, scales, scale_names);
+  changed |= enum_combo("learning rule", s.rule, hopfield::kRuleNames);
+  if (s.rule == hopfield::Rule::hebbian) {
+    changed |= enum_combo("Hebbian scale", s.scale, hopfield::kScaleNames);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("A positive scale never changes T = 0 dynamics, only the energy values");
   }
-  static const UpdateMode modes[] = {UpdateMode::synchronous, UpdateMode::async_random,
-                                     UpdateMode::async_sequential};
-  static const char* const mode_names[] = {"synchronous", "asynchronous, random order",
-                                           "asynchronous, in order"};
-  changed |= combo("update mode", s.dynamics.mode, modes, mode_names);
-  static const TieRule ties[] = {TieRule::keep, TieRule::plus, TieRule::minus};
-  static const char* const tie_names[] = {"keep current value", "+1", "-1"};
-  changed |= combo("tie (h = 0)", s.dynamics.tie, ties, tie_names);
+  changed |= enum_combo("update mode", s.dynamics.mode, hopfield::kModeNames);
+  changed |= enum_combo("tie (h = 0)", s.dynamics.tie, hopfield::kTieNames);
   float t = static_cast<float>(s.dynamics.temperature);
   if (ImGui::DragFloat("temperature T", &t, 0.01f, 0.0f, 100.0f, "%.3f", ImGuiSliderFlags_AlwaysClamp)) {
     s.dynamics.temperature = t;
@@ -73,9 +38,7 @@ void network_panel(App& app) {
   }
   ImGui::PopItemWidth();
 
-  if (changed && !(s == lab.settings())) {
-    if (app.attempt([&] { lab.set_settings(s); }, "Network settings")) app.recall.running = false;
-  }
+  if (changed) app.attempt([&] { app.set_settings(s); }, "Network settings");
 
   const int n = lab.size(), p = lab.pattern_count();
   // One fact per line: wrapping would split numbers at their decimal point.

@@ -1,28 +1,83 @@
-// One function per panel; each draws inside the current window/child and talks to the Lab.
+// The panels. Each is a small surface, like chips' ui_*.h: its own UI state (what it shows and
+// remembers between frames), draw(), and the App commands it calls. None keeps science: they
+// read app.lab() and change it only through App's commands.
 #pragma once
 
-#include <imgui.h>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "app/app.hpp"
+#include "app/recall_plots.hpp"
 
 namespace hlab {
 
-void editor_panel(App& app);
-void library_panel(App& app);
-void network_panel(App& app);
-void recall_panel(App& app);
-void plots_panel(App& app);
-void weights_panel(App& app);
+enum class Tool { pencil, eraser, toggle, line, rectangle, fill };
 
-// ImGui::TextDisabled that wraps at the column's edge (narrow windows, embeds).
-void text_disabled_wrapped(const char* fmt, ...) IM_FMTARGS(1);
+// Editor: a drawing canvas with tools, shifts, undo/redo and grid size.
+struct EditorPanel {
+  Tool tool = Tool::pencil;
+  bool stroke_active = false;
+  int last_x = -1, last_y = -1;  // previous cell of the current stroke / line start
+  hopfield::Spin stroke_value = 1;
+  bool wrap = true;              // shift wraps around (else fills with -1)
+  bool rect_filled = false;
+  char name[64] = "drawing";
+  int custom_w = 32, custom_h = 32;
+  int pending_w = 0, pending_h = 0;  // size change waiting for confirmation
+  std::uint64_t random_draws = 0;
 
-// ImGui::SameLine() when an item `width` wide still fits on the current line, else nothing
-// (the item goes on the next line): toolbars wrap in narrow columns instead of clipping.
-void same_line_if_fits(float width);
+  void draw(App& app);
+  void shortcuts(App& app);  // once per frame, outside text fields
+};
 
-// Keyboard shortcuts (called once per frame, outside text fields).
-void editor_shortcuts(App& app);
-void recall_shortcuts(App& app);
+// Pattern library: thumbnails; select, rename, delete (unlearn); built-in sets, files, export.
+struct LibraryPanel {
+  bool replace = true;          // built-in sets replace the library
+  char name[64] = "";           // the selected pattern's name while it is edited
+  bool typing = false;          // the name field is being edited: keep the user's text
+  char load_path[512] = "";     // desktop: the file to load
+  char export_path[512] = "patterns.txt";
+
+  void draw(App& app);
+};
+
+// Recall: choose and corrupt a probe, step / run / pause / reset, watch the state, the verdict.
+struct RecallPanel {
+  int source = 0;  // pattern chosen for corruption
+  hopfield::CorruptionRequest corruption{hopfield::CorruptionKind::flip, 0.2, -1, 0, 0, 0, 0, 1};
+  int last_neuron = -1;  // last neuron hovered on the state grid (the Weights panel's votes)
+  std::optional<int> seen_source;  // the probe's source pattern last frame
+
+  void draw(App& app);
+  void shortcuts(App& app);
+};
+
+// Live plots of the current recall and the iter | energy | hamming | flips table.
+struct PlotsPanel {
+  TracePlots plots;
+
+  void draw(App& app);
+};
+
+// Rule and scale, update mode, tie rule, temperature, seed, sweep limit; network facts.
+struct NetworkPanel {
+  void draw(App& app);
+};
+
+// W as a heatmap (block means above 256 neurons) with a colour legend, and the field of one
+// neuron split into the votes of each stored pattern.
+struct WeightsPanel {
+  std::uint64_t version = ~0ull;  // the network the heatmap was made from
+  int n = 0;
+  int blocks = 0;
+  std::vector<float> means;
+  std::vector<std::uint32_t> rgba;  // the heatmap image, rebuilt only when W changes
+  float limit = 1.0f;
+  std::string error;
+
+  void draw(App& app, int neuron);  // neuron: whose votes to show, or -1
+};
 
 }  // namespace hlab

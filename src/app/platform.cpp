@@ -35,43 +35,27 @@
 namespace hlab::platform {
 namespace {
 
-struct Texture {
-  GLuint id = 0;
-  int w = 0, h = 0;
-  std::vector<std::uint32_t> pixels;  // what was uploaded last: unchanged images are not re-sent
-};
-
 struct State {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
-  std::function<void()> frame;
+  std::function<void(const FrameInfo&)> frame;
   Config config;
   int frames = 0;
   bool done = false;
   int exit_code = 0;
   float ratio = 1.0f;
-  std::vector<Texture> textures;  // pool reused every frame
-  std::size_t used = 0;
-  std::vector<ImTextureID> changed_textures;  // uploaded this frame
   // Partial redraw (web): what the last drawn frame showed, and whether the canvas keeps its
   // pixels between frames (WebGL preserveDrawingBuffer, set by the shell page).
   damage::Fingerprint shown;
   bool shown_valid = false;
   bool keeps_pixels = false;
-  FrameCounts counts;
-  std::string renderer;
-  bool software = false;
-  bool full_redraw = false;
-  PlotLines plot_lines = PlotLines::Auto;
+  Status status;
   double draw_ms = 0.0;
+  std::chrono::steady_clock::time_point last_frame;
+  bool first = true;
 };
 
 State* g = nullptr;  // set by run()
-
-State& static_state() {
-  static State state;
-  return state;
-}
 
 float current_ratio() {
   int w = 0, h = 0, pw = 0, ph = 0;
@@ -111,16 +95,16 @@ void detect_renderer() {
     const ext = GLctx && GLctx.getExtension('WEBGL_debug_renderer_info');
     stringToUTF8(ext ? String(GLctx.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : "", $0, $1);
   }, name, sizeof name);
-  g->renderer = name;
+  g->status.renderer = name;
 #else
   const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
-  g->renderer = name ? name : "";
+  g->status.renderer = name ? name : "";
 #endif
-  std::string lower = g->renderer;
+  std::string lower = g->status.renderer;
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  g->software = false;
+  g->status.software = false;
   for (const char* software : {"swiftshader", "llvmpipe", "softpipe", "microsoft basic render", "software"})
-    if (lower.find(software) != std::string::npos) g->software = true;
+    if (lower.find(software) != std::string::npos) g->status.software = true;
 }
 
 // Draws what changed since the last frame drawn: nothing when the picture is the same (the
@@ -129,28 +113,28 @@ void detect_renderer() {
 // the back buffer's contents are undefined).
 void draw_changes(const ImDrawData* data, const ImVec4& clear) {
 #ifdef __EMSCRIPTEN__
-  damage::Fingerprint now = damage::fingerprint(data, g->changed_textures);
+  damage::Fingerprint now = damage::fingerprint(data, render::changed_textures());
   damage::Damage d;
   d.full = true;
-  if (g->shown_valid && !g->full_redraw) d = damage::compare(g->shown, now);
+  if (g->shown_valid && !g->config.full_redraw) d = damage::compare(g->shown, now);
   g->shown = std::move(now);
   g->shown_valid = true;
   if (!d.full && d.regions.empty()) {
-    ++g->counts.skipped;
+    ++g->status.frames.skipped;
     return;
   }
   if (d.full || !g->keeps_pixels) {
-    ++g->counts.full;
-    g->counts.pixels += static_cast<double>(g->shown.fb_w) * g->shown.fb_h;
+    ++g->status.frames.full;
+    g->status.frames.pixels += static_cast<double>(g->shown.fb_w) * g->shown.fb_h;
     render::draw(data, clear);
   } else {
-    ++g->counts.partial;
+    ++g->status.frames.partial;
     for (const render::Rect& r : d.regions)
-      g->counts.pixels += static_cast<double>(r.x1 - r.x0) * static_cast<double>(r.y1 - r.y0);
+      g->status.frames.pixels += static_cast<double>(r.x1 - r.x0) * static_cast<double>(r.y1 - r.y0);
     render::draw(data, clear, d.regions);
   }
 #else
-  ++g->counts.full;
+  ++g->status.frames.full;
   render::draw(data, clear);
 #endif
 }
@@ -170,11 +154,18 @@ void one_frame() {
     render::create_fonts_texture();
     g->shown_valid = false;
   }
-  g->used = 0;
-  g->changed_textures.clear();
+  render::begin_frame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
-  g->frame();
+  const auto now = std::chrono::steady_clock::now();
+  FrameInfo info;
+  info.dt = g->first ? 1.0 / 60.0 : std::chrono::duration<double>(now - g->last_frame).count();
+  info.draw_ms = g->draw_ms;
+  info.plot_images = g->config.plot_lines == PlotLines::Image ||
+                     (g->config.plot_lines == PlotLines::Auto && g->status.software);
+  g->first = false;
+  g->last_frame = now;
+  g->frame(info);
   ImGui::Render();
   ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // the app window draws none
   bg.w = 1.0f;
@@ -194,59 +185,21 @@ void one_frame() {
 
 }  // namespace
 
-float pixel_ratio() { return g ? g->ratio : 1.0f; }
+Status status() { return g ? g->status : Status{}; }
 
-FrameCounts frame_counts() { return g ? g->counts : FrameCounts{}; }
-
-double last_draw_ms() { return g ? g->draw_ms : 0.0; }
-
-void set_full_redraw(bool full) {
-  static_state().full_redraw = full;
+std::string page_query() {
+#ifdef __EMSCRIPTEN__
+  const int length = EM_ASM_INT({ return lengthBytesUTF8(String(window.location.search)); });
+  std::string query(static_cast<std::size_t>(length) + 1, '\0');
+  EM_ASM({ stringToUTF8(String(window.location.search), $0, $1); }, query.data(), length + 1);
+  query.resize(static_cast<std::size_t>(length));
+  return query;
+#else
+  return "";
+#endif
 }
 
-bool software_rendering() { return g && g->software; }
-
-void set_plot_lines(PlotLines mode) { static_state().plot_lines = mode; }
-
-bool plot_lines_as_images() {
-  const PlotLines mode = static_state().plot_lines;
-  return mode == PlotLines::Image || (mode == PlotLines::Auto && software_rendering());
-}
-
-const std::string& renderer_name() {
-  static const std::string none;
-  return g ? g->renderer : none;
-}
-
-ImTextureID frame_image(int w, int h, const std::uint32_t* rgba) {
-  if (g->used == g->textures.size()) g->textures.push_back({});
-  Texture& t = g->textures[g->used++];
-  if (t.id == 0) {
-    glGenTextures(1, &t.id);
-    glBindTexture(GL_TEXTURE_2D, t.id);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  }
-  const std::size_t count = static_cast<std::size_t>(w) * static_cast<std::size_t>(h);
-  const auto id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t.id));
-  if (t.w == w && t.h == h && std::equal(rgba, rgba + count, t.pixels.begin())) return id;
-  t.pixels.assign(rgba, rgba + count);
-  g->changed_textures.push_back(id);
-  glBindTexture(GL_TEXTURE_2D, t.id);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  if (t.w != w || t.h != h) {
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-    t.w = w;
-    t.h = h;
-  } else {
-    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-  }
-  return id;
-}
-
-int run(const Config& config, const std::function<void()>& frame) {
+int run(const Config& config, const std::function<void(const FrameInfo&)>& frame) {
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "hopfield-lab: SDL_Init failed: %s\n", SDL_GetError());
     return 1;
@@ -264,7 +217,8 @@ int run(const Config& config, const std::function<void()>& frame) {
   SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
   const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE |
                                                   SDL_WINDOW_ALLOW_HIGHDPI);
-  g = &static_state();
+  static State state;
+  g = &state;
   g->config = config;
   g->frame = frame;
   g->window = SDL_CreateWindow(config.title.c_str(), SDL_WINDOWPOS_CENTERED,

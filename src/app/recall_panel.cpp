@@ -6,15 +6,15 @@
 
 #include "app/grid_view.hpp"
 #include "app/panels.hpp"
+#include "app/widgets.hpp"
 
 namespace hlab {
 namespace {
 
 using hopfield::CorruptionKind;
 
-void probe_controls(App& app) {
-  hopfield::Lab& lab = app.lab;
-  RecallUi& ui = app.recall;
+void probe_controls(App& app, RecallPanel& ui) {
+  const hopfield::Lab& lab = app.lab();
   const int p = lab.pattern_count();
   ui.source = std::clamp(ui.source, 0, std::max(p - 1, 0));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
@@ -30,28 +30,14 @@ void probe_controls(App& app) {
   }
   ImGui::SameLine();
   ImGui::BeginDisabled(p == 0);
-  if (ImGui::Button("Load as probe")) {
-    app.attempt([&] { lab.probe_from_pattern(ui.source); });
-    ui.running = false;
-  }
+  if (ImGui::Button("Load as probe")) app.attempt([&] { app.probe_from_pattern(ui.source); });
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Drawing as probe")) {
-    app.attempt([&] { lab.set_probe(lab.drawing().spins); });
-    ui.running = false;
-  }
+  if (ImGui::Button("Drawing as probe")) app.attempt([&] { app.probe_from_drawing(); });
 
   hopfield::CorruptionRequest& c = ui.corruption;
-  static const CorruptionKind kinds[] = {CorruptionKind::flip, CorruptionKind::salt_pepper,
-                                         CorruptionKind::mask, CorruptionKind::rectangle,
-                                         CorruptionKind::invert};
-  static const char* const names[] = {"flip a fraction", "salt and pepper", "random mask",
-                                      "rectangle occlusion", "invert"};
-  int k = 0;
-  for (int i = 0; i < 5; ++i)
-    if (kinds[i] == c.kind) k = i;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-  if (ImGui::Combo("##kind", &k, names, 5)) c.kind = kinds[k];
+  enum_combo("##kind", c.kind, hopfield::kCorruptionNames);
   ImGui::SameLine();
   ImGui::PushItemWidth(ImGui::GetFontSize() * 6);
   float amount = static_cast<float>(c.amount);
@@ -73,65 +59,62 @@ void probe_controls(App& app) {
   }
   ImGui::PopItemWidth();
   same_line_if_fits(ImGui::CalcTextSize("Corrupt").x + ImGui::GetStyle().FramePadding.x * 2);
-  if (ImGui::Button("Corrupt")) {
-    app.attempt([&] { lab.corrupt(c); }, "Corrupt");
-    ui.running = false;
-  }
+  if (ImGui::Button("Corrupt")) app.attempt([&] { app.corrupt(c); }, "Corrupt");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Damage the current state; the result is the new probe");
 }
 
 void run_controls(App& app) {
-  hopfield::Lab& lab = app.lab;
-  RecallUi& ui = app.recall;
+  const hopfield::Lab& lab = app.lab();
+  RunSpeed speed = app.run_speed();
   ImGui::BeginDisabled(lab.finished());
-  if (ImGui::Button("Step neuron")) lab.step_neuron();
+  if (ImGui::Button("Step neuron")) app.step_neuron();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("Update the next neuron (N). Synchronous mode: one step of all neurons");
   ImGui::SameLine();
-  if (ImGui::Button("Step sweep")) lab.step_sweeps(1);
+  if (ImGui::Button("Step sweep")) app.step_sweeps(1);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("Finish the current sweep of N updates (S)");
   ImGui::SameLine();
-  if (ImGui::Button(ui.running ? "Pause" : "Run", ImVec2(ImGui::GetFontSize() * 4, 0))) {
-    if (ui.running) ui.running = false;
-    else app.start_run();
+  const bool running = app.running();
+  if (ImGui::Button(running ? "Pause" : "Run", ImVec2(ImGui::GetFontSize() * 4, 0))) {
+    if (running) app.pause();
+    else app.run();
   }
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("Run until a fixed point, a 2-cycle or the sweep limit (Space)");
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Reset")) {
-    lab.reset_recall();
-    ui.running = false;
-  }
+  if (ImGui::Button("Reset")) app.reset();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the probe (Backspace)");
   same_line_if_fits(ImGui::GetFrameHeight() + ImGui::CalcTextSize("max").x +
                     ImGui::GetStyle().ItemInnerSpacing.x);
-  ImGui::Checkbox("max", &ui.fastest);
+  bool changed = ImGui::Checkbox("max", &speed.fastest);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("As fast as the frame rate allows (now %.1f ms of updates per frame)",
                       app.recall_budget_ms());
   same_line_if_fits(ImGui::GetFontSize() * 8);
-  ImGui::BeginDisabled(ui.fastest);
+  ImGui::BeginDisabled(speed.fastest);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  ImGui::SliderFloat("##speed", &ui.speed, 0.5f, ui.per_neuron ? 5000.0f : 200.0f, "%.1f/s",
-                     ImGuiSliderFlags_Logarithmic);
+  changed |= ImGui::SliderFloat("##speed", &speed.speed, 0.5f, speed.per_neuron ? 5000.0f : 200.0f,
+                                "%.1f/s", ImGuiSliderFlags_Logarithmic);
   same_line_if_fits(ImGui::GetFontSize() * 6);
-  int unit = ui.per_neuron ? 1 : 0;
+  int unit = speed.per_neuron ? 1 : 0;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
   if (ImGui::Combo("##unit", &unit, "sweeps\0neurons\0")) {
-    ui.per_neuron = unit == 1;
-    ui.speed = ui.per_neuron ? 200.0f : 10.0f;
+    speed.per_neuron = unit == 1;
+    speed.speed = speed.per_neuron ? 200.0f : 10.0f;
+    changed = true;
   }
   ImGui::EndDisabled();
-  if (ui.running && ui.budget_bound && !ui.fastest) {
+  if (changed) app.attempt([&] { app.set_run_speed(speed); });
+  if (running && app.budget_bound() && !speed.fastest) {
     ImGui::SameLine();
     ImGui::TextDisabled("(slower: frame budget)");
   }
 }
 
-void state_view(App& app) {
-  hopfield::Lab& lab = app.lab;
+void state_view(const App& app, RecallPanel& ui) {
+  const hopfield::Lab& lab = app.lab();
   const hopfield::Recall& r = lab.recall();
   GridOverlay overlay;
   overlay.flipped = &r.recent_flips();
@@ -152,8 +135,7 @@ void state_view(App& app) {
   ImGui::TextColored(ImVec4(0.24f, 0.78f, 1.0f, 1.0f), "next");
   ImGui::EndGroup();
   if (hit.index >= 0) {
-    app.recall.hovered_neuron = hit.index;
-    app.recall.last_neuron = hit.index;
+    ui.last_neuron = hit.index;
     const double h = hopfield::local_field(lab.network(), lab.state(), hit.index);
     ImGui::TextWrapped("neuron %d at (%d, %d): s = %+d, field h = %.4g", hit.index, hit.x, hit.y,
                 int(lab.state()[hit.index]), h);
@@ -162,8 +144,8 @@ void state_view(App& app) {
   }
 }
 
-void verdict(App& app) {
-  const hopfield::Lab& lab = app.lab;
+void verdict(const App& app) {
+  const hopfield::Lab& lab = app.lab();
   const hopfield::Recall& r = lab.recall();
   if (!r.finished()) {
     ImGui::TextDisabled("%s", r.sweeps() == 0 && r.sweep_position() == 0 ? "Ready." : "Running...");
@@ -201,25 +183,25 @@ void verdict(App& app) {
 
 }  // namespace
 
-void recall_shortcuts(App& app) {
-  hopfield::Lab& lab = app.lab;
+void RecallPanel::shortcuts(App& app) {
   if (ImGui::GetIO().KeyCtrl || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
   if (ImGui::IsKeyPressed(ImGuiKey_Space, false)) {
-    if (app.recall.running) app.recall.running = false;
-    else app.start_run();
+    if (app.running()) app.pause();
+    else app.run();
   }
-  if (ImGui::IsKeyPressed(ImGuiKey_N)) lab.step_neuron();
-  if (ImGui::IsKeyPressed(ImGuiKey_S)) lab.step_sweeps(1);
-  if (ImGui::IsKeyPressed(ImGuiKey_Backspace, false)) {
-    lab.reset_recall();
-    app.recall.running = false;
-  }
+  if (ImGui::IsKeyPressed(ImGuiKey_N)) app.step_neuron();
+  if (ImGui::IsKeyPressed(ImGuiKey_S)) app.step_sweeps(1);
+  if (ImGui::IsKeyPressed(ImGuiKey_Backspace, false)) app.reset();
 }
 
-void recall_panel(App& app) {
-  probe_controls(app);
+void RecallPanel::draw(App& app) {
+  // A probe made elsewhere (the library's Probe button, the JS API) is the one to corrupt next.
+  const std::optional<int> probe_source = app.lab().probe_source();
+  if (probe_source && probe_source != seen_source) source = *probe_source;
+  seen_source = probe_source;
+  probe_controls(app, *this);
   run_controls(app);
-  state_view(app);
+  state_view(app, *this);
   verdict(app);
 }
 

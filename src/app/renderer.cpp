@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <vector>
 
 #ifdef __EMSCRIPTEN__
 #include <GLES3/gl3.h>
@@ -206,7 +207,63 @@ bool init() {
   return true;
 }
 
+// --- images for this frame ------------------------------------------------------------
+
+namespace {
+
+struct Texture {
+  GLuint id = 0;
+  int w = 0, h = 0;
+  std::vector<std::uint32_t> pixels;  // what was uploaded last: unchanged images are not re-sent
+};
+
+struct Images {
+  std::vector<Texture> pool;  // reused every frame, in the order images are asked for
+  std::size_t used = 0;
+  std::vector<ImTextureID> changed;  // uploaded this frame
+} images;
+
+}  // namespace
+
+void begin_frame() {
+  images.used = 0;
+  images.changed.clear();
+}
+
+const std::vector<ImTextureID>& changed_textures() { return images.changed; }
+
+ImTextureID frame_image(int w, int h, const std::uint32_t* rgba) {
+  if (images.used == images.pool.size()) images.pool.push_back({});
+  Texture& t = images.pool[images.used++];
+  if (t.id == 0) {
+    glGenTextures(1, &t.id);
+    glBindTexture(GL_TEXTURE_2D, t.id);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  }
+  const std::size_t count = static_cast<std::size_t>(w) * static_cast<std::size_t>(h);
+  const auto id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t.id));
+  if (t.w == w && t.h == h && std::equal(rgba, rgba + count, t.pixels.begin())) return id;
+  t.pixels.assign(rgba, rgba + count);
+  images.changed.push_back(id);
+  glBindTexture(GL_TEXTURE_2D, t.id);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  if (t.w != w || t.h != h) {
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    t.w = w;
+    t.h = h;
+  } else {
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  }
+  return id;
+}
+
 void shutdown() {
+  for (Texture& t : images.pool)
+    if (t.id) glDeleteTextures(1, &t.id);
+  images = Images{};
   if (s.fonts) glDeleteTextures(1, &s.fonts);
   if (s.vbo) gl.DeleteBuffers(1, &s.vbo);
   if (s.ebo) gl.DeleteBuffers(1, &s.ebo);

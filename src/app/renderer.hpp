@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace hlab::render {
@@ -44,6 +45,17 @@ bool init();
 void shutdown();
 // (Re)creates the font atlas texture from ImGui's font atlas (after the fonts change).
 void create_fonts_texture();
+// Images drawn with the UI (grids, heatmaps, plot lines): uploads a w x h RGBA image
+// (row-major, 0xAABBGGRR as ImGui colours) into a texture that lives until the end of the
+// frame after next, and returns it for ImGui::Image. Pixels are drawn unfiltered, so a
+// 16 x 16 grid stays crisp at any size. An image equal to the one its texture held last
+// frame is not sent again. Needs the renderer's context (between init and shutdown).
+ImTextureID frame_image(int w, int h, const std::uint32_t* rgba);
+// Starts a frame's images (the pool's textures are handed out from the first again).
+void begin_frame();
+// The textures whose pixels were replaced since begin_frame (for the redraw regions).
+const std::vector<ImTextureID>& changed_textures();
+
 // Clears the framebuffer to `clear` and draws `data`: everything when `regions` is empty,
 // else only inside the regions.
 void draw(const ImDrawData* data, const ImVec4& clear, const std::vector<Rect>& regions = {});

@@ -1,7 +1,6 @@
 #include "app/startup.hpp"
 
-#include "app/platform.hpp"
-
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <stdexcept>
@@ -70,60 +69,63 @@ std::vector<Param> parse_query(const std::string& query) {
   return out;
 }
 
-std::vector<std::string> apply_startup(App& app, const std::vector<Param>& params) {
-  std::vector<std::string> warnings;
+StartupOptions parse_startup(const std::vector<Param>& params,
+                             const hopfield::LabSettings& defaults) {
+  StartupOptions o;
+  o.settings = defaults;
   auto warn = [&](const Param& p, const std::string& why) {
-    warnings.push_back("Ignored start-up parameter " + p.first + "=" + p.second + " (the default stays): " + why);
+    o.warnings.push_back("Ignored start-up parameter " + p.first + "=" + p.second +
+                         " (the default stays): " + why);
   };
-  hopfield::LabSettings settings = app.lab.settings();
-  bool settings_given = false;
-  const Param* set = nullptr;
-  const Param* demo = nullptr;
+  hopfield::LabSettings& settings = o.settings;
   for (const Param& p : params) {
     try {
       if (p.first == "size") {
         const auto [w, h] = parse_size(p.second);
         hopfield::check_grid_size(w, h);
-        app.lab.set_grid_size(w, h);
+        o.size = {w, h};
       } else if (p.first == "set") {
-        set = &p;
+        o.set = p.second;
       } else if (p.first == "demo") {
-        demo = &p;
+        const double fraction = hopfield::parse_real(p.second, "demo");
+        if (!(fraction >= 0 && fraction <= 1))
+          throw std::invalid_argument("demo is a fraction of pixels to flip, from 0 to 1");
+        o.demo = fraction;
       } else if (p.first == "rule") {
         settings.rule = hopfield::parse_rule(p.second);
-        settings_given = true;
+        o.settings_given = true;
       } else if (p.first == "scale") {
         settings.scale = hopfield::parse_scale(p.second);
-        settings_given = true;
+        o.settings_given = true;
       } else if (p.first == "mode") {
         settings.dynamics.mode = hopfield::parse_mode(p.second);
-        settings_given = true;
+        o.settings_given = true;
       } else if (p.first == "tie") {
         settings.dynamics.tie = hopfield::parse_tie(p.second);
-        settings_given = true;
+        o.settings_given = true;
       } else if (p.first == "seed") {
         settings.dynamics.seed = parse_number<std::uint64_t>(p.second, "seed");
-        settings_given = true;
+        o.settings_given = true;
       } else if (p.first == "temperature") {
         hopfield::DynamicsOptions d = settings.dynamics;
         d.temperature = hopfield::parse_real(p.second, "temperature");
         hopfield::check_options(d);
         settings.dynamics = d;
-        settings_given = true;
+        o.settings_given = true;
       } else if (p.first == "maxSweeps" || p.first == "max-sweeps") {
         hopfield::DynamicsOptions d = settings.dynamics;
         d.max_sweeps = parse_number<int>(p.second, "maxSweeps");
         hopfield::check_options(d);
         settings.dynamics = d;
-        settings_given = true;
+        o.settings_given = true;
       } else if (p.first == "redraw") {
         if (p.second != "changes" && p.second != "full")
           throw std::invalid_argument("redraw is 'changes' (only what changed, the default) or 'full'");
-        platform::set_full_redraw(p.second == "full");
+        o.full_redraw = p.second == "full";
       } else if (p.first == "plots") {
-        if (p.second == "auto") platform::set_plot_lines(platform::PlotLines::Auto);
-        else if (p.second == "image") platform::set_plot_lines(platform::PlotLines::Image);
-        else if (p.second == "triangles") platform::set_plot_lines(platform::PlotLines::Triangles);
+        if (p.second == "auto") o.plot_lines = platform::PlotLines::Auto;
+        else if (p.second == "image") o.plot_lines = platform::PlotLines::Image;
+        else if (p.second == "triangles") o.plot_lines = platform::PlotLines::Triangles;
         else
           throw std::invalid_argument(
               "plots is 'auto' (CPU-drawn images where WebGL is software, the default), 'image' or "
@@ -136,36 +138,36 @@ std::vector<std::string> apply_startup(App& app, const std::vector<Param>& param
       warn(p, e.what());
     }
   }
-  if (settings_given) {
+  return o;
+}
+
+std::vector<std::string> apply_startup(App& app, StartupOptions o) {
+  std::vector<std::string>& warnings = o.warnings;
+  const auto attempt = [&](const std::string& what, const auto& action) {
     try {
-      app.lab.set_settings(settings);
+      action();
     } catch (const std::exception& e) {
-      warnings.push_back(std::string("Ignored the start-up network settings: ") + e.what());
+      warnings.push_back(what + e.what());
     }
-  }
-  if (set) {
-    if (!find_builtin(set->second, app.lab.width(), app.lab.height())) {
-      std::string families;
-      for (const std::string& f : builtin_families()) families += (families.empty() ? "" : ", ") + f;
-      warn(*set, "no such built-in set at " + std::to_string(app.lab.width()) + "x" +
-                     std::to_string(app.lab.height()) + " (sets: " + families +
-                     "; sizes 16 and 28)");
-    } else {
-      app.load_builtin(set->second, true);
-    }
-  }
-  if (demo && app.lab.pattern_count() > 0) {
+  };
+  if (o.size)
+    attempt("Ignored start-up parameter size: ", [&] { app.set_grid_size(o.size->first, o.size->second); });
+  if (o.settings_given)
+    attempt("Ignored the start-up network settings: ", [&] { app.set_settings(o.settings); });
+  if (o.set)
+    attempt("Ignored start-up parameter set=" + *o.set + " (the default stays): ",
+            [&] { app.load_builtin(*o.set, true); });
+  if (o.demo && app.lab().pattern_count() > 0) {
     // A ready-made run to look at: pattern 0 with a fraction of its pixels flipped, recalled.
-    try {
+    attempt("Ignored start-up parameter demo: ", [&] {
       hopfield::CorruptionRequest c;
-      c.amount = hopfield::parse_real(demo->second, "demo");
-      c.seed = app.lab.settings().dynamics.seed;
-      app.lab.probe_from_pattern(0);
-      app.lab.corrupt(c);
-      app.lab.run();
-    } catch (const std::exception& e) {
-      warn(*demo, e.what());
-    }
+      c.amount = *o.demo;
+      c.seed = app.lab().settings().dynamics.seed;
+      app.corrupt(c, 0);
+      const long long n = app.lab().size();
+      app.step_sweeps(static_cast<int>(std::max(1LL, kDemoUpdatesBeforeFirstFrame / n)));
+      if (!app.lab().finished()) app.run();
+    });
   }
   for (const std::string& w : warnings) app.error(w);
   return warnings;

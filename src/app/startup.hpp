@@ -1,23 +1,48 @@
 // Start-up parameters, shared by the desktop command line (--size 28) and the web page's
-// URL (?size=28&set=letters&rule=storkey&mode=sync&seed=3).
+// URL (?size=28&set=letters&rule=storkey&mode=sync&seed=3): parsed into StartupOptions, then
+// applied through App's commands. A bad value is skipped with a warning (its default stays);
+// the rest still apply.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "app/app.hpp"
+#include "app/platform.hpp"
 
 namespace hlab {
 
 using Param = std::pair<std::string, std::string>;
 
-// Splits "?a=1&b=x%20y" into pairs (percent-decoding values).
+// Splits "?a=1&b=x%20y" into pairs (percent-decoding names and values).
 std::vector<Param> parse_query(const std::string& query);
 
-// Applies size, then rule/scale/mode/tie/seed/temperature/maxSweeps, then set. An invalid
-// value is skipped (the default stays) and described in the returned warnings, which are
-// also shown as notices in the UI.
-std::vector<std::string> apply_startup(App& app, const std::vector<Param>& params);
+struct StartupOptions {
+  std::optional<std::pair<int, int>> size;  // width, height
+  std::optional<std::string> set;           // a built-in family, loaded after the size
+  std::optional<double> demo;               // probe = pattern 0 with this fraction flipped
+  hopfield::LabSettings settings;           // the defaults, with the parameters given
+  bool settings_given = false;
+  bool full_redraw = false;                 // redraw=full
+  platform::PlotLines plot_lines = platform::PlotLines::Auto;
+  std::vector<std::string> warnings;        // one per parameter ignored
+};
+
+// Checks every parameter on its own (names, types, ranges); `defaults` are the settings the
+// parameters modify.
+StartupOptions parse_startup(const std::vector<Param>& params,
+                             const hopfield::LabSettings& defaults = {});
+
+// Applies size, then the network settings, then the set, then the demo run, through App's
+// commands; a failure there is one more warning. Every warning is also shown in the app.
+// Returns all the warnings.
+std::vector<std::string> apply_startup(App& app, StartupOptions options);
+
+// The demo recall runs before the first frame for at most this many neuron updates; a longer
+// one (a high temperature and a huge sweep limit, say) goes on animated instead of holding up
+// the page.
+inline constexpr long long kDemoUpdatesBeforeFirstFrame = 2'000'000;
 
 }  // namespace hlab

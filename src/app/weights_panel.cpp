@@ -5,30 +5,20 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/hplot/hplot.hpp"
 #include "app/panels.hpp"
-#include "app/platform.hpp"
-#include "app/plot.hpp"
+#include "app/renderer.hpp"
+#include "app/widgets.hpp"
 
 namespace hlab {
 namespace {
 
-struct HeatmapCache {
-  std::uint64_t version = ~0ull;
-  int n = 0;
-  int blocks = 0;
-  std::vector<float> means;
-  std::vector<std::uint32_t> rgba;  // the heatmap image, rebuilt only when W changes
-  float limit = 1.0f;
-  std::string error;
-};
-
 constexpr int kMaxBlocks = 256;
 
-void heatmap(App& app) {
-  static HeatmapCache cache;
-  const hopfield::Network& net = app.lab.network();
-  if (cache.version != app.lab.network_version() || cache.n != net.size()) {
-    cache.version = app.lab.network_version();
+void heatmap(const App& app, WeightsPanel& cache) {
+  const hopfield::Network& net = app.lab().network();
+  if (cache.version != app.lab().network_version() || cache.n != net.size()) {
+    cache.version = app.lab().network_version();
     cache.n = net.size();
     cache.blocks = std::min(net.size(), kMaxBlocks);
     cache.error.clear();
@@ -48,7 +38,7 @@ void heatmap(App& app) {
   const int b = cache.blocks;
   const float side = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 22.0f);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::Image(platform::frame_image(b, b, cache.rgba.data()), ImVec2(side, side));
+  ImGui::Image(render::frame_image(b, b, cache.rgba.data()), ImVec2(side, side));
   if (ImGui::IsItemHovered()) {
     const ImVec2 m = ImGui::GetIO().MousePos;
     const int bj = std::clamp(static_cast<int>((m.x - origin.x) / side * static_cast<float>(b)), 0, b - 1);
@@ -67,10 +57,9 @@ void heatmap(App& app) {
   if (!cache.error.empty()) ImGui::TextWrapped("%s", cache.error.c_str());
 }
 
-void votes(App& app) {
-  const hopfield::Lab& lab = app.lab;
+void votes(const App& app, int i) {
+  const hopfield::Lab& lab = app.lab();
   const hopfield::Network& net = lab.network();
-  const int i = app.recall.last_neuron;
   ImGui::Separator();
   if (i < 0 || i >= net.size()) {
     text_disabled_wrapped("Hover a neuron on the recall state to see its field split by pattern.");
@@ -123,9 +112,9 @@ void votes(App& app) {
 
 }  // namespace
 
-void weights_panel(App& app) {
-  heatmap(app);
-  votes(app);
+void WeightsPanel::draw(App& app, int neuron) {
+  heatmap(app, *this);
+  votes(app, neuron);
 }
 
 }  // namespace hlab

@@ -5,7 +5,8 @@
 #include <cmath>
 #include <vector>
 
-#include "app/plot.hpp"
+#include "app/hplot/hplot.hpp"
+#include "app/hplot/line_canvas.hpp"
 #include "core/rng.hpp"
 
 namespace {

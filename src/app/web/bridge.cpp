@@ -1,5 +1,6 @@
-// The web bridge: C functions behind window.hopfield (see hopfield_api.js), URL parameters
-// at start-up, and the browser side of file upload and download. Web build only.
+// The web bridge: C functions behind window.hopfield (see hopfield_api.js) and the browser side
+// of file upload and download. Web build only. Like chips' webapi, it calls App's commands and
+// reads what App shows; it touches no field.
 #include <emscripten.h>
 
 #include <charconv>
@@ -9,7 +10,6 @@
 
 #include "app/app.hpp"
 #include "app/platform.hpp"
-#include "app/startup.hpp"
 #include "core/json.hpp"
 #include "core/report.hpp"
 
@@ -56,8 +56,6 @@ std::vector<std::string> split_lines(const char* joined) {
   return out;
 }
 
-void stop_ui_run() { the_app().recall.running = false; }
-
 void install() {
   App& app = the_app();
   app.hooks.upload_patterns = [] {
@@ -84,12 +82,6 @@ void install() {
       if (Module.hopfieldReady) Module.hopfieldReady();
     });
   };
-  const int length = EM_ASM_INT({ return lengthBytesUTF8(String(window.location.search)); });
-  std::vector<char> query(static_cast<std::size_t>(length) + 1, '\0');
-  EM_ASM({ stringToUTF8(String(window.location.search), $0, $1); }, query.data(), length + 1);
-  const std::vector<std::string> warnings = hlab::apply_startup(app, hlab::parse_query(query.data()));
-  // apply_startup has put them in the app's notices too.
-  for (const std::string& w : warnings) EM_ASM({ console.warn('Hopfield Lab: ' + UTF8ToString($0)); }, w.c_str());
 }
 
 // Installed before main() runs (this file is part of the executable, so it is always linked).
@@ -100,7 +92,7 @@ const bool g_installed = (install(), true);
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
-  const hopfield::Lab& lab = the_app().lab;
+  const hopfield::Lab& lab = the_app().lab();
   const hopfield::Recall& r = lab.recall();
   const hopfield::LabSettings& s = lab.settings();
   hopfield::JsonWriter json;
@@ -125,7 +117,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
   json.key("verdictPattern").value(v.pattern);
   json.key("summary").value(v.summary);
   json.key("messages").begin_array();  // the notices the app shows (errors and information)
-  for (const hlab::Notice& n : the_app().notices) json.value(n.text);
+  for (const hlab::Notice& n : the_app().notices()) json.value(n.text);
   json.end_array();
   json.key("target");
   if (lab.probe_source()) json.value(*lab.probe_source());
@@ -145,13 +137,13 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_get_editor_rect() {
-  const hlab::EditorState& ed = the_app().editor;
+  const hlab::ScreenRect r = the_app().editor_rect();
   hopfield::JsonWriter json;
   json.begin_object();
-  json.key("x").value(double{ed.canvas_x});
-  json.key("y").value(double{ed.canvas_y});
-  json.key("width").value(double{ed.canvas_w});
-  json.key("height").value(double{ed.canvas_h});
+  json.key("x").value(double{r.x});
+  json.key("y").value(double{r.y});
+  json.key("width").value(double{r.width});
+  json.key("height").value(double{r.height});
   json.end_object();
   g_result = json.str();
   return g_result.c_str();
@@ -159,23 +151,24 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_editor_rect() {
 
 EMSCRIPTEN_KEEPALIVE const char* hl_set_drawing(const char* grid) {
   return guarded([&] {
-    hopfield::Lab& lab = the_app().lab;
-    hopfield::Pattern p = lab.drawing();
-    p.spins = hopfield::spins_from_string(grid ? grid : "", lab.size());
-    lab.set_drawing(p);
+    App& app = the_app();
+    hopfield::Pattern p = app.lab().drawing();
+    p.spins = hopfield::spins_from_string(grid ? grid : "", app.lab().size());
+    app.set_drawing(p);
   });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_get_frame_stats() {
-  const hlab::platform::FrameCounts frames = hlab::platform::frame_counts();
+  const hlab::platform::Status status = hlab::platform::status();
+  const hlab::platform::FrameCounts& frames = status.frames;
   hopfield::JsonWriter json;
   json.begin_object();
   json.key("full").value(static_cast<double>(frames.full));
   json.key("partial").value(static_cast<double>(frames.partial));
   json.key("unchanged").value(static_cast<double>(frames.skipped));
   json.key("pixels").value(frames.pixels);
-  json.key("renderer").value(hlab::platform::renderer_name());
-  json.key("software").value(hlab::platform::software_rendering());
+  json.key("renderer").value(status.renderer);
+  json.key("software").value(status.software);
   json.end_object();
   g_result = json.str();
   return g_result.c_str();
@@ -184,7 +177,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_frame_stats() {
 EMSCRIPTEN_KEEPALIVE const char* hl_get_trace() {
   hopfield::JsonWriter json;
   json.begin_object();
-  hopfield::write_recall_members(json, the_app().lab.recall());
+  hopfield::write_recall_members(json, the_app().lab().recall());
   json.end_object();
   g_result = json.str();
   return g_result.c_str();
@@ -192,16 +185,13 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_trace() {
 
 EMSCRIPTEN_KEEPALIVE const char* hl_set_grid_size(int width, int height) {
   return guarded([&] {
-    hopfield::check_grid_size(width, height);
-    the_app().lab.set_grid_size(width, height);
-    the_app().selected = -1;
-    stop_ui_run();
+    the_app().set_grid_size(width, height);
   });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_set_patterns(const char* joined, const char* names_joined) {
   return guarded([&] {
-    hopfield::Lab& lab = the_app().lab;
+    const hopfield::Lab& lab = the_app().lab();
     const std::vector<std::string> rows = split_lines(joined);
     const std::vector<std::string> names = split_lines(names_joined);
     std::vector<hopfield::Pattern> patterns;
@@ -219,24 +209,20 @@ EMSCRIPTEN_KEEPALIVE const char* hl_set_patterns(const char* joined, const char*
       }
       patterns.push_back(std::move(p));
     }
-    lab.set_patterns(patterns);
-    the_app().selected = patterns.empty() ? -1 : 0;
-    stop_ui_run();
+    the_app().set_patterns(patterns);
   });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_set_state(const char* text) {
   return guarded([&] {
-    hopfield::Lab& lab = the_app().lab;
-    lab.set_probe(hopfield::spins_from_string(text ? text : "", lab.size()));
-    stop_ui_run();
+    App& app = the_app();
+    app.set_probe(hopfield::spins_from_string(text ? text : "", app.lab().size()));
   });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_corrupt(const char* kind, double amount, int value, int x,
                                             int y, int w, int h, const char* seed, int pattern) {
   return guarded([&] {
-    hopfield::Lab& lab = the_app().lab;
     hopfield::CorruptionRequest c;
     c.kind = hopfield::parse_corruption(kind ? kind : "");
     c.amount = amount;
@@ -247,53 +233,33 @@ EMSCRIPTEN_KEEPALIVE const char* hl_corrupt(const char* kind, double amount, int
     c.w = w;
     c.h = h;
     c.seed = parse_seed(seed);
-    if (pattern >= 0) {
-      if (pattern >= lab.pattern_count())
-        throw std::invalid_argument("pattern " + std::to_string(pattern) + " is not stored (there are " +
-                                    std::to_string(lab.pattern_count()) + ")");
-      // Validate on the pattern first, so an invalid request changes nothing.
-      hopfield::apply_corruption(lab.patterns()[static_cast<std::size_t>(pattern)].spins, lab.width(), c);
-      lab.probe_from_pattern(pattern);
-      the_app().recall.source = pattern;
-    }
-    lab.corrupt(c);
-    stop_ui_run();
+    the_app().corrupt(c, pattern >= 0 ? std::optional<int>(pattern) : std::nullopt);
   });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_step(int sweeps) {
-  return guarded([&] { the_app().lab.step_sweeps(sweeps); });
+  return guarded([&] { the_app().step_sweeps(sweeps); });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_step_neuron() {
-  return guarded([&] { the_app().lab.step_neuron(); });
+  return guarded([&] { the_app().step_neuron(); });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_reset() {
-  return guarded([&] {
-    the_app().lab.reset_recall();
-    stop_ui_run();
-  });
+  return guarded([&] { the_app().reset(); });
 }
 
 // Runs sweeps for about `budget_ms`; returns 1 once the recall has finished.
 // run(): the app animates the recall at full speed inside its frames (a few ms per frame,
 // so the page stays fluid); JavaScript polls hl_is_running.
-EMSCRIPTEN_KEEPALIVE void hl_run_start() { the_app().start_run(/*flat_out=*/true); }
+EMSCRIPTEN_KEEPALIVE void hl_run_start() { the_app().run(/*flat_out=*/true); }
 
-EMSCRIPTEN_KEEPALIVE int hl_is_running() {
-  const App& app = the_app();
-  return app.recall.running && !app.lab.finished() ? 1 : 0;
-}
+EMSCRIPTEN_KEEPALIVE int hl_is_running() { return the_app().running() ? 1 : 0; }
 
-EMSCRIPTEN_KEEPALIVE double hl_frame_count() { return static_cast<double>(the_app().frames); }
+EMSCRIPTEN_KEEPALIVE double hl_frame_count() { return static_cast<double>(the_app().frames()); }
 
 // Recall work outside frames, for when the browser draws none (a hidden tab).
-EMSCRIPTEN_KEEPALIVE void hl_run_chunk(double budget_ms) {
-  hopfield::Lab& lab = the_app().lab;
-  const double start = emscripten_get_now();
-  while (!lab.finished() && emscripten_get_now() - start < budget_ms) lab.step_sweeps(1);
-}
+EMSCRIPTEN_KEEPALIVE void hl_run_chunk(double budget_ms) { the_app().run_for(budget_ms); }
 
 // Empty strings and has_* = 0 leave a setting as it is.
 EMSCRIPTEN_KEEPALIVE const char* hl_set_options(const char* rule, const char* scale,
@@ -302,8 +268,8 @@ EMSCRIPTEN_KEEPALIVE const char* hl_set_options(const char* rule, const char* sc
                                                 const char* seed, int has_max_sweeps,
                                                 int max_sweeps) {
   return guarded([&] {
-    hopfield::Lab& lab = the_app().lab;
-    hopfield::LabSettings s = lab.settings();
+    App& app = the_app();
+    hopfield::LabSettings s = app.lab().settings();
     if (rule && *rule) s.rule = hopfield::parse_rule(rule);
     if (scale && *scale) s.scale = hopfield::parse_scale(scale);
     if (mode && *mode) s.dynamics.mode = hopfield::parse_mode(mode);
@@ -311,34 +277,28 @@ EMSCRIPTEN_KEEPALIVE const char* hl_set_options(const char* rule, const char* sc
     if (has_temperature) s.dynamics.temperature = temperature;
     if (seed && *seed) s.dynamics.seed = parse_seed(seed);
     if (has_max_sweeps) s.dynamics.max_sweeps = max_sweeps;
-    lab.set_settings(s);
-    stop_ui_run();
+    app.set_settings(s);
   });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_load_file(const char* data, int length, const char* name,
                                               int replace) {
+  return guarded([&] {
+    the_app().load_pattern_file(std::string_view(data, static_cast<std::size_t>(length)),
+                                name ? name : "file", replace != 0);
+  });
+}
+
+// A file the user picked in the page: a problem is shown in the app, as for any click.
+EMSCRIPTEN_KEEPALIVE void hl_upload_file(const char* data, int length, const char* name) {
   App& app = the_app();
   const std::string source = name ? name : "file";
-  const char* err = guarded([&] {
-    app.lab.load_pattern_bytes(std::string_view(data, static_cast<std::size_t>(length)), source,
-                               replace != 0);
-    app.selected = app.lab.pattern_count() > 0 ? 0 : -1;
-    stop_ui_run();
-  });
-  if (*err) app.error(std::string("Loading ") + source + ": " + err);
-  else app.info("Loaded " + source + ": " + std::to_string(app.lab.pattern_count()) + " patterns stored.");
-  return err;
+  app.attempt([&] { app.load_pattern_file(std::string_view(data, static_cast<std::size_t>(length)), source, false); },
+              "Loading " + source);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_load_builtin(const char* family, int replace) {
-  return guarded([&] {
-    App& app = the_app();
-    const std::size_t before = app.notices.size();
-    if (!app.load_builtin(family ? family : "", replace != 0))
-      throw std::invalid_argument(app.notices.size() > before ? app.notices.back().text
-                                                              : "cannot load that set");
-  });
+  return guarded([&] { the_app().load_builtin(family ? family : "", replace != 0); });
 }
 
 }  // extern "C"

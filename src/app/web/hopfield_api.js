@@ -269,10 +269,13 @@
   // The shell's <input type=file> hands uploads here; errors are shown in the app itself.
   Module['hopfieldUpload'] = function (file) {
     file.arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var ptr = _malloc(Math.max(bytes.length, 1));
+      HEAPU8.set(bytes, ptr);
       try {
-        api.loadPatternFile(buffer, file.name);
-      } catch (e) {
-        console.warn(e.message);
+        ccall('hl_upload_file', null, ['number', 'number', 'string'], [ptr, bytes.length, file.name]);
+      } finally {
+        _free(ptr);
       }
     });
   };

@@ -1,0 +1,147 @@
+// Series drawing: lines decimated to at most four points per pixel column (M4: first, min, max,
+// last, which draws the same picture as all of them), markers, dashed reference lines.
+#include "app/hplot/internal.hpp"
+
+namespace hplot::detail {
+namespace {
+
+std::vector<ImVec2> g_path;                // scratch polyline for DrawLine
+std::vector<std::uint8_t> g_marker_cells;  // scratch occupancy grid for DrawScatter
+
+void FlushPath(ImDrawList* draw_list, ImU32 color, float thickness) {
+  const int n = static_cast<int>(g_path.size());
+  if (g_mapping.active && n > 0) {
+    for (ImVec2& p : g_path) p = g_mapping.ToCanvas(p);
+    // A lone point is drawn as a dot, as below.
+    g_canvas->Polyline(g_path.data(), n, color, (n == 1 ? 2.4f : 1.0f) * thickness * g_mapping.scale);
+  } else if (n >= 2) {
+    draw_list->AddPolyline(g_path.data(), n, color, ImDrawFlags_None, thickness);
+  } else if (n == 1) {
+    draw_list->AddCircleFilled(g_path[0], thickness * 1.2f, color, 8);  // lone point
+  }
+  g_path.clear();
+}
+
+// Collects the points falling in one pixel column and keeps at most four of them (first, min,
+// max, last: "M4" decimation), which draws the same picture as all of them.
+struct ColumnDecimator {
+  bool open = false;
+  double column = 0.0;
+  int first = 0, last = 0, low = 0, high = 0;  // indices into the series
+  ImVec2 pixels[4];                            // first, last, low, high
+
+  void Add(int index, ImVec2 p) {
+    const double col = std::floor(static_cast<double>(p.x));
+    if (open && col == column) {
+      last = index;
+      pixels[1] = p;
+      if (p.y < pixels[2].y) low = index, pixels[2] = p;
+      if (p.y > pixels[3].y) high = index, pixels[3] = p;
+      return;
+    }
+    Flush();
+    open = true;
+    column = col;
+    first = last = low = high = index;
+    pixels[0] = pixels[1] = pixels[2] = pixels[3] = p;
+  }
+
+  // Appends the kept points to g_path in their original order, without repeats.
+  void Flush() {
+    if (!open) return;
+    open = false;
+    const int lo = std::min(low, high), hi = std::max(low, high);
+    const ImVec2 lo_p = low < high ? pixels[2] : pixels[3];
+    const ImVec2 hi_p = low < high ? pixels[3] : pixels[2];
+    g_path.push_back(pixels[0]);
+    if (lo != first) g_path.push_back(lo_p);
+    if (hi != lo && hi != first) g_path.push_back(hi_p);
+    if (last != hi && last != first) g_path.push_back(pixels[1]);
+  }
+};
+
+void DrawLine(ImDrawList* draw_list, const Transform& t, const Point* pts, int n, ImU32 color,
+              float thickness) {
+  ColumnDecimator columns;
+  g_path.clear();
+  for (int i = 0; i < n; ++i) {
+    if (!IsFinite(pts[i])) {  // a gap: end the current polyline
+      columns.Flush();
+      FlushPath(draw_list, color, thickness);
+      continue;
+    }
+    columns.Add(i, t.ToPixel(pts[i]));
+  }
+  columns.Flush();
+  FlushPath(draw_list, color, thickness);
+}
+
+// Markers landing in an already used cell of a marker-sized grid are skipped: same picture,
+// bounded vertex count.
+void DrawScatter(ImDrawList* draw_list, const Transform& t, const Point* pts, int n, ImU32 color,
+                 float radius) {
+  const float cell = std::max(1.0f, radius);
+  const int cols = static_cast<int>(t.area.GetWidth() / cell) + 1;
+  const int rows = static_cast<int>(t.area.GetHeight() / cell) + 1;
+  g_marker_cells.assign(static_cast<size_t>(cols) * static_cast<size_t>(rows), 0);
+  const bool cheap = n > kCheapMarkerThreshold;
+  for (int i = 0; i < n; ++i) {
+    if (!IsFinite(pts[i])) continue;
+    const ImVec2 p = t.ToPixel(pts[i]);
+    if (!t.area.Contains(p)) continue;
+    const int cx = static_cast<int>((p.x - t.area.Min.x) / cell);
+    const int cy = static_cast<int>((p.y - t.area.Min.y) / cell);
+    std::uint8_t& used = g_marker_cells[static_cast<size_t>(cy) * cols + cx];
+    if (used) continue;
+    used = 1;
+    if (g_mapping.active) {
+      const ImVec2 q = g_mapping.ToCanvas(p);
+      g_canvas->Polyline(&q, 1, color, 2.0f * radius * g_mapping.scale);
+    } else if (cheap) {
+      draw_list->AddRectFilled(p - ImVec2(radius, radius), p + ImVec2(radius, radius), color);
+    } else {
+      draw_list->AddCircleFilled(p, radius, color, 8);
+    }
+  }
+}
+
+void DrawDashedHLine(ImDrawList* draw_list, const ImRect& area, float y, ImU32 color,
+                     float thickness) {
+  constexpr float kDash = 8.0f, kSpace = 5.0f;
+  for (float x = area.Min.x; x < area.Max.x; x += kDash + kSpace) {
+    const float x_end = std::min(x + kDash, area.Max.x);
+    if (g_mapping.active) {
+      const ImVec2 dash[2] = {g_mapping.ToCanvas(ImVec2(x, y)), g_mapping.ToCanvas(ImVec2(x_end, y))};
+      g_canvas->Polyline(dash, 2, color, thickness * g_mapping.scale);
+    } else {
+      draw_list->AddLine(ImVec2(x, y), ImVec2(x_end, y), color, thickness);
+    }
+  }
+}
+
+
+}  // namespace
+
+void DrawSeries(ImDrawList* draw_list, const Transform& t, const Point* points, const Series& s,
+                bool highlighted) {
+  const Point* pts = points + s.first;
+  const float thickness = highlighted ? kHighlightThickness : kLineThickness;
+  switch (s.kind) {
+    case SeriesKind::Line:
+      DrawLine(draw_list, t, pts, s.count, s.color, thickness);
+      break;
+    case SeriesKind::Scatter:
+      DrawScatter(draw_list, t, pts, s.count, s.color,
+                  highlighted ? kMarkerRadius + 1.0f : kMarkerRadius);
+      break;
+    case SeriesKind::HLine:
+      if (std::isfinite(pts[0].y)) {
+        const float y = t.ToPixel(pts[0]).y;
+        DrawDashedHLine(draw_list, t.area, y, s.color, thickness);
+      }
+      break;
+  }
+}
+
+
+}  // namespace hplot::detail

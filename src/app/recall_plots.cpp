@@ -1,0 +1,56 @@
+#include "app/recall_plots.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "app/hplot/hplot.hpp"
+
+namespace hlab {
+
+void TracePlots::update(const hopfield::Trace& t, std::uint64_t version, int patterns) {
+  const std::size_t shown = static_cast<std::size_t>(std::min(patterns, kMaxOverlapSeries));
+  if (recall_version != version || rows > t.rows() || overlaps.size() != shown) {
+    recall_version = version;
+    rows = 0;
+    hamming.Clear();
+    energy.Clear();
+    overlaps.assign(shown, hplot::SeriesDownsampler());
+  }
+  for (; rows < t.rows(); ++rows) {
+    const std::size_t k = static_cast<std::size_t>(rows);
+    hamming.Append(t.hamming[k]);
+    energy.Append(t.energy[k]);
+    for (std::size_t mu = 0; mu < shown; ++mu) overlaps[mu].Append(t.overlaps[k][mu]);
+  }
+}
+
+void draw_recall_plots(TracePlots& plots, const std::vector<std::string>& names,
+                       const char* hamming_label) {
+  const float h = ImGui::GetFontSize() * 10.0f;
+  const float w = ImGui::GetContentRegionAvail().x * 0.5f - ImGui::GetStyle().ItemSpacing.x * 0.5f;
+  if (hplot::BeginPlot("Hamming distance", ImVec2(w, h), hplot::PlotFlags_NoLegend)) {
+    hplot::SetupAxes("sweep", hamming_label);
+    hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
+    plots.hamming.Plot("hamming");
+    hplot::EndPlot();
+  }
+  ImGui::SameLine();
+  if (hplot::BeginPlot("Energy", ImVec2(w, h), hplot::PlotFlags_NoLegend)) {
+    hplot::SetupAxes("sweep", "E");
+    plots.energy.Plot("energy");
+    hplot::EndPlot();
+  }
+  if (!plots.overlaps.empty() &&
+      hplot::BeginPlot("Overlap m with each stored pattern", ImVec2(-1, h * 1.2f))) {
+    hplot::SetupAxes("sweep", "m");
+    hplot::SetupAxisLimits(hplot::Axis_Y, -1, 1, hplot::Cond_Always);
+    for (std::size_t mu = 0; mu < plots.overlaps.size(); ++mu) {
+      const std::string label = (mu < names.size() ? names[mu] : std::string()) + "##" + std::to_string(mu);
+      plots.overlaps[mu].Plot(label.c_str());
+    }
+    hplot::EndPlot();
+  }
+}
+
+}  // namespace hlab

@@ -1,0 +1,131 @@
+#include "app/ui.hpp"
+
+#include <imgui.h>
+
+#include <chrono>
+#include <vector>
+
+#include "app/hplot/hplot.hpp"
+#include "app/renderer.hpp"
+
+namespace hlab {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+template <class Panel>
+void section(const char* title, Panel&& draw) {
+  if (ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::PushID(title);
+    draw();
+    ImGui::PopID();
+    ImGui::Spacing();
+  }
+}
+
+}  // namespace
+
+void Ui::draw_notices(App& app) {
+  const double now = ImGui::GetTime();
+  // Information fades after kInfoSeconds; at most the four newest notices stay.
+  std::vector<std::uint64_t> expired;
+  const std::vector<Notice>& notices = app.notices();
+  for (std::size_t k = 0; k < notices.size(); ++k) {
+    const Notice& n = notices[k];
+    const double shown = notice_shown_at_.try_emplace(n.id, now).first->second;
+    if ((!n.error && now - shown > kInfoSeconds) || k + 4 < notices.size()) expired.push_back(n.id);
+  }
+  for (std::uint64_t id : expired) {
+    app.dismiss(id);
+    notice_shown_at_.erase(id);
+  }
+  for (const Notice& n : app.notices()) {
+    ImGui::PushID(static_cast<int>(n.id));
+    ImGui::PushStyleColor(ImGuiCol_Text, n.error ? IM_COL32(255, 120, 110, 255)
+                                                 : IM_COL32(150, 220, 150, 255));
+    ImGui::TextWrapped("%s %s", n.error ? "Error:" : "", n.text.c_str());
+    ImGui::PopStyleColor();
+    bool dismissed = false;
+    if (n.error) {
+      ImGui::SameLine();
+      dismissed = ImGui::SmallButton("dismiss");
+    }
+    ImGui::PopID();
+    if (dismissed) {
+      notice_shown_at_.erase(n.id);
+      app.dismiss(n.id);
+      break;
+    }
+  }
+}
+
+void Ui::frame(App& app, const platform::FrameInfo& info) {
+  if (first_frame_ && info.plot_images) {
+    // A software rasteriser (SwiftShader in headless or GPU-less browsers, llvmpipe) pays per
+    // triangle: there plot lines are drawn on the CPU, one image per plot, at most 1.5 ms of
+    // it a frame (a plot's new image may take a few frames; the old one shows meanwhile).
+    // A GPU draws the triangles for free, so elsewhere they stay ImDrawList polylines.
+    hplot::SetImageUploader(render::frame_image);
+    hplot::SetRasterBudget(1.5);
+  }
+  const Clock::time_point ui_start = Clock::now();
+  if (!ImGui::GetIO().WantTextInput) {
+    editor_.shortcuts(app);
+    recall_.shortcuts(app);
+  }
+
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  // No background: the platform layer clears to the window colour, and a software rasteriser
+  // (headless browsers, VMs) then fills each pixel once less per frame.
+  ImGui::Begin("Hopfield Lab", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+  const hopfield::Lab& lab = app.lab();
+  ImGui::TextUnformatted("Hopfield Lab");
+  ImGui::SameLine();
+  ImGui::TextDisabled("| %dx%d grid, N = %d neurons, P = %d stored patterns", lab.width(),
+                      lab.height(), lab.size(), lab.pattern_count());
+  draw_notices(app);
+
+  constexpr float kWeights[3] = {1.0f, 1.15f, 1.0f};
+  const char* const kColumns[3] = {"left", "middle", "right"};
+  const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
+  if (ImGui::BeginTable("columns", 3, flags, ImGui::GetContentRegionAvail())) {
+    for (int c = 0; c < 3; ++c)
+      ImGui::TableSetupColumn(kColumns[c], ImGuiTableColumnFlags_WidthStretch, kWeights[c]);
+    ImGui::TableNextRow();
+    const float height = ImGui::GetContentRegionAvail().y;
+    const auto column = [&](int c, auto&& draw) {
+      ImGui::TableNextColumn();
+      ImGui::BeginChild(kColumns[c], ImVec2(0, height));
+      draw();
+      ImGui::EndChild();
+    };
+    column(0, [&] {
+      section("Editor", [&] { editor_.draw(app); });
+      section("Pattern library", [&] { library_.draw(app); });
+    });
+    column(1, [&] {
+      section("Recall", [&] { recall_.draw(app); });
+      section("Plots", [&] { plots_.draw(app); });
+    });
+    column(2, [&] {
+      section("Network", [&] { network_.draw(app); });
+      section("Weights", [&] { weights_.draw(app, recall_.last_neuron); });
+    });
+    ImGui::EndTable();
+  }
+  ImGui::End();
+  const double ui_ms =
+      std::chrono::duration<double, std::milli>(Clock::now() - ui_start).count();
+  // The sweeps of this frame show in the next one.
+  app.advance(info.dt, ui_ms, info.draw_ms);
+  if (first_frame_) {
+    first_frame_ = false;
+    if (app.hooks.first_frame) app.hooks.first_frame();
+  }
+}
+
+}  // namespace hlab

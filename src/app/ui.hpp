@@ -1,0 +1,33 @@
+// The window: the panels laid out in three columns, the notices, the keyboard shortcuts. Owns
+// each panel's UI state; reads and commands the App like any other way in.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+
+#include "app/app.hpp"
+#include "app/panels.hpp"
+#include "app/platform.hpp"
+
+namespace hlab {
+
+class Ui {
+ public:
+  // One frame (between ImGui::NewFrame and Render): lays out and draws every panel, then lets
+  // a running recall compute for what is left of the frame's budget.
+  void frame(App& app, const platform::FrameInfo& info);
+
+ private:
+  void draw_notices(App& app);
+
+  EditorPanel editor_;
+  LibraryPanel library_;
+  RecallPanel recall_;
+  PlotsPanel plots_;
+  NetworkPanel network_;
+  WeightsPanel weights_;
+  std::unordered_map<std::uint64_t, double> notice_shown_at_;  // ImGui time, per notice id
+  bool first_frame_ = true;
+};
+
+}  // namespace hlab

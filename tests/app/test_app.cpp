@@ -1,0 +1,153 @@
+// The App's commands without a window (src/app/app.hpp): what each does to the session, the
+// UI bookkeeping it does once (stopping a run, the selection, notices), and that bad input
+// throws with everything left as it was.
+#include <catch2/catch.hpp>
+
+#include "app/app.hpp"
+#include "core/pattern_io.hpp"
+
+using hlab::App;
+using hopfield::Pattern;
+
+namespace {
+
+const char* const kTwoPatterns = "name: bars\n#.#.\n#.#.\n\nname: rows\n####\n....\n";
+
+// Texts of the notices, newest last.
+std::vector<std::string> texts(const App& app) {
+  std::vector<std::string> out;
+  for (const hlab::Notice& n : app.notices()) out.push_back(n.text);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("App: loading a file selects its first pattern, says so, and stops a run", "[app]") {
+  App app;
+  app.set_grid_size(4, 2);
+  app.run();
+  app.load_pattern_file(kTwoPatterns, "two.txt", true);
+  CHECK(app.lab().pattern_count() == 2);
+  CHECK(app.lab().pattern_names() == std::vector<std::string>{"bars", "rows"});
+  CHECK(app.selected() == 0);
+  CHECK_FALSE(app.running());
+  REQUIRE_FALSE(app.notices().empty());
+  CHECK(app.notices().back().text == "Loaded two.txt: 2 patterns stored.");
+  CHECK_FALSE(app.notices().back().error);
+}
+
+TEST_CASE("App: a bad file throws and keeps the library, selection and messages", "[app]") {
+  App app;
+  app.set_grid_size(4, 2);
+  app.load_pattern_file(kTwoPatterns, "two.txt", true);
+  app.select(1);
+  const std::vector<std::string> before = texts(app);
+  CHECK_THROWS_AS(app.load_pattern_file("name: x\n#?\n", "bad.txt", true), std::exception);
+  CHECK(app.lab().pattern_count() == 2);
+  CHECK(app.selected() == 1);
+  CHECK(texts(app) == before);
+}
+
+TEST_CASE("App: built-in sets load at 16x16 and are refused, with the reason, elsewhere", "[app]") {
+  App app;
+  app.load_builtin("letters", true);
+  CHECK(app.lab().pattern_count() == 26);
+  CHECK(app.lab().pattern_names().front() == "A");
+  app.set_grid_size(20, 20);  // forgets the letters: a notice says so
+  CHECK(app.lab().pattern_count() == 0);
+  CHECK(app.notices().back().text.find("26 stored patterns were forgotten") != std::string::npos);
+  CHECK_THROWS_WITH(app.load_builtin("letters", true),
+                    Catch::Contains("no built-in 'letters' set at 20x20"));
+  CHECK_THROWS_WITH(app.load_builtin("nope", true), Catch::Contains("letters, digits, classic"));
+}
+
+TEST_CASE("App: corrupt from a stored pattern makes it the target; a bad request changes nothing",
+          "[app]") {
+  App app;
+  app.load_builtin("digits", true);
+  hopfield::CorruptionRequest flip;
+  flip.amount = 0.25;
+  flip.seed = 9;
+  app.corrupt(flip, 3);
+  CHECK(app.lab().probe_source() == 3);
+  const hopfield::SpinVector digit3 = app.lab().patterns()[3].spins;
+  CHECK(hopfield::hamming(app.lab().probe(), digit3) == 64);  // round(0.25 * 256) distinct flips
+  const hopfield::SpinVector probe = app.lab().probe();
+  hopfield::CorruptionRequest bad = flip;
+  bad.amount = 1.5;
+  CHECK_THROWS(app.corrupt(bad, 1));
+  CHECK_THROWS_WITH(app.corrupt(flip, 10), Catch::Contains("pattern 10 is not stored (there are 10)"));
+  CHECK(app.lab().probe() == probe);
+  CHECK(app.lab().probe_source() == 3);
+}
+
+TEST_CASE("App: run, pause and advance; a finished recall stops running", "[app]") {
+  App app;
+  app.load_builtin("letters", true);
+  app.set_patterns({app.lab().patterns()[0], app.lab().patterns()[3]});  // A and D
+  hopfield::CorruptionRequest flip;
+  flip.amount = 0.1;
+  flip.seed = 2;
+  app.corrupt(flip, 0);
+  app.run();
+  CHECK(app.running());
+  app.pause();
+  CHECK_FALSE(app.running());
+  app.run(/*flat_out=*/true);
+  CHECK(app.full_speed());
+  // Frames with plenty of budget: the recall of two letters ends within a few.
+  for (int frame = 0; frame < 100 && app.running(); ++frame) app.advance(1.0 / 60.0, 0.0, 0.0);
+  CHECK_FALSE(app.running());
+  CHECK(app.lab().finished());
+  CHECK(app.lab().verdict().verdict == hopfield::Verdict::retrieved);
+  CHECK(app.frames() >= 1);
+}
+
+TEST_CASE("App: at a speed of 10 sweeps a second, a frame of 0.1 s runs one sweep", "[app]") {
+  App app;
+  app.load_builtin("letters", true);  // 26 correlated letters: recall takes several sweeps
+  hopfield::CorruptionRequest flip;
+  flip.amount = 0.3;
+  flip.seed = 4;
+  app.corrupt(flip, 2);
+  app.set_run_speed({false, 10.0f, false});
+  app.run();
+  app.advance(0.1, 0.0, 0.0);  // 0.1 s x 10 sweeps/s = 1 sweep
+  CHECK(app.lab().recall().sweeps() == 1);
+  CHECK_THROWS(app.set_run_speed({false, 0.0f, false}));
+  CHECK(app.run_speed().speed == 10.0f);
+}
+
+TEST_CASE("App: store, rename, remove and select keep the selection on a real entry", "[app]") {
+  App app;
+  app.set_grid_size(4, 2);
+  app.set_drawing(Pattern{4, 2, "", hopfield::spins_from_string("##..##..", 8)});
+  app.store_drawing("first");
+  CHECK(app.selected() == 0);
+  CHECK(app.notices().back().text == "Stored \"first\" as pattern 0.");
+  app.set_drawing(Pattern{4, 2, "", hopfield::spins_from_string("#.#.#.#.", 8)});
+  app.store_drawing("second");
+  CHECK(app.selected() == 1);
+  app.rename_pattern(1, "renamed");
+  CHECK(app.lab().pattern_names()[1] == "renamed");
+  app.remove_pattern(1);
+  CHECK(app.selected() == 0);
+  CHECK(app.notices().back().text == "Pattern 1 unlearned.");
+  CHECK_THROWS(app.select(1));
+  app.clear_patterns();
+  CHECK(app.selected() == -1);
+}
+
+TEST_CASE("App: notices have ids; dismiss removes one; attempt turns a throw into an error",
+          "[app]") {
+  App app;
+  app.info("one");
+  const bool ok = app.attempt([] { throw std::invalid_argument("broken"); }, "Doing it");
+  CHECK_FALSE(ok);
+  REQUIRE(app.notices().size() == 2);
+  CHECK(app.notices()[1].text == "Doing it: broken");
+  CHECK(app.notices()[1].error);
+  CHECK(app.notices()[0].id != app.notices()[1].id);
+  app.dismiss(app.notices()[0].id);
+  CHECK(texts(app) == std::vector<std::string>{"Doing it: broken"});
+}
