@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/hplot/hplot.hpp"
+#include "imgui_context.hpp"
 #include "app/hplot/line_canvas.hpp"
 #include "core/rng.hpp"
 
@@ -303,11 +304,7 @@ std::vector<std::uint32_t> plot_frame(const std::vector<double>& ys) { return pl
 }  // namespace
 
 TEST_CASE("A plot's line image changes with its data and only then", "[plot][canvas]") {
-  ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini left behind
-  unsigned char* atlas = nullptr;
-  int aw = 0, ah = 0;
-  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&atlas, &aw, &ah);  // a font, as a backend would
+  const HeadlessImGui imgui;
   hplot::SetImageUploader(remember_upload);
   std::vector<double> a(50), b(50);
   for (int i = 0; i < 50; ++i) {
@@ -326,7 +323,6 @@ TEST_CASE("A plot's line image changes with its data and only then", "[plot][can
   CHECK(plot_frame(a) == first);         // and back
   CHECK(g_uploads == 5);                 // an image every frame (the texture pool needs it)
   hplot::SetImageUploader(nullptr);
-  ImGui::DestroyContext();
 }
 
 namespace {
@@ -341,11 +337,7 @@ std::vector<std::vector<double>> waves(double phase) {  // four series
 }  // namespace
 
 TEST_CASE("A plot over its raster budget shows its old image until the new one is whole", "[plot][canvas]") {
-  ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;
-  unsigned char* atlas = nullptr;
-  int aw = 0, ah = 0;
-  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&atlas, &aw, &ah);
+  const HeadlessImGui imgui;
   hplot::SetImageUploader(remember_upload);
   // The pictures of waves 0..3, each drawn whole in one frame (no budget), in its own plot.
   std::vector<std::vector<std::uint32_t>> whole;
@@ -378,5 +370,4 @@ TEST_CASE("A plot over its raster budget shows its old image until the new one i
 
   hplot::SetRasterBudget(0.0);
   hplot::SetImageUploader(nullptr);
-  ImGui::DestroyContext();
 }

@@ -4,15 +4,12 @@
 
 #include <imgui.h>
 
+#include "imgui_context.hpp"
 #include "plot_demo.hpp"
 
 TEST_CASE("the plot demo draws every section", "[plot]") {
-  ImGui::CreateContext();
+  const HeadlessImGui imgui;
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
   io.DisplaySize = ImVec2(1000, 3000);
   io.DeltaTime = 1.0f / 60.0f;
   int vertices = 0;
@@ -27,5 +24,4 @@ TEST_CASE("the plot demo draws every section", "[plot]") {
     vertices = ImGui::GetDrawData()->TotalVtxCount;
   }
   CHECK(vertices > 10000);  // every section's plots were laid out and drawn
-  ImGui::DestroyContext();
 }
