@@ -42,6 +42,10 @@ void check_options(const DynamicsOptions& o) {
   if (o.max_sweeps < 1) throw std::invalid_argument("max sweeps must be at least 1");
 }
 
+double glauber_field_scale(const Network& net) {
+  return net.rule() == Rule::hebbian ? 1.0 / net.size() : 1.0;
+}
+
 Recall::Recall(const Network& network, const SpinVector& initial, const DynamicsOptions& options,
                std::optional<SpinVector> target)
     : net_(network),
@@ -51,6 +55,7 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
       state_(initial),
       fields_from_patterns_(network.uses_pattern_fields()),
       scale_(network.weight_scale()),
+      glauber_scale_(glauber_field_scale(network)),
       bias_(network.bias().data()) {
   check_options(options);
   if (initial.size() != net_.size())
@@ -88,9 +93,12 @@ double Recall::raw_field(int i) const {
 
 Spin Recall::decide(int i) {
   const Spin current = state_[i];
+  if (options_.temperature > 0) {
+    // T has one unit whatever the display scale: the field of W_raw / N for Hebbian weights.
+    const double h_t = glauber_scale_ * raw_field(i) + bias_[i];
+    return rng_.uniform() < glauber_probability(h_t, options_.temperature) ? Spin{1} : Spin{-1};
+  }
   const double h = scale_ * raw_field(i) + bias_[i];
-  if (options_.temperature > 0)
-    return rng_.uniform() < glauber_probability(h, options_.temperature) ? Spin{1} : Spin{-1};
   if (h > 0) return 1;
   if (h < 0) return -1;
   switch (options_.tie) {

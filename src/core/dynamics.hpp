@@ -26,11 +26,16 @@ std::string to_string(Outcome outcome);
 struct DynamicsOptions {
   UpdateMode mode = UpdateMode::async_random;
   TieRule tie = TieRule::keep;
-  double temperature = 0.0;  // 0: deterministic sign updates; > 0: Glauber
+  // 0: deterministic sign updates; > 0: Glauber at T in the units of glauber_field_scale.
+  double temperature = 0.0;
   int max_sweeps = 100;
   std::uint64_t seed = 0;
   friend bool operator==(const DynamicsOptions&, const DynamicsOptions&) = default;
 };
+// Temperature has one unit whatever the Hebbian display scale: Glauber dynamics see the field
+// h_T = c W_raw s + b with c = 1/N for Hebbian weights (so T_c = 1 for random patterns at low
+// load) and c = 1 (the rule's own W) for Storkey and pseudo-inverse. Returns c.
+double glauber_field_scale(const Network& net);
 // Throws std::invalid_argument for a negative or non-finite temperature or max_sweeps < 1.
 void check_options(const DynamicsOptions& options);
 
@@ -99,6 +104,7 @@ class Recall {
   SpinVector previous_;  // state one iteration back (2-cycle detection)
   bool fields_from_patterns_;
   double scale_;         // the network's weight scale, fixed during a run
+  double glauber_scale_; // glauber_field_scale(net_)
   const double* bias_;   // the network's bias vector
   const Eigen::MatrixXf* weights_ = nullptr;  // dense W_raw, when fields come from W
   Eigen::VectorXd h_raw_;  // W_raw s, kept current when fields come from W

@@ -31,17 +31,6 @@ std::string quoted_name(const std::vector<std::string>& names, int mu) {
 
 }  // namespace
 
-double parse_real(const std::string& text, std::string_view what) {
-  // std::stod, not std::from_chars: Emscripten 3.1.6's libc++ has no floating-point from_chars.
-  try {
-    std::size_t used = 0;
-    const double v = std::stod(text, &used);
-    if (used == text.size() && std::isfinite(v)) return v;
-  } catch (const std::exception&) {
-  }
-  throw std::invalid_argument(std::string(what) + " must be a number, not '" + text + "'");
-}
-
 Rule parse_rule(std::string_view text) {
   static const Rule all[] = {Rule::hebbian, Rule::storkey, Rule::pseudoinverse};
   return parse_choice("rule", text, all);

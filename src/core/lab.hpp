@@ -14,6 +14,7 @@
 #include "core/dynamics.hpp"
 #include "core/editing.hpp"
 #include "core/network.hpp"
+#include "core/parse.hpp"  // parse_real
 #include "core/pattern.hpp"
 
 namespace hopfield {
@@ -32,9 +33,6 @@ Rule parse_rule(std::string_view text);
 HebbianScale parse_scale(std::string_view text);
 UpdateMode parse_mode(std::string_view text);
 TieRule parse_tie(std::string_view text);
-// A whole string as one finite number ("0.25", "1e-3"); throws std::invalid_argument naming
-// `what` for anything else ("", "abc", "0.2x", "nan").
-double parse_real(const std::string& text, std::string_view what);
 
 enum class CorruptionKind { flip, salt_pepper, mask, rectangle, invert };
 std::string to_string(CorruptionKind kind);
