@@ -68,8 +68,8 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
     check_spins(*target_, "target pattern");
   }
   previous_ = state_;
-  patterns_t_ = net_.patterns().transpose();
-  m_ = patterns_t_.cast<int>() * state_.cast<int>();  // exact integers
+  patterns_t_ = &net_.patterns_transposed();
+  update_overlaps();
   if (!fields_from_patterns_) {
     weights_ = &net_.raw_weights();
     net_.raw_fields(state_, h_raw_);
@@ -83,11 +83,11 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
 double Recall::raw_field(int i) const {
   if (!fields_from_patterns_) return h_raw_[i];
   // h_raw_i = sum_mu xi_i^mu m^mu - P s_i (the diagonal of sum xi xi^T removed).
-  const Spin* xi = patterns_t_.col(i).data();
-  const int* m = m_.data();
+  const std::int16_t* xi = patterns_t_->col(i).data();
+  const std::int16_t* m = m16_.data();
   const int p = static_cast<int>(m_.size());
   int sum = 0;  // |sum| <= N P < 2^31 for every network the core allows
-  for (int mu = 0; mu < p; ++mu) sum += xi[mu] * m[mu];
+  for (int mu = 0; mu < p; ++mu) sum += static_cast<int>(xi[mu]) * static_cast<int>(m[mu]);
   return static_cast<double>(sum - p * state_[i]);
 }
 
@@ -112,8 +112,11 @@ Spin Recall::decide(int i) {
 void Recall::apply_flip(int i, Spin value) {
   state_[i] = value;
   const int twice = 2 * value;
-  const Spin* xi = patterns_t_.col(i).data();
-  for (Eigen::Index mu = 0; mu < m_.size(); ++mu) m_[mu] += twice * xi[mu];
+  const std::int16_t* xi = patterns_t_->col(i).data();
+  for (Eigen::Index mu = 0; mu < m_.size(); ++mu) {
+    m_[mu] += twice * xi[mu];
+    m16_[static_cast<std::size_t>(mu)] = static_cast<std::int16_t>(m_[mu]);
+  }
   if (!fields_from_patterns_) {
     // h_raw += (s_new - s_old) W(:, i) = 2 s_new W(:, i): O(N) per flip, not O(N^2).
     const float* col = weights_->col(i).data();
@@ -126,6 +129,13 @@ void Recall::apply_flip(int i, Spin value) {
   }
   recent_flips_.push_back(i);
   ++sweep_flips_;
+}
+
+void Recall::update_overlaps() {
+  m_ = patterns_t_->cast<int>() * state_.cast<int>();  // exact integers
+  m16_.resize(static_cast<std::size_t>(m_.size()));
+  for (Eigen::Index mu = 0; mu < m_.size(); ++mu)
+    m16_[static_cast<std::size_t>(mu)] = static_cast<std::int16_t>(m_[mu]);
 }
 
 int Recall::next_neuron() const {
@@ -180,7 +190,7 @@ void Recall::synchronous_step() {
       recent_flips_.push_back(i);
     }
   state_ = std::move(next);
-  m_ = patterns_t_.cast<int>() * state_.cast<int>();
+  update_overlaps();
   if (!fields_from_patterns_) net_.raw_fields(state_, h_raw_);
   const bool cycle = flips > 0 && state_ == previous_ && options_.temperature == 0;
   previous_ = std::move(before);

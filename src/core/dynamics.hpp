@@ -89,6 +89,7 @@ class Recall {
   double raw_field(int i) const;
   Spin decide(int i);
   void apply_flip(int i, Spin value);
+  void update_overlaps();  // m_ and m16_ from the state
   void synchronous_step();
   void begin_sweep();
   // Updates the neurons of the current sweep up to position `end` (exclusive).
@@ -108,8 +109,10 @@ class Recall {
   const double* bias_;   // the network's bias vector
   const Eigen::MatrixXf* weights_ = nullptr;  // dense W_raw, when fields come from W
   Eigen::VectorXd h_raw_;  // W_raw s, kept current when fields come from W
-  Eigen::Matrix<Spin, Eigen::Dynamic, Eigen::Dynamic> patterns_t_;  // P x N
+  // P x N, in 16 bits so the field loop is an int16 dot product (SSE2 pmaddwd, wasm SIMD).
+  const Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic>* patterns_t_;  // the network's
   Eigen::VectorXi m_;      // xi^mu . s for every stored pattern, kept current
+  std::vector<std::int16_t> m16_;  // the same in 16 bits (|m| <= N <= 16384)
   std::vector<int> order_;
   int position_ = 0;
   int sweep_flips_ = 0;

@@ -120,6 +120,10 @@ namespace hopfield {
 std::string json_number_short(double value) {
   if (!std::isfinite(value)) return "null";
   char buf[32];
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+    std::snprintf(buf, sizeof buf, "%.0f", value + 0.0);  // integers without an exponent
+    return buf;
+  }
   for (int digits = 1; digits <= 17; ++digits) {
     std::snprintf(buf, sizeof buf, "%.*g", digits, value);
     if (std::strtod(buf, nullptr) == value) break;

@@ -97,7 +97,9 @@ void Basins::prepare() {
   } catch (const std::invalid_argument& e) {
     throw SpecError("rule", e.what());
   }
-  if (!net_->uses_pattern_fields()) net_->raw_weights();  // built once, then read-only
+  // Built once here, then only read by the units (on any thread).
+  if (!net_->uses_pattern_fields()) net_->raw_weights();
+  net_->patterns_transposed();
 }
 
 long long Basins::unit_count() const {

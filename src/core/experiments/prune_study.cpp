@@ -119,6 +119,7 @@ void PruneStudy::prepare() {
     x_.col(static_cast<Eigen::Index>(mu)) = images[mu].spins;
   base_ = std::make_unique<Network>(build_network(x_, Rule::hebbian, spec_.scale));
   base_->raw_weights();
+  base_->patterns_transposed();  // copies share the built caches; units only read them
   // Deterministic kinds prune the same way every trial: once here, shared read-only.
   pruned_.assign(levels_.size(), nullptr);
   sparsity_.assign(levels_.size(), 0.0);
