@@ -209,7 +209,8 @@ NetworkSize read_size(SpecReader& r, bool required) {
 void write_size(JsonWriter& json, const NetworkSize& size) {
   if (size.from_grid)
     json.key("size").value(std::to_string(size.width) + "x" + std::to_string(size.height));
-  json.key("neurons").value(size.neurons());
+  else
+    json.key("neurons").value(size.neurons());
 }
 
 DynamicsOptions read_dynamics(SpecReader& r, int default_max_sweeps) {
