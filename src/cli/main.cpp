@@ -1,15 +1,18 @@
 // hopfield-cli: batch recall over the same core as the app, with reproducible output.
 #include <cstdio>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
+#include "cli/experiment_commands.hpp"
 #include "cli/options.hpp"
 #include "core/corruption.hpp"
 #include "core/dynamics.hpp"
 #include "core/network.hpp"
 #include "core/pattern_io.hpp"
 #include "core/pruning.hpp"
+#include "core/parse.hpp"
 #include "core/report.hpp"
 
 namespace hopfield::cli {
@@ -18,13 +21,14 @@ namespace {
 std::vector<Pattern> stored_patterns(const RecallOptions& o) {
   std::vector<Pattern> all = load_patterns(o.patterns_file);
   if (o.select.empty()) return all;
+  // Ranges are checked against the file before they are expanded.
+  for (const auto& range : o.select)
+    if (range.second >= static_cast<long long>(all.size()))
+      throw UsageError("--select " + std::to_string(range.second) + ": " + o.patterns_file +
+                       " holds only " + std::to_string(all.size()) + " patterns");
   std::vector<Pattern> chosen;
-  for (int i : o.select) {
-    if (i >= static_cast<int>(all.size()))
-      throw UsageError("--select " + std::to_string(i) + ": " + o.patterns_file + " holds only " +
-                       std::to_string(all.size()) + " patterns");
+  for (int i : expand_index_ranges(o.select, "--select", static_cast<long long>(all.size())))
     chosen.push_back(all[static_cast<std::size_t>(i)]);
-  }
   return chosen;
 }
 
@@ -116,9 +120,19 @@ int main(int argc, char** argv) {
     return args.empty() ? 2 : 0;
   }
   try {
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (args[0] == "merge") return run_merge(rest);
+    if (is_experiment_command(args[0])) return run_experiment(args[0], rest);
     if (args[0] != "recall") throw UsageError("unknown command '" + args[0] + "' (try --help)");
-    const RecallOptions o = parse_recall_options({args.begin() + 1, args.end()});
+    const RecallOptions o = parse_recall_options(rest);
     return run_recall(o);
+  } catch (const hopfield::experiments::SpecError& e) {
+    // A spec key names the flag it came from.
+    std::fprintf(stderr, "hopfield-cli: error: %s\n", spec_error_message(e).c_str());
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "hopfield-cli: error: out of memory\n");
+    return 3;
   } catch (const UsageError& e) {
     std::fprintf(stderr, "hopfield-cli: error: %s\n", e.what());
     return 2;

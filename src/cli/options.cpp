@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/dynamics.hpp"
+#include "core/parse.hpp"
 #include "core/parse.hpp"
 
 namespace hopfield::cli {
@@ -16,6 +18,20 @@ Usage:
                       [--mode sync|async|sequential] [--tie keep|plus|minus]
                       [--temperature T] [--seed S] [--max-sweeps M]
                       [--prune KIND:VALUE] [--json]
+  hopfield-cli capacity    (--size WxH | --neurons N) --patterns LIST [--source random|FILE]
+                           [--select LIST] [--rule LIST] [--flip F] [--mode M] [--tie T]
+                           [--max-sweeps M]
+  hopfield-cli basins      (--patterns FILE [--select LIST] | --random P (--size WxH | --neurons N))
+                           --amounts LIST [--corruption flip|mask|saltpepper|rect]
+                           [--mask-value -1|1] [--rule R] [--mode M] [--tie T] [--max-sweeps M]
+  hopfield-cli temperature (--size WxH | --neurons N) --temperatures LIST [--patterns LIST]
+                           [--sweeps S] [--rule R] [--mode M] [--source random|FILE] [--select LIST]
+  hopfield-cli prune-study --patterns FILE [--select LIST] [--preset published|fixed]
+                           --prune KIND:LEVELS (repeatable) --noise LIST
+                           [--flips exact|with-replacement] [--scale none|n|p] [--max-sweeps M]
+    common to the four:    [--trials K] [--seed S] [--threads K] [--shard I/M]
+                           [--csv | --json] [--progress]
+  hopfield-cli merge [--csv] SHARD.json...
   hopfield-cli --help
 
   --patterns FILE   patterns to store: text grid (.txt), PBM (P1/P4) or IDX (raw or .gz)
@@ -36,7 +52,17 @@ Usage:
                     smallest:F (smallest |w|), magnitude:T (|w| <= T), signed:T (w <= T)
   --json            print one JSON object instead of the table
 
-Exit codes: 0 success, 1 unreadable or malformed input file, 2 bad arguments.
+Experiments (see the README for every row field):
+  LIST              a,b,c or from:to:step (to included), e.g. 1:64:1 or 0:0.5:0.05
+  --trials K        independent trials per parameter cell (default 10; prune-study 100)
+  --threads K       run on K threads (default 1); results do not depend on K
+  --shard I/M       run only shard I (0-based) of M and print what merge needs
+  --csv / --json    rows as CSV with a header (default) / {"experiment","parameters","rows"}
+  --progress        a progress bar with ETA on stderr (default when stderr is a terminal)
+  merge             the result of the unsharded run, byte for byte, from every shard's output
+
+Exit codes: 0 success, 1 unreadable or malformed input file, 2 bad arguments,
+3 out of memory.
 )";
 
 namespace {
@@ -78,6 +104,15 @@ auto parse_choice(const std::string& flag, const std::string& text, Parse parse)
   }
 }
 
+std::vector<std::pair<long long, long long>> parse_ranges(const std::string& flag,
+                                                         const std::string& text) {
+  try {
+    return parse_index_ranges(text, flag);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+}
+
 PruneRequest parse_prune(const std::string& text) {
   const auto colon = text.find(':');
   if (colon == std::string::npos) throw UsageError("--prune expects KIND:VALUE, got '" + text + "'");
@@ -94,25 +129,6 @@ PruneRequest parse_prune(const std::string& text) {
 
 }  // namespace
 
-std::vector<int> parse_index_list(const std::string& text) {
-  std::vector<int> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', start), text.size());
-    const std::string item = text.substr(start, comma - start);
-    const std::size_t dash = item.find('-');
-    if (dash == std::string::npos) {
-      out.push_back(static_cast<int>(parse_integer("--select", item, 0, 1 << 30)));
-    } else {
-      const auto a = parse_integer("--select", item.substr(0, dash), 0, 1 << 30);
-      const auto b = parse_integer("--select", item.substr(dash + 1), a, a + 100000);
-      for (auto i = a; i <= b; ++i) out.push_back(static_cast<int>(i));
-    }
-    start = comma + 1;
-  }
-  return out;
-}
-
 RecallOptions parse_recall_options(const std::vector<std::string>& args) {
   RecallOptions o;
   for (std::size_t k = 0; k < args.size(); ++k) {
@@ -124,7 +140,7 @@ RecallOptions parse_recall_options(const std::vector<std::string>& args) {
     if (k + 1 >= args.size()) throw UsageError("unknown option or missing value: " + flag);
     const std::string& v = args[++k];
     if (flag == "--patterns") o.patterns_file = v;
-    else if (flag == "--select") o.select = parse_index_list(v);
+    else if (flag == "--select") o.select = parse_ranges(flag, v);
     else if (flag == "--input") o.input_file = v;
     else if (flag == "--from") o.from = static_cast<int>(parse_integer(flag, v, 0, 1 << 30));
     else if (flag == "--flip") o.flip = parse_double(flag, v);
@@ -146,6 +162,81 @@ RecallOptions parse_recall_options(const std::vector<std::string>& args) {
   if (o.flip < 0 || o.flip > 1) throw UsageError("--flip expects a fraction between 0 and 1");
   if (o.flip > 0 && !o.from) throw UsageError("--flip needs --from K");
   if (o.dynamics.temperature < 0) throw UsageError("--temperature must be >= 0");
+  return o;
+}
+
+}  // namespace hopfield::cli
+
+namespace hopfield::cli {
+
+std::string flag_to_key(const std::string& flag) {
+  std::string key;
+  bool upper = false;
+  for (std::size_t i = 2; i < flag.size(); ++i) {
+    if (flag[i] == '-') {
+      upper = true;
+      continue;
+    }
+    key += upper && flag[i] >= 'a' && flag[i] <= 'z' ? static_cast<char>(flag[i] - 'a' + 'A') : flag[i];
+    upper = false;
+  }
+  return key;
+}
+
+std::string key_to_flag(const std::string& key) {
+  std::string flag = "--";
+  for (char c : key) {
+    if (c >= 'A' && c <= 'Z') {
+      flag += '-';
+      flag += static_cast<char>(c - 'A' + 'a');
+    } else {
+      flag += c;
+    }
+  }
+  return flag;
+}
+
+ExperimentOptions parse_experiment_options(const std::string& command,
+                                           const std::vector<std::string>& args) {
+  ExperimentOptions o;
+  o.spec.type = JsonValue::Type::object;
+  auto string_value = [](const std::string& text) {
+    JsonValue v;
+    v.type = JsonValue::Type::string;
+    v.text = text;
+    return v;
+  };
+  o.spec.members.emplace_back("experiment", string_value(command));
+  JsonValue prune;
+  prune.type = JsonValue::Type::array;
+  for (std::size_t k = 0; k < args.size(); ++k) {
+    const std::string& flag = args[k];
+    if (flag == "--json" || flag == "--csv" || flag == "--progress") {
+      (flag == "--json" ? o.json : flag == "--csv" ? o.csv : o.progress) = true;
+      continue;
+    }
+    if (flag.size() < 3 || flag.compare(0, 2, "--") != 0 || k + 1 >= args.size())
+      throw UsageError("unknown option or missing value: " + flag);
+    const std::string& v = args[++k];
+    if (flag == "--threads") {
+      o.threads = static_cast<int>(parse_integer(flag, v, 1, 1024));
+    } else if (flag == "--shard") {
+      const std::size_t slash = v.find('/');
+      if (slash == std::string::npos) throw UsageError("--shard expects I/M, got '" + v + "'");
+      o.shard_count = static_cast<int>(parse_integer(flag, v.substr(slash + 1), 1, 1000000));
+      o.shard_index = static_cast<int>(parse_integer(flag, v.substr(0, slash), 0, o.shard_count - 1));
+      o.sharded = true;
+    } else if (flag == "--prune") {
+      prune.items.push_back(string_value(v));
+    } else {
+      const std::string key = flag_to_key(flag);
+      if (o.spec.find(key)) throw UsageError(flag + " is given twice");
+      o.spec.members.emplace_back(key, string_value(v));
+    }
+  }
+  if (!prune.items.empty()) o.spec.members.emplace_back("prune", prune);
+  if (o.json && o.csv) throw UsageError("give --json or --csv, not both");
+  if (o.sharded && o.csv) throw UsageError("--shard prints JSON for merge: drop --csv");
   return o;
 }
 

@@ -5,9 +5,11 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/dynamics.hpp"
+#include "core/json.hpp"
 #include "core/network.hpp"
 
 namespace hopfield::cli {
@@ -24,7 +26,8 @@ struct PruneRequest {
 
 struct RecallOptions {
   std::string patterns_file;
-  std::vector<int> select;  // indices into the file; empty = all
+  // Index ranges into the file, checked against its size before they are expanded; empty = all.
+  std::vector<std::pair<long long, long long>> select;
   std::optional<std::string> input_file;
   std::optional<int> from;
   double flip = 0.0;
@@ -38,8 +41,21 @@ struct RecallOptions {
 
 // Parses the arguments after "recall".
 RecallOptions parse_recall_options(const std::vector<std::string>& args);
-// "0,3,5-7" -> {0, 3, 5, 6, 7}
-std::vector<int> parse_index_list(const std::string& text);
+// Options of the experiment commands (capacity, basins, temperature, prune-study): every
+// "--some-flag VALUE" becomes the spec member "someFlag" (the same keys as the JS API's
+// runExperiment(spec)); the rest only say how to run and print.
+struct ExperimentOptions {
+  JsonValue spec;  // {"experiment": command, ...}
+  bool json = false, csv = false, progress = false;
+  int threads = 1;
+  int shard_index = 0, shard_count = 1;
+  bool sharded = false;
+};
+ExperimentOptions parse_experiment_options(const std::string& command,
+                                           const std::vector<std::string>& args);
+// "--max-sweeps" <-> "maxSweeps".
+std::string flag_to_key(const std::string& flag);
+std::string key_to_flag(const std::string& key);
 
 extern const char* const kUsage;
 

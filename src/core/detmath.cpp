@@ -32,4 +32,24 @@ double glauber_probability(double h, double temperature) {
   return 1.0 / (1.0 + det_exp(-2.0 * h / temperature));
 }
 
+double det_erfc(double x) {
+  if (std::isnan(x)) return x;
+  if (x < 0) return 2.0 - det_erfc(-x);
+  constexpr double kInvSqrtPi = 0.56418958354775628695;
+  if (x < 1.5) {
+    // erf(x) = 2/sqrt(pi) exp(-x^2) sum_n 2^n x^(2n+1) / (1 3 5 ... (2n+1)): positive terms.
+    double term = x, sum = x;
+    for (int n = 1; n < 400 && term > 1e-18 * sum; ++n) {
+      term *= 2.0 * x * x / (2.0 * n + 1.0);
+      sum += term;
+    }
+    return 1.0 - 2.0 * kInvSqrtPi * det_exp(-x * x) * sum;
+  }
+  if (x > 27.3) return 0.0;
+  // erfc(x) = exp(-x^2) / sqrt(pi) / (x + (1/2) / (x + 1 / (x + (3/2) / (x + ...)))).
+  double f = x;
+  for (int k = 120; k >= 1; --k) f = x + (k / 2.0) / f;
+  return det_exp(-x * x) * kInvSqrtPi / f;
+}
+
 }  // namespace hopfield

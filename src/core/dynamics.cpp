@@ -14,6 +14,10 @@ void check_options(const DynamicsOptions& o) {
   if (o.max_sweeps < 1) throw std::invalid_argument("max sweeps must be at least 1");
 }
 
+double glauber_field_scale(const Network& net) {
+  return net.rule() == Rule::hebbian ? 1.0 / net.size() : 1.0;
+}
+
 Recall::Recall(const Network& network, const SpinVector& initial, const DynamicsOptions& options,
                std::optional<SpinVector> target)
     : net_(network),
@@ -23,6 +27,7 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
       state_(initial),
       fields_from_patterns_(network.uses_pattern_fields()),
       scale_(network.weight_scale()),
+      glauber_scale_(glauber_field_scale(network)),
       bias_(network.bias().data()) {
   check_options(options);
   if (initial.size() != net_.size())
@@ -35,8 +40,8 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
     check_spins(*target_, "target pattern");
   }
   previous_ = state_;
-  patterns_t_ = net_.patterns().transpose();
-  m_ = patterns_t_.cast<int>() * state_.cast<int>();  // exact integers
+  patterns_t_ = &net_.patterns_transposed();
+  update_overlaps();
   if (!fields_from_patterns_) {
     weights_ = &net_.raw_weights();
     net_.raw_fields(state_, h_raw_);
@@ -50,19 +55,22 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
 double Recall::raw_field(int i) const {
   if (!fields_from_patterns_) return h_raw_[i];
   // h_raw_i = sum_mu xi_i^mu m^mu - P s_i (the diagonal of sum xi xi^T removed).
-  const Spin* xi = patterns_t_.col(i).data();
-  const int* m = m_.data();
+  const std::int16_t* xi = patterns_t_->col(i).data();
+  const std::int16_t* m = m16_.data();
   const int p = static_cast<int>(m_.size());
   int sum = 0;  // |sum| <= N P < 2^31 for every network the core allows
-  for (int mu = 0; mu < p; ++mu) sum += xi[mu] * m[mu];
+  for (int mu = 0; mu < p; ++mu) sum += static_cast<int>(xi[mu]) * static_cast<int>(m[mu]);
   return static_cast<double>(sum - p * state_[i]);
 }
 
 Spin Recall::decide(int i) {
   const Spin current = state_[i];
+  if (options_.temperature > 0) {
+    // T has one unit whatever the display scale: the field of W_raw / N for Hebbian weights.
+    const double h_t = glauber_scale_ * raw_field(i) + bias_[i];
+    return rng_.uniform() < glauber_probability(h_t, options_.temperature) ? Spin{1} : Spin{-1};
+  }
   const double h = scale_ * raw_field(i) + bias_[i];
-  if (options_.temperature > 0)
-    return rng_.uniform() < glauber_probability(h, options_.temperature) ? Spin{1} : Spin{-1};
   if (h > 0) return 1;
   if (h < 0) return -1;
   switch (options_.tie) {
@@ -76,8 +84,11 @@ Spin Recall::decide(int i) {
 void Recall::apply_flip(int i, Spin value) {
   state_[i] = value;
   const int twice = 2 * value;
-  const Spin* xi = patterns_t_.col(i).data();
-  for (Eigen::Index mu = 0; mu < m_.size(); ++mu) m_[mu] += twice * xi[mu];
+  const std::int16_t* xi = patterns_t_->col(i).data();
+  for (Eigen::Index mu = 0; mu < m_.size(); ++mu) {
+    m_[mu] += twice * xi[mu];
+    m16_[static_cast<std::size_t>(mu)] = static_cast<std::int16_t>(m_[mu]);
+  }
   if (!fields_from_patterns_) {
     // h_raw += (s_new - s_old) W(:, i) = 2 s_new W(:, i): O(N) per flip, not O(N^2).
     const float* col = weights_->col(i).data();
@@ -90,6 +101,13 @@ void Recall::apply_flip(int i, Spin value) {
   }
   recent_flips_.push_back(i);
   ++sweep_flips_;
+}
+
+void Recall::update_overlaps() {
+  m_ = patterns_t_->cast<int>() * state_.cast<int>();  // exact integers
+  m16_.resize(static_cast<std::size_t>(m_.size()));
+  for (Eigen::Index mu = 0; mu < m_.size(); ++mu)
+    m16_[static_cast<std::size_t>(mu)] = static_cast<std::int16_t>(m_[mu]);
 }
 
 int Recall::next_neuron() const {
@@ -144,7 +162,7 @@ void Recall::synchronous_step() {
       recent_flips_.push_back(i);
     }
   state_ = std::move(next);
-  m_ = patterns_t_.cast<int>() * state_.cast<int>();
+  update_overlaps();
   if (!fields_from_patterns_) net_.raw_fields(state_, h_raw_);
   const bool cycle = flips > 0 && state_ == previous_ && options_.temperature == 0;
   previous_ = std::move(before);

@@ -41,11 +41,16 @@ inline TieRule parse_tie(std::string_view text) { return parse_name(kTieNames, "
 struct DynamicsOptions {
   UpdateMode mode = UpdateMode::async_random;
   TieRule tie = TieRule::keep;
-  double temperature = 0.0;  // 0: deterministic sign updates; > 0: Glauber
+  // 0: deterministic sign updates; > 0: Glauber at T in the units of glauber_field_scale.
+  double temperature = 0.0;
   int max_sweeps = 100;
   std::uint64_t seed = 0;
   friend bool operator==(const DynamicsOptions&, const DynamicsOptions&) = default;
 };
+// Temperature has one unit whatever the Hebbian display scale: Glauber dynamics see the field
+// h_T = c W_raw s + b with c = 1/N for Hebbian weights (so T_c = 1 for random patterns at low
+// load) and c = 1 (the rule's own W) for Storkey and pseudo-inverse. Returns c.
+double glauber_field_scale(const Network& net);
 // Throws std::invalid_argument for a negative or non-finite temperature or max_sweeps < 1.
 void check_options(const DynamicsOptions& options);
 
@@ -94,6 +99,7 @@ class Recall {
   double raw_field(int i) const;
   Spin decide(int i);
   void apply_flip(int i, Spin value);
+  void update_overlaps();  // m_ and m16_ from the state
   void synchronous_step();
   void begin_sweep();
   // Updates the neurons of the current sweep up to position `end` (exclusive).
@@ -109,11 +115,14 @@ class Recall {
   SpinVector previous_;  // state one iteration back (2-cycle detection)
   bool fields_from_patterns_;
   double scale_;         // the network's weight scale, fixed during a run
+  double glauber_scale_; // glauber_field_scale(net_)
   const double* bias_;   // the network's bias vector
   const Eigen::MatrixXf* weights_ = nullptr;  // dense W_raw, when fields come from W
   Eigen::VectorXd h_raw_;  // W_raw s, kept current when fields come from W
-  Eigen::Matrix<Spin, Eigen::Dynamic, Eigen::Dynamic> patterns_t_;  // P x N
+  // P x N, in 16 bits so the field loop is an int16 dot product (SSE2 pmaddwd, wasm SIMD).
+  const Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic>* patterns_t_;  // the network's
   Eigen::VectorXi m_;      // xi^mu . s for every stored pattern, kept current
+  std::vector<std::int16_t> m16_;  // the same in 16 bits (|m| <= N <= 16384)
   std::vector<int> order_;
   int position_ = 0;
   int sweep_flips_ = 0;

@@ -25,6 +25,17 @@ SpinVector Network::pattern(int mu) const {
   return patterns_.col(mu);
 }
 
+const Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic>& Network::patterns_transposed()
+    const {
+  if (!patterns_t_valid_) {
+    patterns_t_.resize(patterns_.cols(), n_);
+    for (int i = 0; i < n_; ++i)
+      for (Eigen::Index mu = 0; mu < patterns_.cols(); ++mu) patterns_t_(mu, i) = patterns_(i, mu);
+    patterns_t_valid_ = true;
+  }
+  return patterns_t_;
+}
+
 void Network::ensure_dense_allowed(const char* why) const {
   if (n_ > kMaxDenseNeurons)
     throw std::invalid_argument(std::string(why) + " needs the full N x N weight matrix: at most " +
@@ -62,11 +73,13 @@ void Network::store(const SpinVector& xi) {
     next << patterns_, xi;
     Eigen::MatrixXf w = pseudoinverse_weights(next);
     patterns_ = std::move(next);
+    patterns_t_valid_ = false;
     w_raw_ = std::move(w);
     dense_valid_ = true;
     pruned_ = false;
     return;
   }
+  patterns_t_valid_ = false;
   patterns_.conservativeResize(Eigen::NoChange, pattern_count() + 1);
   patterns_.col(pattern_count() - 1) = xi;
   if (pruned_) {
@@ -87,6 +100,7 @@ void Network::remove(int mu) {
   PatternMatrix rest(n_, p - 1);
   rest << patterns_.leftCols(mu), patterns_.rightCols(p - 1 - mu);
   patterns_ = std::move(rest);
+  patterns_t_valid_ = false;
   if (rule_ == Rule::hebbian && dense_valid_ && !pruned_) {
     hebbian_update(w_raw_, xi, -1);
     return;
@@ -96,6 +110,7 @@ void Network::remove(int mu) {
 
 void Network::clear() {
   patterns_.resize(n_, 0);
+  patterns_t_valid_ = false;
   relearn();
 }
 

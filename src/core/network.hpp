@@ -11,6 +11,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,10 @@ class Network {
   // Stored patterns as the columns of an N x P matrix.
   const Eigen::Matrix<Spin, Eigen::Dynamic, Eigen::Dynamic>& patterns() const { return patterns_; }
   SpinVector pattern(int mu) const;
+  // The patterns transposed (P x N) in 16 bits, for the field loops of Recall; built on
+  // first use and kept until the patterns change. Call it once before sharing a network
+  // between threads.
+  const Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic>& patterns_transposed() const;
 
   // Changes the rule and relearns every stored pattern. Throws when the rule needs a dense W
   // and N > kMaxDenseNeurons.
@@ -108,6 +113,8 @@ class Network {
   Eigen::Matrix<Spin, Eigen::Dynamic, Eigen::Dynamic> patterns_;  // N x P
   Eigen::VectorXd bias_;
   mutable Eigen::MatrixXf w_raw_;  // N x N, column-major; empty until needed
+  mutable Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic> patterns_t_;
+  mutable bool patterns_t_valid_ = false;
   mutable bool dense_valid_ = false;
   bool pruned_ = false;
 };

@@ -17,6 +17,12 @@ Rng::Rng(std::uint64_t seed, std::uint64_t stream) {
   for (auto& word : s_) word = splitmix64(sm);
 }
 
+Rng::Rng(std::uint64_t seed, std::uint64_t stream, std::uint64_t index) {
+  std::uint64_t sm = seed ^ (stream * 0xd1b54a32d192ed03ULL);
+  std::uint64_t keyed = splitmix64(sm) ^ (index * 0x8cb92ba72f3d8dd7ULL);
+  for (auto& word : s_) word = splitmix64(keyed);
+}
+
 static inline std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
 std::uint64_t Rng::next_u64() {

@@ -14,6 +14,9 @@ namespace hopfield {
 class Rng {
  public:
   explicit Rng(std::uint64_t seed, std::uint64_t stream = 0);
+  // The generator of item `index` (a trial, say) of a stream: independent of every other
+  // index, so work split over threads or machines draws the same numbers in any order.
+  Rng(std::uint64_t seed, std::uint64_t stream, std::uint64_t index);
 
   std::uint64_t next_u64();
   // Uniform double in [0, 1) with 53 random bits.

@@ -55,5 +55,72 @@ done
 expect_text "recovers T" '"final":"##########\.\.\.\.##\.\.\.\.'
 expect_text "converged" '"converged":true'
 
+# Strict numbers and bounded --select (issue 13).
+check "select -1" 2 $cli recall --patterns "$letters" --from 0 --select -1
+expect_text "names the bad index" "not '-1'"
+check "flip with a space" 2 $cli recall --patterns "$letters" --from 0 --flip " 0.5"
+check "hex flip" 2 $cli recall --patterns "$letters" --from 0 --flip 0x1p-1
+expect_text "one line" "^hopfield-cli: error: --flip expects a number, got '0x1p-1'$"
+check "tiny flip reads as 0" 0 $cli recall --patterns "$letters" --from 0 --flip 1e-400
+many=$(printf '0-100000,%.0s' $(seq 1 2000))0-100000
+check "huge select refused before expanding" 2 $cli recall --patterns "$letters" --from 0 --select "$many"
+expect_text "says how many" "holds only 3 patterns"
+
+# Experiments: help, bad specs (one line, exit 2), files (exit 1), CSV and JSON.
+check "help lists the experiments" 0 $cli --help
+expect_text "capacity" "hopfield-cli capacity"
+expect_text "merge" "hopfield-cli merge"
+check "unknown experiment flag" 2 $cli capacity --neurons 64 --patterns 1:4:1 --flips 0.1
+expect_text "names the flag" "^hopfield-cli: error: unknown option: --flips$"
+check "empty list" 2 $cli capacity --neurons 64 --patterns ""
+expect_text "names the field" "^hopfield-cli: error: --patterns: "
+check "P > N for the pseudo-inverse" 2 $cli capacity --neurons 16 --patterns 20 --rule pseudoinverse
+expect_text "says why" "stores at most N = 16"
+check "level out of range" 2 $cli prune-study --patterns "$letters" --prune random:0,1.5 --noise 0.1
+expect_text "names the flag" "^hopfield-cli: error: --prune: levels must be in \[0, 1\]"
+check "missing pattern file" 1 $cli basins --patterns /nonexistent/p.txt --amounts 0.1
+expect_text "names the file" "/nonexistent/p.txt"
+check "bad shard" 2 $cli basins --random 2 --neurons 10 --amounts 0.1 --shard 2/2
+check "capacity CSV" 0 $cli capacity --neurons 100 --patterns 1,5 --trials 2
+expect_text "CSV header" "^rule,neurons,patterns,alpha,first_step_error,first_step_error_theory,stable_fraction,retrieved_fraction,mean_final_overlap,mean_sweeps$"
+expect_text "one pattern always stable" "^hebbian,100,1,0.01,0,"
+check "basins JSON" 0 $cli basins --patterns "$letters" --amounts 0,0.1 --trials 3 --json
+expect_text "JSON object" '^\{"experiment":"basins","parameters":\{"patterns":'
+expect_text "version" '"version":"'
+expect_text "rows" '"rows":\[\{"amount":0,"trials":3,"retrieved_fraction":1,'
+check "temperature" 0 $cli temperature --neurons 50 --temperatures 0,1 --sweeps 4 --trials 2
+expect_text "header" "^rule,neurons,patterns,alpha,temperature,trials,mean_abs_overlap,sd_abs_overlap$"
+check "prune study" 0 $cli prune-study --patterns "$letters" --prune signed:0,1 --prune random:0.5 --noise 0.2 --trials 4
+expect_text "header" "^kind,level,noise,trials,mean_performance,min,q1,median,q3,max,sparsity$"
+expect_text "signed rows" "^signed,1,0.2,4,"
+
+# Shards merged == the unsharded run, byte for byte; merge refuses what it cannot rebuild.
+tmp=$(mktemp -d)
+spec=(capacity --neurons 60 --patterns 2:10:4 --rule hebbian,storkey --trials 3 --seed 4)
+$cli "${spec[@]}" --json >"$tmp/whole.json" 2>/dev/null
+$cli "${spec[@]}" --csv >"$tmp/whole.csv" 2>/dev/null
+for i in 0 1 2; do $cli "${spec[@]}" --shard $i/3 >"$tmp/s$i.json" 2>/dev/null; done
+$cli "${spec[@]}" --threads 2 --json >"$tmp/threads.json" 2>/dev/null
+checks=$((checks + 1))
+cmp -s "$tmp/whole.json" "$tmp/threads.json" || { echo "FAIL: --threads 2 differs"; failures=$((failures + 1)); }
+check "merge" 0 $cli merge "$tmp/s2.json" "$tmp/s0.json" "$tmp/s1.json"
+checks=$((checks + 1))
+[ "$last" == "$(cat "$tmp/whole.json")" ] || { echo "FAIL: merged shards differ from the unsharded run"; failures=$((failures + 1)); }
+check "merge --csv" 0 $cli merge --csv "$tmp/s0.json" "$tmp/s1.json" "$tmp/s2.json"
+checks=$((checks + 1))
+[ "$last" == "$(cat "$tmp/whole.csv")" ] || { echo "FAIL: merged CSV differs"; failures=$((failures + 1)); }
+check "missing shard" 2 $cli merge "$tmp/s0.json" "$tmp/s2.json"
+expect_text "names it" "^hopfield-cli: error: shard 1/3 is missing$"
+check "repeated shard" 2 $cli merge "$tmp/s0.json" "$tmp/s1.json" "$tmp/s1.json" "$tmp/s2.json"
+expect_text "names it" "shard 1/3 given twice"
+$cli "${spec[@]/4/5}" --shard 1/3 >"$tmp/other.json" 2>/dev/null
+check "mismatched parameters" 2 $cli merge "$tmp/s0.json" "$tmp/other.json" "$tmp/s2.json"
+expect_text "says so" "parameters of .*other.json differ"
+sed 's/"version":"/"version":"0.0.0-/' "$tmp/s1.json" >"$tmp/old.json"
+check "mismatched versions" 2 $cli merge "$tmp/s0.json" "$tmp/old.json" "$tmp/s2.json"
+expect_text "says so" "different versions"
+check "unreadable shard" 1 $cli merge "$tmp/nope.json"
+rm -rf "$tmp"
+
 echo "$((checks - failures)) passed, $failures failed"
 [ $failures -eq 0 ]

@@ -26,3 +26,9 @@ TEST_CASE("Glauber probability 1 / (1 + exp(-2h/T))", "[detmath]") {
   CHECK(glauber_probability(1e6, 0.01) == 1.0);
   CHECK(glauber_probability(-1e6, 0.01) == 0.0);
 }
+
+TEST_CASE("det_erfc agrees with the C library's erfc", "[detmath]") {
+  for (double x : {-3.0, -1.0, -0.2, 0.0, 0.1, 0.5, 1.0, 1.7, 2.4999, 2.5, 3.0, 4.5, 6.0, 10.0, 26.0})
+    CHECK(hopfield::det_erfc(x) == Approx(std::erfc(x)).epsilon(1e-13));
+  CHECK(hopfield::det_erfc(30.0) == 0.0);
+}

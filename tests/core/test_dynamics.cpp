@@ -256,3 +256,47 @@ TEST_CASE("bad options and states are rejected with a message", "[dynamics]") {
   CHECK_THROWS_WITH(Recall(net, SpinVector::Constant(4, 0), DynamicsOptions{}),
                     Catch::Contains("not +1 or -1"));
 }
+
+TEST_CASE("temperature has one unit: the Hebbian field W_raw s / N whatever the scale",
+          "[dynamics]") {
+  // Hand-worked: one stored pattern of 4 neurons, all +1, and the state equal to it. Neuron 0
+  // sees W_raw s = 3 (its three neighbours), so h_T = 3 / 4 and at T = 1 it stays +1 with
+  // probability 1 / (1 + exp(-2 * 0.75)) = 0.8175745 under every scale (with the field of
+  // W_raw it would be 0.9975). Sequential order: neuron 0 is the first decided.
+  const SpinVector xi = SpinVector::Constant(4, 1);
+  for (HebbianScale scale : {HebbianScale::none, HebbianScale::inv_n, HebbianScale::inv_p}) {
+    Network net(4, Rule::hebbian, scale);
+    net.store(xi);
+    const int runs = 4000;
+    int plus = 0;
+    for (int seed = 0; seed < runs; ++seed) {
+      DynamicsOptions o = options(UpdateMode::async_sequential, static_cast<std::uint64_t>(seed), 1);
+      o.temperature = 1.0;
+      Recall r(net, xi, o);
+      r.step_neuron();
+      plus += r.state()[0] == 1;
+    }
+    // Standard error sqrt(p (1 - p) / 4000) = 0.0061; allow 4 of them.
+    INFO("scale " << to_string(scale));
+    CHECK(std::abs(double(plus) / runs - 0.8175745) < 0.025);
+  }
+}
+
+TEST_CASE("the same seeded T > 0 run is identical under Hebbian scale none, n and p",
+          "[dynamics]") {
+  const PatternMatrix x = test::random_patterns(120, 6, 31);
+  Rng rng(5, 1);
+  const SpinVector start = test::random_spins(120, rng);
+  for (UpdateMode mode : {UpdateMode::async_random, UpdateMode::synchronous}) {
+    DynamicsOptions o = options(mode, 17, 40);
+    o.temperature = 0.4;
+    const Recall a = recall(test::network_with(x, Rule::hebbian, HebbianScale::none), start, o);
+    const Recall b = recall(test::network_with(x, Rule::hebbian, HebbianScale::inv_n), start, o);
+    const Recall c = recall(test::network_with(x, Rule::hebbian, HebbianScale::inv_p), start, o);
+    CHECK(a.state() == b.state());
+    CHECK(a.state() == c.state());
+    CHECK(a.trace().hamming == b.trace().hamming);
+    CHECK(a.trace().overlaps == c.trace().overlaps);
+    CHECK(a.trace().flips == c.trace().flips);
+  }
+}

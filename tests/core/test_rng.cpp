@@ -81,3 +81,23 @@ TEST_CASE("permutation and sampling without replacement", "[rng]") {
   }
   for (int w : where) CHECK(std::abs(w - 1000) < 5 * std::sqrt(1000 * 5.0 / 6));
 }
+
+TEST_CASE("Rng(seed, stream, index): one generator per item, independent of the others",
+          "[rng]") {
+  Rng a(7, 4, 0), b(7, 4, 0), c(7, 4, 1), d(7, 5, 0), e(7, 4);
+  int same_c = 0, same_d = 0, same_e = 0;
+  for (int i = 0; i < 100; ++i) {
+    const auto x = a.next_u64();
+    CHECK(x == b.next_u64());
+    same_c += x == c.next_u64();
+    same_d += x == d.next_u64();
+    same_e += x == e.next_u64();
+  }
+  CHECK(same_c == 0);
+  CHECK(same_d == 0);
+  CHECK(same_e == 0);
+  // Neighbouring indices are uncorrelated: the first uniforms of 10000 items average 1/2.
+  double sum = 0;
+  for (std::uint64_t k = 0; k < 10000; ++k) sum += Rng(1, 2, k).uniform();
+  CHECK(std::abs(sum / 10000 - 0.5) < 0.015);
+}

@@ -43,6 +43,28 @@ if [ -n "$shared" ] && [ -f "$silhouettes" ]; then
 else
   echo "skipped the 28x28 silhouette runs: $silhouettes not found (a user's clone has no ../shared)"
 fi
+# One run of each experiment: native JSON == wasm JSON, byte for byte.
+compare_experiment() {
+  local a b
+  a=$("$native" "$@" --json 2>&1)
+  b=$(node "$wasm" "$@" --json 2>&1)
+  runs=$((runs + 1))
+  if [ "$a" != "$b" ]; then
+    echo "DIFFERENT: hopfield-cli $*"
+    diff <(echo "$a" | tr ',' '\n') <(echo "$b" | tr ',' '\n') | head -5
+    fail=1
+  elif ! grep -q '"rows":\[{' <<<"$a"; then
+    echo "NO RESULT: hopfield-cli $* -> $a"
+    fail=1
+  fi
+}
+compare_experiment capacity --neurons 120 --patterns 2:20:6 --rule hebbian,storkey,pseudoinverse --trials 3 --seed 14
+compare_experiment basins --patterns "$letters" --amounts 0:0.5:0.1 --corruption mask --mask-value 1 --trials 4 --seed 15
+compare_experiment temperature --neurons 100 --patterns 1,5 --temperatures 0.3,0.9,1.4 --sweeps 8 --trials 3 --seed 16
+compare_experiment prune-study --patterns "$letters" --prune random-independent:0:1:0.25 --prune signed:0,0.5 --noise 0.25,0.5 --flips with-replacement --trials 6 --seed 17
+if [ -n "$shared" ] && [ -f "$silhouettes" ]; then
+  compare_experiment prune-study --patterns "${shared}/caltech101-silhouettes-16-images-idx3-ubyte.gz" --preset published --trials 8 --seed 18
+fi
 echo "$((runs - fail)) of $runs runs identical native vs wasm" >&2
 [ $fail -eq 0 ] && echo "native and wasm traces identical in all $runs runs"
 exit $fail

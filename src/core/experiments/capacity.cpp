@@ -1,0 +1,219 @@
+#include "core/experiments/capacity.hpp"
+
+#include <cmath>
+
+#include "core/corruption.hpp"
+#include "core/detmath.hpp"
+#include "core/network.hpp"
+#include "core/parse.hpp"
+#include "core/rng.hpp"
+
+namespace hopfield::experiments {
+
+namespace {
+constexpr int kValuesPerRule = 5;  // first_step_error, stable, retrieved, overlap, sweeps
+
+bool flips(double h, Spin s, TieRule tie) {
+  if (h != 0) return (h > 0) != (s > 0);
+  return (tie == TieRule::plus && s < 0) || (tie == TieRule::minus && s > 0);
+}
+
+// Hebbian fields of every stored pattern at once: H = X (X^T X) - P X, exact integers in
+// floating point (float while N P < 2^24, else double), so any summation order agrees.
+template <class Real>
+void hebbian_first_step(const PatternMatrix& x, TieRule tie, std::vector<int>& out) {
+  using M = Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic>;
+  const M xf = x.cast<Real>();
+  const M overlaps = xf.transpose() * xf;
+  const M h = xf * overlaps;
+  const Real p = static_cast<Real>(x.cols());
+  for (Eigen::Index mu = 0; mu < x.cols(); ++mu)
+    for (Eigen::Index i = 0; i < x.rows(); ++i)
+      out[static_cast<std::size_t>(mu)] +=
+          flips(static_cast<double>(h(i, mu) - p * xf(i, mu)), x(i, mu), tie);
+}
+}  // namespace
+
+std::vector<int> first_step_flips(const PatternMatrix& x, const Network& net, TieRule tie) {
+  std::vector<int> out(static_cast<std::size_t>(x.cols()), 0);
+  if (net.rule() == Rule::hebbian && !net.pruned()) {
+    if (static_cast<double>(x.rows()) * static_cast<double>(x.cols()) < 16777216.0)
+      hebbian_first_step<float>(x, tie, out);
+    else
+      hebbian_first_step<double>(x, tie, out);
+    return out;
+  }
+  for (Eigen::Index mu = 0; mu < x.cols(); ++mu) {
+    const Eigen::VectorXd h = net.local_fields(x.col(mu));
+    for (Eigen::Index i = 0; i < x.rows(); ++i)
+      out[static_cast<std::size_t>(mu)] += flips(h[i], x(i, mu), tie);
+  }
+  return out;
+}
+
+void CapacitySpec::validate() const {
+  const int n = size.neurons();
+  if (n < 1) throw SpecError("neurons", "give the network size (neurons N or size WxH)");
+  if (patterns.empty()) throw SpecError("patterns", "must not be empty");
+  for (long long p : patterns)
+    if (p < 1 || p > 100000) throw SpecError("patterns", "values must be 1..100000");
+  if (rules.empty()) throw SpecError("rule", "must not be empty");
+  const long long max_p = *std::max_element(patterns.begin(), patterns.end());
+  for (Rule r : rules) {
+    if (r != Rule::hebbian && n > kMaxDenseNeurons)
+      throw SpecError("rule", to_string(r) + " needs a dense N x N matrix: at most " +
+                                  std::to_string(kMaxDenseNeurons) + " neurons, not " +
+                                  std::to_string(n));
+    if (r == Rule::pseudoinverse && max_p > n)
+      throw SpecError("patterns", "the pseudo-inverse rule stores at most N = " +
+                                      std::to_string(n) + " patterns, not " + std::to_string(max_p));
+  }
+  if (!(flip >= 0 && flip <= 1)) throw SpecError("flip", "must be a fraction in [0, 1]");
+  if (trials < 1) throw SpecError("trials", "must be at least 1");
+  // A bound on the work of one run: N P summed over the cells, times trials.
+  double work = 0;
+  for (long long p : patterns) work += static_cast<double>(n) * static_cast<double>(p) * static_cast<double>(p);
+  if (work * trials * static_cast<double>(rules.size()) > 1e14)
+    throw SpecError("patterns", "this run would take days (N P^2 x trials > 1e14): shrink it");
+}
+
+CapacitySpec CapacitySpec::from_json(const JsonValue& json) {
+  SpecReader r(json);
+  CapacitySpec s;
+  s.size = read_size(r, true);
+  s.patterns = r.integers("patterns", {}, 1, 100000);
+  s.rules.clear();
+  for (const std::string& w : r.words("rule", {"hebbian"}))
+    s.rules.push_back(choice("rule", w, parse_rule));
+  s.flip = r.real("flip", 0.1, 0, 1);
+  s.trials = static_cast<int>(r.integer("trials", 10, 1, 1000000));
+  s.seed = r.seed("seed");
+  const std::string source = r.text("source", "random");
+  if (source != "random") s.source.path = source;
+  s.source.select = r.text("select", "");
+  if (!s.source.select.empty() && s.source.path.empty())
+    throw SpecError("select", "needs a pattern file as the source");
+  s.dynamics = read_dynamics(r, 100);
+  r.finish();
+  s.validate();
+  return s;
+}
+
+Capacity::Capacity(CapacitySpec spec) : spec_(std::move(spec)) { spec_.validate(); }
+
+void Capacity::prepare() {
+  if (spec_.source.path.empty()) return;
+  pool_ = load_selected(spec_.source, "source");
+  const long long max_p = *std::max_element(spec_.patterns.begin(), spec_.patterns.end());
+  if (pool_.front().size() != spec_.size.neurons())
+    throw SpecError("source", spec_.source.path + " holds patterns of " +
+                                  std::to_string(pool_.front().size()) + " neurons, not " +
+                                  std::to_string(spec_.size.neurons()));
+  if (max_p > static_cast<long long>(pool_.size()))
+    throw SpecError("patterns", "P = " + std::to_string(max_p) + " but the source holds only " +
+                                    std::to_string(pool_.size()) + " patterns");
+}
+
+long long Capacity::unit_count() const {
+  return static_cast<long long>(spec_.patterns.size()) * spec_.trials;
+}
+
+UnitRecord Capacity::run_unit(long long unit) const {
+  const long long trial = unit % spec_.trials;
+  const int p = static_cast<int>(spec_.patterns[static_cast<std::size_t>(unit / spec_.trials)]);
+  const int n = spec_.size.neurons();
+  const PatternMatrix x = draw_patterns(n, p, pool_, spec_.seed, trial);
+  UnitRecord rec{unit, {}};
+  for (Rule rule : spec_.rules) {
+    Network net(n);
+    try {
+      net = build_network(x, rule);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument("capacity, P = " + std::to_string(p) + ", trial " +
+                                  std::to_string(trial) + ": " + e.what());
+    }
+    if (!net.uses_pattern_fields()) net.raw_weights();
+    const std::vector<int> errors = first_step_flips(x, net, spec_.dynamics.tie);
+    long long error_sum = 0;
+    int stable = 0;
+    for (int e : errors) {
+      error_sum += e;
+      stable += e == 0;
+    }
+    // The same probes and update orders for every rule: streams restart per rule.
+    Rng corruption(spec_.seed, kCorruptionStream, static_cast<std::uint64_t>(trial));
+    Rng dynamics(spec_.seed, kDynamicsStream, static_cast<std::uint64_t>(trial));
+    int retrieved = 0;
+    double overlap_sum = 0, sweep_sum = 0;
+    for (int mu = 0; mu < p; ++mu) {
+      const SpinVector xi = x.col(mu);
+      const SpinVector probe = flip_fraction(xi, spec_.flip, corruption);
+      DynamicsOptions o = spec_.dynamics;
+      o.seed = dynamics.next_u64();
+      Recall run(net, probe, o, xi);
+      // Hebbian fields are exact integers, so a stable pattern (no first-step flips) that the
+      // run reaches is where it ends, one sweep later: stop there with the same result.
+      const bool exact_stable = rule == Rule::hebbian && errors[static_cast<std::size_t>(mu)] == 0;
+      int sweeps = -1;
+      while (!run.finished()) {
+        run.step_sweep();
+        if (exact_stable && !run.finished() && run.trace().hamming.back() == 0) {
+          sweeps = run.sweeps() + 1;
+          break;
+        }
+      }
+      retrieved += run.state() == xi;
+      overlap_sum += overlap(xi, run.state());
+      sweep_sum += sweeps >= 0 ? sweeps : run.sweeps();
+    }
+    rec.values.push_back(static_cast<double>(error_sum) / (static_cast<double>(n) * p));
+    rec.values.push_back(static_cast<double>(stable) / p);
+    rec.values.push_back(static_cast<double>(retrieved) / p);
+    rec.values.push_back(overlap_sum / p);
+    rec.values.push_back(sweep_sum / p);
+  }
+  return rec;
+}
+
+Table Capacity::aggregate(std::vector<UnitRecord> records) const {
+  records = complete_records(std::move(records), unit_count());
+  Table t;
+  t.columns = {"rule", "neurons", "patterns", "alpha", "first_step_error",
+               "first_step_error_theory", "stable_fraction", "retrieved_fraction",
+               "mean_final_overlap", "mean_sweeps"};
+  const int n = spec_.size.neurons();
+  for (std::size_t r = 0; r < spec_.rules.size(); ++r)
+    for (std::size_t c = 0; c < spec_.patterns.size(); ++c) {
+      const double p = static_cast<double>(spec_.patterns[c]);
+      double mean[kValuesPerRule] = {};
+      for (int k = 0; k < spec_.trials; ++k) {
+        const UnitRecord& rec = records[c * static_cast<std::size_t>(spec_.trials) + static_cast<std::size_t>(k)];
+        for (int v = 0; v < kValuesPerRule; ++v)
+          mean[v] += rec.values[r * kValuesPerRule + static_cast<std::size_t>(v)];
+      }
+      for (double& m : mean) m /= spec_.trials;
+      t.rows.push_back({Cell::of(to_string(spec_.rules[r])), Cell::of(n), Cell::of(p),
+                        Cell::of(p / n), Cell::of(mean[0]),
+                        Cell::of(0.5 * det_erfc(std::sqrt(n / (2.0 * p)))), Cell::of(mean[1]),
+                        Cell::of(mean[2]), Cell::of(mean[3]), Cell::of(mean[4])});
+    }
+  return t;
+}
+
+void Capacity::write_spec(JsonWriter& json) const {
+  write_size(json, spec_.size);
+  json.key("patterns").begin_array();
+  for (long long p : spec_.patterns) json.value(p);
+  json.end_array();
+  json.key("rule").begin_array();
+  for (Rule r : spec_.rules) json.value(to_string(r));
+  json.end_array();
+  json.key("flip").number_short(spec_.flip);
+  json.key("trials").value(spec_.trials);
+  json.key("seed").raw(std::to_string(spec_.seed));
+  json.key("source").value(spec_.source.path.empty() ? "random" : spec_.source.path);
+  if (!spec_.source.select.empty()) json.key("select").value(spec_.source.select);
+  write_dynamics(json, spec_.dynamics);
+}
+
+}  // namespace hopfield::experiments

@@ -1,0 +1,48 @@
+// Capacity: how many random (or file) patterns a rule stores at fixed N. Per rule and P, over
+// trials: the first-step error (one synchronous update of each stored pattern), the fraction
+// of stored patterns that are fixed points, and recall from round(flip N) distinct flips.
+#pragma once
+
+#include <vector>
+
+#include "core/experiments/experiment.hpp"
+#include "core/experiments/spec.hpp"
+
+namespace hopfield::experiments {
+
+struct CapacitySpec {
+  NetworkSize size;                     // "size": "WxH" or "neurons": N (required)
+  std::vector<long long> patterns;      // "patterns": P values (required)
+  std::vector<Rule> rules{Rule::hebbian};  // "rule": a list
+  double flip = 0.1;                    // "flip": fraction of distinct flips for recall
+  int trials = 10;                      // "trials"
+  std::uint64_t seed = 0;               // "seed"
+  PatternFile source;                   // "source": "random" (path empty) or a file; "select"
+  DynamicsOptions dynamics;             // "mode", "tie", "maxSweeps" (async, keep, 100)
+
+  // Throws SpecError naming the field (empty lists, P > N for the pseudo-inverse, ...).
+  void validate() const;
+  static CapacitySpec from_json(const JsonValue& spec);
+};
+
+class Capacity : public Experiment {
+ public:
+  explicit Capacity(CapacitySpec spec);
+  std::string name() const override { return "capacity"; }
+  void prepare() override;
+  long long unit_count() const override;
+  UnitRecord run_unit(long long unit) const override;
+  Table aggregate(std::vector<UnitRecord> records) const override;
+  void write_spec(JsonWriter& json) const override;
+  const CapacitySpec& spec() const { return spec_; }
+
+ private:
+  CapacitySpec spec_;
+  std::vector<Pattern> pool_;  // patterns of the source file (empty: random)
+};
+
+// Per stored pattern and neuron: would one synchronous update from the pattern itself flip
+// it? Returns the number of flips per pattern (column). Hebbian without a dense W.
+std::vector<int> first_step_flips(const PatternMatrix& x, const Network& net, TieRule tie);
+
+}  // namespace hopfield::experiments

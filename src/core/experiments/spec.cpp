@@ -1,0 +1,306 @@
+#include "core/experiments/spec.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "core/network.hpp"
+#include "core/parse.hpp"
+#include "core/parse.hpp"
+#include "core/pattern_io.hpp"
+#include "core/rng.hpp"
+
+namespace hopfield::experiments {
+
+SpecReader::SpecReader(const JsonValue& spec) : spec_(spec) {
+  if (!spec.is(JsonValue::Type::object)) throw SpecError("spec", "must be a JSON object");
+}
+
+bool SpecReader::has(const std::string& key) const { return spec_.find(key) != nullptr; }
+
+const JsonValue* SpecReader::get(const std::string& key) {
+  used_.insert(key);
+  const JsonValue* v = spec_.find(key);
+  return v && !v->is(JsonValue::Type::null) ? v : nullptr;
+}
+
+std::string SpecReader::text(const std::string& key, const std::string& fallback) {
+  const JsonValue* v = get(key);
+  if (!v) return fallback;
+  if (!v->is(JsonValue::Type::string)) throw SpecError(key, "must be a string");
+  return v->text;
+}
+
+double SpecReader::real(const std::string& key, double fallback, double min, double max) {
+  const JsonValue* v = get(key);
+  if (!v) return fallback;
+  double x = 0;
+  try {
+    if (v->is(JsonValue::Type::number)) x = v->number;
+    else if (v->is(JsonValue::Type::string)) x = parse_real(v->text, "value");
+    else throw std::invalid_argument("must be a number");
+  } catch (const std::invalid_argument&) {
+    throw SpecError(key, "must be a number");
+  }
+  if (!(x >= min && x <= max))
+    throw SpecError(key, "must be between " + json_number_short(min) + " and " +
+                             json_number_short(max) + ", not " + json_number_short(x));
+  return x;
+}
+
+long long SpecReader::integer(const std::string& key, long long fallback, long long min,
+                              long long max) {
+  const JsonValue* v = get(key);
+  if (!v) return fallback;
+  if (!v->is(JsonValue::Type::number) && !v->is(JsonValue::Type::string))
+    throw SpecError(key, "must be an integer");
+  try {
+    return parse_integer(v->text, "value", min, max);
+  } catch (const std::invalid_argument&) {
+    throw SpecError(key, "must be an integer in " + std::to_string(min) + ".." +
+                             std::to_string(max) + ", not '" + v->text + "'");
+  }
+}
+
+std::uint64_t SpecReader::seed(const std::string& key) {
+  const JsonValue* v = get(key);
+  if (!v) return 0;
+  std::uint64_t s = 0;
+  const std::string& t = v->text;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), s);
+  if ((!v->is(JsonValue::Type::number) && !v->is(JsonValue::Type::string)) || t.empty() ||
+      ec != std::errc() || end != t.data() + t.size())
+    throw SpecError(key, "must be a non-negative integer, not '" + t + "'");
+  return s;
+}
+
+bool SpecReader::flag(const std::string& key, bool fallback) {
+  const JsonValue* v = get(key);
+  if (!v) return fallback;
+  if (v->is(JsonValue::Type::boolean)) return v->boolean;
+  if (v->is(JsonValue::Type::string) && (v->text == "true" || v->text == "false"))
+    return v->text == "true";
+  throw SpecError(key, "must be true or false");
+}
+
+std::vector<double> SpecReader::reals(const std::string& key, const std::vector<double>& fallback,
+                                      double min, double max) {
+  const JsonValue* v = get(key);
+  std::vector<double> out;
+  if (!v) {
+    if (fallback.empty()) throw SpecError(key, "is required");
+    return fallback;
+  }
+  try {
+    if (v->is(JsonValue::Type::string)) {
+      out = parse_real_list(v->text, "the list");
+    } else if (v->is(JsonValue::Type::array)) {
+      for (const JsonValue& item : v->items) {
+        if (!item.is(JsonValue::Type::number)) throw std::invalid_argument("must hold numbers");
+        out.push_back(item.number);
+      }
+    } else {
+      throw std::invalid_argument("must be a list");
+    }
+  } catch (const std::invalid_argument& e) {
+    throw SpecError(key, e.what());
+  }
+  if (out.empty()) throw SpecError(key, "must not be empty");
+  for (double x : out)
+    if (!(x >= min && x <= max))
+      throw SpecError(key, "values must be between " + json_number_short(min) + " and " +
+                               json_number_short(max) + ", not " + json_number_short(x));
+  return out;
+}
+
+std::vector<long long> SpecReader::integers(const std::string& key,
+                                            const std::vector<long long>& fallback, long long min,
+                                            long long max) {
+  const JsonValue* v = get(key);
+  if (!v) {
+    if (fallback.empty()) throw SpecError(key, "is required");
+    return fallback;
+  }
+  std::vector<long long> out;
+  try {
+    if (v->is(JsonValue::Type::string)) {
+      out = parse_integer_list(v->text, "values", min, max);
+    } else if (v->is(JsonValue::Type::array)) {
+      for (const JsonValue& item : v->items) {
+        if (!item.is(JsonValue::Type::number)) throw std::invalid_argument("must hold integers");
+        out.push_back(parse_integer(item.text, "values", min, max));
+      }
+    } else {
+      throw std::invalid_argument("must be a list");
+    }
+  } catch (const std::invalid_argument& e) {
+    throw SpecError(key, e.what());
+  }
+  if (out.empty()) throw SpecError(key, "must not be empty");
+  return out;
+}
+
+std::vector<std::string> SpecReader::words(const std::string& key,
+                                           const std::vector<std::string>& fallback) {
+  const JsonValue* v = get(key);
+  if (!v) return fallback;
+  std::vector<std::string> out;
+  if (v->is(JsonValue::Type::string)) {
+    std::size_t start = 0;
+    while (start <= v->text.size()) {
+      const std::size_t comma = std::min(v->text.find(',', start), v->text.size());
+      out.push_back(v->text.substr(start, comma - start));
+      start = comma + 1;
+    }
+  } else if (v->is(JsonValue::Type::array)) {
+    for (const JsonValue& item : v->items) {
+      if (!item.is(JsonValue::Type::string)) throw SpecError(key, "must hold strings");
+      out.push_back(item.text);
+    }
+  } else {
+    throw SpecError(key, "must be a list of names");
+  }
+  if (out.empty()) throw SpecError(key, "must not be empty");
+  return out;
+}
+
+std::vector<std::string> SpecReader::strings(const std::string& key) {
+  const JsonValue* v = get(key);
+  if (!v) return {};
+  if (v->is(JsonValue::Type::string)) return {v->text};
+  std::vector<std::string> out;
+  if (!v->is(JsonValue::Type::array)) throw SpecError(key, "must be a string or a list of them");
+  for (const JsonValue& item : v->items) {
+    if (!item.is(JsonValue::Type::string)) throw SpecError(key, "must hold strings");
+    out.push_back(item.text);
+  }
+  return out;
+}
+
+void SpecReader::finish() const {
+  for (const auto& [key, value] : spec_.members)
+    if (!used_.count(key) && key != "version" && key != "experiment")
+      throw SpecError(key, "is not a setting of this experiment");
+}
+
+NetworkSize read_size(SpecReader& r, bool required) {
+  NetworkSize s;
+  const bool has_size = r.has("size"), has_neurons = r.has("neurons");
+  if (has_size && has_neurons) throw SpecError("size", "give size WxH or neurons N, not both");
+  if (has_size) {
+    const std::string t = r.text("size", "");
+    const std::size_t x = t.find('x');
+    try {
+      if (x == std::string::npos) throw std::invalid_argument("");
+      s.width = static_cast<int>(parse_integer(t.substr(0, x), "width", 1, kMaxSide));
+      s.height = static_cast<int>(parse_integer(t.substr(x + 1), "height", 1, kMaxSide));
+    } catch (const std::invalid_argument&) {
+      throw SpecError("size", "must be WxH with sides 1.." + std::to_string(kMaxSide) +
+                                  ", not '" + t + "'");
+    }
+    s.from_grid = true;
+  } else if (has_neurons) {
+    s.width = static_cast<int>(r.integer("neurons", 0, 1, kMaxSide * kMaxSide));
+  } else if (required) {
+    throw SpecError("neurons", "give the network size (neurons N or size WxH)");
+  }
+  return s;
+}
+
+void write_size(JsonWriter& json, const NetworkSize& size) {
+  if (size.from_grid)
+    json.key("size").value(std::to_string(size.width) + "x" + std::to_string(size.height));
+  else
+    json.key("neurons").value(size.neurons());
+}
+
+DynamicsOptions read_dynamics(SpecReader& r, int default_max_sweeps) {
+  DynamicsOptions d;
+  d.mode = choice("mode", r.text("mode", "async"), parse_mode);
+  d.tie = choice("tie", r.text("tie", "keep"), parse_tie);
+  d.max_sweeps = static_cast<int>(r.integer("maxSweeps", default_max_sweeps, 1, 1000000));
+  return d;
+}
+
+void write_dynamics(JsonWriter& json, const DynamicsOptions& d) {
+  json.key("mode").value(to_string(d.mode));
+  json.key("tie").value(to_string(d.tie));
+  json.key("maxSweeps").value(d.max_sweeps);
+}
+
+std::vector<Pattern> load_selected(const PatternFile& file, const std::string& key) {
+  std::vector<Pattern> all = load_patterns(file.path);
+  if (file.select.empty()) return all;
+  std::vector<int> chosen;
+  try {
+    chosen = expand_index_ranges(parse_index_ranges(file.select, "select"), "select",
+                                 static_cast<long long>(all.size()));
+  } catch (const std::invalid_argument& e) {
+    throw SpecError(key == "patterns" ? "select" : key, e.what());
+  }
+  std::vector<Pattern> out;
+  for (int i : chosen) out.push_back(all[static_cast<std::size_t>(i)]);
+  return out;
+}
+
+PatternMatrix draw_patterns(int neurons, int count, const std::vector<Pattern>& pool,
+                            std::uint64_t seed, long long trial) {
+  Rng rng(seed, kPatternStream, static_cast<std::uint64_t>(trial));
+  PatternMatrix x(neurons, count);
+  if (pool.empty()) {
+    for (int mu = 0; mu < count; ++mu)
+      for (int i = 0; i < neurons; ++i) x(i, mu) = (rng.next_u64() >> 63) ? Spin{1} : Spin{-1};
+    return x;
+  }
+  // Partial Fisher-Yates: the first `count` of a shuffle of the pool, nested in count.
+  const int n = static_cast<int>(pool.size());
+  const std::vector<int> picked = rng.sample_without_replacement(n, count);
+  for (int mu = 0; mu < count; ++mu) x.col(mu) = pool[static_cast<std::size_t>(picked[mu])].spins;
+  return x;
+}
+
+Network build_network(const PatternMatrix& x, Rule rule, HebbianScale scale) {
+  Network net(static_cast<int>(x.rows()));
+  for (Eigen::Index mu = 0; mu < x.cols(); ++mu) net.store(x.col(mu));
+  net.set_rule(rule, scale);  // one relearn, not one per pattern
+  return net;
+}
+
+Summary summarize(std::vector<double> v) {
+  Summary s;
+  if (v.empty()) return s;
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  double sum = 0;
+  for (double x : v) sum += x;
+  s.mean = sum / static_cast<double>(n);
+  double ss = 0;
+  for (double x : v) ss += (x - s.mean) * (x - s.mean);
+  s.sd = n > 1 ? std::sqrt(ss / static_cast<double>(n - 1)) : 0.0;
+  auto quantile = [&](double q) {
+    const double pos = q * static_cast<double>(n - 1);
+    const std::size_t lo = static_cast<std::size_t>(pos);
+    const double frac = pos - static_cast<double>(lo);
+    return lo + 1 < n ? v[lo] + frac * (v[lo + 1] - v[lo]) : v[lo];
+  };
+  s.min = v.front();
+  s.q1 = quantile(0.25);
+  s.median = quantile(0.5);
+  s.q3 = quantile(0.75);
+  s.max = v.back();
+  return s;
+}
+
+std::vector<UnitRecord> complete_records(std::vector<UnitRecord> records, long long count) {
+  std::sort(records.begin(), records.end(),
+            [](const UnitRecord& a, const UnitRecord& b) { return a.unit < b.unit; });
+  if (static_cast<long long>(records.size()) != count)
+    throw std::invalid_argument("expected " + std::to_string(count) + " unit records, got " +
+                                std::to_string(records.size()));
+  for (long long u = 0; u < count; ++u)
+    if (records[static_cast<std::size_t>(u)].unit != u)
+      throw std::invalid_argument("unit " + std::to_string(u) + " is missing or repeated");
+  return records;
+}
+
+}  // namespace hopfield::experiments

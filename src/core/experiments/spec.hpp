@@ -1,0 +1,99 @@
+// Reading experiment specs from JSON (the app's runExperiment(spec) and the CLI's flags),
+// and the parts every experiment shares: network size, learning rule, dynamics, patterns.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/dynamics.hpp"
+#include "core/experiments/experiment.hpp"
+#include "core/json.hpp"
+#include "core/learning.hpp"
+#include "core/network.hpp"
+#include "core/pattern.hpp"
+
+namespace hopfield::experiments {
+
+// Typed access to a spec object; every error is a SpecError naming the key. finish() throws
+// for keys nobody asked for (typos).
+class SpecReader {
+ public:
+  explicit SpecReader(const JsonValue& spec);
+  bool has(const std::string& key) const;
+  std::string text(const std::string& key, const std::string& fallback);
+  double real(const std::string& key, double fallback, double min, double max);
+  long long integer(const std::string& key, long long fallback, long long min, long long max);
+  std::uint64_t seed(const std::string& key);
+  bool flag(const std::string& key, bool fallback);
+  // A JSON array of numbers, or a LIST string. Required unless fallback is non-empty.
+  std::vector<double> reals(const std::string& key, const std::vector<double>& fallback,
+                            double min, double max);
+  std::vector<long long> integers(const std::string& key, const std::vector<long long>& fallback,
+                                  long long min, long long max);
+  // A JSON array of strings, or one string of comma-separated words.
+  std::vector<std::string> words(const std::string& key, const std::vector<std::string>& fallback);
+  // A repeatable string option: an array of strings or one string.
+  std::vector<std::string> strings(const std::string& key);
+  void finish() const;
+
+ private:
+  const JsonValue* get(const std::string& key);
+  const JsonValue& spec_;
+  std::set<std::string> used_;
+};
+
+// Parses a choice with the core's parse_* function, as a SpecError naming key.
+template <class Parse>
+auto choice(const std::string& key, const std::string& text, Parse parse) {
+  try {
+    return parse(text);
+  } catch (const std::invalid_argument& e) {
+    throw SpecError(key, e.what());
+  }
+}
+
+// N from "size": "WxH" or "neurons": N (exactly one), 1..16384.
+struct NetworkSize {
+  int width = 0, height = 1;
+  bool from_grid = false;  // given as a size WxH
+  int neurons() const { return width * height; }
+};
+NetworkSize read_size(SpecReader& r, bool required);
+void write_size(JsonWriter& json, const NetworkSize& size);
+
+// T = 0 dynamics settings shared by the experiments (mode, tie, maxSweeps).
+DynamicsOptions read_dynamics(SpecReader& r, int default_max_sweeps);
+void write_dynamics(JsonWriter& json, const DynamicsOptions& d);
+
+// A pattern file and an optional selection ("0,3,5-7" or an array of indices).
+struct PatternFile {
+  std::string path;
+  std::string select;  // as given; empty = all
+};
+// Loads the file and applies the selection (checked before it is expanded).
+std::vector<Pattern> load_selected(const PatternFile& file, const std::string& key);
+
+// Random-stream ids for experiment trials (with Rng(seed, stream, trial)).
+inline constexpr std::uint64_t kPatternStream = 4;
+
+// P random +/-1 patterns of N neurons (the columns), or P of `pool` drawn without
+// replacement, from Rng(seed, kPatternStream, trial). The first P' < P columns are the same
+// for every P, so the cells of one trial are nested.
+PatternMatrix draw_patterns(int neurons, int count, const std::vector<Pattern>& pool,
+                            std::uint64_t seed, long long trial);
+// A network of the given rule holding the columns of x.
+Network build_network(const PatternMatrix& x, Rule rule, HebbianScale scale = HebbianScale::none);
+
+// Summary statistics of a sample (sorted copy): mean, standard deviation (n - 1), and the
+// quartiles by linear interpolation between order statistics (numpy's default).
+struct Summary {
+  double mean = 0, sd = 0, min = 0, q1 = 0, median = 0, q3 = 0, max = 0;
+};
+Summary summarize(std::vector<double> values);
+
+// Records sorted by unit, checked complete (each of 0..count-1 exactly once).
+std::vector<UnitRecord> complete_records(std::vector<UnitRecord> records, long long count);
+
+}  // namespace hopfield::experiments

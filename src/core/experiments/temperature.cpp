@@ -1,0 +1,132 @@
+#include "core/experiments/temperature.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/dynamics.hpp"
+#include "core/parse.hpp"
+#include "core/rng.hpp"
+
+namespace hopfield::experiments {
+
+void TemperatureSpec::validate() const {
+  const int n = size.neurons();
+  if (n < 1) throw SpecError("neurons", "give the network size (neurons N or size WxH)");
+  if (patterns.empty()) throw SpecError("patterns", "must not be empty");
+  if (temperatures.empty()) throw SpecError("temperatures", "must not be empty");
+  for (double t : temperatures)
+    if (!(t >= 0 && t <= 1e6)) throw SpecError("temperatures", "values must be in [0, 1e6]");
+  if (sweeps < 1) throw SpecError("sweeps", "must be at least 1");
+  if (trials < 1) throw SpecError("trials", "must be at least 1");
+  if (rule != Rule::hebbian && n > kMaxDenseNeurons)
+    throw SpecError("rule", to_string(rule) + " needs a dense N x N matrix: at most " +
+                                std::to_string(kMaxDenseNeurons) + " neurons");
+  const long long max_p = *std::max_element(patterns.begin(), patterns.end());
+  if (rule == Rule::pseudoinverse && max_p > n)
+    throw SpecError("patterns", "the pseudo-inverse rule stores at most N = " + std::to_string(n) +
+                                    " patterns");
+}
+
+TemperatureSpec TemperatureSpec::from_json(const JsonValue& json) {
+  SpecReader r(json);
+  TemperatureSpec s;
+  s.size = read_size(r, true);
+  s.patterns = r.integers("patterns", {1}, 1, 100000);
+  s.temperatures = r.reals("temperatures", {}, 0, 1e6);
+  s.sweeps = static_cast<int>(r.integer("sweeps", 50, 1, 1000000));
+  s.rule = choice("rule", r.text("rule", "hebbian"), parse_rule);
+  s.mode = choice("mode", r.text("mode", "async"), parse_mode);
+  s.trials = static_cast<int>(r.integer("trials", 10, 1, 1000000));
+  s.seed = r.seed("seed");
+  const std::string source = r.text("source", "random");
+  if (source != "random") s.source.path = source;
+  s.source.select = r.text("select", "");
+  r.finish();
+  s.validate();
+  return s;
+}
+
+Temperature::Temperature(TemperatureSpec spec) : spec_(std::move(spec)) { spec_.validate(); }
+
+void Temperature::prepare() {
+  if (spec_.source.path.empty()) return;
+  pool_ = load_selected(spec_.source, "source");
+  if (pool_.front().size() != spec_.size.neurons())
+    throw SpecError("source", spec_.source.path + " holds patterns of " +
+                                  std::to_string(pool_.front().size()) + " neurons");
+  const long long max_p = *std::max_element(spec_.patterns.begin(), spec_.patterns.end());
+  if (max_p > static_cast<long long>(pool_.size()))
+    throw SpecError("patterns", "the source holds only " + std::to_string(pool_.size()) + " patterns");
+}
+
+long long Temperature::unit_count() const {
+  return static_cast<long long>(spec_.patterns.size() * spec_.temperatures.size()) * spec_.trials;
+}
+
+UnitRecord Temperature::run_unit(long long unit) const {
+  const long long trial = unit % spec_.trials;
+  const long long cell = unit / spec_.trials;
+  const std::size_t nt = spec_.temperatures.size();
+  const int p = static_cast<int>(spec_.patterns[static_cast<std::size_t>(cell) / nt]);
+  const double temperature = spec_.temperatures[static_cast<std::size_t>(cell) % nt];
+  const PatternMatrix x = draw_patterns(spec_.size.neurons(), p, pool_, spec_.seed, trial);
+  const Network net = build_network(x, spec_.rule);
+  DynamicsOptions o;
+  o.mode = spec_.mode;
+  o.temperature = temperature;
+  o.max_sweeps = spec_.sweeps;
+  o.seed = Rng(spec_.seed, kDynamicsStream, static_cast<std::uint64_t>(trial)).next_u64();
+  const SpinVector start = x.col(0);
+  Recall run(net, start, o, start);
+  // The last half of the sweeps: (S/2, S]; at T = 0 a fixed point repeats its final overlap.
+  const int first = spec_.sweeps / 2 + 1;
+  double sum = 0;
+  int counted = 0;
+  for (int sweep = 1; sweep <= spec_.sweeps; ++sweep) {
+    if (!run.finished()) run.step_sweep();
+    if (sweep >= first) {
+      sum += std::abs(overlap(start, run.state()));
+      ++counted;
+    }
+  }
+  return UnitRecord{unit, {sum / counted}};
+}
+
+Table Temperature::aggregate(std::vector<UnitRecord> records) const {
+  records = complete_records(std::move(records), unit_count());
+  Table t;
+  t.columns = {"rule", "neurons", "patterns", "alpha", "temperature", "trials",
+               "mean_abs_overlap", "sd_abs_overlap"};
+  const int n = spec_.size.neurons();
+  const std::size_t nt = spec_.temperatures.size();
+  for (std::size_t c = 0; c < spec_.patterns.size() * nt; ++c) {
+    std::vector<double> values;
+    for (int k = 0; k < spec_.trials; ++k)
+      values.push_back(records[c * static_cast<std::size_t>(spec_.trials) + static_cast<std::size_t>(k)].values[0]);
+    const Summary s = summarize(values);
+    const double p = static_cast<double>(spec_.patterns[c / nt]);
+    t.rows.push_back({Cell::of(to_string(spec_.rule)), Cell::of(n), Cell::of(p), Cell::of(p / n),
+                      Cell::of(spec_.temperatures[c % nt]), Cell::of(spec_.trials),
+                      Cell::of(s.mean), Cell::of(s.sd)});
+  }
+  return t;
+}
+
+void Temperature::write_spec(JsonWriter& json) const {
+  write_size(json, spec_.size);
+  json.key("patterns").begin_array();
+  for (long long p : spec_.patterns) json.value(p);
+  json.end_array();
+  json.key("temperatures").begin_array();
+  for (double t : spec_.temperatures) json.number_short(t);
+  json.end_array();
+  json.key("sweeps").value(spec_.sweeps);
+  json.key("rule").value(to_string(spec_.rule));
+  json.key("mode").value(to_string(spec_.mode));
+  json.key("trials").value(spec_.trials);
+  json.key("seed").raw(std::to_string(spec_.seed));
+  json.key("source").value(spec_.source.path.empty() ? "random" : spec_.source.path);
+  if (!spec_.source.select.empty()) json.key("select").value(spec_.source.select);
+}
+
+}  // namespace hopfield::experiments

@@ -1,0 +1,83 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "core/experiments/capacity.hpp"
+#include "run_helpers.hpp"
+
+using namespace hopfield;
+using hopfield::test::cell;
+
+TEST_CASE("capacity: first-step error matches Phi(-sqrt((N-1)/(P-1))) and the erfc form",
+          "[experiments][science]") {
+  // N = 500 at alpha 0.1, 0.2, 0.4; one sweep of recall is enough (only the first step counts).
+  const experiments::Table t = test::run_table(
+      R"({"experiment":"capacity","neurons":500,"patterns":[50,100,200],"trials":8,
+          "seed":3,"maxSweeps":1})");
+  REQUIRE(t.rows.size() == 3);
+  const double tolerance[] = {0.3, 0.1, 0.06};  // ~4 standard errors of 8 trials
+  for (std::size_t r = 0; r < 3; ++r) {
+    const double n = 500, p = cell(t, r, "patterns");
+    const double finite_n = 0.5 * std::erfc(std::sqrt((n - 1) / (p - 1)) / std::sqrt(2.0));
+    const double textbook = 0.5 * std::erfc(std::sqrt(n / (2 * p)));
+    const double measured = cell(t, r, "first_step_error");
+    INFO("P = " << p << ": measured " << measured << ", finite N " << finite_n << ", textbook "
+                << textbook);
+    CHECK(measured == Approx(finite_n).epsilon(tolerance[r]));
+    CHECK(measured == Approx(textbook).epsilon(tolerance[r] + 0.1));
+    CHECK(cell(t, r, "first_step_error_theory") == Approx(textbook).epsilon(1e-12));
+    CHECK(cell(t, r, "alpha") == p / n);
+  }
+}
+
+TEST_CASE("capacity: the pseudo-inverse keeps every pattern stable below P = N",
+          "[experiments][science]") {
+  const experiments::Table t = test::run_table(
+      R"({"experiment":"capacity","neurons":64,"patterns":"16,32,60","rule":"pseudoinverse,hebbian",
+          "trials":3,"flip":0,"maxSweeps":2})");
+  REQUIRE(t.rows.size() == 6);
+  for (std::size_t r = 0; r < 3; ++r) {
+    CHECK(t.rows[r][0].text == "pseudoinverse");
+    CHECK(cell(t, r, "stable_fraction") == 1.0);
+    CHECK(cell(t, r, "first_step_error") == 0.0);
+    CHECK(cell(t, r, "retrieved_fraction") == 1.0);  // no flips: the pattern itself
+  }
+  // The same patterns under Hebb at alpha 0.94: hardly any is stable.
+  CHECK(t.rows[5][0].text == "hebbian");
+  CHECK(cell(t, 5, "stable_fraction") < 0.05);
+}
+
+TEST_CASE("capacity: recall at N = 1000 works at alpha 0.05 and fails at alpha 0.3",
+          "[experiments][science]") {
+  const experiments::Table t = test::run_table(
+      R"({"experiment":"capacity","neurons":1000,"patterns":[50,300],"trials":1,"flip":0.1,
+          "maxSweeps":10,"seed":1})");
+  CHECK(cell(t, 0, "retrieved_fraction") > 0.95);
+  CHECK(cell(t, 0, "mean_final_overlap") > 0.99);
+  CHECK(cell(t, 1, "retrieved_fraction") < 0.05);
+  CHECK(cell(t, 1, "mean_final_overlap") < 0.9);
+}
+
+TEST_CASE("capacity: bad specs name the field", "[experiments]") {
+  auto bad = [](const std::string& spec) {
+    return experiments::make_experiment(parse_json(spec));
+  };
+  CHECK_THROWS_WITH(bad(R"({"experiment":"capacity","neurons":64,"patterns":[]})"),
+                    "patterns: must not be empty");
+  CHECK_THROWS_WITH(bad(R"({"experiment":"capacity","neurons":64,"patterns":"70","rule":"pseudoinverse"})"),
+                    Catch::StartsWith("patterns: the pseudo-inverse rule stores at most N = 64"));
+  CHECK_THROWS_WITH(bad(R"({"experiment":"capacity","patterns":"10"})"),
+                    Catch::StartsWith("neurons: "));
+  CHECK_THROWS_WITH(bad(R"({"experiment":"capacity","neurons":0,"patterns":"10"})"),
+                    Catch::StartsWith("neurons: must be an integer in 1..16384"));
+  CHECK_THROWS_WITH(bad(R"({"experiment":"capacity","neurons":64,"patterns":"10","flip":1.5})"),
+                    Catch::StartsWith("flip: must be between 0 and 1"));
+  CHECK_THROWS_WITH(bad(R"({"experiment":"capacity","neurons":64,"patterns":"10","flips":0.1})"),
+                    "flips: is not a setting of this experiment");
+  CHECK_THROWS_WITH(bad(R"({"experiment":"capacity","neurons":64,"patterns":"10","rule":"hebb"})"),
+                    Catch::StartsWith("rule: unknown rule 'hebb'"));
+  CHECK_THROWS_WITH(bad(R"({"experiment":"capacity","size":"70x70","patterns":"10","rule":"storkey"})"),
+                    Catch::StartsWith("rule: storkey needs a dense N x N matrix"));
+  CHECK_THROWS_WITH(bad(R"({"experiment":"nope"})"), Catch::StartsWith("experiment: unknown"));
+  auto missing = bad(R"({"experiment":"capacity","neurons":64,"patterns":"10","source":"/nonexistent/p.txt"})");
+  CHECK_THROWS_WITH(missing->prepare(), Catch::Contains("/nonexistent/p.txt"));
+}
