@@ -137,14 +137,16 @@ UnitRecord Basins::run_unit(long long unit) const {
 }
 
 Table Basins::aggregate(std::vector<UnitRecord> records) const {
-  records = complete_records(std::move(records), unit_count());
+  const RecordsByUnit by_unit(records, unit_count());
   Table t;
   t.columns = {"amount", "trials", "retrieved_fraction", "inverse_fraction", "other_fraction",
                "spurious_fraction", "mean_final_overlap", "mean_sweeps"};
   for (std::size_t a = 0; a < spec_.amounts.size(); ++a) {
+    const std::vector<const UnitRecord*> trials = by_unit.cell(static_cast<long long>(a), spec_.trials);
+    if (trials.empty()) continue;  // not done yet
     double count[4] = {}, overlap_sum = 0, sweep_sum = 0, recalls = 0;
-    for (int k = 0; k < spec_.trials; ++k) {
-      const auto& v = records[a * static_cast<std::size_t>(spec_.trials) + static_cast<std::size_t>(k)].values;
+    for (const UnitRecord* done : trials) {
+      const auto& v = done->values;
       for (std::size_t j = 0; j + 2 < v.size(); j += kValuesPerPattern) {
         count[static_cast<int>(v[j])] += 1;
         overlap_sum += v[j + 1];

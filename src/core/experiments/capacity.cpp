@@ -176,7 +176,7 @@ UnitRecord Capacity::run_unit(long long unit) const {
 }
 
 Table Capacity::aggregate(std::vector<UnitRecord> records) const {
-  records = complete_records(std::move(records), unit_count());
+  const RecordsByUnit by_unit(records, unit_count());
   Table t;
   t.columns = {"rule", "neurons", "patterns", "alpha", "first_step_error",
                "first_step_error_theory", "stable_fraction", "retrieved_fraction",
@@ -184,10 +184,12 @@ Table Capacity::aggregate(std::vector<UnitRecord> records) const {
   const int n = spec_.size.neurons();
   for (std::size_t r = 0; r < spec_.rules.size(); ++r)
     for (std::size_t c = 0; c < spec_.patterns.size(); ++c) {
+      const std::vector<const UnitRecord*> trials = by_unit.cell(static_cast<long long>(c), spec_.trials);
+      if (trials.empty()) continue;  // not done yet
       const double p = static_cast<double>(spec_.patterns[c]);
       double mean[kValuesPerRule] = {};
-      for (int k = 0; k < spec_.trials; ++k) {
-        const UnitRecord& rec = records[c * static_cast<std::size_t>(spec_.trials) + static_cast<std::size_t>(k)];
+      for (const UnitRecord* done : trials) {
+        const UnitRecord& rec = *done;
         for (int v = 0; v < kValuesPerRule; ++v)
           mean[v] += rec.values[r * kValuesPerRule + static_cast<std::size_t>(v)];
       }

@@ -171,17 +171,19 @@ UnitRecord PruneStudy::run_unit(long long unit) const {
 }
 
 Table PruneStudy::aggregate(std::vector<UnitRecord> records) const {
-  records = complete_records(std::move(records), unit_count());
+  const RecordsByUnit by_unit(records, unit_count());
   Table t;
   t.columns = {"kind", "level", "noise", "trials", "mean_performance", "min", "q1",
                "median", "q3", "max", "sparsity"};
   const std::size_t trials = static_cast<std::size_t>(spec_.trials);
-  for (std::size_t l = 0; l < levels_.size(); ++l)
+  for (std::size_t l = 0; l < levels_.size(); ++l) {
+    const std::vector<const UnitRecord*> done = by_unit.cell(static_cast<long long>(l), spec_.trials);
+    if (done.empty()) continue;  // not done yet
     for (std::size_t j = 0; j < spec_.noise.size(); ++j) {
       std::vector<double> perf;
       double sparsity = 0;
       for (std::size_t k = 0; k < trials; ++k) {
-        const auto& v = records[l * trials + k].values;
+        const auto& v = done[k]->values;
         sparsity += v[0];
         perf.push_back(v[1 + j]);
       }
@@ -191,6 +193,7 @@ Table PruneStudy::aggregate(std::vector<UnitRecord> records) const {
                         Cell::of(s.min), Cell::of(s.q1), Cell::of(s.median), Cell::of(s.q3),
                         Cell::of(s.max), Cell::of(sparsity / static_cast<double>(trials))});
     }
+  }
   return t;
 }
 

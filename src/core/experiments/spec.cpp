@@ -303,4 +303,26 @@ std::vector<UnitRecord> complete_records(std::vector<UnitRecord> records, long l
   return records;
 }
 
+RecordsByUnit::RecordsByUnit(const std::vector<UnitRecord>& records, long long count)
+    : by_unit_(static_cast<std::size_t>(count), nullptr) {
+  for (const UnitRecord& r : records) {
+    if (r.unit < 0 || r.unit >= count)
+      throw std::invalid_argument("unit " + std::to_string(r.unit) + " is out of range 0.." +
+                                  std::to_string(count - 1));
+    const UnitRecord*& slot = by_unit_[static_cast<std::size_t>(r.unit)];
+    if (slot) throw std::invalid_argument("unit " + std::to_string(r.unit) + " is repeated");
+    slot = &r;
+  }
+}
+
+std::vector<const UnitRecord*> RecordsByUnit::cell(long long cell, int trials) const {
+  std::vector<const UnitRecord*> out;
+  for (long long k = 0; k < trials; ++k) {
+    const std::size_t u = static_cast<std::size_t>(cell * trials + k);
+    if (u >= by_unit_.size() || !by_unit_[u]) return {};
+    out.push_back(by_unit_[u]);
+  }
+  return out;
+}
+
 }  // namespace hopfield::experiments

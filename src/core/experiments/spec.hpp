@@ -96,4 +96,17 @@ Summary summarize(std::vector<double> values);
 // Records sorted by unit, checked complete (each of 0..count-1 exactly once).
 std::vector<UnitRecord> complete_records(std::vector<UnitRecord> records, long long count);
 
+// Records by unit, for aggregates that give the rows of the cells whose trials are all done
+// (units are numbered cell-major, unit = cell * trials + trial): while a run goes on, its
+// plot and table grow cell by cell. Throws for a unit out of range or repeated.
+class RecordsByUnit {
+ public:
+  RecordsByUnit(const std::vector<UnitRecord>& records, long long count);
+  // The records of the trials of `cell`, in trial order; empty unless every one is there.
+  std::vector<const UnitRecord*> cell(long long cell, int trials) const;
+
+ private:
+  std::vector<const UnitRecord*> by_unit_;
+};
+
 }  // namespace hopfield::experiments

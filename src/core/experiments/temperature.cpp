@@ -93,16 +93,17 @@ UnitRecord Temperature::run_unit(long long unit) const {
 }
 
 Table Temperature::aggregate(std::vector<UnitRecord> records) const {
-  records = complete_records(std::move(records), unit_count());
+  const RecordsByUnit by_unit(records, unit_count());
   Table t;
   t.columns = {"rule", "neurons", "patterns", "alpha", "temperature", "trials",
                "mean_abs_overlap", "sd_abs_overlap"};
   const int n = spec_.size.neurons();
   const std::size_t nt = spec_.temperatures.size();
   for (std::size_t c = 0; c < spec_.patterns.size() * nt; ++c) {
+    const std::vector<const UnitRecord*> trials = by_unit.cell(static_cast<long long>(c), spec_.trials);
+    if (trials.empty()) continue;  // not done yet
     std::vector<double> values;
-    for (int k = 0; k < spec_.trials; ++k)
-      values.push_back(records[c * static_cast<std::size_t>(spec_.trials) + static_cast<std::size_t>(k)].values[0]);
+    for (const UnitRecord* done : trials) values.push_back(done->values[0]);
     const Summary s = summarize(values);
     const double p = static_cast<double>(spec_.patterns[c / nt]);
     t.rows.push_back({Cell::of(to_string(spec_.rule)), Cell::of(n), Cell::of(p), Cell::of(p / n),

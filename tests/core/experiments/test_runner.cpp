@@ -82,8 +82,28 @@ TEST_CASE("the runner reports progress and stops when cancelled", "[experiments]
   const experiments::RunResult r = experiments::run_units(*e, o);
   CHECK(r.cancelled);
   CHECK(r.records.size() == 4);
-  CHECK_THROWS_WITH(e->aggregate(r.records), Catch::Contains("expected 20 unit records"));
+  // No cell has all its trials yet: no rows; the full result needs every unit.
+  CHECK(e->aggregate(r.records).rows.empty());
+  CHECK_THROWS_WITH(experiments::result_json(*e, r.records), Catch::Contains("expected 20 unit records"));
   o.shard_index = 3;
   o.shard_count = 3;
   CHECK_THROWS_WITH(experiments::run_units(*e, o), Catch::Contains("0 <= I < M"));
+}
+
+TEST_CASE("while a run goes on, aggregate gives the rows of the cells that are done", "[experiments]") {
+  // Capacity with P = 2, 6, 10, 14 and 5 trials: units 0..4 are the trials of P = 2.
+  auto e = test::prepared(kSpecs[0]);
+  const experiments::RunResult all = experiments::run_units(*e, {});
+  const experiments::Table full = e->aggregate(all.records);
+  REQUIRE(full.rows.size() == 8);  // 2 rules x 4 values of P, rule-major
+  std::vector<experiments::UnitRecord> some(all.records.begin(), all.records.begin() + 5);
+  some.push_back(all.records[7]);  // one trial of P = 6: that cell is not done
+  const experiments::Table partial = e->aggregate(some);
+  REQUIRE(partial.rows.size() == 2);  // P = 2 under each rule
+  CHECK(partial.rows[0][2].number == 2);
+  CHECK(partial.rows[0][7].number == full.rows[0][7].number);  // the same retrieved_fraction
+  CHECK(partial.rows[1][0].text == "storkey");
+  CHECK(partial.rows[1][7].number == full.rows[4][7].number);
+  some.push_back(all.records[7]);
+  CHECK_THROWS_WITH(e->aggregate(some), Catch::Contains("unit 7 is repeated"));
 }
