@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the web app into dist/ (index.html, hopfield-lab.js, hopfield-lab.wasm): a static
+# Builds the web app into dist/ (index.html, hopfield-lab.js/.wasm, and the experiments' worker
+# hopfield-worker.js/.wasm, fetched only when an experiment runs): a static
 # site that works offline from any static host, with nothing fetched from elsewhere.
 #
 #   ./build-web.sh                 build dist/
@@ -34,13 +35,13 @@ fi
 cmake --build "$build" --target hopfield-lab -j"$(nproc)" || die "building hopfield-lab failed"
 
 out=$build/src/app
-for f in hopfield-lab.html hopfield-lab.js hopfield-lab.wasm; do
+for f in hopfield-lab.html hopfield-lab.js hopfield-lab.wasm hopfield-worker.js hopfield-worker.wasm; do
   [ -f "$out/$f" ] || die "missing build output $out/$f"
 done
 rm -rf dist
 mkdir -p dist
 cp "$out/hopfield-lab.html" dist/index.html
-cp "$out/hopfield-lab.js" "$out/hopfield-lab.wasm" dist/
+cp "$out/hopfield-lab.js" "$out/hopfield-lab.wasm" "$out/hopfield-worker.js" "$out/hopfield-worker.wasm" dist/
 echo "build-web.sh: dist/ is ready:"
 for f in dist/*; do
   printf '  %-24s %8d bytes, %8d gzipped\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "app/builtin_patterns.hpp"
+#include "core/json.hpp"
 
 namespace hlab {
 namespace {
@@ -184,6 +185,37 @@ void App::undo() { lab_.undo(); }
 void App::redo() { lab_.redo(); }
 void App::edit_pattern(int mu) { lab_.load_drawing_from_pattern(mu); }
 
+// --- experiments -----------------------------------------------------------------------
+
+void App::set_experiment_backend(std::unique_ptr<ExperimentBackend> backend) {
+  if (experiment_backend_) experiment_.cancel(*experiment_backend_);
+  experiment_backend_ = std::move(backend);
+}
+
+void App::start_experiment(const std::string& spec_json) {
+  if (!experiment_backend_) throw std::logic_error("experiments cannot run here (no backend)");
+  // "library" names the current library: it goes along as a file of its own.
+  hopfield::JsonValue spec = hopfield::parse_json(spec_json);
+  std::vector<std::pair<std::string, std::string>> files;
+  for (auto& [key, value] : spec.members)
+    if ((key == "source" || key == "patterns") && value.is(hopfield::JsonValue::Type::string) &&
+        value.text == "library") {
+      if (lab_.pattern_count() == 0)
+        throw hopfield::experiments::SpecError(key, "the library is empty: store or load patterns first");
+      value.text = kLibraryFile;
+      if (files.empty()) files.emplace_back(kLibraryFile, lab_.export_text());
+    }
+  experiment_.start(hopfield::to_json(spec), files, *experiment_backend_);
+}
+
+void App::cancel_experiment() {
+  if (experiment_backend_) experiment_.cancel(*experiment_backend_);
+}
+
+void App::poll_experiment() {
+  if (experiment_backend_) experiment_.update(*experiment_backend_);
+}
+
 // --- notices ---------------------------------------------------------------------------
 
 void App::info(std::string text) { notices_.push_back({next_notice_++, std::move(text), false}); }
@@ -208,6 +240,7 @@ bool App::attempt(const std::function<void()>& action, const std::string& contex
 
 void App::advance(double dt, double ui_ms, double draw_ms) {
   ++frames_;
+  poll_experiment();
   if (!running_) {
     budget_timing_ = false;
     return;

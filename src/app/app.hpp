@@ -8,11 +8,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "app/experiment_run.hpp"
 #include "app/frame_budget.hpp"
 #include "core/lab.hpp"
 
@@ -39,6 +41,9 @@ struct RunSpeed {
 struct ScreenRect {
   float x = 0, y = 0, width = 0, height = 0;
 };
+
+// The name under which an experiment reads the library (spec "source": "library").
+inline constexpr const char* kLibraryFile = "library.txt";
 
 // Hooks the web bridge installs (file upload and download); empty on the desktop.
 struct PlatformHooks {
@@ -114,6 +119,18 @@ class App {
   void edit_pattern(int mu);  // copies stored pattern mu into the drawing
   void set_editor_rect(const ScreenRect& rect) { editor_rect_ = rect; }
 
+  // --- experiments ---------------------------------------------------------------------
+  // Where experiments compute (main installs the build's own; tests a fake one).
+  void set_experiment_backend(std::unique_ptr<ExperimentBackend> backend);
+  // Starts an experiment from its spec (JSON, as hopfield-cli's flags in camelCase), replacing
+  // any running one. A pattern source given as "library" is the current library. Throws
+  // experiments::SpecError naming the field for a bad spec.
+  void start_experiment(const std::string& spec_json);
+  void cancel_experiment();
+  // Takes in what the backend computed (also done once per frame by advance()).
+  void poll_experiment();
+  const ExperimentRun& experiment() const { return experiment_; }
+
   // --- notices -------------------------------------------------------------------------
   void info(std::string text);
   void error(std::string text);
@@ -148,6 +165,8 @@ class App {
   std::uint64_t next_notice_ = 1;
   ScreenRect editor_rect_;
   std::uint64_t frames_ = 0;
+  std::unique_ptr<ExperimentBackend> experiment_backend_;
+  ExperimentRun experiment_;
 };
 
 // The one App (the web bridge reaches it from JavaScript callbacks).

@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
     }
   }
   hlab::App& app = hlab::the_app();
+  app.set_experiment_backend(hlab::make_experiment_backend());
   hlab::StartupOptions options = hlab::parse_startup(params, app.lab().settings());
   config.full_redraw = options.full_redraw;
   config.plot_lines = options.plot_lines;

@@ -80,4 +80,32 @@ struct WeightsPanel {
   void draw(App& app, int neuron);  // neuron: whose votes to show, or -1
 };
 
+// Experiments: capacity, basins, temperature and the pruning study over many trials, run off
+// the UI thread; the plot and table grow as cells finish.
+struct ExperimentsPanel {
+  bool open = false;
+  int kind = 0;  // index into the experiments offered
+  // Each experiment's settings as typed (LISTs are "a,b,c" or "from:to:step").
+  char size[16] = "16x16";
+  char capacity_patterns[64] = "2:60:2";
+  bool rules[3] = {true, false, false};  // hebbian, storkey, pseudoinverse
+  float flip = 0.1f;
+  int trials = 10;
+  int basins_random = 10;
+  bool basins_library = false;
+  char amounts[64] = "0:0.5:0.05";
+  int corruption = 0;  // flip, mask, saltpepper, rect
+  char temperature_patterns[64] = "5";
+  char temperatures[64] = "0:2:0.1";
+  int sweeps = 20;
+  int preset = 1;  // prune study: published, fixed, custom
+  char prune_select[128] = "";
+  char prune_kinds[128] = "random:0:1:0.05";
+  char noise[64] = "0.25,0.5,0.75";
+  std::string spec_error;  // why the last Run was refused
+  std::string command;     // the hopfield-cli line of the run shown
+
+  void draw(App& app);
+};
+
 }  // namespace hlab

@@ -87,6 +87,10 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
   ImGui::SameLine();
   ImGui::TextDisabled("| %dx%d grid, N = %d neurons, P = %d stored patterns", lab.width(),
                       lab.height(), lab.size(), lab.pattern_count());
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Experiments")) experiments_.open = !experiments_.open;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Capacity, basins of attraction, temperature and the pruning study, over many trials");
   draw_notices(app);
 
   constexpr float kWeights[3] = {1.0f, 1.15f, 1.0f};
@@ -118,6 +122,7 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
     ImGui::EndTable();
   }
   ImGui::End();
+  experiments_.draw(app);
   const double ui_ms =
       std::chrono::duration<double, std::milli>(Clock::now() - ui_start).count();
   // The sweeps of this frame show in the next one.

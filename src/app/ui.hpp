@@ -26,6 +26,7 @@ class Ui {
   PlotsPanel plots_;
   NetworkPanel network_;
   WeightsPanel weights_;
+  ExperimentsPanel experiments_;
   std::unordered_map<std::uint64_t, double> notice_shown_at_;  // ImGui time, per notice id
   bool first_frame_ = true;
 };

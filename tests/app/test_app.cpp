@@ -3,7 +3,12 @@
 // throws with everything left as it was.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <fstream>
+#include <thread>
+
 #include "app/app.hpp"
+#include "core/json.hpp"
 #include "core/pattern_io.hpp"
 
 using hlab::App;
@@ -150,4 +155,108 @@ TEST_CASE("App: notices have ids; dismiss removes one; attempt turns a throw int
   CHECK(app.notices()[0].id != app.notices()[1].id);
   app.dismiss(app.notices()[0].id);
   CHECK(texts(app) == std::vector<std::string>{"Doing it: broken"});
+}
+
+namespace {
+
+// Computes the units on the calling thread, a few per poll: what a thread or a Web Worker
+// does, without either.
+class InlineBackend : public hlab::ExperimentBackend {
+ public:
+  void start(const std::string& spec_json,
+             const std::vector<std::pair<std::string, std::string>>& files) override {
+    hopfield::JsonValue spec = hopfield::parse_json(spec_json);
+    for (const auto& [name, bytes] : files) {  // written where the test can read them
+      const std::string path = std::string(HOPFIELD_APP_TEST_TMP) + "/" + name;
+      std::ofstream(path, std::ios::binary) << bytes;
+      for (auto& [key, value] : spec.members)
+        if (value.is(hopfield::JsonValue::Type::string) && value.text == name) value.text = path;
+    }
+    experiment = hopfield::experiments::make_experiment(spec);
+    experiment->prepare();
+    next = 0;
+    started = true;
+  }
+  void cancel() override { started = false; }
+  Update poll() override {
+    Update u;
+    for (int k = 0; k < 3 && started && next < experiment->unit_count(); ++k)
+      u.records.push_back(experiment->run_unit(next++));
+    u.finished = started && next == experiment->unit_count();
+    return u;
+  }
+  std::unique_ptr<hopfield::experiments::Experiment> experiment;
+  long long next = 0;
+  bool started = false;
+};
+
+}  // namespace
+
+TEST_CASE("App: an experiment's rows grow cell by cell and end equal to the core's", "[app]") {
+  App app;
+  app.set_experiment_backend(std::make_unique<InlineBackend>());
+  const std::string spec =
+      R"({"experiment":"capacity","neurons":64,"patterns":"2,4,8","trials":3,"seed":"4"})";
+  app.start_experiment(spec);
+  CHECK(app.experiment().state() == hlab::RunState::running);
+  CHECK(app.experiment().total() == 9);
+  app.poll_experiment();  // units 0..2: the trials of P = 2
+  CHECK(app.experiment().table().rows.size() == 1);
+  app.poll_experiment();
+  app.poll_experiment();
+  app.poll_experiment();  // the last poll says it is finished
+  REQUIRE(app.experiment().state() == hlab::RunState::done);
+  auto core = hopfield::experiments::make_experiment(hopfield::parse_json(spec));
+  core->prepare();
+  CHECK(app.experiment().result_json() ==
+        hopfield::experiments::result_json(*core, hopfield::experiments::run_units(*core, {}).records));
+  CHECK(hlab::cli_command(spec) ==
+        "hopfield-cli capacity --neurons 64 --patterns 2,4,8 --trials 3 --seed 4 --json");
+}
+
+TEST_CASE("App: a bad spec throws naming the field and leaves the last run", "[app]") {
+  App app;
+  app.set_experiment_backend(std::make_unique<InlineBackend>());
+  CHECK_THROWS_WITH(app.start_experiment(R"({"experiment":"capacity","neurons":64,"patterns":[]})"),
+                    Catch::Contains("patterns"));
+  CHECK_THROWS_WITH(app.start_experiment(R"({"experiment":"basins","patterns":"library","amounts":"0.1"})"),
+                    Catch::Contains("the library is empty"));
+  CHECK_THROWS_WITH(app.start_experiment("{not json"), Catch::Contains("JSON"));
+  CHECK(app.experiment().state() == hlab::RunState::idle);
+}
+
+TEST_CASE("App: experiments on the library read the library as a file", "[app]") {
+  App app;
+  app.set_experiment_backend(std::make_unique<InlineBackend>());
+  app.load_builtin("letters", true);
+  app.set_patterns({app.lab().patterns()[0], app.lab().patterns()[3]});  // A and D
+  app.start_experiment(
+      R"({"experiment":"basins","patterns":"library","amounts":"0,0.1","trials":2,"seed":"1"})");
+  while (app.experiment().state() == hlab::RunState::running) app.poll_experiment();
+  REQUIRE(app.experiment().state() == hlab::RunState::done);
+  const auto& rows = app.experiment().table().rows;
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0][2].number == 1.0);  // amount 0: every recall starts at its pattern and stays
+}
+
+TEST_CASE("App: the desktop runs experiments on a thread; cancel stops it", "[app]") {
+  App app;
+  app.set_experiment_backend(hlab::make_experiment_backend());
+  const std::string spec =
+      R"({"experiment":"temperature","neurons":100,"patterns":"2","temperatures":"0.2,1.5","sweeps":10,"trials":4,"seed":"3"})";
+  app.start_experiment(spec);
+  for (int k = 0; k < 2000 && app.experiment().state() == hlab::RunState::running; ++k) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    app.poll_experiment();
+  }
+  REQUIRE(app.experiment().state() == hlab::RunState::done);
+  auto core = hopfield::experiments::make_experiment(hopfield::parse_json(spec));
+  core->prepare();
+  CHECK(app.experiment().result_json() ==
+        hopfield::experiments::result_json(*core, hopfield::experiments::run_units(*core, {}).records));
+  // Far too long to finish: cancelled at once, and the app goes on.
+  app.start_experiment(R"({"experiment":"capacity","neurons":2000,"patterns":"10:400:10","trials":100})");
+  app.cancel_experiment();
+  CHECK(app.experiment().state() == hlab::RunState::cancelled);
+  CHECK(app.experiment().done() < app.experiment().total());
 }

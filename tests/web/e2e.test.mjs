@@ -342,3 +342,66 @@ test('garbage URL parameters are ignored with a message, and the defaults stay',
     assert.deepEqual(problems, [], 'no console errors: the app goes on');
   });
 });
+
+// The experiments lab in the page: the rows a Web Worker computes equal the CLI's.
+const CAPACITY_SPEC = { experiment: 'capacity', size: '16x16', patterns: '2:30:4',
+  rule: 'hebbian,pseudoinverse', trials: 6, seed: '5' };
+
+test('runExperiment: a Web Worker computes the rows of hopfield-cli, with progress', async (t) => {
+  if (!fs.existsSync(CLI)) {
+    t.skip(`native CLI not found at ${CLI}: build it (cmake native build) or set HOPFIELD_CLI`);
+    return;
+  }
+  const cli = JSON.parse(execFileSync(CLI, ['capacity', '--size', CAPACITY_SPEC.size,
+    '--patterns', CAPACITY_SPEC.patterns, '--rule', CAPACITY_SPEC.rule,
+    '--trials', String(CAPACITY_SPEC.trials), '--seed', CAPACITY_SPEC.seed, '--json'], { encoding: 'utf8' }));
+  await withApp('', async (page, { problems }) => {
+    const out = await page.evaluate(async (spec) => {
+      const progress = [];
+      const framesBefore = window.hopfield.getFrameStats();
+      const result = await window.hopfield.runExperiment(spec, { onProgress: (p) => progress.push(p) });
+      const framesAfter = window.hopfield.getFrameStats();
+      return { result, progress, drawn: framesAfter.full + framesAfter.partial + framesAfter.unchanged -
+        framesBefore.full - framesBefore.partial - framesBefore.unchanged };
+    }, CAPACITY_SPEC);
+    assert.deepEqual(out.result.rows, cli.rows, 'the same rows as the CLI, bit for bit');
+    assert.deepEqual(out.result.parameters, cli.parameters, 'the same parameters and version');
+    assert.ok(out.progress.length >= 2, `onProgress was called (${out.progress.length} times)`);
+    const last = out.progress[out.progress.length - 1];
+    assert.equal(last.done, last.total, 'the last progress report is the whole run');
+    assert.equal(last.total, 8 * 6, '8 values of P (2, 6, ..., 30) x 6 trials');
+    assert.ok(out.drawn > 0, 'the page kept drawing frames while the worker computed');
+    assert.deepEqual(problems, [], 'no console errors');
+  });
+});
+
+test('runExperiment: a bad spec throws naming the field; abort cancels', async () => {
+  await withApp('', async (page) => {
+    for (const [spec, field] of [
+      [{ experiment: 'capacity', neurons: 100, patterns: [] }, 'patterns'],
+      [{ experiment: 'capacity', neurons: 100, patterns: '1:200:1', rule: 'pseudoinverse' }, 'patterns'],
+      [{ experiment: 'basins', random: 3, size: '8x8', amounts: '0,2' }, 'amounts'],
+      [{ experiment: 'nope' }, 'experiment'],
+      [{ experiment: 'capacity', neurons: 100, patterns: '5', trails: 3 }, 'trails'],
+    ]) {
+      const r = await callApi(page, 'runExperiment', spec);
+      assert.ok('threw' in r, `${JSON.stringify(spec)} should throw`);
+      assert.ok(r.threw.includes(field), `the message names ${field}: ${r.threw}`);
+    }
+    const cancelled = await page.evaluate(async () => {
+      const abort = new AbortController();
+      const run = window.hopfield.runExperiment({ experiment: 'capacity', neurons: 2000,
+        patterns: '10:200:10', trials: 50, seed: '1' }, { signal: abort.signal });
+      setTimeout(() => abort.abort(), 300);
+      try {
+        await run;
+        return 'resolved';
+      } catch (e) {
+        return e.message;
+      }
+    });
+    assert.match(cancelled, /cancelled/, 'aborting rejects the Promise');
+    const s = await api(page, 'getState');
+    assert.equal(s.width, 16, 'the app carries on');
+  });
+});

@@ -245,6 +245,53 @@
       checked(ccall('hl_load_builtin', 'number', ['string', 'number'], [family, replace ? 1 : 0]));
     },
 
+    // Runs an experiment (off the page's thread, in a Web Worker) and resolves with the same
+    // {experiment, parameters, rows} as `hopfield-cli <experiment> --json`. spec: {experiment:
+    // 'capacity'|'basins'|'temperature'|'prune-study', ...the CLI's flags in camelCase}; a
+    // pattern source 'library' is the current library. options: {onProgress({done, total,
+    // etaSeconds}), signal (an AbortSignal: aborting cancels, and the Promise rejects)}. A bad
+    // spec throws an Error naming the field. The app's Experiments window shows the run.
+    runExperiment: function (spec, options) {
+      if (spec === null || typeof spec !== 'object' || Array.isArray(spec))
+        fail('spec must be an object, e.g. {experiment: "capacity", neurons: 256, patterns: "1:64:1"}');
+      var o = options === undefined ? {} : options;
+      checkKeys('runExperiment options', o, ['onProgress', 'signal']);
+      if (o.onProgress !== undefined && typeof o.onProgress !== 'function') fail('onProgress must be a function');
+      if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) fail('signal must be an AbortSignal');
+      if (o.signal && o.signal.aborted) fail('the signal is already aborted');
+      withCString(JSON.stringify(spec), function (p) {
+        checked(ccall('hl_experiment_start', 'number', ['number'], [p]));
+      });
+      return new Promise(function (resolve, reject) {
+        var finished = false;
+        if (o.signal) o.signal.addEventListener('abort', function () {
+          if (!finished) ccall('hl_experiment_cancel', null, [], []);
+        });
+        var seen = -1;
+        function poll() {
+          try {
+            var s = JSON.parse(cstr(ccall('hl_experiment_status', 'number', [], [])));
+            if (o.onProgress && s.done !== seen) {
+              seen = s.done;
+              o.onProgress({ done: s.done, total: s.total, etaSeconds: s.etaSeconds });
+            }
+            if (s.state === 'running') {
+              setTimeout(poll, 30);
+              return;
+            }
+            finished = true;
+            if (s.state === 'done') resolve(JSON.parse(cstr(ccall('hl_experiment_result', 'number', [], []))));
+            else if (s.state === 'cancelled') reject(new Error('hopfield: the experiment was cancelled'));
+            else reject(new Error('hopfield: ' + (s.error || 'the experiment did not finish')));
+          } catch (e) {
+            finished = true;
+            reject(e);
+          }
+        }
+        setTimeout(poll, 0);
+      });
+    },
+
     // Pattern file contents (text grid, PBM, IDX, gzip) as a string, ArrayBuffer or Uint8Array.
     // Added to the library unless {replace: true}.
     loadPatternFile: function (contents, name, options) {
@@ -264,6 +311,30 @@
         _free(ptr);
       }
     }
+  };
+
+  // Experiments run in a Web Worker, created for each run (cancelling terminates it).
+  var worker = null;
+  function toApp(type, text) {
+    withCString(type, function (t) {
+      withCString(text, function (x) {
+        ccall('hl_worker_message', null, ['number', 'number'], [t, x]);
+      });
+    });
+  }
+  Module['hopfieldWorkerStart'] = function (spec, files) {
+    if (worker) worker.terminate();
+    worker = new Worker(locateFile('hopfield-worker.js'));
+    worker.onmessage = function (e) { toApp(e.data.type, e.data.text || ''); };
+    worker.onerror = function (e) {
+      if (e.preventDefault) e.preventDefault();
+      toApp('error', 'the experiment worker failed: ' + (e.message || 'hopfield-worker.js did not load'));
+    };
+    worker.postMessage({ spec: spec, files: files });
+  };
+  Module['hopfieldWorkerStop'] = function () {
+    if (worker) worker.terminate();
+    worker = null;
   };
 
   // The shell's <input type=file> hands uploads here; errors are shown in the app itself.

@@ -103,6 +103,11 @@ std::string result_csv(const Experiment& experiment, const std::vector<UnitRecor
 // A shard's output: the parameters and every unit record of shard index/count.
 std::string shard_json(const Experiment& experiment, int index, int count,
                        const std::vector<UnitRecord>& records);
+// Unit records as JSON, [[unit, value, ...], ...] with every value read back bit for bit (a
+// shard's "records"; what a Web Worker running the units sends the page), and back.
+std::string records_json(const std::vector<UnitRecord>& records);
+// Throws std::invalid_argument when `records` is not such an array.
+std::vector<UnitRecord> parse_records(const JsonValue& records);
 // Rebuilds the experiment and all records from shard outputs (JSON texts, any order).
 // Throws std::invalid_argument with one line naming a missing or repeated shard, or
 // differing parameters or versions.

@@ -108,7 +108,14 @@ std::string shard_json(const Experiment& e, int index, int count,
   json.key("index").value(index).key("count").value(count);
   json.key("units").value(e.unit_count());
   json.end_object();
-  json.key("records").begin_array();
+  json.key("records").raw(records_json(records));
+  json.end_object();
+  return json.str() + "\n";
+}
+
+std::string records_json(const std::vector<UnitRecord>& records) {
+  JsonWriter json;
+  json.begin_array();
   for (const UnitRecord& r : records) {
     json.begin_array();
     json.value(r.unit);
@@ -116,8 +123,21 @@ std::string shard_json(const Experiment& e, int index, int count,
     json.end_array();
   }
   json.end_array();
-  json.end_object();
-  return json.str() + "\n";
+  return json.str();
+}
+
+std::vector<UnitRecord> parse_records(const JsonValue& records) {
+  if (!records.is(JsonValue::Type::array)) throw std::invalid_argument("records are not an array");
+  std::vector<UnitRecord> out;
+  for (const JsonValue& r : records.items) {
+    if (!r.is(JsonValue::Type::array) || r.items.empty())
+      throw std::invalid_argument("a record is not [unit, values...]");
+    UnitRecord rec;
+    rec.unit = static_cast<long long>(r.items[0].number);
+    for (std::size_t k = 1; k < r.items.size(); ++k) rec.values.push_back(r.items[k].number);
+    out.push_back(std::move(rec));
+  }
+  return out;
 }
 
 Merged merge_shards(const std::vector<std::string>& texts, const std::vector<std::string>& names) {
@@ -185,15 +205,15 @@ Merged merge_shards(const std::vector<std::string>& texts, const std::vector<std
   spec.members.insert(spec.members.begin(), {"experiment", name});
   Merged m;
   m.experiment = make_experiment(spec);
-  for (const Shard& s : shards)
-    for (const JsonValue& r : s.records->items) {
-      if (!r.is(JsonValue::Type::array) || r.items.empty())
-        throw std::invalid_argument(s.name + ": a record is not [unit, values...]");
-      UnitRecord rec;
-      rec.unit = static_cast<long long>(r.items[0].number);
-      for (std::size_t k = 1; k < r.items.size(); ++k) rec.values.push_back(r.items[k].number);
-      m.records.push_back(std::move(rec));
+  for (const Shard& s : shards) {
+    std::vector<UnitRecord> records;
+    try {
+      records = parse_records(*s.records);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(s.name + ": " + e.what());
     }
+    for (UnitRecord& r : records) m.records.push_back(std::move(r));
+  }
   try {
     m.records = complete_records(std::move(m.records), m.experiment->unit_count());
   } catch (const std::invalid_argument& e) {

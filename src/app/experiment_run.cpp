@@ -1,0 +1,139 @@
+#include "app/experiment_run.hpp"
+
+#include <cctype>
+#include <stdexcept>
+#include <string_view>
+
+#include "core/json.hpp"
+
+namespace hlab {
+
+namespace ex = hopfield::experiments;
+
+void ExperimentRun::start(const std::string& spec_json,
+                          const std::vector<std::pair<std::string, std::string>>& files,
+                          ExperimentBackend& backend) {
+  // The spec is checked here, on the UI thread, so a bad field throws to the caller at once.
+  std::unique_ptr<ex::Experiment> e = ex::make_experiment(hopfield::parse_json(spec_json));
+  backend.start(spec_json, files);
+  experiment_ = std::move(e);
+  spec_ = spec_json;
+  error_.clear();
+  records_.clear();
+  table_ = experiment_->aggregate({});
+  state_ = RunState::running;
+  started_ = ended_ = Clock::now();
+  ++version_;
+}
+
+void ExperimentRun::cancel(ExperimentBackend& backend) {
+  if (state_ != RunState::running) return;
+  backend.cancel();
+  state_ = RunState::cancelled;
+  ended_ = Clock::now();
+  ++version_;
+}
+
+bool ExperimentRun::update(ExperimentBackend& backend) {
+  if (state_ != RunState::running) return false;
+  ExperimentBackend::Update u = backend.poll();
+  if (u.records.empty() && !u.finished) return false;
+  for (ex::UnitRecord& r : u.records) records_.push_back(std::move(r));
+  try {
+    table_ = experiment_->aggregate(records_);
+  } catch (const std::exception& e) {  // a backend that sent a unit twice, say
+    u.finished = true;
+    u.error = e.what();
+  }
+  if (u.finished) {
+    ended_ = Clock::now();
+    if (!u.error.empty()) {
+      state_ = RunState::failed;
+      error_ = u.error;
+    } else if (done() != total()) {
+      state_ = RunState::failed;
+      error_ = "the experiment stopped after " + std::to_string(done()) + " of " +
+               std::to_string(total()) + " units";
+    } else {
+      state_ = RunState::done;
+    }
+  }
+  ++version_;
+  return true;
+}
+
+double ExperimentRun::elapsed_seconds() const {
+  const Clock::time_point end = state_ == RunState::running ? Clock::now() : ended_;
+  return std::chrono::duration<double>(end - started_).count();
+}
+
+double ExperimentRun::eta_seconds() const {
+  if (state_ != RunState::running || done() == 0) return -1.0;
+  return elapsed_seconds() / static_cast<double>(done()) * static_cast<double>(total() - done());
+}
+
+std::string ExperimentRun::result_json() const {
+  if (state_ != RunState::done) throw std::logic_error("the experiment has not finished");
+  return ex::result_json(*experiment_, records_);
+}
+
+std::string ExperimentRun::result_csv() const {
+  if (!experiment_) throw std::logic_error("no experiment has run");
+  return ex::result_csv(*experiment_, records_);
+}
+
+namespace {
+
+// What a shell passes through as one word: kept bare if it is plain, else single-quoted.
+std::string shell_word(const std::string& text) {
+  bool plain = !text.empty();
+  for (char c : text)
+    plain &= std::isalnum(static_cast<unsigned char>(c)) || std::string_view("-_.,:/=+").find(c) != std::string_view::npos;
+  if (plain) return text;
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string flag_of(const std::string& key) {
+  std::string flag = "--";
+  for (char c : key) {
+    if (std::isupper(static_cast<unsigned char>(c))) {
+      flag += '-';
+      flag += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      flag += c;
+    }
+  }
+  return flag;
+}
+
+std::string text_of(const hopfield::JsonValue& v) {
+  using T = hopfield::JsonValue::Type;
+  if (v.is(T::string) || v.is(T::number)) return v.text;
+  if (v.is(T::boolean)) return v.boolean ? "true" : "false";
+  std::string out;
+  for (const hopfield::JsonValue& item : v.items) out += (out.empty() ? "" : ",") + text_of(item);
+  return out;
+}
+
+}  // namespace
+
+std::string cli_command(const std::string& spec_json) {
+  const hopfield::JsonValue spec = hopfield::parse_json(spec_json);
+  if (!spec.is(hopfield::JsonValue::Type::object)) throw std::invalid_argument("a spec is a JSON object");
+  const hopfield::JsonValue* name = spec.find("experiment");
+  std::string line = "hopfield-cli " + (name ? shell_word(name->text) : std::string("?"));
+  for (const auto& [key, value] : spec.members) {
+    if (key == "experiment") continue;
+    // A repeatable flag (prune-study's --prune) is given once per value.
+    if (key == "prune" && value.is(hopfield::JsonValue::Type::array)) {
+      for (const hopfield::JsonValue& item : value.items) line += " --prune " + shell_word(text_of(item));
+      continue;
+    }
+    line += " " + flag_of(key) + " " + shell_word(text_of(value));
+  }
+  return line + " --json";
+}
+
+}  // namespace hlab

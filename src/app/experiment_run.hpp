@@ -1,0 +1,84 @@
+// An experiment run from the app (the Experiments window, hopfield.runExperiment): its spec,
+// the unit records as they arrive from a backend that computes them off the main thread (a
+// std::thread on the desktop, a Web Worker in the browser), progress with an ETA, and the rows
+// so far. No ImGui here.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/experiments/experiment.hpp"
+
+namespace hlab {
+
+// Computes an experiment's units somewhere else than the UI thread.
+class ExperimentBackend {
+ public:
+  virtual ~ExperimentBackend() = default;
+  // Starts on `spec_json` (read by experiments::make_experiment), with `files` (name, bytes)
+  // readable under those names by the spec ("source": "library.txt"). Cancels any run before.
+  virtual void start(const std::string& spec_json,
+                     const std::vector<std::pair<std::string, std::string>>& files) = 0;
+  virtual void cancel() = 0;
+  struct Update {
+    std::vector<hopfield::experiments::UnitRecord> records;  // arrived since the last poll
+    bool finished = false;  // every unit is done, or it failed (then `error` says why)
+    std::string error;
+  };
+  // What arrived since the last call; called once per frame on the UI thread.
+  virtual Update poll() = 0;
+};
+
+// The build's own backend: a std::thread natively, a Web Worker in the browser.
+std::unique_ptr<ExperimentBackend> make_experiment_backend();
+
+enum class RunState { idle, running, done, cancelled, failed };
+
+class ExperimentRun {
+ public:
+  // Checks the spec (throws experiments::SpecError naming the field, or std::invalid_argument
+  // for JSON that does not parse) and starts it on `backend`, replacing any run before.
+  void start(const std::string& spec_json,
+             const std::vector<std::pair<std::string, std::string>>& files,
+             ExperimentBackend& backend);
+  void cancel(ExperimentBackend& backend);
+  // Takes in what the backend computed; true when something changed.
+  bool update(ExperimentBackend& backend);
+
+  RunState state() const { return state_; }
+  const std::string& error() const { return error_; }
+  const std::string& spec_json() const { return spec_; }
+  const hopfield::experiments::Experiment* experiment() const { return experiment_.get(); }
+  long long done() const { return static_cast<long long>(records_.size()); }
+  long long total() const { return experiment_ ? experiment_->unit_count() : 0; }
+  double elapsed_seconds() const;
+  // Seconds left at the rate so far; negative when not known yet.
+  double eta_seconds() const;
+  // The rows of the cells done so far (all rows once it is done).
+  const hopfield::experiments::Table& table() const { return table_; }
+  // Bumped whenever the table changes (for plot caches).
+  std::uint64_t version() const { return version_; }
+  // The whole result as `hopfield-cli <experiment> --json` prints it; throws unless done.
+  std::string result_json() const;
+  std::string result_csv() const;
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  RunState state_ = RunState::idle;
+  std::string spec_, error_;
+  std::unique_ptr<hopfield::experiments::Experiment> experiment_;
+  std::vector<hopfield::experiments::UnitRecord> records_;
+  hopfield::experiments::Table table_;
+  Clock::time_point started_, ended_;
+  std::uint64_t version_ = 0;
+};
+
+// The hopfield-cli line that computes the same experiment: each key as its flag (camelCase to
+// --kebab-case), lists joined by commas. Throws for a spec that is not a JSON object.
+std::string cli_command(const std::string& spec_json);
+
+}  // namespace hlab

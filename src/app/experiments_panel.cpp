@@ -1,0 +1,362 @@
+// Experiments: choose one, set it up (defaults that show something in a few seconds), Run or
+// Cancel; a progress bar with ETA; the plot and the table grow as cells finish; export CSV;
+// the hopfield-cli line that computes the same rows.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/hplot/hplot.hpp"
+#include "app/panels.hpp"
+#include "app/widgets.hpp"
+#include "core/json.hpp"
+
+namespace hlab {
+namespace {
+
+namespace ex = hopfield::experiments;
+
+const char* const kKinds[] = {"capacity", "basins", "temperature", "prune-study"};
+const char* const kKindLabels[] = {"Capacity: how many patterns fit",
+                                   "Basins of attraction: how far a memory attracts",
+                                   "Temperature: retrieval under noise",
+                                   "Pruning study: sparse vs magnitude pruning"};
+const char* const kCorruptions[] = {"flip", "mask", "saltpepper", "rect"};
+
+// A spec under construction: "key": value pairs, values already JSON.
+struct SpecBuilder {
+  hopfield::JsonWriter json;
+  SpecBuilder() { json.begin_object(); }
+  SpecBuilder& text(const char* key, const std::string& v) {
+    json.key(key).value(v);
+    return *this;
+  }
+  SpecBuilder& number(const char* key, long long v) {
+    json.key(key).value(v);
+    return *this;
+  }
+  std::string done() {
+    json.end_object();
+    return json.str();
+  }
+};
+
+std::string spec_of(const ExperimentsPanel& ui, const App& app) {
+  SpecBuilder s;
+  s.text("experiment", kKinds[ui.kind]);
+  const std::string seed = std::to_string(app.lab().settings().dynamics.seed);
+  switch (ui.kind) {
+    case 0: {
+      std::string rules;
+      const char* const names[] = {"hebbian", "storkey", "pseudoinverse"};
+      for (int r = 0; r < 3; ++r)
+        if (ui.rules[r]) rules += (rules.empty() ? "" : ",") + std::string(names[r]);
+      s.text("size", ui.size).text("patterns", ui.capacity_patterns).text("rule", rules);
+      s.json.key("flip").number_short(static_cast<double>(std::round(ui.flip * 1000.0f)) / 1000.0);
+      s.number("trials", ui.trials);
+      break;
+    }
+    case 1:
+      if (ui.basins_library) s.text("patterns", "library");
+      else s.text("size", ui.size).number("random", ui.basins_random);
+      s.text("corruption", kCorruptions[ui.corruption]).text("amounts", ui.amounts);
+      s.number("trials", ui.trials);
+      break;
+    case 2:
+      s.text("size", ui.size).text("patterns", ui.temperature_patterns);
+      s.text("temperatures", ui.temperatures).number("sweeps", ui.sweeps).number("trials", ui.trials);
+      break;
+    default:
+      s.text("patterns", "library");
+      if (ui.preset < 2) s.text("preset", ui.preset == 0 ? "published" : "fixed");
+      else s.text("prune", ui.prune_kinds).text("noise", ui.noise).number("trials", ui.trials);
+      if (ui.prune_select[0]) s.text("select", ui.prune_select);
+      break;
+  }
+  s.json.key("seed").raw(seed);
+  return s.done();
+}
+
+void settings(ExperimentsPanel& ui, const App& app) {
+  ImGui::PushItemWidth(ImGui::GetFontSize() * 10);
+  switch (ui.kind) {
+    case 0:
+      ImGui::InputText("grid WxH", ui.size, sizeof ui.size);
+      ImGui::InputText("patterns P (LIST)", ui.capacity_patterns, sizeof ui.capacity_patterns);
+      tooltip("a,b,c or from:to:step, e.g. 2:60:2");
+      ImGui::Checkbox("Hebbian", &ui.rules[0]);
+      ImGui::SameLine();
+      ImGui::Checkbox("Storkey", &ui.rules[1]);
+      ImGui::SameLine();
+      ImGui::Checkbox("pseudo-inverse", &ui.rules[2]);
+      ImGui::SliderFloat("flip before recall", &ui.flip, 0.0f, 0.5f, "%.2f");
+      break;
+    case 1:
+      ImGui::Checkbox("the current library", &ui.basins_library);
+      if (!ui.basins_library) {
+        ImGui::InputText("grid WxH", ui.size, sizeof ui.size);
+        ImGui::InputInt("random patterns", &ui.basins_random);
+      }
+      ImGui::Combo("corruption", &ui.corruption, kCorruptions, IM_ARRAYSIZE(kCorruptions));
+      ImGui::InputText("amounts (LIST)", ui.amounts, sizeof ui.amounts);
+      break;
+    case 2:
+      ImGui::InputText("grid WxH", ui.size, sizeof ui.size);
+      ImGui::InputText("patterns P (LIST)", ui.temperature_patterns, sizeof ui.temperature_patterns);
+      ImGui::InputText("temperatures (LIST)", ui.temperatures, sizeof ui.temperatures);
+      tooltip("T in units of the field of W_raw / N: T_c = 1 for random patterns at low load");
+      ImGui::InputInt("sweeps per run", &ui.sweeps);
+      break;
+    default:
+      text_disabled_wrapped("Stores images of the current library (load the Caltech 101 "
+                            "Silhouettes 16x16 IDX file to redo the published study, which "
+                            "used images 7383, 7384, 5403 and 5404).");
+      ImGui::Combo("preset", &ui.preset, "as published\0flaws fixed\0custom\0");
+      tooltip("As published: flips drawn with replacement, signed thresholds, W pruned entry by "
+              "entry. Flaws fixed: exact flips, |w| thresholds, symmetric pruning.");
+      ImGui::InputText("select (indices)", ui.prune_select, sizeof ui.prune_select);
+      if (ui.preset == 2) {
+        ImGui::InputText("prune KIND:LEVELS", ui.prune_kinds, sizeof ui.prune_kinds);
+        ImGui::InputText("noise (LIST)", ui.noise, sizeof ui.noise);
+      }
+      break;
+  }
+  if (ui.kind != 3 || ui.preset == 2) ImGui::InputInt("trials", &ui.trials);
+  ImGui::PopItemWidth();
+  ImGui::TextDisabled("seed %llu (the Network panel's)",
+                      static_cast<unsigned long long>(app.lab().settings().dynamics.seed));
+}
+
+// Column `name` of the table as numbers (NaN where it is text), or empty.
+std::vector<double> column(const ex::Table& t, const char* name) {
+  const auto it = std::find(t.columns.begin(), t.columns.end(), name);
+  if (it == t.columns.end()) return {};
+  const std::size_t c = static_cast<std::size_t>(it - t.columns.begin());
+  std::vector<double> out;
+  for (const auto& row : t.rows) out.push_back(row[c].is_text ? NAN : row[c].number);
+  return out;
+}
+
+// Rows grouped by the text (or number) of `by_column`, in order of first appearance.
+std::vector<std::pair<std::string, std::vector<std::size_t>>> groups(const ex::Table& t,
+                                                                    const std::vector<const char*>& by) {
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> out;
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    std::string key;
+    for (const char* name : by) {
+      const auto it = std::find(t.columns.begin(), t.columns.end(), name);
+      if (it == t.columns.end()) continue;
+      const ex::Cell& c = t.rows[r][static_cast<std::size_t>(it - t.columns.begin())];
+      key += (key.empty() ? "" : ", ") + std::string(name) + " " +
+             (c.is_text ? c.text : hopfield::json_number_short(c.number));
+    }
+    auto g = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == key; });
+    if (g == out.end()) out.push_back({key, {r}});
+    else g->second.push_back(r);
+  }
+  return out;
+}
+
+void plot_series(const char* label, const std::vector<double>& xs, const std::vector<double>& ys,
+                 const std::vector<std::size_t>& rows) {
+  std::vector<double> x, y;
+  for (std::size_t r : rows) {
+    x.push_back(xs[r]);
+    y.push_back(ys[r]);
+  }
+  hplot::PlotLine(label, x.data(), y.data(), static_cast<int>(x.size()));
+  hplot::PlotScatter(("##" + std::string(label)).c_str(), x.data(), y.data(), static_cast<int>(x.size()));
+}
+
+// A vertical reference line at x from y0 to y1, labelled.
+void vline(const char* label, double x, double y0, double y1, ImU32 color) {
+  const double xs[2] = {x, x}, ys[2] = {y0, y1};
+  hplot::SetNextLineColor(color);
+  hplot::PlotLine(label, xs, ys, 2);
+}
+
+void result_plot(const ExperimentRun& run, float height) {
+  const ex::Table& t = run.table();
+  const ex::Experiment* e = run.experiment();
+  if (!e || t.columns.empty()) return;
+  const std::string name = e->name();
+  if (name == "capacity") {
+    if (!hplot::BeginPlot("Capacity##experiment", ImVec2(-1, height))) return;
+    hplot::SetupAxes("load alpha = P/N", "fraction");
+    hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
+    const std::vector<double> alpha = column(t, "alpha");
+    for (const auto& [rule, rows] : groups(t, {"rule"})) {
+      plot_series((rule + ": retrieved").c_str(), alpha, column(t, "retrieved_fraction"), rows);
+      plot_series((rule + ": stable").c_str(), alpha, column(t, "stable_fraction"), rows);
+      plot_series((rule + ": first-step error").c_str(), alpha, column(t, "first_step_error"), rows);
+    }
+    if (!t.rows.empty()) {
+      // Theory for random patterns under the Hebbian rule, and the classic capacities.
+      const double n = column(t, "neurons").front();
+      const double hi = *std::max_element(alpha.begin(), alpha.end());
+      std::vector<double> xs, ys;
+      for (int k = 1; k <= 100; ++k) {
+        const double a = hi * k / 100.0;
+        xs.push_back(a);
+        ys.push_back(0.5 * std::erfc(std::sqrt(1.0 / (2.0 * a))));
+      }
+      hplot::SetNextLineColor(IM_COL32(200, 200, 200, 160));
+      hplot::PlotLine("theory: first-step error 1/2 erfc(sqrt(N/2P))", xs.data(), ys.data(), 100);
+      vline("alpha_c = 0.138", 0.138, 0, 1, IM_COL32(230, 80, 80, 200));
+      vline("N/(2 ln N): most patterns fixed", 1.0 / (2.0 * std::log(n)), 0, 1, IM_COL32(120, 200, 120, 200));
+      vline("N/(4 ln N): all fixed", 1.0 / (4.0 * std::log(n)), 0, 1, IM_COL32(120, 160, 230, 200));
+    }
+    hplot::EndPlot();
+  } else if (name == "basins") {
+    if (!hplot::BeginPlot("Basins##experiment", ImVec2(-1, height))) return;
+    hplot::SetupAxes("amount corrupted", "share of recalls");
+    hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
+    const std::vector<double> amount = column(t, "amount");
+    std::vector<std::size_t> all(t.rows.size());
+    for (std::size_t r = 0; r < all.size(); ++r) all[r] = r;
+    plot_series("retrieved", amount, column(t, "retrieved_fraction"), all);
+    plot_series("inverse", amount, column(t, "inverse_fraction"), all);
+    plot_series("another stored pattern", amount, column(t, "other_fraction"), all);
+    plot_series("spurious", amount, column(t, "spurious_fraction"), all);
+    plot_series("mean final overlap", amount, column(t, "mean_final_overlap"), all);
+    hplot::EndPlot();
+  } else if (name == "temperature") {
+    if (!hplot::BeginPlot("Temperature##experiment", ImVec2(-1, height))) return;
+    hplot::SetupAxes("temperature T", "mean |m|");
+    hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
+    const std::vector<double> temp = column(t, "temperature");
+    for (const auto& [p, rows] : groups(t, {"patterns"})) plot_series(p.c_str(), temp, column(t, "mean_abs_overlap"), rows);
+    vline("T_c = 1 (low load)", 1.0, 0, 1, IM_COL32(230, 80, 80, 200));
+    hplot::EndPlot();
+  } else {
+    if (!hplot::BeginPlot("Pruning##experiment", ImVec2(-1, height))) return;
+    hplot::SetupAxes("prune level", "performance %");
+    const std::vector<double> level = column(t, "level");
+    for (const auto& [g, rows] : groups(t, {"kind", "noise"})) plot_series(g.c_str(), level, column(t, "mean_performance"), rows);
+    hplot::EndPlot();
+  }
+}
+
+void result_table(const ex::Table& t) {
+  if (t.columns.empty() || t.rows.empty()) return;
+  const int cols = static_cast<int>(t.columns.size());
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
+                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
+  if (!ImGui::BeginTable("rows", cols, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 10))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  for (const std::string& c : t.columns) ImGui::TableSetupColumn(c.c_str());
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(t.rows.size()));
+  while (clipper.Step())
+    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+      ImGui::TableNextRow();
+      for (const ex::Cell& c : t.rows[static_cast<std::size_t>(r)]) {
+        ImGui::TableNextColumn();
+        if (c.is_text) ImGui::TextUnformatted(c.text.c_str());
+        else ImGui::Text("%.4g", c.number);
+      }
+    }
+  ImGui::EndTable();
+}
+
+void progress(const ExperimentRun& run) {
+  const long long total = std::max(1LL, run.total());
+  const float fraction = static_cast<float>(run.done()) / static_cast<float>(total);
+  char text[96];
+  switch (run.state()) {
+    case RunState::running:
+      if (run.eta_seconds() >= 0)
+        std::snprintf(text, sizeof text, "%lld / %lld units, about %.0f s left", run.done(), run.total(),
+                      std::ceil(run.eta_seconds()));
+      else
+        std::snprintf(text, sizeof text, "%lld / %lld units", run.done(), run.total());
+      break;
+    case RunState::done:
+      std::snprintf(text, sizeof text, "done: %lld units in %.2f s", run.total(), run.elapsed_seconds());
+      break;
+    case RunState::cancelled:
+      std::snprintf(text, sizeof text, "cancelled after %lld of %lld units", run.done(), run.total());
+      break;
+    case RunState::failed: std::snprintf(text, sizeof text, "failed"); break;
+    case RunState::idle: std::snprintf(text, sizeof text, "not run yet"); break;
+  }
+  ImGui::ProgressBar(fraction, ImVec2(-1, 0), text);
+  if (run.state() == RunState::failed) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 110, 255));
+    ImGui::TextWrapped("%s", run.error().c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+}  // namespace
+
+void ExperimentsPanel::draw(App& app) {
+  if (!open) return;
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 44, ImGui::GetFontSize() * 48), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Experiments", &open)) {
+    ImGui::End();
+    return;
+  }
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##experiment", kKindLabels[kind])) {
+    for (int k = 0; k < IM_ARRAYSIZE(kKinds); ++k)
+      if (ImGui::Selectable(kKindLabels[k], k == kind)) kind = k;
+    ImGui::EndCombo();
+  }
+  settings(*this, app);
+  const ExperimentRun& run = app.experiment();
+  const bool running = run.state() == RunState::running;
+  const std::string spec = spec_of(*this, app);
+  if (running) {
+    if (ImGui::Button("Cancel")) app.cancel_experiment();
+  } else if (ImGui::Button("Run")) {
+    spec_error.clear();
+    try {
+      app.start_experiment(spec);
+    } catch (const std::exception& e) {
+      spec_error = e.what();
+    }
+  }
+  if (!spec_error.empty()) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 110, 255));
+    ImGui::TextWrapped("%s", spec_error.c_str());
+    ImGui::PopStyleColor();
+  }
+  progress(run);
+  result_plot(run, ImGui::GetFontSize() * 16);
+  result_table(run.table());
+  if (run.experiment()) {
+    command = cli_command(run.spec_json());
+    ImGui::TextDisabled("The same rows from the command line:");
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
+    ImGui::InputText("##cli", command.data(), command.size() + 1, ImGuiInputTextFlags_ReadOnly);
+    ImGui::SameLine();
+    if (ImGui::Button("Copy")) ImGui::SetClipboardText(command.c_str());
+    if (command.find(kLibraryFile) != std::string::npos)
+      text_disabled_wrapped("(export the library as %s first)", kLibraryFile);
+    ImGui::BeginDisabled(run.state() != RunState::done);
+    if (ImGui::Button("Export CSV"))
+      app.attempt([&] {
+        const std::string csv = run.result_csv();
+        const std::string file = run.experiment()->name() + ".csv";
+        if (app.hooks.download) {
+          app.hooks.download(file, csv);
+        } else {
+          std::ofstream out(file, std::ios::binary);
+          out << csv;
+          if (!out) throw std::runtime_error("cannot write " + file);
+          app.info("Wrote " + file + ".");
+        }
+      }, "Export CSV");
+    ImGui::EndDisabled();
+  }
+  ImGui::End();
+}
+
+}  // namespace hlab

@@ -1,0 +1,44 @@
+// The experiments' Web Worker (hopfield-worker.js): the core without any UI, running one
+// experiment's units off the page's thread. The page posts {spec, files}; the worker posts back
+// {type: 'records', text} batches (at most every 50 ms, as [[unit, values...]] JSON, every value
+// exact), then {type: 'done'} or {type: 'error', text}. Cancelling is the page's terminate().
+#include <emscripten.h>
+
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "core/experiments/experiment.hpp"
+#include "core/json.hpp"
+
+namespace {
+
+namespace ex = hopfield::experiments;
+
+void post(const char* type, const std::string& text) {
+  EM_ASM({ postMessage({type: UTF8ToString($0), text: UTF8ToString($1)}); }, type, text.c_str());
+}
+
+}  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void hw_run(const char* spec_json) {
+  try {
+    std::unique_ptr<ex::Experiment> e = ex::make_experiment(hopfield::parse_json(spec_json));
+    e->prepare();
+    std::vector<ex::UnitRecord> batch;
+    double last = emscripten_get_now();
+    const long long units = e->unit_count();
+    for (long long u = 0; u < units; ++u) {
+      batch.push_back(e->run_unit(u));
+      const double now = emscripten_get_now();
+      if (now - last >= 50.0 || u + 1 == units) {
+        post("records", ex::records_json(batch));
+        batch.clear();
+        last = now;
+      }
+    }
+    post("done", "");
+  } catch (const std::exception& e) {
+    post("error", e.what());
+  }
+}
