@@ -151,8 +151,9 @@ std::vector<std::pair<std::string, std::vector<std::size_t>>> groups(const ex::T
       const auto it = std::find(t.columns.begin(), t.columns.end(), name);
       if (it == t.columns.end()) continue;
       const ex::Cell& c = t.rows[r][static_cast<std::size_t>(it - t.columns.begin())];
-      key += (key.empty() ? "" : ", ") + std::string(name) + " " +
-             (c.is_text ? c.text : hopfield::json_number_short(c.number));
+      const std::string value = c.is_text ? c.text : hopfield::json_number_short(c.number);
+      // One column names a group by its value ("hebbian"); several, by name and value.
+      key += (key.empty() ? "" : ", ") + (by.size() == 1 ? value : std::string(name) + " " + value);
     }
     auto g = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == key; });
     if (g == out.end()) out.push_back({key, {r}});
@@ -179,6 +180,22 @@ void vline(const char* label, double x, double y0, double y1, ImU32 color) {
   hplot::PlotLine(label, xs, ys, 2);
 }
 
+constexpr ImU32 kTheoryColor = IM_COL32(200, 200, 200, 170);
+constexpr ImU32 kCriticalColor = IM_COL32(230, 80, 80, 220);
+constexpr ImU32 kMostColor = IM_COL32(120, 200, 120, 220);
+constexpr ImU32 kAllColor = IM_COL32(120, 160, 230, 220);
+
+// A line of the plot's caption: a colour swatch and what the reference line of that colour is.
+void legend_line(ImU32 color, const char* text) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float line = ImGui::GetTextLineHeight();
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + line * 0.45f),
+                                            ImVec2(p.x + line, p.y + line * 0.6f), color);
+  ImGui::Dummy(ImVec2(line, line));
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", text);
+}
+
 void result_plot(const ExperimentRun& run, float height) {
   const ex::Table& t = run.table();
   const ex::Experiment* e = run.experiment();
@@ -190,9 +207,9 @@ void result_plot(const ExperimentRun& run, float height) {
     hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
     const std::vector<double> alpha = column(t, "alpha");
     for (const auto& [rule, rows] : groups(t, {"rule"})) {
-      plot_series((rule + ": retrieved").c_str(), alpha, column(t, "retrieved_fraction"), rows);
-      plot_series((rule + ": stable").c_str(), alpha, column(t, "stable_fraction"), rows);
-      plot_series((rule + ": first-step error").c_str(), alpha, column(t, "first_step_error"), rows);
+      plot_series((rule + " retrieved").c_str(), alpha, column(t, "retrieved_fraction"), rows);
+      plot_series((rule + " stable").c_str(), alpha, column(t, "stable_fraction"), rows);
+      plot_series((rule + " first-step error").c_str(), alpha, column(t, "first_step_error"), rows);
     }
     if (!t.rows.empty()) {
       // Theory for random patterns under the Hebbian rule, and the classic capacities.
@@ -204,13 +221,17 @@ void result_plot(const ExperimentRun& run, float height) {
         xs.push_back(a);
         ys.push_back(0.5 * std::erfc(std::sqrt(1.0 / (2.0 * a))));
       }
-      hplot::SetNextLineColor(IM_COL32(200, 200, 200, 160));
-      hplot::PlotLine("theory: first-step error 1/2 erfc(sqrt(N/2P))", xs.data(), ys.data(), 100);
-      vline("alpha_c = 0.138", 0.138, 0, 1, IM_COL32(230, 80, 80, 200));
-      vline("N/(2 ln N): most patterns fixed", 1.0 / (2.0 * std::log(n)), 0, 1, IM_COL32(120, 200, 120, 200));
-      vline("N/(4 ln N): all fixed", 1.0 / (4.0 * std::log(n)), 0, 1, IM_COL32(120, 160, 230, 200));
+      hplot::SetNextLineColor(kTheoryColor);
+      hplot::PlotLine("##theory", xs.data(), ys.data(), 100);
+      vline("##alpha_c", 0.138, 0, 1, kCriticalColor);
+      vline("##most", 1.0 / (2.0 * std::log(n)), 0, 1, kMostColor);
+      vline("##all", 1.0 / (4.0 * std::log(n)), 0, 1, kAllColor);
     }
     hplot::EndPlot();
+    legend_line(kTheoryColor, "theory: first-step error 1/2 erfc(sqrt(N / 2P)) for random patterns");
+    legend_line(kCriticalColor, "alpha_c = 0.138: retrieval breaks down (large N)");
+    legend_line(kMostColor, "N / (2 ln N) / N: most patterns are fixed points");
+    legend_line(kAllColor, "N / (4 ln N) / N: all patterns are fixed points");
   } else if (name == "basins") {
     if (!hplot::BeginPlot("Basins##experiment", ImVec2(-1, height))) return;
     hplot::SetupAxes("amount corrupted", "share of recalls");
@@ -230,8 +251,9 @@ void result_plot(const ExperimentRun& run, float height) {
     hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
     const std::vector<double> temp = column(t, "temperature");
     for (const auto& [p, rows] : groups(t, {"patterns"})) plot_series(p.c_str(), temp, column(t, "mean_abs_overlap"), rows);
-    vline("T_c = 1 (low load)", 1.0, 0, 1, IM_COL32(230, 80, 80, 200));
+    vline("##T_c", 1.0, 0, 1, kCriticalColor);
     hplot::EndPlot();
+    legend_line(kCriticalColor, "T_c = 1: above it no retrieval, for random patterns at low load");
   } else {
     if (!hplot::BeginPlot("Pruning##experiment", ImVec2(-1, height))) return;
     hplot::SetupAxes("prune level", "performance %");
@@ -298,6 +320,7 @@ void progress(const ExperimentRun& run) {
 void ExperimentsPanel::draw(App& app) {
   if (!open) return;
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 44, ImGui::GetFontSize() * 48), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowBgAlpha(1.0f);
   if (!ImGui::Begin("Experiments", &open)) {
     ImGui::End();
     return;
