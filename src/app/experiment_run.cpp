@@ -24,6 +24,7 @@ void ExperimentRun::start(const std::string& spec_json,
   state_ = RunState::running;
   started_ = ended_ = Clock::now();
   ++version_;
+  ++runs_;
 }
 
 void ExperimentRun::cancel(ExperimentBackend& backend) {

@@ -62,6 +62,8 @@ class ExperimentRun {
   const hopfield::experiments::Table& table() const { return table_; }
   // Bumped whenever the table changes (for plot caches).
   std::uint64_t version() const { return version_; }
+  // How many runs were started (the UI opens its window on a new one).
+  std::uint64_t runs() const { return runs_; }
   // The whole result as `hopfield-cli <experiment> --json` prints it; throws unless done.
   std::string result_json() const;
   std::string result_csv() const;
@@ -75,6 +77,7 @@ class ExperimentRun {
   hopfield::experiments::Table table_;
   Clock::time_point started_, ended_;
   std::uint64_t version_ = 0;
+  std::uint64_t runs_ = 0;
 };
 
 // The hopfield-cli line that computes the same experiment: each key as its flag (camelCase to

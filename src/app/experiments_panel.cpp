@@ -318,6 +318,10 @@ void progress(const ExperimentRun& run) {
 }  // namespace
 
 void ExperimentsPanel::draw(App& app) {
+  if (app.experiment().runs() != runs_seen) {
+    runs_seen = app.experiment().runs();
+    open = true;
+  }
   if (!open) return;
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 44, ImGui::GetFontSize() * 48), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowBgAlpha(1.0f);

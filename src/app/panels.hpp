@@ -104,6 +104,7 @@ struct ExperimentsPanel {
   char noise[64] = "0.25,0.5,0.75";
   std::string spec_error;  // why the last Run was refused
   std::string command;     // the hopfield-cli line of the run shown
+  std::uint64_t runs_seen = 0;  // a run started elsewhere (the JS API) opens the window
 
   void draw(App& app);
 };

@@ -11,6 +11,9 @@
 //   - the app's own work per frame (the time spent in its requestAnimationFrame callback:
 //     recall sweeps, UI, GL calls), which decides the frame rate on a real GPU; headless
 //     Chromium rasterises WebGL on the CPU (SwiftShader), sharing the machine's cores
+//   - the capacity experiment of the experiments lab (N = 256, P = 1..64, 20 trials, recall from
+//     10% flips), run in the page's Web Worker with its plot growing in the Experiments
+//     window: how long it takes and the frames the page drew meanwhile
 //   - time from navigation to hopfield-ready and to the first frame after it
 //   - the size of dist/, raw and gzip -9 per file
 // Usage: node tests/web/bench.mjs [--seconds S (10)] [--loads K]   (HOPFIELD_DIST as for the tests)
@@ -152,6 +155,36 @@ async function recallFps(session, side) {
   }
 }
 
+const CAPACITY = { experiment: 'capacity', size: '16x16', patterns: '1:64:1', trials: 20, seed: '1' };
+
+async function experimentRun(session) {
+  const { page } = await openApp(session);
+  try {
+    return await page.evaluate(async (spec) => {
+      const stats0 = window.hopfield.getFrameStats();
+      const t0 = performance.now();
+      let dropped = 0, last = t0, running = true;
+      const tick = (now) => {
+        dropped += Math.max(0, Math.round((now - last) / (1000 / 60)) - 1);
+        last = now;
+        if (running) requestAnimationFrame(tick);
+      };
+      tick.benchTick = true;
+      requestAnimationFrame(tick);
+      const result = await window.hopfield.runExperiment(spec);
+      running = false;
+      const ms = performance.now() - t0;
+      const stats = window.hopfield.getFrameStats();
+      const drawn = stats.full + stats.partial - stats0.full - stats0.partial;
+      const skipped = stats.unchanged - stats0.unchanged;
+      return { ms, rows: result.rows.length, fps: (drawn * 1000) / ms,
+        presentedFps: ((drawn + skipped) * 1000) / ms, dropped };
+    }, CAPACITY);
+  } finally {
+    await page.close();
+  }
+}
+
 const session = await startSession();
 await session.context.addInitScript(timeFrameCallbacks);
 let result;
@@ -160,7 +193,8 @@ try {
   const idle = await idleFps(session);
   const fps = [];
   for (const side of [28, 128]) fps.push(await recallFps(session, side));
-  result = { startup, idle, fps, dist: distSizes() };
+  const experiment = await experimentRun(session);
+  result = { startup, idle, fps, experiment, dist: distSizes() };
 } finally {
   await session.close();
 }
@@ -185,6 +219,11 @@ for (const f of result.fps)
 console.log(`  (from the run's second second on; frames dropped in its first second: ${result.fps.map((f) =>
   `${f.droppedAtStart} at ${f.side}x${f.side}`).join(', ')})`);
 console.log('');
+const e = result.experiment;
+console.log(`capacity experiment (N = 256, P = 1..64, 20 trials; Web Worker): ${(e.ms / 1000).toFixed(2)} s, ` +
+  `${e.rows} rows; meanwhile the page drew ${e.fps.toFixed(1)} fps (${e.presentedFps.toFixed(1)} frames/s ` +
+  `with the unchanged ones), ${e.dropped} frames dropped`);
+console.log('');
 console.log(`navigation -> hopfield-ready            ${result.startup.readyMs.toFixed(0)} ms (median of ${LOADS})`);
 console.log(`navigation -> first frame after ready   ${result.startup.firstFrameMs.toFixed(0)} ms`);
 console.log('');
@@ -205,6 +244,8 @@ console.log(JSON.stringify({
     run128: +result.fps[1].workMedianMs.toFixed(2) },
   sweepsPerSecond28: +result.fps[0].sweepsPerSecond.toFixed(1),
   sweepsPerSecond128: +result.fps[1].sweepsPerSecond.toFixed(1),
+  experimentSeconds: +(result.experiment.ms / 1000).toFixed(2),
+  experimentFps: +result.experiment.fps.toFixed(1),
   readyMs: +result.startup.readyMs.toFixed(0),
   firstFrameMs: +result.startup.firstFrameMs.toFixed(0),
   distBytes: result.dist.raw,
