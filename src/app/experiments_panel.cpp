@@ -196,6 +196,46 @@ void legend_line(ImU32 color, const char* text) {
   ImGui::TextDisabled("%s", text);
 }
 
+// The pruning study as it published it: per level, a box of the trials' performance (the
+// quartiles, a tick at the median, whiskers to the min and max), one colour per kind and noise,
+// side by side.
+void box_plot(const ex::Table& t,
+              const std::vector<std::pair<std::string, std::vector<std::size_t>>>& by_group,
+              float height) {
+  if (!hplot::BeginPlot("Pruning: trials per level (box plot)##experiment", ImVec2(-1, height))) return;
+  hplot::SetupAxes("prune level", "performance %");
+  const std::vector<double> level = column(t, "level"), lo = column(t, "min"), q1 = column(t, "q1"),
+                            med = column(t, "median"), q3 = column(t, "q3"), hi = column(t, "max");
+  // Boxes of the groups side by side within a level, a fraction of the levels' spacing wide.
+  std::vector<double> levels = level;
+  std::sort(levels.begin(), levels.end());
+  double spacing = 1.0;
+  for (std::size_t k = 1; k < levels.size(); ++k)
+    if (levels[k] > levels[k - 1]) spacing = std::min(spacing, levels[k] - levels[k - 1]);
+  const double slot = spacing * 0.8 / static_cast<double>(std::max<std::size_t>(1, by_group.size()));
+  for (std::size_t g = 0; g < by_group.size(); ++g) {
+    const ImU32 color = hplot::PaletteColor(static_cast<int>(g));
+    const double shift = (static_cast<double>(g) - 0.5 * static_cast<double>(by_group.size() - 1)) * slot;
+    bool labelled = false;
+    for (std::size_t r : by_group[g].second) {
+      const double x = level[r] + shift, w = slot * 0.4;
+      const double box_x[5] = {x - w, x + w, x + w, x - w, x - w};
+      const double box_y[5] = {q1[r], q1[r], q3[r], q3[r], q1[r]};
+      const double whisker_x[2] = {x, x}, whisker_y[2] = {lo[r], hi[r]};
+      const double median_x[2] = {x - w, x + w}, median_y[2] = {med[r], med[r]};
+      const std::string label = labelled ? "##" + by_group[g].first : by_group[g].first;
+      labelled = true;
+      hplot::SetNextLineColor(color);
+      hplot::PlotLine(label.c_str(), box_x, box_y, 5);
+      hplot::SetNextLineColor(color);
+      hplot::PlotLine("##whisker", whisker_x, whisker_y, 2);
+      hplot::SetNextLineColor(color);
+      hplot::PlotLine("##median", median_x, median_y, 2);
+    }
+  }
+  hplot::EndPlot();
+}
+
 void result_plot(const ExperimentRun& run, float height) {
   const ex::Table& t = run.table();
   const ex::Experiment* e = run.experiment();
@@ -255,11 +295,14 @@ void result_plot(const ExperimentRun& run, float height) {
     hplot::EndPlot();
     legend_line(kCriticalColor, "T_c = 1: above it no retrieval, for random patterns at low load");
   } else {
-    if (!hplot::BeginPlot("Pruning##experiment", ImVec2(-1, height))) return;
-    hplot::SetupAxes("prune level", "performance %");
     const std::vector<double> level = column(t, "level");
-    for (const auto& [g, rows] : groups(t, {"kind", "noise"})) plot_series(g.c_str(), level, column(t, "mean_performance"), rows);
-    hplot::EndPlot();
+    const auto by_group = groups(t, {"kind", "noise"});
+    if (hplot::BeginPlot("Pruning: mean performance##experiment", ImVec2(-1, height))) {
+      hplot::SetupAxes("prune level", "performance %");
+      for (const auto& [g, rows] : by_group) plot_series(g.c_str(), level, column(t, "mean_performance"), rows);
+      hplot::EndPlot();
+    }
+    box_plot(t, by_group, height);
   }
 }
 
@@ -321,6 +364,8 @@ void ExperimentsPanel::draw(App& app) {
   if (app.experiment().runs() != runs_seen) {
     runs_seen = app.experiment().runs();
     open = true;
+    for (int k = 0; k < IM_ARRAYSIZE(kKinds); ++k)  // show the settings of the kind that runs
+      if (app.experiment().experiment() && app.experiment().experiment()->name() == kKinds[k]) kind = k;
   }
   if (!open) return;
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 44, ImGui::GetFontSize() * 48), ImGuiCond_FirstUseEver);
