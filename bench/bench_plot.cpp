@@ -23,6 +23,7 @@
 
 #include "app/hplot/hplot.hpp"
 #include "app/recall_plots.hpp"
+#include "imgui_context.hpp"  // tests/app
 
 using Clock = std::chrono::steady_clock;
 
@@ -87,12 +88,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  unsigned char* pixels = nullptr;
-  int fw = 0, fh = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &fw, &fh);
+  const HeadlessImGui imgui;
 
   if (!json)
     std::printf("Recall plots, 20 overlap series, 35 sweeps appended per frame; ms per frame\n"
@@ -129,6 +125,5 @@ int main(int argc, char** argv) {
   }
   if (!json)
     std::printf("\n(GPU triangles: building the ImDrawList only; the GPU's work is not counted.)\n");
-  ImGui::DestroyContext();
   return 0;
 }
