@@ -43,7 +43,8 @@ SpinVector flip_with_replacement(const SpinVector& s, double fraction, Rng& rng)
   const int n = static_cast<int>(s.size());
   const int k = static_cast<int>(std::lround(fraction * n));
   std::vector<char> drawn(static_cast<std::size_t>(n), 0);
-  for (int d = 0; d < k; ++d) drawn[rng.below(static_cast<std::uint64_t>(n))] = 1;
+  for (int d = 0; d < k; ++d)
+    drawn[static_cast<std::size_t>(rng.below(static_cast<std::uint64_t>(n)))] = 1;
   SpinVector out = s;
   for (int i = 0; i < n; ++i)
     if (drawn[static_cast<std::size_t>(i)]) out[i] = static_cast<Spin>(-out[i]);
