@@ -47,7 +47,9 @@ double run_seconds(const std::string& spec, int threads, long long* units = null
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-bool exists(const std::string& path) { return std::ifstream(path).good(); }
+bool exists(const std::string& path) {
+  return std::ifstream(path).good();
+}
 
 // Four random 16x16 patterns as a text file, when the silhouettes are not there.
 std::string random_images_file() {
@@ -69,8 +71,10 @@ int main(int argc, char** argv) {
   bool quick = false;
   std::string data = std::string(HOPFIELD_SHARED_DATA_DIR);
   for (int a = 1; a < argc; ++a) {
-    if (!std::strcmp(argv[a], "--quick")) quick = true;
-    else if (!std::strcmp(argv[a], "--data") && a + 1 < argc) data = argv[++a];
+    if (!std::strcmp(argv[a], "--quick"))
+      quick = true;
+    else if (!std::strcmp(argv[a], "--data") && a + 1 < argc)
+      data = argv[++a];
   }
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   std::printf("Hopfield Lab experiments benchmark (%d threads available); wall s (CPU s)\n",
@@ -80,8 +84,10 @@ int main(int argc, char** argv) {
   double t = run_seconds(
       R"({"experiment":"capacity","neurons":256,"patterns":"1:64:1","trials":20,"flip":0.1})", 1,
       &units);
-  std::printf("capacity N=256 P=1..64, 20 trials, 10%% flips, 1 thread: %8.3f s (%.3f) %lld units; target <= 1 s\n",
-              t, g_cpu, units);
+  std::printf(
+      "capacity N=256 P=1..64, 20 trials, 10%% flips, 1 thread: %8.3f s (%.3f) %lld units; target "
+      "<= 1 s\n",
+      t, g_cpu, units);
 
   const std::string silhouettes = data + "/caltech101-silhouettes-16-images-idx3-ubyte.gz";
   std::string file = silhouettes, what = "the 4 Caltech silhouettes 7383,7384,5403,5404";
@@ -94,18 +100,23 @@ int main(int argc, char** argv) {
   t = run_seconds(R"({"experiment":"prune-study","patterns":")" + file +
                       R"(","preset":"published")" + select + "}",
                   1, &units);
-  std::printf("prune study as published (26 levels x 3 noise x 100 trials) on %s, 1 thread: %8.3f s (%.3f) %lld units; target <= 2 s\n",
-              what.c_str(), t, g_cpu, units);
+  std::printf(
+      "prune study as published (26 levels x 3 noise x 100 trials) on %s, 1 thread: %8.3f s (%.3f) "
+      "%lld units; target <= 2 s\n",
+      what.c_str(), t, g_cpu, units);
 
-  const std::string big = std::string(R"({"experiment":"capacity","size":"64x64","patterns":"100:600:100","trials":)") +
-                          (quick ? "2" : "10") + "}";
+  const std::string big =
+      std::string(R"({"experiment":"capacity","size":"64x64","patterns":"100:600:100","trials":)") +
+      (quick ? "2" : "10") + "}";
   for (int threads : {1, 2}) {
     t = run_seconds(big, threads, &units);
-    std::printf("capacity N=4096 P=100..600 step 100, %s trials, %d thread%s: %8.3f s (%.3f) %lld units\n",
-                quick ? "2" : "10", threads, threads > 1 ? "s" : " ", t, g_cpu, units);
+    std::printf(
+        "capacity N=4096 P=100..600 step 100, %s trials, %d thread%s: %8.3f s (%.3f) %lld units\n",
+        quick ? "2" : "10", threads, threads > 1 ? "s" : " ", t, g_cpu, units);
   }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("peak resident memory of this process: %.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+  std::printf("peak resident memory of this process: %.1f MB\n",
+              static_cast<double>(usage.ru_maxrss) / 1024.0);
   return 0;
 }

@@ -15,26 +15,32 @@ constexpr int kValuesPerPattern = 3;  // ending, final overlap, sweeps
 SpinVector corrupt_for_basins(const SpinVector& xi, int width, CorruptionKind kind, double amount,
                               Spin value, Rng& rng) {
   switch (kind) {
-    case CorruptionKind::flip: return flip_fraction(xi, amount, rng);
-    case CorruptionKind::mask: return mask_fraction(xi, amount, value, rng);
-    case CorruptionKind::salt_pepper: return salt_and_pepper(xi, amount, rng);
+    case CorruptionKind::flip:
+      return flip_fraction(xi, amount, rng);
+    case CorruptionKind::mask:
+      return mask_fraction(xi, amount, value, rng);
+    case CorruptionKind::salt_pepper:
+      return salt_and_pepper(xi, amount, rng);
     case CorruptionKind::rectangle: {
       const int height = static_cast<int>(xi.size()) / width;
       const int rows = static_cast<int>(std::lround(amount * height));
       return occlude_rectangle(xi, width, 0, 0, width, rows, value);
     }
-    case CorruptionKind::invert: break;
+    case CorruptionKind::invert:
+      break;
   }
   throw std::invalid_argument("corruption must be flip, mask, saltpepper or rect");
 }
 
 void BasinsSpec::validate() const {
   if (patterns.path.empty() == (random == 0))
-    throw SpecError("patterns", "give a pattern file (patterns) or a count of random ones (random)");
+    throw SpecError("patterns",
+                    "give a pattern file (patterns) or a count of random ones (random)");
   if (!patterns.path.empty() && size.neurons() > 0)
     throw SpecError("size", "comes from the pattern file; give it only with random patterns");
   if (random > 0) {
-    if (size.neurons() < 1) throw SpecError("neurons", "random patterns need the size (neurons N or size WxH)");
+    if (size.neurons() < 1)
+      throw SpecError("neurons", "random patterns need the size (neurons N or size WxH)");
     if (rule == Rule::pseudoinverse && random > size.neurons())
       throw SpecError("random", "the pseudo-inverse rule stores at most N patterns");
   }
@@ -69,7 +75,9 @@ BasinsSpec BasinsSpec::from_json(const JsonValue& json) {
   return s;
 }
 
-Basins::Basins(BasinsSpec spec) : spec_(std::move(spec)) { spec_.validate(); }
+Basins::Basins(BasinsSpec spec) : spec_(std::move(spec)) {
+  spec_.validate();
+}
 
 int Basins::pattern_count() const {
   return spec_.random > 0 ? spec_.random : static_cast<int>(x_.cols());
@@ -124,8 +132,10 @@ UnitRecord Basins::run_unit(long long unit) const {
     run.run();
     const SpinVector& s = run.state();
     Ending ending = Ending::spurious;
-    if (s == xi) ending = Ending::retrieved;
-    else if (s == -xi) ending = Ending::inverse;
+    if (s == xi)
+      ending = Ending::retrieved;
+    else if (s == -xi)
+      ending = Ending::inverse;
     else
       for (int nu = 0; nu < p; ++nu)
         if (nu != mu && (s == x_.col(nu) || s == -SpinVector(x_.col(nu)))) ending = Ending::other;
@@ -139,12 +149,19 @@ UnitRecord Basins::run_unit(long long unit) const {
 Table Basins::aggregate(std::vector<UnitRecord> records) const {
   records = complete_records(std::move(records), unit_count());
   Table t;
-  t.columns = {"amount", "trials", "retrieved_fraction", "inverse_fraction", "other_fraction",
-               "spurious_fraction", "mean_final_overlap", "mean_sweeps"};
+  t.columns = {"amount",
+               "trials",
+               "retrieved_fraction",
+               "inverse_fraction",
+               "other_fraction",
+               "spurious_fraction",
+               "mean_final_overlap",
+               "mean_sweeps"};
   for (std::size_t a = 0; a < spec_.amounts.size(); ++a) {
     double count[4] = {}, overlap_sum = 0, sweep_sum = 0, recalls = 0;
     for (int k = 0; k < spec_.trials; ++k) {
-      const auto& v = records[a * static_cast<std::size_t>(spec_.trials) + static_cast<std::size_t>(k)].values;
+      const auto& v =
+          records[a * static_cast<std::size_t>(spec_.trials) + static_cast<std::size_t>(k)].values;
       for (std::size_t j = 0; j + 2 < v.size(); j += kValuesPerPattern) {
         count[static_cast<int>(v[j])] += 1;
         overlap_sum += v[j + 1];

@@ -12,16 +12,16 @@
 namespace hopfield::experiments {
 
 struct BasinsSpec {
-  PatternFile patterns;                 // "patterns": FILE and "select", or
-  int random = 0;                       // "random": P random patterns of "size"/"neurons"
+  PatternFile patterns;  // "patterns": FILE and "select", or
+  int random = 0;        // "random": P random patterns of "size"/"neurons"
   NetworkSize size;
-  Rule rule = Rule::hebbian;            // "rule"
+  Rule rule = Rule::hebbian;                         // "rule"
   CorruptionKind corruption = CorruptionKind::flip;  // "corruption": flip|mask|saltpepper|rect
-  Spin mask_value = -1;                 // "maskValue": -1 or 1 (mask and rect)
-  std::vector<double> amounts;          // "amounts": fractions in [0, 1] (required)
-  int trials = 10;                      // "trials"
-  std::uint64_t seed = 0;               // "seed"
-  DynamicsOptions dynamics;             // "mode", "tie", "maxSweeps"
+  Spin mask_value = -1;                              // "maskValue": -1 or 1 (mask and rect)
+  std::vector<double> amounts;                       // "amounts": fractions in [0, 1] (required)
+  int trials = 10;                                   // "trials"
+  std::uint64_t seed = 0;                            // "seed"
+  DynamicsOptions dynamics;                          // "mode", "tie", "maxSweeps"
 
   void validate() const;
   static BasinsSpec from_json(const JsonValue& spec);

@@ -65,14 +65,16 @@ void CapacitySpec::validate() const {
                                   std::to_string(kMaxDenseNeurons) + " neurons, not " +
                                   std::to_string(n));
     if (r == Rule::pseudoinverse && max_p > n)
-      throw SpecError("patterns", "the pseudo-inverse rule stores at most N = " +
-                                      std::to_string(n) + " patterns, not " + std::to_string(max_p));
+      throw SpecError("patterns",
+                      "the pseudo-inverse rule stores at most N = " + std::to_string(n) +
+                          " patterns, not " + std::to_string(max_p));
   }
   if (!(flip >= 0 && flip <= 1)) throw SpecError("flip", "must be a fraction in [0, 1]");
   if (trials < 1) throw SpecError("trials", "must be at least 1");
   // A bound on the work of one run: N P summed over the cells, times trials.
   double work = 0;
-  for (long long p : patterns) work += static_cast<double>(n) * static_cast<double>(p) * static_cast<double>(p);
+  for (long long p : patterns)
+    work += static_cast<double>(n) * static_cast<double>(p) * static_cast<double>(p);
   if (work * trials * static_cast<double>(rules.size()) > 1e14)
     throw SpecError("patterns", "this run would take days (N P^2 x trials > 1e14): shrink it");
 }
@@ -88,30 +90,20 @@ CapacitySpec CapacitySpec::from_json(const JsonValue& json) {
   s.flip = r.real("flip", 0.1, 0, 1);
   s.trials = static_cast<int>(r.integer("trials", 10, 1, 1000000));
   s.seed = r.seed("seed");
-  const std::string source = r.text("source", "random");
-  if (source != "random") s.source.path = source;
-  s.source.select = r.text("select", "");
-  if (!s.source.select.empty() && s.source.path.empty())
-    throw SpecError("select", "needs a pattern file as the source");
+  s.source = read_source(r);
   s.dynamics = read_dynamics(r, 100);
   r.finish();
   s.validate();
   return s;
 }
 
-Capacity::Capacity(CapacitySpec spec) : spec_(std::move(spec)) { spec_.validate(); }
+Capacity::Capacity(CapacitySpec spec) : spec_(std::move(spec)) {
+  spec_.validate();
+}
 
 void Capacity::prepare() {
-  if (spec_.source.path.empty()) return;
-  pool_ = load_selected(spec_.source, "source");
-  const long long max_p = *std::max_element(spec_.patterns.begin(), spec_.patterns.end());
-  if (pool_.front().size() != spec_.size.neurons())
-    throw SpecError("source", spec_.source.path + " holds patterns of " +
-                                  std::to_string(pool_.front().size()) + " neurons, not " +
-                                  std::to_string(spec_.size.neurons()));
-  if (max_p > static_cast<long long>(pool_.size()))
-    throw SpecError("patterns", "P = " + std::to_string(max_p) + " but the source holds only " +
-                                    std::to_string(pool_.size()) + " patterns");
+  pool_ = load_pool(spec_.source, spec_.size.neurons(),
+                    *std::max_element(spec_.patterns.begin(), spec_.patterns.end()));
 }
 
 long long Capacity::unit_count() const {
@@ -182,16 +174,24 @@ UnitRecord Capacity::run_unit(long long unit) const {
 Table Capacity::aggregate(std::vector<UnitRecord> records) const {
   records = complete_records(std::move(records), unit_count());
   Table t;
-  t.columns = {"rule", "neurons", "patterns", "alpha", "first_step_error",
-               "first_step_error_theory", "stable_fraction", "retrieved_fraction",
-               "mean_final_overlap", "mean_sweeps"};
+  t.columns = {"rule",
+               "neurons",
+               "patterns",
+               "alpha",
+               "first_step_error",
+               "first_step_error_theory",
+               "stable_fraction",
+               "retrieved_fraction",
+               "mean_final_overlap",
+               "mean_sweeps"};
   const int n = spec_.size.neurons();
   for (std::size_t r = 0; r < spec_.rules.size(); ++r)
     for (std::size_t c = 0; c < spec_.patterns.size(); ++c) {
       const double p = static_cast<double>(spec_.patterns[c]);
       double mean[kValuesPerRule] = {};
       for (int k = 0; k < spec_.trials; ++k) {
-        const UnitRecord& rec = records[c * static_cast<std::size_t>(spec_.trials) + static_cast<std::size_t>(k)];
+        const UnitRecord& rec =
+            records[c * static_cast<std::size_t>(spec_.trials) + static_cast<std::size_t>(k)];
         for (int v = 0; v < kValuesPerRule; ++v)
           mean[v] += rec.values[r * kValuesPerRule + static_cast<std::size_t>(v)];
       }
@@ -215,8 +215,7 @@ void Capacity::write_spec(JsonWriter& json) const {
   json.key("flip").number_short(spec_.flip);
   json.key("trials").value(spec_.trials);
   json.key("seed").raw(std::to_string(spec_.seed));
-  json.key("source").value(spec_.source.path.empty() ? "random" : spec_.source.path);
-  if (!spec_.source.select.empty()) json.key("select").value(spec_.source.select);
+  write_source(json, spec_.source);
   write_dynamics(json, spec_.dynamics);
 }
 

@@ -24,9 +24,12 @@ PruneSweep parse_prune_sweep(const std::string& text) {
   PruneSweep s;
   s.kind = text.substr(0, colon);
   if (std::find(std::begin(kKinds), std::end(kKinds), s.kind) == std::end(kKinds))
-    throw SpecError("prune", "kind must be random, random-independent, smallest, magnitude or "
-                             "signed, not '" + s.kind + "' (use KIND:LEVELS)");
-  if (colon == std::string::npos) throw SpecError("prune", "expects KIND:LEVELS, not '" + text + "'");
+    throw SpecError("prune",
+                    "kind must be random, random-independent, smallest, magnitude or "
+                    "signed, not '" +
+                        s.kind + "' (use KIND:LEVELS)");
+  if (colon == std::string::npos)
+    throw SpecError("prune", "expects KIND:LEVELS, not '" + text + "'");
   try {
     s.levels = parse_real_list(text.substr(colon + 1), "levels");
   } catch (const std::invalid_argument& e) {
@@ -39,7 +42,8 @@ PruneSweep parse_prune_sweep(const std::string& text) {
 }
 
 SpinVector flip_with_replacement(const SpinVector& s, double fraction, Rng& rng) {
-  if (!(fraction >= 0 && fraction <= 1)) throw std::invalid_argument("flip fraction must be in [0, 1]");
+  if (!(fraction >= 0 && fraction <= 1))
+    throw std::invalid_argument("flip fraction must be in [0, 1]");
   const int n = static_cast<int>(s.size());
   const int k = static_cast<int>(std::lround(fraction * n));
   std::vector<char> drawn(static_cast<std::size_t>(n), 0);
@@ -75,11 +79,14 @@ PruneStudySpec PruneStudySpec::from_json(const JsonValue& json) {
   s.patterns.select = r.text("select", s.preset.empty() ? "" : "7383,7384,5403,5404");
   for (const std::string& p : r.strings("prune")) s.prune.push_back(parse_prune_sweep(p));
   if (s.prune.empty() && !s.preset.empty()) {
-    s.prune.push_back(parse_prune_sweep(published ? "random-independent:0:1:0.05" : "random:0:1:0.05"));
-    s.prune.push_back(parse_prune_sweep(published ? "signed:0,0.25,0.5,0.75,1"
-                                                  : "magnitude:0,0.25,0.5,0.75,1"));
+    s.prune.push_back(
+        parse_prune_sweep(published ? "random-independent:0:1:0.05" : "random:0:1:0.05"));
+    s.prune.push_back(
+        parse_prune_sweep(published ? "signed:0,0.25,0.5,0.75,1" : "magnitude:0,0.25,0.5,0.75,1"));
   }
-  s.noise = r.reals("noise", s.preset.empty() ? std::vector<double>{} : std::vector<double>{0.25, 0.5, 0.75}, 0, 1);
+  s.noise = r.reals("noise",
+                    s.preset.empty() ? std::vector<double>{} : std::vector<double>{0.25, 0.5, 0.75},
+                    0, 1);
   const std::string flips = r.text("flips", published ? "with-replacement" : "exact");
   if (flips != "exact" && flips != "with-replacement")
     throw SpecError("flips", "must be exact or with-replacement, not '" + flips + "'");
@@ -173,8 +180,8 @@ UnitRecord PruneStudy::run_unit(long long unit) const {
 Table PruneStudy::aggregate(std::vector<UnitRecord> records) const {
   records = complete_records(std::move(records), unit_count());
   Table t;
-  t.columns = {"kind", "level", "noise", "trials", "mean_performance", "min", "q1",
-               "median", "q3", "max", "sparsity"};
+  t.columns = {"kind", "level",  "noise", "trials", "mean_performance", "min",
+               "q1",   "median", "q3",    "max",    "sparsity"};
   const std::size_t trials = static_cast<std::size_t>(spec_.trials);
   for (std::size_t l = 0; l < levels_.size(); ++l)
     for (std::size_t j = 0; j < spec_.noise.size(); ++j) {

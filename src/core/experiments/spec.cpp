@@ -15,7 +15,9 @@ SpecReader::SpecReader(const JsonValue& spec) : spec_(spec) {
   if (!spec.is(JsonValue::Type::object)) throw SpecError("spec", "must be a JSON object");
 }
 
-bool SpecReader::has(const std::string& key) const { return spec_.find(key) != nullptr; }
+bool SpecReader::has(const std::string& key) const {
+  return spec_.find(key) != nullptr;
+}
 
 const JsonValue* SpecReader::get(const std::string& key) {
   used_.insert(key);
@@ -35,9 +37,12 @@ double SpecReader::real(const std::string& key, double fallback, double min, dou
   if (!v) return fallback;
   double x = 0;
   try {
-    if (v->is(JsonValue::Type::number)) x = v->number;
-    else if (v->is(JsonValue::Type::string)) x = parse_real(v->text, "value");
-    else throw std::invalid_argument("must be a number");
+    if (v->is(JsonValue::Type::number))
+      x = v->number;
+    else if (v->is(JsonValue::Type::string))
+      x = parse_real(v->text, "value");
+    else
+      throw std::invalid_argument("must be a number");
   } catch (const std::invalid_argument&) {
     throw SpecError(key, "must be a number");
   }
@@ -194,8 +199,8 @@ NetworkSize read_size(SpecReader& r, bool required) {
       s.width = static_cast<int>(parse_integer(t.substr(0, x), "width", 1, kMaxSide));
       s.height = static_cast<int>(parse_integer(t.substr(x + 1), "height", 1, kMaxSide));
     } catch (const std::invalid_argument&) {
-      throw SpecError("size", "must be WxH with sides 1.." + std::to_string(kMaxSide) +
-                                  ", not '" + t + "'");
+      throw SpecError(
+          "size", "must be WxH with sides 1.." + std::to_string(kMaxSide) + ", not '" + t + "'");
     }
     s.from_grid = true;
   } else if (has_neurons) {
@@ -240,6 +245,34 @@ std::vector<Pattern> load_selected(const PatternFile& file, const std::string& k
   std::vector<Pattern> out;
   for (int i : chosen) out.push_back(all[static_cast<std::size_t>(i)]);
   return out;
+}
+
+PatternFile read_source(SpecReader& r) {
+  PatternFile f;
+  const std::string source = r.text("source", "random");
+  if (source != "random") f.path = source;
+  f.select = r.text("select", "");
+  if (!f.select.empty() && f.path.empty())
+    throw SpecError("select", "needs a pattern file as the source");
+  return f;
+}
+
+void write_source(JsonWriter& json, const PatternFile& source) {
+  json.key("source").value(source.path.empty() ? "random" : source.path);
+  if (!source.select.empty()) json.key("select").value(source.select);
+}
+
+std::vector<Pattern> load_pool(const PatternFile& source, int neurons, long long max_p) {
+  if (source.path.empty()) return {};
+  std::vector<Pattern> pool = load_selected(source, "source");
+  if (pool.front().size() != neurons)
+    throw SpecError("source", source.path + " holds patterns of " +
+                                  std::to_string(pool.front().size()) + " neurons, not " +
+                                  std::to_string(neurons));
+  if (max_p > static_cast<long long>(pool.size()))
+    throw SpecError("patterns", "P = " + std::to_string(max_p) + " but the source holds only " +
+                                    std::to_string(pool.size()) + " patterns");
+  return pool;
 }
 
 PatternMatrix draw_patterns(int neurons, int count, const std::vector<Pattern>& pool,

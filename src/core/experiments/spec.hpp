@@ -28,8 +28,8 @@ class SpecReader {
   std::uint64_t seed(const std::string& key);
   bool flag(const std::string& key, bool fallback);
   // A JSON array of numbers, or a LIST string. Required unless fallback is non-empty.
-  std::vector<double> reals(const std::string& key, const std::vector<double>& fallback,
-                            double min, double max);
+  std::vector<double> reals(const std::string& key, const std::vector<double>& fallback, double min,
+                            double max);
   std::vector<long long> integers(const std::string& key, const std::vector<long long>& fallback,
                                   long long min, long long max);
   // A JSON array of strings, or one string of comma-separated words.
@@ -74,6 +74,12 @@ struct PatternFile {
 };
 // Loads the file and applies the selection (checked before it is expanded).
 std::vector<Pattern> load_selected(const PatternFile& file, const std::string& key);
+// "source": "random" (the default: an empty path) or a pattern file, and its "select".
+PatternFile read_source(SpecReader& r);
+void write_source(JsonWriter& json, const PatternFile& source);
+// The patterns trials draw from: none for random, else the file's, checked to have N
+// neurons and at least max_p patterns.
+std::vector<Pattern> load_pool(const PatternFile& source, int neurons, long long max_p);
 
 // Random-stream ids for experiment trials (with Rng(seed, stream, trial)).
 inline constexpr std::uint64_t kPatternStream = 4;

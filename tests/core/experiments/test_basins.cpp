@@ -9,8 +9,9 @@ using hopfield::test::cell;
 TEST_CASE("basins of a single stored pattern, worked by hand", "[experiments][science]") {
   // One pattern xi of N = 10, W = xi xi^T - I. With k of 10 neurons flipped, xi . s = 10 - 2k:
   // an unflipped neuron sees h_i = xi_i (9 - 2k), a flipped one xi_i (11 - 2k). So k <= 4 ends
-  // at xi in one sweep (plus one without flips), k >= 6 at -xi (k = 10 is -xi already); at k = 5 the first neuron
-  // updated decides: a flipped one (probability 1/2) tips it to xi, an unflipped one to -xi.
+  // at xi in one sweep (plus one without flips), k >= 6 at -xi (k = 10 is -xi already); at k = 5
+  // the first neuron updated decides: a flipped one (probability 1/2) tips it to xi, an unflipped
+  // one to -xi.
   const experiments::Table t = test::run_table(
       R"({"experiment":"basins","random":1,"neurons":10,"amounts":"0:1:0.1","trials":60,"seed":2})");
   REQUIRE(t.rows.size() == 11);
@@ -50,8 +51,10 @@ TEST_CASE("basins: masks and bad specs", "[experiments]") {
                     Catch::StartsWith("amounts: values must be between 0 and 1"));
   CHECK_THROWS_WITH(bad(R"({"experiment":"basins","neurons":10,"amounts":[0]})"),
                     Catch::StartsWith("patterns: give a pattern file"));
-  CHECK_THROWS_WITH(bad(R"({"experiment":"basins","random":3,"neurons":10,"amounts":[0],"corruption":"invert"})"),
-                    Catch::StartsWith("corruption: "));
-  CHECK_THROWS_WITH(bad(R"({"experiment":"basins","random":3,"neurons":10,"amounts":[0],"maskValue":0})"),
-                    Catch::StartsWith("maskValue: "));
+  CHECK_THROWS_WITH(
+      bad(R"({"experiment":"basins","random":3,"neurons":10,"amounts":[0],"corruption":"invert"})"),
+      Catch::StartsWith("corruption: "));
+  CHECK_THROWS_WITH(
+      bad(R"({"experiment":"basins","random":3,"neurons":10,"amounts":[0],"maskValue":0})"),
+      Catch::StartsWith("maskValue: "));
 }

@@ -33,7 +33,7 @@ TEST_CASE("results do not depend on threads or shards", "[experiments]") {
       o.shard_count = 3;
       o.threads = i == 1 ? 2 : 1;
       shards.push_back(experiments::shard_json(*e, i, 3, experiments::run_units(*e, o).records));
-      names.push_back("s" + std::to_string(i));
+      names.push_back(std::string("s") += std::to_string(i));
     }
     const experiments::Merged m = experiments::merge_shards(shards, names);
     CHECK(experiments::result_json(*m.experiment, m.records) == one);
@@ -64,7 +64,8 @@ TEST_CASE("merge refuses missing, repeated and mismatched shards in one line", "
                     Catch::StartsWith("shards come from different versions"));
   CHECK_THROWS_WITH(experiments::merge_shards({a, shard(*e, 1, 3)}, {"a", "d"}),
                     Catch::StartsWith("shards of different splits"));
-  CHECK_THROWS_WITH(experiments::merge_shards({"{}"}, {"x"}), Catch::StartsWith("x: not a shard file"));
+  CHECK_THROWS_WITH(experiments::merge_shards({"{}"}, {"x"}),
+                    Catch::StartsWith("x: not a shard file"));
 }
 
 TEST_CASE("the runner reports progress and stops when cancelled", "[experiments]") {
