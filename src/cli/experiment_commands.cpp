@@ -40,6 +40,16 @@ class ProgressBar {
   std::chrono::steady_clock::time_point last_{};
 };
 
+// Whether stderr is a terminal. Emscripten 3.1.6's isatty() says yes for every standard
+// stream under node, even redirected, so the wasm CLI shows the bar only with --progress.
+bool stderr_is_terminal() {
+#ifdef __EMSCRIPTEN__
+  return false;
+#else
+  return isatty(STDERR_FILENO) != 0;
+#endif
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw PatternFileError(path + ": cannot read the file");
@@ -73,7 +83,7 @@ int run_experiment(const std::string& command, const std::vector<std::string>& a
   run.threads = o.threads;
   run.shard_index = o.shard_index;
   run.shard_count = o.shard_count;
-  if (o.progress || isatty(STDERR_FILENO)) run.progress = ProgressBar();
+  if (o.progress || stderr_is_terminal()) run.progress = ProgressBar();
   const experiments::RunResult result = experiments::run_units(*e, run);
   std::string out;
   if (o.sharded)
