@@ -70,6 +70,7 @@ BasinsSpec BasinsSpec::from_json(const JsonValue& json) {
   s.trials = static_cast<int>(r.integer("trials", 10, 1, 1000000));
   s.seed = r.seed("seed");
   s.dynamics = read_dynamics(r, 100);
+  s.per_pattern = r.flag("perPattern", false);
   r.finish();
   s.validate();
   return s;
@@ -184,18 +185,37 @@ void Basins::write_extra(JsonWriter& json, const std::vector<UnitRecord>& record
   std::sort(order.begin(), order.end(),
             [&](std::size_t a, std::size_t b) { return spec_.amounts[a] < spec_.amounts[b]; });
   const std::size_t p = records.empty() ? 0 : records.front().values.size() / kValuesPerPattern;
+  const std::size_t trials = static_cast<std::size_t>(spec_.trials);
+  auto value = [&](std::size_t amount, std::size_t k, std::size_t mu, std::size_t what) {
+    return records[amount * trials + k].values[mu * kValuesPerPattern + what];
+  };
   json.key("basin_radius").begin_array();
   for (std::size_t mu = 0; mu < p; ++mu) {
     double radius = -1;
     for (std::size_t a : order) {
       int hits = 0;
-      for (int k = 0; k < spec_.trials; ++k)
-        hits += records[a * static_cast<std::size_t>(spec_.trials) + static_cast<std::size_t>(k)]
-                    .values[mu * kValuesPerPattern] == 0;
+      for (std::size_t k = 0; k < trials; ++k) hits += value(a, k, mu, 0) == 0;
       if (hits * 10 < spec_.trials * 9) break;
       radius = spec_.amounts[a];
     }
     json.number_short(radius);
+  }
+  json.end_array();
+  if (!spec_.per_pattern) return;
+  json.key("per_pattern").begin_array();
+  for (std::size_t mu = 0; mu < p; ++mu) {
+    json.begin_object().key("pattern").value(static_cast<int>(mu));
+    for (std::size_t what : {std::size_t{0}, std::size_t{1}}) {
+      json.key(what == 0 ? "retrieved_fraction" : "mean_final_overlap").begin_array();
+      for (std::size_t a = 0; a < spec_.amounts.size(); ++a) {
+        double sum = 0;
+        for (std::size_t k = 0; k < trials; ++k)
+          sum += what == 0 ? (value(a, k, mu, 0) == 0) : value(a, k, mu, 1);
+        json.number_short(sum / static_cast<double>(trials));
+      }
+      json.end_array();
+    }
+    json.end_object();
   }
   json.end_array();
 }
@@ -217,6 +237,7 @@ void Basins::write_spec(JsonWriter& json) const {
   json.key("trials").value(spec_.trials);
   json.key("seed").raw(std::to_string(spec_.seed));
   write_dynamics(json, spec_.dynamics);
+  if (spec_.per_pattern) json.key("perPattern").value(true);
 }
 
 }  // namespace hopfield::experiments

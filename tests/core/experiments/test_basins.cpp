@@ -34,6 +34,16 @@ TEST_CASE("basins of a single stored pattern, worked by hand", "[experiments][sc
       R"({"experiment":"basins","random":1,"neurons":10,"amounts":"0:1:0.1","trials":60,"seed":2})");
   const std::string json = experiments::result_json(*e, experiments::run_units(*e, {}).records);
   CHECK_THAT(json, Catch::EndsWith(",\"basin_radius\":[0.4]}\n"));
+  // Per pattern on request: the one pattern's fractions are the rows'.
+  auto per = test::prepared(
+      R"({"experiment":"basins","random":1,"neurons":10,"amounts":[0.2,0.7],"trials":4,"perPattern":true})");
+  const std::string per_json =
+      experiments::result_json(*per, experiments::run_units(*per, {}).records);
+  CHECK_THAT(
+      per_json,
+      Catch::EndsWith(
+          R"("basin_radius":[0.2],"per_pattern":[{"pattern":0,"retrieved_fraction":[1,0],"mean_final_overlap":[1,-1]}]})"
+          "\n"));
 }
 
 TEST_CASE("basins: masks and bad specs", "[experiments]") {

@@ -8,7 +8,7 @@ using namespace hopfield;
 namespace {
 const char* const kSpecs[] = {
     R"({"experiment":"capacity","neurons":100,"patterns":"2:14:4","rule":"hebbian,storkey","trials":5,"seed":9})",
-    R"({"experiment":"basins","random":4,"size":"10x10","amounts":"0:0.5:0.1","trials":5,"seed":9})",
+    R"({"experiment":"basins","random":4,"size":"10x10","amounts":"0:0.5:0.1","trials":5,"seed":9,"perPattern":true})",
     R"({"experiment":"temperature","neurons":80,"patterns":[1,4],"temperatures":"0.5,1.2","sweeps":6,"trials":4,"seed":9})",
 };
 
