@@ -105,7 +105,7 @@ auto parse_choice(const std::string& flag, const std::string& text, Parse parse)
 }
 
 std::vector<std::pair<long long, long long>> parse_ranges(const std::string& flag,
-                                                          const std::string& text) {
+                                                         const std::string& text) {
   try {
     return parse_index_ranges(text, flag);
   } catch (const std::invalid_argument& e) {
@@ -115,15 +115,12 @@ std::vector<std::pair<long long, long long>> parse_ranges(const std::string& fla
 
 PruneRequest parse_prune(const std::string& text) {
   const auto colon = text.find(':');
-  if (colon == std::string::npos)
-    throw UsageError("--prune expects KIND:VALUE, got '" + text + "'");
+  if (colon == std::string::npos) throw UsageError("--prune expects KIND:VALUE, got '" + text + "'");
   PruneRequest p{text.substr(0, colon), parse_double("--prune", text.substr(colon + 1))};
   if (p.kind != "random" && p.kind != "random-independent" && p.kind != "smallest" &&
       p.kind != "magnitude" && p.kind != "signed")
-    throw UsageError(
-        "--prune kind must be random, random-independent, smallest, magnitude or "
-        "signed, got '" +
-        p.kind + "'");
+    throw UsageError("--prune kind must be random, random-independent, smallest, magnitude or "
+                     "signed, got '" + p.kind + "'");
   if ((p.kind == "random" || p.kind == "random-independent" || p.kind == "smallest") &&
       (p.value < 0 || p.value > 1))
     throw UsageError("--prune " + p.kind + " expects a fraction between 0 and 1");
@@ -142,36 +139,22 @@ RecallOptions parse_recall_options(const std::vector<std::string>& args) {
     }
     if (k + 1 >= args.size()) throw UsageError("unknown option or missing value: " + flag);
     const std::string& v = args[++k];
-    if (flag == "--patterns")
-      o.patterns_file = v;
-    else if (flag == "--select")
-      o.select = parse_ranges(flag, v);
-    else if (flag == "--input")
-      o.input_file = v;
-    else if (flag == "--from")
-      o.from = static_cast<int>(parse_integer(flag, v, 0, 1 << 30));
-    else if (flag == "--flip")
-      o.flip = parse_double(flag, v);
-    else if (flag == "--target")
-      o.target = static_cast<int>(parse_integer(flag, v, 0, 1 << 30));
-    else if (flag == "--rule")
-      o.rule = parse_choice(flag, v, parse_rule);
-    else if (flag == "--scale")
-      o.scale = parse_choice(flag, v, parse_scale);
-    else if (flag == "--mode")
-      o.dynamics.mode = parse_choice(flag, v, parse_mode);
-    else if (flag == "--tie")
-      o.dynamics.tie = parse_choice(flag, v, parse_tie);
-    else if (flag == "--temperature")
-      o.dynamics.temperature = parse_double(flag, v);
-    else if (flag == "--seed")
-      o.dynamics.seed = parse_seed(v);
+    if (flag == "--patterns") o.patterns_file = v;
+    else if (flag == "--select") o.select = parse_ranges(flag, v);
+    else if (flag == "--input") o.input_file = v;
+    else if (flag == "--from") o.from = static_cast<int>(parse_integer(flag, v, 0, 1 << 30));
+    else if (flag == "--flip") o.flip = parse_double(flag, v);
+    else if (flag == "--target") o.target = static_cast<int>(parse_integer(flag, v, 0, 1 << 30));
+    else if (flag == "--rule") o.rule = parse_choice(flag, v, parse_rule);
+    else if (flag == "--scale") o.scale = parse_choice(flag, v, parse_scale);
+    else if (flag == "--mode") o.dynamics.mode = parse_choice(flag, v, parse_mode);
+    else if (flag == "--tie") o.dynamics.tie = parse_choice(flag, v, parse_tie);
+    else if (flag == "--temperature") o.dynamics.temperature = parse_double(flag, v);
+    else if (flag == "--seed") o.dynamics.seed = parse_seed(v);
     else if (flag == "--max-sweeps")
       o.dynamics.max_sweeps = static_cast<int>(parse_integer(flag, v, 1, 1000000));
-    else if (flag == "--prune")
-      o.prune = parse_prune(v);
-    else
-      throw UsageError("unknown option: " + flag);
+    else if (flag == "--prune") o.prune = parse_prune(v);
+    else throw UsageError("unknown option: " + flag);
   }
   if (o.patterns_file.empty()) throw UsageError("--patterns FILE is required");
   if (o.input_file.has_value() == o.from.has_value())
@@ -194,8 +177,7 @@ std::string flag_to_key(const std::string& flag) {
       upper = true;
       continue;
     }
-    key += upper && flag[i] >= 'a' && flag[i] <= 'z' ? static_cast<char>(flag[i] - 'a' + 'A')
-                                                     : flag[i];
+    key += upper && flag[i] >= 'a' && flag[i] <= 'z' ? static_cast<char>(flag[i] - 'a' + 'A') : flag[i];
     upper = false;
   }
   return key;
@@ -247,8 +229,7 @@ ExperimentOptions parse_experiment_options(const std::string& command,
       const std::size_t slash = v.find('/');
       if (slash == std::string::npos) throw UsageError("--shard expects I/M, got '" + v + "'");
       o.shard_count = static_cast<int>(parse_integer(flag, v.substr(slash + 1), 1, 1000000));
-      o.shard_index =
-          static_cast<int>(parse_integer(flag, v.substr(0, slash), 0, o.shard_count - 1));
+      o.shard_index = static_cast<int>(parse_integer(flag, v.substr(0, slash), 0, o.shard_count - 1));
       o.sharded = true;
     } else if (flag == "--prune") {
       prune.items.push_back(string_value(v));
