@@ -130,7 +130,7 @@ UnitRecord Basins::run_unit(long long unit) const {
     DynamicsOptions o = spec_.dynamics;
     o.seed = dynamics.next_u64();
     Recall run(*net_, probe, o, xi);
-    run.run();
+    const int sweeps = run_to_end(run);
     const SpinVector& s = run.state();
     Ending ending = Ending::spurious;
     if (s == xi)
@@ -142,7 +142,7 @@ UnitRecord Basins::run_unit(long long unit) const {
         if (nu != mu && (s == x_.col(nu) || s == -SpinVector(x_.col(nu)))) ending = Ending::other;
     rec.values.push_back(static_cast<double>(ending));
     rec.values.push_back(overlap(xi, s));
-    rec.values.push_back(run.sweeps());
+    rec.values.push_back(sweeps);
   }
   return rec;
 }

@@ -10,8 +10,8 @@
 namespace hopfield::experiments {
 
 namespace {
-constexpr int kValuesPerRule = 5;
-constexpr int kDenseFromPatterns = 16;  // first_step_error, stable, retrieved, overlap, sweeps
+constexpr int kValuesPerRule = 5;  // first_step_error, stable, retrieved, overlap, sweeps
+constexpr int kDenseFromPatterns = 16;  // dense W when N <= 16 P (and N <= 1024)
 
 bool flips(double h, Spin s, TieRule tie) {
   if (h != 0) return (h > 0) != (s > 0);
@@ -147,20 +147,10 @@ UnitRecord Capacity::run_unit(long long unit) const {
       DynamicsOptions o = spec_.dynamics;
       o.seed = dynamics.next_u64();
       Recall run(net, probe, o, xi);
-      // Hebbian fields are exact integers, so a stable pattern (no first-step flips) that the
-      // run reaches is where it ends, one sweep later: stop there with the same result.
-      const bool exact_stable = rule == Rule::hebbian && errors[static_cast<std::size_t>(mu)] == 0;
-      int sweeps = -1;
-      while (!run.finished()) {
-        run.step_sweep();
-        if (exact_stable && !run.finished() && run.trace().hamming.back() == 0) {
-          sweeps = run.sweeps() + 1;
-          break;
-        }
-      }
+      const int sweeps = run_to_end(run);
       retrieved += run.state() == xi;
       overlap_sum += overlap(xi, run.state());
-      sweep_sum += sweeps >= 0 ? sweeps : run.sweeps();
+      sweep_sum += sweeps;
     }
     rec.values.push_back(static_cast<double>(error_sum) / (static_cast<double>(n) * p));
     rec.values.push_back(static_cast<double>(stable) / p);

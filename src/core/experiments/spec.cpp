@@ -298,6 +298,14 @@ Network build_network(const PatternMatrix& x, Rule rule, HebbianScale scale) {
   return net;
 }
 
+int run_to_end(Recall& run) {
+  while (!run.finished()) {
+    run.step_sweep();
+    if (!run.finished() && run.at_fixed_point()) return run.sweeps() + 1;
+  }
+  return run.sweeps();
+}
+
 Summary summarize(std::vector<double> v) {
   Summary s;
   if (v.empty()) return s;

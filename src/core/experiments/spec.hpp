@@ -92,6 +92,11 @@ PatternMatrix draw_patterns(int neurons, int count, const std::vector<Pattern>& 
 // A network of the given rule holding the columns of x.
 Network build_network(const PatternMatrix& x, Rule rule, HebbianScale scale = HebbianScale::none);
 
+// Runs a T = 0 recall to its end and returns its sweeps, but stops as soon as the state is a
+// fixed point (which the next sweep would only confirm), counting that sweep: the same state
+// and count as Recall::run, without the last sweep's work.
+int run_to_end(Recall& run);
+
 // Summary statistics of a sample (sorted copy): mean, standard deviation (n - 1), and the
 // quartiles by linear interpolation between order statistics (numpy's default).
 struct Summary {
