@@ -100,6 +100,7 @@ int main(int argc, char** argv) {
   t = run_seconds(R"({"experiment":"prune-study","patterns":")" + file +
                       R"(","preset":"published")" + select + "}",
                   1, &units);
+  if (file != silhouettes) std::remove(file.c_str());
   std::printf(
       "prune study as published (26 levels x 3 noise x 100 trials) on %s, 1 thread: %8.3f s (%.3f) "
       "%lld units; target <= 2 s\n",
