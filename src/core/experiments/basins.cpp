@@ -148,7 +148,7 @@ UnitRecord Basins::run_unit(long long unit) const {
 }
 
 Table Basins::aggregate(std::vector<UnitRecord> records) const {
-  records = complete_records(std::move(records), unit_count());
+  const auto by_unit = index_records(records, unit_count());
   Table t;
   t.columns = {"amount",
                "trials",
@@ -159,10 +159,11 @@ Table Basins::aggregate(std::vector<UnitRecord> records) const {
                "mean_final_overlap",
                "mean_sweeps"};
   for (std::size_t a = 0; a < spec_.amounts.size(); ++a) {
+    const auto done = cell_records(by_unit, a, spec_.trials);
+    if (done.empty()) continue;
     double count[4] = {}, overlap_sum = 0, sweep_sum = 0, recalls = 0;
-    for (int k = 0; k < spec_.trials; ++k) {
-      const auto& v =
-          records[a * static_cast<std::size_t>(spec_.trials) + static_cast<std::size_t>(k)].values;
+    for (const UnitRecord* rec : done) {
+      const auto& v = rec->values;
       for (std::size_t j = 0; j + 2 < v.size(); j += kValuesPerPattern) {
         count[static_cast<int>(v[j])] += 1;
         overlap_sum += v[j + 1];
@@ -170,7 +171,7 @@ Table Basins::aggregate(std::vector<UnitRecord> records) const {
         recalls += 1;
       }
     }
-    t.rows.push_back({Cell::of(spec_.amounts[a]), Cell::of(spec_.trials),
+    t.rows.push_back({Cell::of(spec_.amounts[a]), Cell::of(static_cast<double>(done.size())),
                       Cell::of(count[0] / recalls), Cell::of(count[1] / recalls),
                       Cell::of(count[2] / recalls), Cell::of(count[3] / recalls),
                       Cell::of(overlap_sum / recalls), Cell::of(sweep_sum / recalls)});
@@ -185,17 +186,21 @@ void Basins::write_extra(JsonWriter& json, const std::vector<UnitRecord>& record
   std::sort(order.begin(), order.end(),
             [&](std::size_t a, std::size_t b) { return spec_.amounts[a] < spec_.amounts[b]; });
   const std::size_t p = records.empty() ? 0 : records.front().values.size() / kValuesPerPattern;
-  const std::size_t trials = static_cast<std::size_t>(spec_.trials);
+  const auto by_unit = index_records(records, unit_count());
+  std::vector<std::vector<const UnitRecord*>> done;  // per amount, the trials run so far
+  for (std::size_t a = 0; a < spec_.amounts.size(); ++a)
+    done.push_back(cell_records(by_unit, a, spec_.trials));
   auto value = [&](std::size_t amount, std::size_t k, std::size_t mu, std::size_t what) {
-    return records[amount * trials + k].values[mu * kValuesPerPattern + what];
+    return done[amount][k]->values[mu * kValuesPerPattern + what];
   };
   json.key("basin_radius").begin_array();
   for (std::size_t mu = 0; mu < p; ++mu) {
     double radius = -1;
     for (std::size_t a : order) {
-      int hits = 0;
+      const std::size_t trials = done[a].size();
+      std::size_t hits = 0;
       for (std::size_t k = 0; k < trials; ++k) hits += value(a, k, mu, 0) == 0;
-      if (hits * 10 < spec_.trials * 9) break;
+      if (trials == 0 || hits * 10 < trials * 9) break;
       radius = spec_.amounts[a];
     }
     json.number_short(radius);
@@ -209,9 +214,9 @@ void Basins::write_extra(JsonWriter& json, const std::vector<UnitRecord>& record
       json.key(what == 0 ? "retrieved_fraction" : "mean_final_overlap").begin_array();
       for (std::size_t a = 0; a < spec_.amounts.size(); ++a) {
         double sum = 0;
-        for (std::size_t k = 0; k < trials; ++k)
+        for (std::size_t k = 0; k < done[a].size(); ++k)
           sum += what == 0 ? (value(a, k, mu, 0) == 0) : value(a, k, mu, 1);
-        json.number_short(sum / static_cast<double>(trials));
+        json.number_short(sum / static_cast<double>(done[a].size()));  // null if none yet
       }
       json.end_array();
     }

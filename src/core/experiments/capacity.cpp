@@ -10,7 +10,7 @@
 namespace hopfield::experiments {
 
 namespace {
-constexpr int kValuesPerRule = 5;  // first_step_error, stable, retrieved, overlap, sweeps
+constexpr int kValuesPerRule = 5;       // first_step_error, stable, retrieved, overlap, sweeps
 constexpr int kDenseFromPatterns = 16;  // dense W when N <= 16 P (and N <= 1024)
 
 bool flips(double h, Spin s, TieRule tie) {
@@ -162,7 +162,7 @@ UnitRecord Capacity::run_unit(long long unit) const {
 }
 
 Table Capacity::aggregate(std::vector<UnitRecord> records) const {
-  records = complete_records(std::move(records), unit_count());
+  const auto by_unit = index_records(records, unit_count());
   Table t;
   t.columns = {"rule",
                "neurons",
@@ -178,14 +178,13 @@ Table Capacity::aggregate(std::vector<UnitRecord> records) const {
   for (std::size_t r = 0; r < spec_.rules.size(); ++r)
     for (std::size_t c = 0; c < spec_.patterns.size(); ++c) {
       const double p = static_cast<double>(spec_.patterns[c]);
+      const auto done = cell_records(by_unit, c, spec_.trials);
+      if (done.empty()) continue;
       double mean[kValuesPerRule] = {};
-      for (int k = 0; k < spec_.trials; ++k) {
-        const UnitRecord& rec =
-            records[c * static_cast<std::size_t>(spec_.trials) + static_cast<std::size_t>(k)];
+      for (const UnitRecord* rec : done)
         for (int v = 0; v < kValuesPerRule; ++v)
-          mean[v] += rec.values[r * kValuesPerRule + static_cast<std::size_t>(v)];
-      }
-      for (double& m : mean) m /= spec_.trials;
+          mean[v] += rec->values[r * kValuesPerRule + static_cast<std::size_t>(v)];
+      for (double& m : mean) m /= static_cast<double>(done.size());
       t.rows.push_back({Cell::of(to_string(spec_.rules[r])), Cell::of(n), Cell::of(p),
                         Cell::of(p / n), Cell::of(mean[0]),
                         Cell::of(0.5 * det_erfc(std::sqrt(n / (2.0 * p)))), Cell::of(mean[1]),

@@ -79,7 +79,7 @@ std::string result_json(const Experiment& e, const std::vector<UnitRecord>& reco
     json.end_object();
   }
   json.end_array();
-  e.write_extra(json, complete_records(records, e.unit_count()));
+  e.write_extra(json, records);
   json.end_object();
   return json.str() + "\n";
 }

@@ -178,26 +178,28 @@ UnitRecord PruneStudy::run_unit(long long unit) const {
 }
 
 Table PruneStudy::aggregate(std::vector<UnitRecord> records) const {
-  records = complete_records(std::move(records), unit_count());
+  const auto by_unit = index_records(records, unit_count());
   Table t;
   t.columns = {"kind", "level",  "noise", "trials", "mean_performance", "min",
                "q1",   "median", "q3",    "max",    "sparsity"};
-  const std::size_t trials = static_cast<std::size_t>(spec_.trials);
-  for (std::size_t l = 0; l < levels_.size(); ++l)
+  for (std::size_t l = 0; l < levels_.size(); ++l) {
+    const auto done = cell_records(by_unit, l, spec_.trials);
+    if (done.empty()) continue;
+    const double trials = static_cast<double>(done.size());
     for (std::size_t j = 0; j < spec_.noise.size(); ++j) {
       std::vector<double> perf;
       double sparsity = 0;
-      for (std::size_t k = 0; k < trials; ++k) {
-        const auto& v = records[l * trials + k].values;
-        sparsity += v[0];
-        perf.push_back(v[1 + j]);
+      for (const UnitRecord* rec : done) {
+        sparsity += rec->values[0];
+        perf.push_back(rec->values[1 + j]);
       }
       const Summary s = summarize(perf);
       t.rows.push_back({Cell::of(levels_[l].kind), Cell::of(levels_[l].level),
-                        Cell::of(spec_.noise[j]), Cell::of(spec_.trials), Cell::of(s.mean),
+                        Cell::of(spec_.noise[j]), Cell::of(trials), Cell::of(s.mean),
                         Cell::of(s.min), Cell::of(s.q1), Cell::of(s.median), Cell::of(s.q3),
-                        Cell::of(s.max), Cell::of(sparsity / static_cast<double>(trials))});
+                        Cell::of(s.max), Cell::of(sparsity / trials)});
     }
+  }
   return t;
 }
 

@@ -331,6 +331,29 @@ Summary summarize(std::vector<double> v) {
   return s;
 }
 
+std::vector<const UnitRecord*> index_records(const std::vector<UnitRecord>& records,
+                                             long long count) {
+  std::vector<const UnitRecord*> by_unit(static_cast<std::size_t>(count), nullptr);
+  for (const UnitRecord& r : records) {
+    if (r.unit < 0 || r.unit >= count)
+      throw std::invalid_argument("unit " + std::to_string(r.unit) + " is not one of 0.." +
+                                  std::to_string(count - 1));
+    const UnitRecord*& slot = by_unit[static_cast<std::size_t>(r.unit)];
+    if (slot) throw std::invalid_argument("unit " + std::to_string(r.unit) + " is repeated");
+    slot = &r;
+  }
+  return by_unit;
+}
+
+std::vector<const UnitRecord*> cell_records(const std::vector<const UnitRecord*>& by_unit,
+                                            std::size_t cell, int trials) {
+  std::vector<const UnitRecord*> out;
+  const std::size_t t = static_cast<std::size_t>(trials);
+  for (std::size_t k = 0; k < t; ++k)
+    if (const UnitRecord* r = by_unit[cell * t + k]) out.push_back(r);
+  return out;
+}
+
 std::vector<UnitRecord> complete_records(std::vector<UnitRecord> records, long long count) {
   std::sort(records.begin(), records.end(),
             [](const UnitRecord& a, const UnitRecord& b) { return a.unit < b.unit; });

@@ -104,6 +104,14 @@ struct Summary {
 };
 Summary summarize(std::vector<double> values);
 
+// Each unit's record, or nullptr for a unit not run (yet): aggregate() works on partial
+// results, so a plot can grow as trials finish. Throws for a repeated or unknown unit.
+std::vector<const UnitRecord*> index_records(const std::vector<UnitRecord>& records,
+                                             long long count);
+// The records run so far of cell c (units c * trials .. c * trials + trials - 1), in order.
+std::vector<const UnitRecord*> cell_records(const std::vector<const UnitRecord*>& by_unit,
+                                            std::size_t cell, int trials);
+
 // Records sorted by unit, checked complete (each of 0..count-1 exactly once).
 std::vector<UnitRecord> complete_records(std::vector<UnitRecord> records, long long count);
 

@@ -86,7 +86,7 @@ UnitRecord Temperature::run_unit(long long unit) const {
 }
 
 Table Temperature::aggregate(std::vector<UnitRecord> records) const {
-  records = complete_records(std::move(records), unit_count());
+  const auto by_unit = index_records(records, unit_count());
   Table t;
   t.columns = {"rule",        "neurons", "patterns",         "alpha",
                "temperature", "trials",  "mean_abs_overlap", "sd_abs_overlap"};
@@ -94,15 +94,15 @@ Table Temperature::aggregate(std::vector<UnitRecord> records) const {
   const std::size_t nt = spec_.temperatures.size();
   for (std::size_t c = 0; c < spec_.patterns.size() * nt; ++c) {
     std::vector<double> values;
-    for (int k = 0; k < spec_.trials; ++k)
-      values.push_back(
-          records[c * static_cast<std::size_t>(spec_.trials) + static_cast<std::size_t>(k)]
-              .values[0]);
+    for (const UnitRecord* rec : cell_records(by_unit, c, spec_.trials))
+      values.push_back(rec->values[0]);
+    if (values.empty()) continue;
     const Summary s = summarize(values);
     const double p = static_cast<double>(spec_.patterns[c / nt]);
     t.rows.push_back({Cell::of(to_string(spec_.rule)), Cell::of(n), Cell::of(p), Cell::of(p / n),
-                      Cell::of(spec_.temperatures[c % nt]), Cell::of(spec_.trials),
-                      Cell::of(s.mean), Cell::of(s.sd)});
+                      Cell::of(spec_.temperatures[c % nt]),
+                      Cell::of(static_cast<double>(values.size())), Cell::of(s.mean),
+                      Cell::of(s.sd)});
   }
   return t;
 }
