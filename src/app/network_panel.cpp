@@ -23,12 +23,16 @@ void NetworkPanel::draw(App& app) {
   changed |= enum_combo("update mode", s.dynamics.mode, hopfield::kModeNames);
   changed |= enum_combo("tie (h = 0)", s.dynamics.tie, hopfield::kTieNames);
   float t = static_cast<float>(s.dynamics.temperature);
-  if (ImGui::DragFloat("temperature T", &t, 0.01f, 0.0f, 100.0f, "%.3f", ImGuiSliderFlags_AlwaysClamp)) {
+  // Dragging covers the useful range (T_c = 1 for random patterns at low load); a typed value
+  // may go beyond it, up to what the core takes.
+  if (ImGui::DragFloat("temperature T", &t, 0.005f, 0.0f, 3.0f, "%.3f") && std::isfinite(t) && t >= 0) {
     s.dynamics.temperature = t;
     changed = true;
   }
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("0: deterministic sign updates. T > 0: Glauber, P(s=+1) = 1/(1+exp(-2h/T))");
+    ImGui::SetTooltip("0: deterministic sign updates. T > 0: Glauber, P(s=+1) = 1/(1+exp(-2h/T)) with h\n"
+                      "the field of W_raw / N for Hebbian weights (whatever the scale: T_c = 1 for\n"
+                      "random patterns at low load), of the rule's own W for Storkey and pseudo-inverse.");
   ImGui::InputScalar("seed", ImGuiDataType_U64, &s.dynamics.seed);
   changed |= ImGui::IsItemDeactivatedAfterEdit();
   int sweeps = s.dynamics.max_sweeps;

@@ -21,7 +21,8 @@ class ProgressBar {
     if (done < total && now - last_ < std::chrono::milliseconds(100) && done > 0) return;
     last_ = now;
     const double elapsed = std::chrono::duration<double>(now - start_).count();
-    const double fraction = total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
+    const double fraction =
+        total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
     const int filled = static_cast<int>(fraction * 30);
     std::string bar(static_cast<std::size_t>(filled), '#');
     bar.resize(30, '-');
@@ -38,6 +39,16 @@ class ProgressBar {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_{};
 };
+
+// Whether stderr is a terminal. Emscripten 3.1.6's isatty() says yes for every standard
+// stream under node, even redirected, so the wasm CLI shows the bar only with --progress.
+bool stderr_is_terminal() {
+#ifdef __EMSCRIPTEN__
+  return false;
+#else
+  return isatty(STDERR_FILENO) != 0;
+#endif
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -57,8 +68,10 @@ bool is_experiment_command(const std::string& command) {
 std::string spec_error_message(const experiments::SpecError& e) {
   const std::string what = e.what();
   const std::string prefix = e.field() + ": ";
-  const std::string detail = what.compare(0, prefix.size(), prefix) == 0 ? what.substr(prefix.size()) : what;
-  if (detail == "is not a setting of this experiment") return "unknown option: " + key_to_flag(e.field());
+  const std::string detail =
+      what.compare(0, prefix.size(), prefix) == 0 ? what.substr(prefix.size()) : what;
+  if (detail == "is not a setting of this experiment")
+    return "unknown option: " + key_to_flag(e.field());
   return key_to_flag(e.field()) + ": " + detail;
 }
 
@@ -70,12 +83,15 @@ int run_experiment(const std::string& command, const std::vector<std::string>& a
   run.threads = o.threads;
   run.shard_index = o.shard_index;
   run.shard_count = o.shard_count;
-  if (o.progress || isatty(STDERR_FILENO)) run.progress = ProgressBar();
+  if (o.progress || stderr_is_terminal()) run.progress = ProgressBar();
   const experiments::RunResult result = experiments::run_units(*e, run);
   std::string out;
-  if (o.sharded) out = experiments::shard_json(*e, o.shard_index, o.shard_count, result.records);
-  else if (o.json) out = experiments::result_json(*e, result.records);
-  else out = experiments::result_csv(*e, result.records);
+  if (o.sharded)
+    out = experiments::shard_json(*e, o.shard_index, o.shard_count, result.records);
+  else if (o.json)
+    out = experiments::result_json(*e, result.records);
+  else
+    out = experiments::result_csv(*e, result.records);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;
 }
@@ -84,12 +100,17 @@ int run_merge(const std::vector<std::string>& args) {
   bool csv = false;
   std::vector<std::string> files, texts;
   for (const std::string& a : args) {
-    if (a == "--csv") csv = true;
-    else if (a == "--json") csv = false;
-    else if (a.compare(0, 2, "--") == 0) throw UsageError("unknown option: " + a);
-    else files.push_back(a);
+    if (a == "--csv")
+      csv = true;
+    else if (a == "--json")
+      csv = false;
+    else if (a.compare(0, 2, "--") == 0)
+      throw UsageError("unknown option: " + a);
+    else
+      files.push_back(a);
   }
-  if (files.empty()) throw UsageError("merge needs the shard files: hopfield-cli merge SHARD.json...");
+  if (files.empty())
+    throw UsageError("merge needs the shard files: hopfield-cli merge SHARD.json...");
   for (const std::string& f : files) texts.push_back(read_file(f));
   experiments::Merged m;
   try {

@@ -24,6 +24,7 @@ Usage:
   hopfield-cli basins      (--patterns FILE [--select LIST] | --random P (--size WxH | --neurons N))
                            --amounts LIST [--corruption flip|mask|saltpepper|rect]
                            [--mask-value -1|1] [--rule R] [--mode M] [--tie T] [--max-sweeps M]
+                           [--per-pattern]
   hopfield-cli temperature (--size WxH | --neurons N) --temperatures LIST [--patterns LIST]
                            [--sweeps S] [--rule R] [--mode M] [--source random|FILE] [--select LIST]
   hopfield-cli prune-study --patterns FILE [--select LIST] [--preset published|fixed]
@@ -213,6 +214,11 @@ ExperimentOptions parse_experiment_options(const std::string& command,
     const std::string& flag = args[k];
     if (flag == "--json" || flag == "--csv" || flag == "--progress") {
       (flag == "--json" ? o.json : flag == "--csv" ? o.csv : o.progress) = true;
+      continue;
+    }
+    if (flag == "--per-pattern") {  // a switch: the spec's "perPattern": true
+      if (o.spec.find("perPattern")) throw UsageError(flag + " is given twice");
+      o.spec.members.emplace_back("perPattern", string_value("true"));
       continue;
     }
     if (flag.size() < 3 || flag.compare(0, 2, "--") != 0 || k + 1 >= args.size())

@@ -70,6 +70,10 @@ Spin Recall::decide(int i) {
     const double h_t = glauber_scale_ * raw_field(i) + bias_[i];
     return rng_.uniform() < glauber_probability(h_t, options_.temperature) ? Spin{1} : Spin{-1};
   }
+  return sign_update(i, current);
+}
+
+Spin Recall::sign_update(int i, Spin current) const {
   const double h = scale_ * raw_field(i) + bias_[i];
   if (h > 0) return 1;
   if (h < 0) return -1;
@@ -79,6 +83,13 @@ Spin Recall::decide(int i) {
     case TieRule::minus: return -1;
   }
   return current;
+}
+
+bool Recall::at_fixed_point() const {
+  if (options_.temperature > 0) return false;
+  for (int i = 0; i < net_.size(); ++i)
+    if (sign_update(i, state_[i]) != state_[i]) return false;
+  return true;
 }
 
 void Recall::apply_flip(int i, Spin value) {

@@ -94,10 +94,15 @@ class Recall {
   int next_neuron() const;
   double energy() const;
   const DynamicsOptions& options() const { return options_; }
+  // At T = 0: true when no neuron would change, so the next sweep (or synchronous step)
+  // flips nothing and the run ends there as a fixed point. O(N) on the dense path, O(N P)
+  // from patterns, without drawing random numbers: lets batch runs skip that last sweep.
+  bool at_fixed_point() const;
 
  private:
   double raw_field(int i) const;
   Spin decide(int i);
+  Spin sign_update(int i, Spin current) const;  // the T = 0 rule, ties included
   void apply_flip(int i, Spin value);
   void update_overlaps();  // m_ and m16_ from the state
   void synchronous_step();

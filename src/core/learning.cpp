@@ -20,9 +20,12 @@ void hebbian_update(Eigen::MatrixXf& w, const SpinVector& xi, int sign) {
 }
 
 Eigen::MatrixXf hebbian_weights(const PatternMatrix& patterns) {
-  const Eigen::Index n = patterns.rows();
-  Eigen::MatrixXf w = Eigen::MatrixXf::Zero(n, n);
-  for (Eigen::Index mu = 0; mu < patterns.cols(); ++mu) hebbian_update(w, patterns.col(mu), +1);
+  // One float GEMM: every entry is a sum of P terms +/-1, exact in any order below 2^24.
+  if (patterns.cols() >= (1 << 24))
+    throw std::invalid_argument("hebbian_weights: at most 2^24 patterns");
+  const Eigen::MatrixXf x = patterns.cast<float>();
+  Eigen::MatrixXf w = x * x.transpose();
+  w.diagonal().setZero();
   return w;
 }
 

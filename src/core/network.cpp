@@ -166,14 +166,23 @@ void Network::set_raw_weights(Eigen::MatrixXf w) {
 }
 
 bool Network::uses_pattern_fields() const {
-  return rule_ == Rule::hebbian && !pruned_ &&
-         (2 * pattern_count() < n_ || n_ > kMaxDenseNeurons);
+  if (rule_ != Rule::hebbian || pruned_) return false;
+  if (n_ > kMaxDenseNeurons) return true;
+  switch (field_path_) {
+    case FieldPath::patterns: return true;
+    case FieldPath::dense: return false;
+    case FieldPath::automatic: break;
+  }
+  return 2 * pattern_count() < n_;
 }
 
 void Network::raw_fields(const SpinVector& s, Eigen::VectorXd& h) const {
   check_state(s);
   h.setZero(n_);
-  if (uses_pattern_fields()) {
+  // Unpruned Hebbian fields from the patterns whenever that is cheaper than from W (P < N),
+  // even when recall uses W: exact integers, the same bits either way.
+  if (uses_pattern_fields() ||
+      (rule_ == Rule::hebbian && !pruned_ && pattern_count() < n_)) {
     // h_raw = Xi (Xi^T s) - P s: integer arithmetic, exact in any order.
     const Eigen::Index p = patterns_.cols();
     for (Eigen::Index mu = 0; mu < p; ++mu) {

@@ -88,6 +88,12 @@ class Network {
   // of from W in O(N^2): chosen for unpruned Hebbian networks when 2P < N or N is too large
   // for a dense matrix. Both paths give bit-identical integers.
   bool uses_pattern_fields() const;
+  // Overrides that choice for an unpruned Hebbian network (results are bit-identical either
+  // way): `dense` pays N^2 P once to build W, then an asynchronous sweep costs O(N + flips N)
+  // instead of O(N P), which wins for many long recalls on one network (the capacity
+  // experiment). Ignored when N > kMaxDenseNeurons.
+  enum class FieldPath { automatic, patterns, dense };
+  void set_field_path(FieldPath path) { field_path_ = path; }
 
   // Raw fields h_raw = W_raw s (no bias, no scale), in a fixed summation order.
   void raw_fields(const SpinVector& s, Eigen::VectorXd& h_raw) const;
@@ -117,6 +123,7 @@ class Network {
   mutable bool patterns_t_valid_ = false;
   mutable bool dense_valid_ = false;
   bool pruned_ = false;
+  FieldPath field_path_ = FieldPath::automatic;
 };
 
 // The local field h_i = sum_j W_ij s_j + b_i of one neuron: O(N P) for unpruned Hebbian

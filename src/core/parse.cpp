@@ -11,7 +11,9 @@
 namespace hopfield {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // True when text is [+-]digits[.digits][(e|E)[+-]digits] with at least one mantissa digit.
 bool decimal_grammar(const std::string& t) {
@@ -90,7 +92,8 @@ std::vector<double> parse_real_list(const std::string& text, std::string_view wh
   if (text.empty()) bad_list(text, what, "empty");
   if (text.find(':') == std::string::npos) {
     const std::vector<std::string> items = split(text, ',');
-    if (items.size() > static_cast<std::size_t>(kMaxListValues)) bad_list(text, what, "too many values");
+    if (items.size() > static_cast<std::size_t>(kMaxListValues))
+      bad_list(text, what, "too many values");
     std::vector<double> out;
     for (const std::string& item : items) out.push_back(parse_real(item, what));
     return out;
@@ -102,7 +105,8 @@ std::vector<double> parse_real_list(const std::string& text, std::string_view wh
   if (!(step > 0)) bad_list(text, what, "the step must be > 0");
   if (to < from) bad_list(text, what, "to < from");
   const double count = std::floor((to - from) / step + 1e-9) + 1;
-  if (count > kMaxListValues) bad_list(text, what, "more than " + std::to_string(kMaxListValues) + " values");
+  if (count > kMaxListValues)
+    bad_list(text, what, "more than " + std::to_string(kMaxListValues) + " values");
   const int decimals = std::max(decimals_written(r[0]), decimals_written(r[2]));
   std::vector<double> out;
   for (int k = 0; k < static_cast<int>(count); ++k) {
@@ -119,7 +123,8 @@ std::vector<long long> parse_integer_list(const std::string& text, std::string_v
   std::vector<long long> out;
   if (text.find(':') == std::string::npos) {
     const std::vector<std::string> items = split(text, ',');
-    if (items.size() > static_cast<std::size_t>(kMaxListValues)) bad_list(text, what, "too many values");
+    if (items.size() > static_cast<std::size_t>(kMaxListValues))
+      bad_list(text, what, "too many values");
     for (const std::string& item : items) out.push_back(parse_integer(item, what, min, max));
     return out;
   }
@@ -170,8 +175,8 @@ std::vector<int> expand_index_ranges(const std::vector<std::pair<long long, long
   long long total = 0;
   for (const auto& [a, b] : ranges) {
     if (count >= 0 && b >= count)
-      throw std::invalid_argument(std::string(what) + " " + std::to_string(b) + ": there are only " +
-                                  std::to_string(count) + " patterns");
+      throw std::invalid_argument(std::string(what) + " " + std::to_string(b) +
+                                  ": there are only " + std::to_string(count) + " patterns");
     total += b - a + 1;
     if (total > max_total)
       throw std::invalid_argument(std::string(what) + " selects more than " +

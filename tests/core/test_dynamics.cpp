@@ -300,3 +300,34 @@ TEST_CASE("the same seeded T > 0 run is identical under Hebbian scale none, n an
     CHECK(a.trace().flips == c.trace().flips);
   }
 }
+
+TEST_CASE("at_fixed_point says whether the next sweep would flip nothing", "[dynamics]") {
+  const PatternMatrix x = test::random_patterns(120, 30, 41);  // alpha 0.25: spurious ends too
+  for (Rule rule : {Rule::hebbian, Rule::storkey}) {
+    const Network net = test::network_with(x, rule);
+    for (UpdateMode mode : kAllModes)
+      for (std::uint64_t seed = 0; seed < 6; ++seed) {
+        Rng rng(seed, 1);
+        const SpinVector probe = flip_fraction(x.col(static_cast<Eigen::Index>(seed)), 0.2, rng);
+        Recall full(net, probe, options(mode, seed));
+        full.run();
+        Recall stepped(net, probe, options(mode, seed));
+        int sweeps = -1;
+        while (!stepped.finished()) {
+          stepped.step_sweep();
+          if (!stepped.finished() && stepped.at_fixed_point()) {
+            sweeps = stepped.sweeps() + 1;
+            break;
+          }
+        }
+        if (sweeps < 0) sweeps = stepped.sweeps();
+        INFO(to_string(rule) << " " << to_string(mode) << " seed " << seed);
+        CHECK(stepped.state() == full.state());
+        CHECK(sweeps == full.sweeps());
+        CHECK(full.at_fixed_point() == (full.outcome() == Outcome::fixed_point));
+      }
+  }
+  DynamicsOptions hot = options(UpdateMode::async_random);
+  hot.temperature = 0.5;
+  CHECK_FALSE(Recall(test::network_with(x), x.col(0), hot).at_fixed_point());
+}

@@ -63,7 +63,8 @@ TEST_CASE("parse_json reads every JSON type and keeps member order", "[json]") {
   CHECK(v.find("c")->is(JsonValue::Type::object));
   CHECK(v.find("zz") == nullptr);
   CHECK(to_json(v) == R"({"b":[1,-2.5e3,true,false,null],"a":"x\"\\/\n)"
-                      "\xc3\xa9\xf0\x9f\x98\x80" R"(","c":{}})");
+                      "\xc3\xa9\xf0\x9f\x98\x80"
+                      R"(","c":{}})");
 }
 
 TEST_CASE("parse_json names the problem and the byte", "[json]") {

@@ -17,7 +17,8 @@ TEST_CASE("parse_real takes one decimal number, nothing else", "[parse]") {
   // Too small for a double reads as 0, like any other rounding; too large is refused.
   CHECK(parse_real("1e-400", "x") == 0.0);
   CHECK_THROWS_WITH(parse_real("1e400", "flip"), Catch::Contains("flip is out of range"));
-  for (const char* bad : {"", " 0.5", "0.5 ", "0x1p-1", "inf", "nan", "1e", ".", "-", "0.2x", "1,5"}) {
+  for (const char* bad :
+       {"", " 0.5", "0.5 ", "0x1p-1", "inf", "nan", "1e", ".", "-", "0.2x", "1,5"}) {
     INFO("'" << bad << "'");
     CHECK_THROWS_WITH(parse_real(bad, "flip"),
                       Catch::Contains("flip must be a number") && Catch::Contains(bad));
@@ -28,7 +29,8 @@ TEST_CASE("parse_integer: a whole decimal integer in range", "[parse]") {
   CHECK(parse_integer("42", "k", 0, 100) == 42);
   CHECK(parse_integer("-1", "k", -1, 1) == -1);
   for (const char* bad : {"", "101", "-1", " 4", "4.0", "0x10"})
-    CHECK_THROWS_WITH(parse_integer(bad, "k", 0, 100), Catch::Contains("k must be an integer in 0..100"));
+    CHECK_THROWS_WITH(parse_integer(bad, "k", 0, 100),
+                      Catch::Contains("k must be an integer in 0..100"));
 }
 
 TEST_CASE("LISTs: a,b,c or from:to:step with the decimals as written", "[parse]") {

@@ -5,20 +5,24 @@
 set -u
 native=$1 wasm=$2 data=$3 shared=${4:-}
 fail=0 runs=0
-compare() {
-  local a b
-  a=$("$native" recall "$@" --json 2>&1)
-  b=$(node "$wasm" recall "$@" --json 2>&1)
+# compare_run PATTERN ARGS...: hopfield-cli ARGS --json natively and under node, byte for
+# byte; PATTERN must be in the output (a result, not an error).
+compare_run() {
+  local want=$1 a b
+  shift
+  a=$("$native" "$@" --json 2>&1)
+  b=$(node "$wasm" "$@" --json 2>&1)
   runs=$((runs + 1))
   if [ "$a" != "$b" ]; then
-    echo "DIFFERENT: hopfield-cli recall $*"
+    echo "DIFFERENT: hopfield-cli $*"
     diff <(echo "$a" | tr ',' '\n') <(echo "$b" | tr ',' '\n') | head -5
     fail=1
-  elif ! grep -q '"energy"' <<<"$a"; then
-    echo "NO RESULT: hopfield-cli recall $* -> $a"
+  elif ! grep -q -- "$want" <<<"$a"; then
+    echo "NO RESULT: hopfield-cli $* -> $a"
     fail=1
   fi
 }
+compare() { compare_run '"energy"' recall "$@"; }
 letters=$data/letters.txt
 for mode in sync async sequential; do
   for seed in 1 2 3; do
@@ -44,20 +48,7 @@ else
   echo "skipped the 28x28 silhouette runs: $silhouettes not found (a user's clone has no ../shared)"
 fi
 # One run of each experiment: native JSON == wasm JSON, byte for byte.
-compare_experiment() {
-  local a b
-  a=$("$native" "$@" --json 2>&1)
-  b=$(node "$wasm" "$@" --json 2>&1)
-  runs=$((runs + 1))
-  if [ "$a" != "$b" ]; then
-    echo "DIFFERENT: hopfield-cli $*"
-    diff <(echo "$a" | tr ',' '\n') <(echo "$b" | tr ',' '\n') | head -5
-    fail=1
-  elif ! grep -q '"rows":\[{' <<<"$a"; then
-    echo "NO RESULT: hopfield-cli $* -> $a"
-    fail=1
-  fi
-}
+compare_experiment() { compare_run '"rows":\[{' "$@"; }
 compare_experiment capacity --neurons 120 --patterns 2:20:6 --rule hebbian,storkey,pseudoinverse --trials 3 --seed 14
 compare_experiment basins --patterns "$letters" --amounts 0:0.5:0.1 --corruption mask --mask-value 1 --trials 4 --seed 15
 compare_experiment temperature --neurons 100 --patterns 1,5 --temperatures 0.3,0.9,1.4 --sweeps 8 --trials 3 --seed 16

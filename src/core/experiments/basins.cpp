@@ -15,26 +15,32 @@ constexpr int kValuesPerPattern = 3;  // ending, final overlap, sweeps
 SpinVector corrupt_for_basins(const SpinVector& xi, int width, CorruptionKind kind, double amount,
                               Spin value, Rng& rng) {
   switch (kind) {
-    case CorruptionKind::flip: return flip_fraction(xi, amount, rng);
-    case CorruptionKind::mask: return mask_fraction(xi, amount, value, rng);
-    case CorruptionKind::salt_pepper: return salt_and_pepper(xi, amount, rng);
+    case CorruptionKind::flip:
+      return flip_fraction(xi, amount, rng);
+    case CorruptionKind::mask:
+      return mask_fraction(xi, amount, value, rng);
+    case CorruptionKind::salt_pepper:
+      return salt_and_pepper(xi, amount, rng);
     case CorruptionKind::rectangle: {
       const int height = static_cast<int>(xi.size()) / width;
       const int rows = static_cast<int>(std::lround(amount * height));
       return occlude_rectangle(xi, width, 0, 0, width, rows, value);
     }
-    case CorruptionKind::invert: break;
+    case CorruptionKind::invert:
+      break;
   }
   throw std::invalid_argument("corruption must be flip, mask, saltpepper or rect");
 }
 
 void BasinsSpec::validate() const {
   if (patterns.path.empty() == (random == 0))
-    throw SpecError("patterns", "give a pattern file (patterns) or a count of random ones (random)");
+    throw SpecError("patterns",
+                    "give a pattern file (patterns) or a count of random ones (random)");
   if (!patterns.path.empty() && size.neurons() > 0)
     throw SpecError("size", "comes from the pattern file; give it only with random patterns");
   if (random > 0) {
-    if (size.neurons() < 1) throw SpecError("neurons", "random patterns need the size (neurons N or size WxH)");
+    if (size.neurons() < 1)
+      throw SpecError("neurons", "random patterns need the size (neurons N or size WxH)");
     if (rule == Rule::pseudoinverse && random > size.neurons())
       throw SpecError("random", "the pseudo-inverse rule stores at most N patterns");
   }
@@ -64,12 +70,15 @@ BasinsSpec BasinsSpec::from_json(const JsonValue& json) {
   s.trials = static_cast<int>(r.integer("trials", 10, 1, 1000000));
   s.seed = r.seed("seed");
   s.dynamics = read_dynamics(r, 100);
+  s.per_pattern = r.flag("perPattern", false);
   r.finish();
   s.validate();
   return s;
 }
 
-Basins::Basins(BasinsSpec spec) : spec_(std::move(spec)) { spec_.validate(); }
+Basins::Basins(BasinsSpec spec) : spec_(std::move(spec)) {
+  spec_.validate();
+}
 
 int Basins::pattern_count() const {
   return spec_.random > 0 ? spec_.random : static_cast<int>(x_.cols());
@@ -121,32 +130,40 @@ UnitRecord Basins::run_unit(long long unit) const {
     DynamicsOptions o = spec_.dynamics;
     o.seed = dynamics.next_u64();
     Recall run(*net_, probe, o, xi);
-    run.run();
+    const int sweeps = run_to_end(run);
     const SpinVector& s = run.state();
     Ending ending = Ending::spurious;
-    if (s == xi) ending = Ending::retrieved;
-    else if (s == -xi) ending = Ending::inverse;
+    if (s == xi)
+      ending = Ending::retrieved;
+    else if (s == -xi)
+      ending = Ending::inverse;
     else
       for (int nu = 0; nu < p; ++nu)
         if (nu != mu && (s == x_.col(nu) || s == -SpinVector(x_.col(nu)))) ending = Ending::other;
     rec.values.push_back(static_cast<double>(ending));
     rec.values.push_back(overlap(xi, s));
-    rec.values.push_back(run.sweeps());
+    rec.values.push_back(sweeps);
   }
   return rec;
 }
 
 Table Basins::aggregate(std::vector<UnitRecord> records) const {
-  const RecordsByUnit by_unit(records, unit_count());
+  const auto by_unit = index_records(records, unit_count());
   Table t;
-  t.columns = {"amount", "trials", "retrieved_fraction", "inverse_fraction", "other_fraction",
-               "spurious_fraction", "mean_final_overlap", "mean_sweeps"};
+  t.columns = {"amount",
+               "trials",
+               "retrieved_fraction",
+               "inverse_fraction",
+               "other_fraction",
+               "spurious_fraction",
+               "mean_final_overlap",
+               "mean_sweeps"};
   for (std::size_t a = 0; a < spec_.amounts.size(); ++a) {
-    const std::vector<const UnitRecord*> trials = by_unit.cell(static_cast<long long>(a), spec_.trials);
-    if (trials.empty()) continue;  // not done yet
+    const auto done = cell_records(by_unit, a, spec_.trials);
+    if (done.empty()) continue;
     double count[4] = {}, overlap_sum = 0, sweep_sum = 0, recalls = 0;
-    for (const UnitRecord* done : trials) {
-      const auto& v = done->values;
+    for (const UnitRecord* rec : done) {
+      const auto& v = rec->values;
       for (std::size_t j = 0; j + 2 < v.size(); j += kValuesPerPattern) {
         count[static_cast<int>(v[j])] += 1;
         overlap_sum += v[j + 1];
@@ -154,7 +171,7 @@ Table Basins::aggregate(std::vector<UnitRecord> records) const {
         recalls += 1;
       }
     }
-    t.rows.push_back({Cell::of(spec_.amounts[a]), Cell::of(spec_.trials),
+    t.rows.push_back({Cell::of(spec_.amounts[a]), Cell::of(static_cast<double>(done.size())),
                       Cell::of(count[0] / recalls), Cell::of(count[1] / recalls),
                       Cell::of(count[2] / recalls), Cell::of(count[3] / recalls),
                       Cell::of(overlap_sum / recalls), Cell::of(sweep_sum / recalls)});
@@ -169,18 +186,41 @@ void Basins::write_extra(JsonWriter& json, const std::vector<UnitRecord>& record
   std::sort(order.begin(), order.end(),
             [&](std::size_t a, std::size_t b) { return spec_.amounts[a] < spec_.amounts[b]; });
   const std::size_t p = records.empty() ? 0 : records.front().values.size() / kValuesPerPattern;
+  const auto by_unit = index_records(records, unit_count());
+  std::vector<std::vector<const UnitRecord*>> done;  // per amount, the trials run so far
+  for (std::size_t a = 0; a < spec_.amounts.size(); ++a)
+    done.push_back(cell_records(by_unit, a, spec_.trials));
+  auto value = [&](std::size_t amount, std::size_t k, std::size_t mu, std::size_t what) {
+    return done[amount][k]->values[mu * kValuesPerPattern + what];
+  };
   json.key("basin_radius").begin_array();
   for (std::size_t mu = 0; mu < p; ++mu) {
     double radius = -1;
     for (std::size_t a : order) {
-      int hits = 0;
-      for (int k = 0; k < spec_.trials; ++k)
-        hits += records[a * static_cast<std::size_t>(spec_.trials) + static_cast<std::size_t>(k)]
-                    .values[mu * kValuesPerPattern] == 0;
-      if (hits * 10 < spec_.trials * 9) break;
+      const std::size_t trials = done[a].size();
+      std::size_t hits = 0;
+      for (std::size_t k = 0; k < trials; ++k) hits += value(a, k, mu, 0) == 0;
+      if (trials == 0 || hits * 10 < trials * 9) break;
       radius = spec_.amounts[a];
     }
     json.number_short(radius);
+  }
+  json.end_array();
+  if (!spec_.per_pattern) return;
+  json.key("per_pattern").begin_array();
+  for (std::size_t mu = 0; mu < p; ++mu) {
+    json.begin_object().key("pattern").value(static_cast<int>(mu));
+    for (std::size_t what : {std::size_t{0}, std::size_t{1}}) {
+      json.key(what == 0 ? "retrieved_fraction" : "mean_final_overlap").begin_array();
+      for (std::size_t a = 0; a < spec_.amounts.size(); ++a) {
+        double sum = 0;
+        for (std::size_t k = 0; k < done[a].size(); ++k)
+          sum += what == 0 ? (value(a, k, mu, 0) == 0) : value(a, k, mu, 1);
+        json.number_short(sum / static_cast<double>(done[a].size()));  // null if none yet
+      }
+      json.end_array();
+    }
+    json.end_object();
   }
   json.end_array();
 }
@@ -202,6 +242,7 @@ void Basins::write_spec(JsonWriter& json) const {
   json.key("trials").value(spec_.trials);
   json.key("seed").raw(std::to_string(spec_.seed));
   write_dynamics(json, spec_.dynamics);
+  if (spec_.per_pattern) json.key("perPattern").value(true);
 }
 
 }  // namespace hopfield::experiments

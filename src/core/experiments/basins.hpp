@@ -12,16 +12,17 @@
 namespace hopfield::experiments {
 
 struct BasinsSpec {
-  PatternFile patterns;                 // "patterns": FILE and "select", or
-  int random = 0;                       // "random": P random patterns of "size"/"neurons"
+  PatternFile patterns;  // "patterns": FILE and "select", or
+  int random = 0;        // "random": P random patterns of "size"/"neurons"
   NetworkSize size;
-  Rule rule = Rule::hebbian;            // "rule"
+  Rule rule = Rule::hebbian;                         // "rule"
   CorruptionKind corruption = CorruptionKind::flip;  // "corruption": flip|mask|saltpepper|rect
-  Spin mask_value = -1;                 // "maskValue": -1 or 1 (mask and rect)
-  std::vector<double> amounts;          // "amounts": fractions in [0, 1] (required)
-  int trials = 10;                      // "trials"
-  std::uint64_t seed = 0;               // "seed"
-  DynamicsOptions dynamics;             // "mode", "tie", "maxSweeps"
+  Spin mask_value = -1;                              // "maskValue": -1 or 1 (mask and rect)
+  std::vector<double> amounts;                       // "amounts": fractions in [0, 1] (required)
+  int trials = 10;                                   // "trials"
+  std::uint64_t seed = 0;                            // "seed"
+  DynamicsOptions dynamics;                          // "mode", "tie", "maxSweeps"
+  bool per_pattern = false;  // "perPattern": the JSON adds per-pattern fractions
 
   void validate() const;
   static BasinsSpec from_json(const JsonValue& spec);
@@ -41,6 +42,8 @@ class Basins : public Experiment {
   void write_spec(JsonWriter& json) const override;
   // "basin_radius": per stored pattern, the largest amount (scanning up from the smallest)
   // still retrieved in >= 90% of trials, before the first amount that is not (-1 if none).
+  // With perPattern, "per_pattern": per stored pattern (in file order), its
+  // retrieved_fraction and mean_final_overlap per amount (in spec order).
   void write_extra(JsonWriter& json, const std::vector<UnitRecord>& records) const override;
   int pattern_count() const;
 

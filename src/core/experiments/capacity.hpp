@@ -11,14 +11,14 @@
 namespace hopfield::experiments {
 
 struct CapacitySpec {
-  NetworkSize size;                     // "size": "WxH" or "neurons": N (required)
-  std::vector<long long> patterns;      // "patterns": P values (required)
+  NetworkSize size;                        // "size": "WxH" or "neurons": N (required)
+  std::vector<long long> patterns;         // "patterns": P values (required)
   std::vector<Rule> rules{Rule::hebbian};  // "rule": a list
-  double flip = 0.1;                    // "flip": fraction of distinct flips for recall
-  int trials = 10;                      // "trials"
-  std::uint64_t seed = 0;               // "seed"
-  PatternFile source;                   // "source": "random" (path empty) or a file; "select"
-  DynamicsOptions dynamics;             // "mode", "tie", "maxSweeps" (async, keep, 100)
+  double flip = 0.1;                       // "flip": fraction of distinct flips for recall
+  int trials = 10;                         // "trials"
+  std::uint64_t seed = 0;                  // "seed"
+  PatternFile source;                      // "source": "random" (path empty) or a file; "select"
+  DynamicsOptions dynamics;                // "mode", "tie", "maxSweeps" (async, keep, 100)
 
   // Throws SpecError naming the field (empty lists, P > N for the pseudo-inverse, ...).
   void validate() const;

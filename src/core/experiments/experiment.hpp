@@ -60,8 +60,9 @@ class Experiment {
   virtual long long unit_count() const = 0;
   // One unit; const and thread-safe after prepare().
   virtual UnitRecord run_unit(long long unit) const = 0;
-  // The rows from the units' records, in any order (each unit at most once): the rows of
-  // every cell whose trials are all there, so that while a run goes on its rows grow.
+  // The rows from the units' records, in any order, each unit at most once. Units not run
+  // yet are left out (a cell with none has no row; "trials" columns count those run), so a
+  // front end can redraw the rows as units finish; with every unit the rows are final.
   virtual Table aggregate(std::vector<UnitRecord> records) const = 0;
   // The full spec as JSON members (keys as the CLI flags in camelCase) into an open object.
   virtual void write_spec(JsonWriter& json) const = 0;

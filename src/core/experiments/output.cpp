@@ -17,7 +17,9 @@ namespace hopfield::experiments {
 
 void Experiment::write_extra(JsonWriter&, const std::vector<UnitRecord>&) const {}
 
-std::string program_version() { return HOPFIELD_VERSION; }
+std::string program_version() {
+  return HOPFIELD_VERSION;
+}
 
 std::unique_ptr<Experiment> make_experiment(const JsonValue& spec) {
   if (!spec.is(JsonValue::Type::object)) throw SpecError("spec", "must be a JSON object");
@@ -45,8 +47,10 @@ void write_parameters(JsonWriter& json, const Experiment& e) {
 }
 
 void write_cell(JsonWriter& json, const Cell& c) {
-  if (c.is_text) json.value(c.text);
-  else json.number_short(c.number);
+  if (c.is_text)
+    json.value(c.text);
+  else
+    json.number_short(c.number);
 }
 
 std::string csv_field(const Cell& c) {
@@ -75,7 +79,7 @@ std::string result_json(const Experiment& e, const std::vector<UnitRecord>& reco
     json.end_object();
   }
   json.end_array();
-  e.write_extra(json, complete_records(records, e.unit_count()));
+  e.write_extra(json, records);
   json.end_object();
   return json.str() + "\n";
 }
@@ -164,10 +168,15 @@ Merged merge_shards(const std::vector<std::string>& texts, const std::vector<std
     const JsonValue* records = d.find("records");
     if (!exp || !params || !shard || !records || !shard->find("index") || !shard->find("count") ||
         !params->find("version") || !records->is(JsonValue::Type::array))
-      throw std::invalid_argument(name + ": not a shard file (run the experiment with --shard I/M --json)");
-    Shard s{name, exp->text, to_json(*params), params->find("version")->text,
+      throw std::invalid_argument(
+          name + ": not a shard file (run the experiment with --shard I/M --json)");
+    Shard s{name,
+            exp->text,
+            to_json(*params),
+            params->find("version")->text,
             static_cast<long long>(shard->find("index")->number),
-            static_cast<long long>(shard->find("count")->number), records};
+            static_cast<long long>(shard->find("count")->number),
+            records};
     shards.push_back(std::move(s));
   }
   const Shard& first = shards.front();

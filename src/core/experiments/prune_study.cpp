@@ -5,8 +5,7 @@
 #include <iterator>
 
 #include "core/corruption.hpp"
-#include "core/network.hpp"
-#include "core/parse.hpp"
+#include "core/lab.hpp"
 #include "core/parse.hpp"
 #include "core/rng.hpp"
 
@@ -25,9 +24,12 @@ PruneSweep parse_prune_sweep(const std::string& text) {
   PruneSweep s;
   s.kind = text.substr(0, colon);
   if (std::find(std::begin(kKinds), std::end(kKinds), s.kind) == std::end(kKinds))
-    throw SpecError("prune", "kind must be random, random-independent, smallest, magnitude or "
-                             "signed, not '" + s.kind + "' (use KIND:LEVELS)");
-  if (colon == std::string::npos) throw SpecError("prune", "expects KIND:LEVELS, not '" + text + "'");
+    throw SpecError("prune",
+                    "kind must be random, random-independent, smallest, magnitude or "
+                    "signed, not '" +
+                        s.kind + "' (use KIND:LEVELS)");
+  if (colon == std::string::npos)
+    throw SpecError("prune", "expects KIND:LEVELS, not '" + text + "'");
   try {
     s.levels = parse_real_list(text.substr(colon + 1), "levels");
   } catch (const std::invalid_argument& e) {
@@ -40,11 +42,13 @@ PruneSweep parse_prune_sweep(const std::string& text) {
 }
 
 SpinVector flip_with_replacement(const SpinVector& s, double fraction, Rng& rng) {
-  if (!(fraction >= 0 && fraction <= 1)) throw std::invalid_argument("flip fraction must be in [0, 1]");
+  if (!(fraction >= 0 && fraction <= 1))
+    throw std::invalid_argument("flip fraction must be in [0, 1]");
   const int n = static_cast<int>(s.size());
   const int k = static_cast<int>(std::lround(fraction * n));
   std::vector<char> drawn(static_cast<std::size_t>(n), 0);
-  for (int d = 0; d < k; ++d) drawn[static_cast<std::size_t>(rng.below(static_cast<std::uint64_t>(n)))] = 1;
+  for (int d = 0; d < k; ++d)
+    drawn[static_cast<std::size_t>(rng.below(static_cast<std::uint64_t>(n)))] = 1;
   SpinVector out = s;
   for (int i = 0; i < n; ++i)
     if (drawn[static_cast<std::size_t>(i)]) out[i] = static_cast<Spin>(-out[i]);
@@ -75,11 +79,14 @@ PruneStudySpec PruneStudySpec::from_json(const JsonValue& json) {
   s.patterns.select = r.text("select", s.preset.empty() ? "" : "7383,7384,5403,5404");
   for (const std::string& p : r.strings("prune")) s.prune.push_back(parse_prune_sweep(p));
   if (s.prune.empty() && !s.preset.empty()) {
-    s.prune.push_back(parse_prune_sweep(published ? "random-independent:0:1:0.05" : "random:0:1:0.05"));
-    s.prune.push_back(parse_prune_sweep(published ? "signed:0,0.25,0.5,0.75,1"
-                                                  : "magnitude:0,0.25,0.5,0.75,1"));
+    s.prune.push_back(
+        parse_prune_sweep(published ? "random-independent:0:1:0.05" : "random:0:1:0.05"));
+    s.prune.push_back(
+        parse_prune_sweep(published ? "signed:0,0.25,0.5,0.75,1" : "magnitude:0,0.25,0.5,0.75,1"));
   }
-  s.noise = r.reals("noise", s.preset.empty() ? std::vector<double>{} : std::vector<double>{0.25, 0.5, 0.75}, 0, 1);
+  s.noise = r.reals("noise",
+                    s.preset.empty() ? std::vector<double>{} : std::vector<double>{0.25, 0.5, 0.75},
+                    0, 1);
   const std::string flips = r.text("flips", published ? "with-replacement" : "exact");
   if (flips != "exact" && flips != "with-replacement")
     throw SpecError("flips", "must be exact or with-replacement, not '" + flips + "'");
@@ -164,34 +171,33 @@ UnitRecord PruneStudy::run_unit(long long unit) const {
     o.max_sweeps = spec_.max_sweeps;
     o.seed = dynamics.next_u64();
     Recall run(*net, probe, o, xi);
-    run.run();
+    run_to_end(run);
     rec.values.push_back(100.0 * (1.0 - static_cast<double>(hamming(xi, run.state())) / n));
   }
   return rec;
 }
 
 Table PruneStudy::aggregate(std::vector<UnitRecord> records) const {
-  const RecordsByUnit by_unit(records, unit_count());
+  const auto by_unit = index_records(records, unit_count());
   Table t;
-  t.columns = {"kind", "level", "noise", "trials", "mean_performance", "min", "q1",
-               "median", "q3", "max", "sparsity"};
-  const std::size_t trials = static_cast<std::size_t>(spec_.trials);
+  t.columns = {"kind", "level",  "noise", "trials", "mean_performance", "min",
+               "q1",   "median", "q3",    "max",    "sparsity"};
   for (std::size_t l = 0; l < levels_.size(); ++l) {
-    const std::vector<const UnitRecord*> done = by_unit.cell(static_cast<long long>(l), spec_.trials);
-    if (done.empty()) continue;  // not done yet
+    const auto done = cell_records(by_unit, l, spec_.trials);
+    if (done.empty()) continue;
+    const double trials = static_cast<double>(done.size());
     for (std::size_t j = 0; j < spec_.noise.size(); ++j) {
       std::vector<double> perf;
       double sparsity = 0;
-      for (std::size_t k = 0; k < trials; ++k) {
-        const auto& v = done[k]->values;
-        sparsity += v[0];
-        perf.push_back(v[1 + j]);
+      for (const UnitRecord* rec : done) {
+        sparsity += rec->values[0];
+        perf.push_back(rec->values[1 + j]);
       }
       const Summary s = summarize(perf);
       t.rows.push_back({Cell::of(levels_[l].kind), Cell::of(levels_[l].level),
-                        Cell::of(spec_.noise[j]), Cell::of(spec_.trials), Cell::of(s.mean),
+                        Cell::of(spec_.noise[j]), Cell::of(trials), Cell::of(s.mean),
                         Cell::of(s.min), Cell::of(s.q1), Cell::of(s.median), Cell::of(s.q3),
-                        Cell::of(s.max), Cell::of(sparsity / static_cast<double>(trials))});
+                        Cell::of(s.max), Cell::of(sparsity / trials)});
     }
   }
   return t;

@@ -26,15 +26,15 @@ PruneSweep parse_prune_sweep(const std::string& text);
 enum class FlipDraws { exact, with_replacement };
 
 struct PruneStudySpec {
-  PatternFile patterns;                 // "patterns" (required) and "select"
-  std::string preset;                   // "preset": "", "published" or "fixed"
-  std::vector<PruneSweep> prune;        // "prune": ["KIND:LIST", ...]
-  std::vector<double> noise;            // "noise": fractions of pixels flipped
-  FlipDraws flips = FlipDraws::exact;   // "flips": exact | with-replacement
+  PatternFile patterns;                      // "patterns" (required) and "select"
+  std::string preset;                        // "preset": "", "published" or "fixed"
+  std::vector<PruneSweep> prune;             // "prune": ["KIND:LIST", ...]
+  std::vector<double> noise;                 // "noise": fractions of pixels flipped
+  FlipDraws flips = FlipDraws::exact;        // "flips": exact | with-replacement
   HebbianScale scale = HebbianScale::inv_p;  // "scale": p as in the study
-  int trials = 100;                     // "trials": trial k probes image k mod P
-  std::uint64_t seed = 0;               // "seed"
-  int max_sweeps = 50;                  // "maxSweeps"
+  int trials = 100;                          // "trials": trial k probes image k mod P
+  std::uint64_t seed = 0;                    // "seed"
+  int max_sweeps = 50;                       // "maxSweeps"
 
   void validate() const;
   // A preset fills in every setting the spec does not give.

@@ -51,7 +51,8 @@ RunResult run_units(const Experiment& experiment, const RunOptions& o) {
         result.cancelled = true;
         return result;
       }
-      result.records[static_cast<std::size_t>(k)] = experiment.run_unit(units[static_cast<std::size_t>(k)]);
+      result.records[static_cast<std::size_t>(k)] =
+          experiment.run_unit(units[static_cast<std::size_t>(k)]);
       report(k + 1);
     }
     return result;
@@ -67,7 +68,8 @@ RunResult run_units(const Experiment& experiment, const RunOptions& o) {
       const long long k = next.fetch_add(1);
       if (k >= total) return;
       try {
-        result.records[static_cast<std::size_t>(k)] = experiment.run_unit(units[static_cast<std::size_t>(k)]);
+        result.records[static_cast<std::size_t>(k)] =
+            experiment.run_unit(units[static_cast<std::size_t>(k)]);
         finished[static_cast<std::size_t>(k)] = 1;
       } catch (...) {
         std::lock_guard<std::mutex> lock(error_mutex);

@@ -16,7 +16,9 @@ SpecReader::SpecReader(const JsonValue& spec) : spec_(spec) {
   if (!spec.is(JsonValue::Type::object)) throw SpecError("spec", "must be a JSON object");
 }
 
-bool SpecReader::has(const std::string& key) const { return spec_.find(key) != nullptr; }
+bool SpecReader::has(const std::string& key) const {
+  return spec_.find(key) != nullptr;
+}
 
 const JsonValue* SpecReader::get(const std::string& key) {
   used_.insert(key);
@@ -36,9 +38,12 @@ double SpecReader::real(const std::string& key, double fallback, double min, dou
   if (!v) return fallback;
   double x = 0;
   try {
-    if (v->is(JsonValue::Type::number)) x = v->number;
-    else if (v->is(JsonValue::Type::string)) x = parse_real(v->text, "value");
-    else throw std::invalid_argument("must be a number");
+    if (v->is(JsonValue::Type::number))
+      x = v->number;
+    else if (v->is(JsonValue::Type::string))
+      x = parse_real(v->text, "value");
+    else
+      throw std::invalid_argument("must be a number");
   } catch (const std::invalid_argument&) {
     throw SpecError(key, "must be a number");
   }
@@ -195,8 +200,8 @@ NetworkSize read_size(SpecReader& r, bool required) {
       s.width = static_cast<int>(parse_integer(t.substr(0, x), "width", 1, kMaxSide));
       s.height = static_cast<int>(parse_integer(t.substr(x + 1), "height", 1, kMaxSide));
     } catch (const std::invalid_argument&) {
-      throw SpecError("size", "must be WxH with sides 1.." + std::to_string(kMaxSide) +
-                                  ", not '" + t + "'");
+      throw SpecError(
+          "size", "must be WxH with sides 1.." + std::to_string(kMaxSide) + ", not '" + t + "'");
     }
     s.from_grid = true;
   } else if (has_neurons) {
@@ -243,6 +248,34 @@ std::vector<Pattern> load_selected(const PatternFile& file, const std::string& k
   return out;
 }
 
+PatternFile read_source(SpecReader& r) {
+  PatternFile f;
+  const std::string source = r.text("source", "random");
+  if (source != "random") f.path = source;
+  f.select = r.text("select", "");
+  if (!f.select.empty() && f.path.empty())
+    throw SpecError("select", "needs a pattern file as the source");
+  return f;
+}
+
+void write_source(JsonWriter& json, const PatternFile& source) {
+  json.key("source").value(source.path.empty() ? "random" : source.path);
+  if (!source.select.empty()) json.key("select").value(source.select);
+}
+
+std::vector<Pattern> load_pool(const PatternFile& source, int neurons, long long max_p) {
+  if (source.path.empty()) return {};
+  std::vector<Pattern> pool = load_selected(source, "source");
+  if (pool.front().size() != neurons)
+    throw SpecError("source", source.path + " holds patterns of " +
+                                  std::to_string(pool.front().size()) + " neurons, not " +
+                                  std::to_string(neurons));
+  if (max_p > static_cast<long long>(pool.size()))
+    throw SpecError("patterns", "P = " + std::to_string(max_p) + " but the source holds only " +
+                                    std::to_string(pool.size()) + " patterns");
+  return pool;
+}
+
 PatternMatrix draw_patterns(int neurons, int count, const std::vector<Pattern>& pool,
                             std::uint64_t seed, long long trial) {
   Rng rng(seed, kPatternStream, static_cast<std::uint64_t>(trial));
@@ -264,6 +297,14 @@ Network build_network(const PatternMatrix& x, Rule rule, HebbianScale scale) {
   for (Eigen::Index mu = 0; mu < x.cols(); ++mu) net.store(x.col(mu));
   net.set_rule(rule, scale);  // one relearn, not one per pattern
   return net;
+}
+
+int run_to_end(Recall& run) {
+  while (!run.finished()) {
+    run.step_sweep();
+    if (!run.finished() && run.at_fixed_point()) return run.sweeps() + 1;
+  }
+  return run.sweeps();
 }
 
 Summary summarize(std::vector<double> v) {
@@ -291,6 +332,29 @@ Summary summarize(std::vector<double> v) {
   return s;
 }
 
+std::vector<const UnitRecord*> index_records(const std::vector<UnitRecord>& records,
+                                             long long count) {
+  std::vector<const UnitRecord*> by_unit(static_cast<std::size_t>(count), nullptr);
+  for (const UnitRecord& r : records) {
+    if (r.unit < 0 || r.unit >= count)
+      throw std::invalid_argument("unit " + std::to_string(r.unit) + " is not one of 0.." +
+                                  std::to_string(count - 1));
+    const UnitRecord*& slot = by_unit[static_cast<std::size_t>(r.unit)];
+    if (slot) throw std::invalid_argument("unit " + std::to_string(r.unit) + " is repeated");
+    slot = &r;
+  }
+  return by_unit;
+}
+
+std::vector<const UnitRecord*> cell_records(const std::vector<const UnitRecord*>& by_unit,
+                                            std::size_t cell, int trials) {
+  std::vector<const UnitRecord*> out;
+  const std::size_t t = static_cast<std::size_t>(trials);
+  for (std::size_t k = 0; k < t; ++k)
+    if (const UnitRecord* r = by_unit[cell * t + k]) out.push_back(r);
+  return out;
+}
+
 std::vector<UnitRecord> complete_records(std::vector<UnitRecord> records, long long count) {
   std::sort(records.begin(), records.end(),
             [](const UnitRecord& a, const UnitRecord& b) { return a.unit < b.unit; });
@@ -301,28 +365,6 @@ std::vector<UnitRecord> complete_records(std::vector<UnitRecord> records, long l
     if (records[static_cast<std::size_t>(u)].unit != u)
       throw std::invalid_argument("unit " + std::to_string(u) + " is missing or repeated");
   return records;
-}
-
-RecordsByUnit::RecordsByUnit(const std::vector<UnitRecord>& records, long long count)
-    : by_unit_(static_cast<std::size_t>(count), nullptr) {
-  for (const UnitRecord& r : records) {
-    if (r.unit < 0 || r.unit >= count)
-      throw std::invalid_argument("unit " + std::to_string(r.unit) + " is out of range 0.." +
-                                  std::to_string(count - 1));
-    const UnitRecord*& slot = by_unit_[static_cast<std::size_t>(r.unit)];
-    if (slot) throw std::invalid_argument("unit " + std::to_string(r.unit) + " is repeated");
-    slot = &r;
-  }
-}
-
-std::vector<const UnitRecord*> RecordsByUnit::cell(long long cell, int trials) const {
-  std::vector<const UnitRecord*> out;
-  for (long long k = 0; k < trials; ++k) {
-    const std::size_t u = static_cast<std::size_t>(cell * trials + k);
-    if (u >= by_unit_.size() || !by_unit_[u]) return {};
-    out.push_back(by_unit_[u]);
-  }
-  return out;
 }
 
 }  // namespace hopfield::experiments

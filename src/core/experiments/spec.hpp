@@ -28,8 +28,8 @@ class SpecReader {
   std::uint64_t seed(const std::string& key);
   bool flag(const std::string& key, bool fallback);
   // A JSON array of numbers, or a LIST string. Required unless fallback is non-empty.
-  std::vector<double> reals(const std::string& key, const std::vector<double>& fallback,
-                            double min, double max);
+  std::vector<double> reals(const std::string& key, const std::vector<double>& fallback, double min,
+                            double max);
   std::vector<long long> integers(const std::string& key, const std::vector<long long>& fallback,
                                   long long min, long long max);
   // A JSON array of strings, or one string of comma-separated words.
@@ -74,6 +74,12 @@ struct PatternFile {
 };
 // Loads the file and applies the selection (checked before it is expanded).
 std::vector<Pattern> load_selected(const PatternFile& file, const std::string& key);
+// "source": "random" (the default: an empty path) or a pattern file, and its "select".
+PatternFile read_source(SpecReader& r);
+void write_source(JsonWriter& json, const PatternFile& source);
+// The patterns trials draw from: none for random, else the file's, checked to have N
+// neurons and at least max_p patterns.
+std::vector<Pattern> load_pool(const PatternFile& source, int neurons, long long max_p);
 
 // Random-stream ids for experiment trials (with Rng(seed, stream, trial)).
 inline constexpr std::uint64_t kPatternStream = 4;
@@ -86,6 +92,11 @@ PatternMatrix draw_patterns(int neurons, int count, const std::vector<Pattern>& 
 // A network of the given rule holding the columns of x.
 Network build_network(const PatternMatrix& x, Rule rule, HebbianScale scale = HebbianScale::none);
 
+// Runs a T = 0 recall to its end and returns its sweeps, but stops as soon as the state is a
+// fixed point (which the next sweep would only confirm), counting that sweep: the same state
+// and count as Recall::run, without the last sweep's work.
+int run_to_end(Recall& run);
+
 // Summary statistics of a sample (sorted copy): mean, standard deviation (n - 1), and the
 // quartiles by linear interpolation between order statistics (numpy's default).
 struct Summary {
@@ -93,20 +104,15 @@ struct Summary {
 };
 Summary summarize(std::vector<double> values);
 
+// Each unit's record, or nullptr for a unit not run (yet): aggregate() works on partial
+// results, so a plot can grow as trials finish. Throws for a repeated or unknown unit.
+std::vector<const UnitRecord*> index_records(const std::vector<UnitRecord>& records,
+                                             long long count);
+// The records run so far of cell c (units c * trials .. c * trials + trials - 1), in order.
+std::vector<const UnitRecord*> cell_records(const std::vector<const UnitRecord*>& by_unit,
+                                            std::size_t cell, int trials);
+
 // Records sorted by unit, checked complete (each of 0..count-1 exactly once).
 std::vector<UnitRecord> complete_records(std::vector<UnitRecord> records, long long count);
-
-// Records by unit, for aggregates that give the rows of the cells whose trials are all done
-// (units are numbered cell-major, unit = cell * trials + trial): while a run goes on, its
-// plot and table grow cell by cell. Throws for a unit out of range or repeated.
-class RecordsByUnit {
- public:
-  RecordsByUnit(const std::vector<UnitRecord>& records, long long count);
-  // The records of the trials of `cell`, in trial order; empty unless every one is there.
-  std::vector<const UnitRecord*> cell(long long cell, int trials) const;
-
- private:
-  std::vector<const UnitRecord*> by_unit_;
-};
 
 }  // namespace hopfield::experiments

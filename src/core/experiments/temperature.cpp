@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/dynamics.hpp"
-#include "core/parse.hpp"
+#include "core/lab.hpp"
 #include "core/rng.hpp"
 
 namespace hopfield::experiments {
@@ -38,25 +37,19 @@ TemperatureSpec TemperatureSpec::from_json(const JsonValue& json) {
   s.mode = choice("mode", r.text("mode", "async"), parse_mode);
   s.trials = static_cast<int>(r.integer("trials", 10, 1, 1000000));
   s.seed = r.seed("seed");
-  const std::string source = r.text("source", "random");
-  if (source != "random") s.source.path = source;
-  s.source.select = r.text("select", "");
+  s.source = read_source(r);
   r.finish();
   s.validate();
   return s;
 }
 
-Temperature::Temperature(TemperatureSpec spec) : spec_(std::move(spec)) { spec_.validate(); }
+Temperature::Temperature(TemperatureSpec spec) : spec_(std::move(spec)) {
+  spec_.validate();
+}
 
 void Temperature::prepare() {
-  if (spec_.source.path.empty()) return;
-  pool_ = load_selected(spec_.source, "source");
-  if (pool_.front().size() != spec_.size.neurons())
-    throw SpecError("source", spec_.source.path + " holds patterns of " +
-                                  std::to_string(pool_.front().size()) + " neurons");
-  const long long max_p = *std::max_element(spec_.patterns.begin(), spec_.patterns.end());
-  if (max_p > static_cast<long long>(pool_.size()))
-    throw SpecError("patterns", "the source holds only " + std::to_string(pool_.size()) + " patterns");
+  pool_ = load_pool(spec_.source, spec_.size.neurons(),
+                    *std::max_element(spec_.patterns.begin(), spec_.patterns.end()));
 }
 
 long long Temperature::unit_count() const {
@@ -93,22 +86,23 @@ UnitRecord Temperature::run_unit(long long unit) const {
 }
 
 Table Temperature::aggregate(std::vector<UnitRecord> records) const {
-  const RecordsByUnit by_unit(records, unit_count());
+  const auto by_unit = index_records(records, unit_count());
   Table t;
-  t.columns = {"rule", "neurons", "patterns", "alpha", "temperature", "trials",
-               "mean_abs_overlap", "sd_abs_overlap"};
+  t.columns = {"rule",        "neurons", "patterns",         "alpha",
+               "temperature", "trials",  "mean_abs_overlap", "sd_abs_overlap"};
   const int n = spec_.size.neurons();
   const std::size_t nt = spec_.temperatures.size();
   for (std::size_t c = 0; c < spec_.patterns.size() * nt; ++c) {
-    const std::vector<const UnitRecord*> trials = by_unit.cell(static_cast<long long>(c), spec_.trials);
-    if (trials.empty()) continue;  // not done yet
     std::vector<double> values;
-    for (const UnitRecord* done : trials) values.push_back(done->values[0]);
+    for (const UnitRecord* rec : cell_records(by_unit, c, spec_.trials))
+      values.push_back(rec->values[0]);
+    if (values.empty()) continue;
     const Summary s = summarize(values);
     const double p = static_cast<double>(spec_.patterns[c / nt]);
     t.rows.push_back({Cell::of(to_string(spec_.rule)), Cell::of(n), Cell::of(p), Cell::of(p / n),
-                      Cell::of(spec_.temperatures[c % nt]), Cell::of(spec_.trials),
-                      Cell::of(s.mean), Cell::of(s.sd)});
+                      Cell::of(spec_.temperatures[c % nt]),
+                      Cell::of(static_cast<double>(values.size())), Cell::of(s.mean),
+                      Cell::of(s.sd)});
   }
   return t;
 }
@@ -126,8 +120,7 @@ void Temperature::write_spec(JsonWriter& json) const {
   json.key("mode").value(to_string(spec_.mode));
   json.key("trials").value(spec_.trials);
   json.key("seed").raw(std::to_string(spec_.seed));
-  json.key("source").value(spec_.source.path.empty() ? "random" : spec_.source.path);
-  if (!spec_.source.select.empty()) json.key("select").value(spec_.source.select);
+  write_source(json, spec_.source);
 }
 
 }  // namespace hopfield::experiments

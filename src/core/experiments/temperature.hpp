@@ -12,15 +12,15 @@
 namespace hopfield::experiments {
 
 struct TemperatureSpec {
-  NetworkSize size;                      // "size" or "neurons" (required)
-  std::vector<long long> patterns{1};    // "patterns": P values (loads)
-  std::vector<double> temperatures;      // "temperatures" (required), each >= 0
-  int sweeps = 50;                       // "sweeps": fixed run length
-  Rule rule = Rule::hebbian;             // "rule"
+  NetworkSize size;                            // "size" or "neurons" (required)
+  std::vector<long long> patterns{1};          // "patterns": P values (loads)
+  std::vector<double> temperatures;            // "temperatures" (required), each >= 0
+  int sweeps = 50;                             // "sweeps": fixed run length
+  Rule rule = Rule::hebbian;                   // "rule"
   UpdateMode mode = UpdateMode::async_random;  // "mode"
-  int trials = 10;                       // "trials"
-  std::uint64_t seed = 0;                // "seed"
-  PatternFile source;                    // "source": "random" or a file; "select"
+  int trials = 10;                             // "trials"
+  std::uint64_t seed = 0;                      // "seed"
+  PatternFile source;                          // "source": "random" or a file; "select"
 
   void validate() const;
   static TemperatureSpec from_json(const JsonValue& spec);

@@ -9,8 +9,9 @@ using hopfield::test::cell;
 TEST_CASE("basins of a single stored pattern, worked by hand", "[experiments][science]") {
   // One pattern xi of N = 10, W = xi xi^T - I. With k of 10 neurons flipped, xi . s = 10 - 2k:
   // an unflipped neuron sees h_i = xi_i (9 - 2k), a flipped one xi_i (11 - 2k). So k <= 4 ends
-  // at xi in one sweep (plus one without flips), k >= 6 at -xi (k = 10 is -xi already); at k = 5 the first neuron
-  // updated decides: a flipped one (probability 1/2) tips it to xi, an unflipped one to -xi.
+  // at xi in one sweep (plus one without flips), k >= 6 at -xi (k = 10 is -xi already); at k = 5
+  // the first neuron updated decides: a flipped one (probability 1/2) tips it to xi, an unflipped
+  // one to -xi.
   const experiments::Table t = test::run_table(
       R"({"experiment":"basins","random":1,"neurons":10,"amounts":"0:1:0.1","trials":60,"seed":2})");
   REQUIRE(t.rows.size() == 11);
@@ -33,6 +34,16 @@ TEST_CASE("basins of a single stored pattern, worked by hand", "[experiments][sc
       R"({"experiment":"basins","random":1,"neurons":10,"amounts":"0:1:0.1","trials":60,"seed":2})");
   const std::string json = experiments::result_json(*e, experiments::run_units(*e, {}).records);
   CHECK_THAT(json, Catch::EndsWith(",\"basin_radius\":[0.4]}\n"));
+  // Per pattern on request: the one pattern's fractions are the rows'.
+  auto per = test::prepared(
+      R"({"experiment":"basins","random":1,"neurons":10,"amounts":[0.2,0.7],"trials":4,"perPattern":true})");
+  const std::string per_json =
+      experiments::result_json(*per, experiments::run_units(*per, {}).records);
+  CHECK_THAT(
+      per_json,
+      Catch::EndsWith(
+          R"("basin_radius":[0.2],"per_pattern":[{"pattern":0,"retrieved_fraction":[1,0],"mean_final_overlap":[1,-1]}]})"
+          "\n"));
 }
 
 TEST_CASE("basins: masks and bad specs", "[experiments]") {
@@ -50,8 +61,10 @@ TEST_CASE("basins: masks and bad specs", "[experiments]") {
                     Catch::StartsWith("amounts: values must be between 0 and 1"));
   CHECK_THROWS_WITH(bad(R"({"experiment":"basins","neurons":10,"amounts":[0]})"),
                     Catch::StartsWith("patterns: give a pattern file"));
-  CHECK_THROWS_WITH(bad(R"({"experiment":"basins","random":3,"neurons":10,"amounts":[0],"corruption":"invert"})"),
-                    Catch::StartsWith("corruption: "));
-  CHECK_THROWS_WITH(bad(R"({"experiment":"basins","random":3,"neurons":10,"amounts":[0],"maskValue":0})"),
-                    Catch::StartsWith("maskValue: "));
+  CHECK_THROWS_WITH(
+      bad(R"({"experiment":"basins","random":3,"neurons":10,"amounts":[0],"corruption":"invert"})"),
+      Catch::StartsWith("corruption: "));
+  CHECK_THROWS_WITH(
+      bad(R"({"experiment":"basins","random":3,"neurons":10,"amounts":[0],"maskValue":0})"),
+      Catch::StartsWith("maskValue: "));
 }

@@ -58,13 +58,12 @@ TEST_CASE("capacity: recall at N = 1000 works at alpha 0.05 and fails at alpha 0
 }
 
 TEST_CASE("capacity: bad specs name the field", "[experiments]") {
-  auto bad = [](const std::string& spec) {
-    return experiments::make_experiment(parse_json(spec));
-  };
+  auto bad = [](const std::string& spec) { return experiments::make_experiment(parse_json(spec)); };
   CHECK_THROWS_WITH(bad(R"({"experiment":"capacity","neurons":64,"patterns":[]})"),
                     "patterns: must not be empty");
-  CHECK_THROWS_WITH(bad(R"({"experiment":"capacity","neurons":64,"patterns":"70","rule":"pseudoinverse"})"),
-                    Catch::StartsWith("patterns: the pseudo-inverse rule stores at most N = 64"));
+  CHECK_THROWS_WITH(
+      bad(R"({"experiment":"capacity","neurons":64,"patterns":"70","rule":"pseudoinverse"})"),
+      Catch::StartsWith("patterns: the pseudo-inverse rule stores at most N = 64"));
   CHECK_THROWS_WITH(bad(R"({"experiment":"capacity","patterns":"10"})"),
                     Catch::StartsWith("neurons: "));
   CHECK_THROWS_WITH(bad(R"({"experiment":"capacity","neurons":0,"patterns":"10"})"),
@@ -75,9 +74,11 @@ TEST_CASE("capacity: bad specs name the field", "[experiments]") {
                     "flips: is not a setting of this experiment");
   CHECK_THROWS_WITH(bad(R"({"experiment":"capacity","neurons":64,"patterns":"10","rule":"hebb"})"),
                     Catch::StartsWith("rule: unknown rule 'hebb'"));
-  CHECK_THROWS_WITH(bad(R"({"experiment":"capacity","size":"70x70","patterns":"10","rule":"storkey"})"),
-                    Catch::StartsWith("rule: storkey needs a dense N x N matrix"));
+  CHECK_THROWS_WITH(
+      bad(R"({"experiment":"capacity","size":"70x70","patterns":"10","rule":"storkey"})"),
+      Catch::StartsWith("rule: storkey needs a dense N x N matrix"));
   CHECK_THROWS_WITH(bad(R"({"experiment":"nope"})"), Catch::StartsWith("experiment: unknown"));
-  auto missing = bad(R"({"experiment":"capacity","neurons":64,"patterns":"10","source":"/nonexistent/p.txt"})");
+  auto missing = bad(
+      R"({"experiment":"capacity","neurons":64,"patterns":"10","source":"/nonexistent/p.txt"})");
   CHECK_THROWS_WITH(missing->prepare(), Catch::Contains("/nonexistent/p.txt"));
 }

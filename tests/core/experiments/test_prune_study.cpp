@@ -51,7 +51,8 @@ TEST_CASE("prune study: flips drawn with replacement fall short of nominal as pu
   // k = f N draws with replacement hit 1 - exp(-f) of the neurons: 22%, 39%, 53%.
   Rng rng(1, 2);
   const SpinVector s = SpinVector::Constant(20000, 1);
-  for (auto [f, actual] : {std::pair{0.25, 0.2212}, std::pair{0.5, 0.3935}, std::pair{0.75, 0.5276}}) {
+  for (auto [f, actual] :
+       {std::pair{0.25, 0.2212}, std::pair{0.5, 0.3935}, std::pair{0.75, 0.5276}}) {
     const SpinVector out = experiments::flip_with_replacement(s, f, rng);
     const double flipped = (out.array() < 0).cast<double>().sum() / 20000;
     CHECK(flipped == Approx(actual).margin(0.01));
@@ -76,7 +77,8 @@ TEST_CASE("prune study: presets and bad specs", "[experiments]") {
   };
   CHECK_THROWS_WITH(bad(R"("prune":"random:0,1.5","noise":"0.1")"),
                     Catch::StartsWith("prune: levels must be in [0, 1]"));
-  CHECK_THROWS_WITH(bad(R"("prune":"cut:0.5","noise":"0.1")"), Catch::StartsWith("prune: kind must be"));
+  CHECK_THROWS_WITH(bad(R"("prune":"cut:0.5","noise":"0.1")"),
+                    Catch::StartsWith("prune: kind must be"));
   CHECK_THROWS_WITH(bad(R"("prune":"random:0.5","noise":"")"), Catch::StartsWith("noise: "));
   CHECK_THROWS_WITH(bad(R"("noise":"0.1")"), Catch::StartsWith("prune: give at least one"));
   CHECK_THROWS_WITH(bad(R"("prune":"random:0.5","noise":"0.1","flips":"sometimes")"),

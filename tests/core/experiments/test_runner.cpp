@@ -8,7 +8,7 @@ using namespace hopfield;
 namespace {
 const char* const kSpecs[] = {
     R"({"experiment":"capacity","neurons":100,"patterns":"2:14:4","rule":"hebbian,storkey","trials":5,"seed":9})",
-    R"({"experiment":"basins","random":4,"size":"10x10","amounts":"0:0.5:0.1","trials":5,"seed":9})",
+    R"({"experiment":"basins","random":4,"size":"10x10","amounts":"0:0.5:0.1","trials":5,"seed":9,"perPattern":true})",
     R"({"experiment":"temperature","neurons":80,"patterns":[1,4],"temperatures":"0.5,1.2","sweeps":6,"trials":4,"seed":9})",
 };
 
@@ -33,7 +33,7 @@ TEST_CASE("results do not depend on threads or shards", "[experiments]") {
       o.shard_count = 3;
       o.threads = i == 1 ? 2 : 1;
       shards.push_back(experiments::shard_json(*e, i, 3, experiments::run_units(*e, o).records));
-      names.push_back("s" + std::to_string(i));
+      names.push_back(std::string("s") += std::to_string(i));
     }
     const experiments::Merged m = experiments::merge_shards(shards, names);
     CHECK(experiments::result_json(*m.experiment, m.records) == one);
@@ -64,7 +64,8 @@ TEST_CASE("merge refuses missing, repeated and mismatched shards in one line", "
                     Catch::StartsWith("shards come from different versions"));
   CHECK_THROWS_WITH(experiments::merge_shards({a, shard(*e, 1, 3)}, {"a", "d"}),
                     Catch::StartsWith("shards of different splits"));
-  CHECK_THROWS_WITH(experiments::merge_shards({"{}"}, {"x"}), Catch::StartsWith("x: not a shard file"));
+  CHECK_THROWS_WITH(experiments::merge_shards({"{}"}, {"x"}),
+                    Catch::StartsWith("x: not a shard file"));
 }
 
 TEST_CASE("the runner reports progress and stops when cancelled", "[experiments]") {
@@ -82,28 +83,15 @@ TEST_CASE("the runner reports progress and stops when cancelled", "[experiments]
   const experiments::RunResult r = experiments::run_units(*e, o);
   CHECK(r.cancelled);
   CHECK(r.records.size() == 4);
-  // No cell has all its trials yet: no rows; the full result needs every unit.
-  CHECK(e->aggregate(r.records).rows.empty());
-  CHECK_THROWS_WITH(experiments::result_json(*e, r.records), Catch::Contains("expected 20 unit records"));
+  // Partial results: rows for the cells with trials done (4 of P = 2's 5 trials, 2 rules).
+  const experiments::Table partial = e->aggregate(r.records);
+  REQUIRE(partial.rows.size() == 2);
+  CHECK(test::cell(partial, 0, "patterns") == 2);
+  CHECK(partial.rows[1][0].text == "storkey");
+  std::vector<experiments::UnitRecord> twice = r.records;
+  twice.push_back(r.records.front());
+  CHECK_THROWS_WITH(e->aggregate(twice), "unit 0 is repeated");
   o.shard_index = 3;
   o.shard_count = 3;
   CHECK_THROWS_WITH(experiments::run_units(*e, o), Catch::Contains("0 <= I < M"));
-}
-
-TEST_CASE("while a run goes on, aggregate gives the rows of the cells that are done", "[experiments]") {
-  // Capacity with P = 2, 6, 10, 14 and 5 trials: units 0..4 are the trials of P = 2.
-  auto e = test::prepared(kSpecs[0]);
-  const experiments::RunResult all = experiments::run_units(*e, {});
-  const experiments::Table full = e->aggregate(all.records);
-  REQUIRE(full.rows.size() == 8);  // 2 rules x 4 values of P, rule-major
-  std::vector<experiments::UnitRecord> some(all.records.begin(), all.records.begin() + 5);
-  some.push_back(all.records[7]);  // one trial of P = 6: that cell is not done
-  const experiments::Table partial = e->aggregate(some);
-  REQUIRE(partial.rows.size() == 2);  // P = 2 under each rule
-  CHECK(partial.rows[0][2].number == 2);
-  CHECK(partial.rows[0][7].number == full.rows[0][7].number);  // the same retrieved_fraction
-  CHECK(partial.rows[1][0].text == "storkey");
-  CHECK(partial.rows[1][7].number == full.rows[4][7].number);
-  some.push_back(all.records[7]);
-  CHECK_THROWS_WITH(e->aggregate(some), Catch::Contains("unit 7 is repeated"));
 }

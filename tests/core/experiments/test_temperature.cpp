@@ -28,6 +28,7 @@ TEST_CASE("temperature: bad specs name the field", "[experiments]") {
                     "temperatures: must not be empty");
   CHECK_THROWS_WITH(bad(R"({"experiment":"temperature","neurons":10,"temperatures":[-1]})"),
                     Catch::StartsWith("temperatures: values must be between 0"));
-  CHECK_THROWS_WITH(bad(R"({"experiment":"temperature","neurons":10,"temperatures":"1","sweeps":0})"),
-                    Catch::StartsWith("sweeps: "));
+  CHECK_THROWS_WITH(
+      bad(R"({"experiment":"temperature","neurons":10,"temperatures":"1","sweeps":0})"),
+      Catch::StartsWith("sweeps: "));
 }
