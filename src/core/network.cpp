@@ -71,13 +71,36 @@ void Network::check_state(const SpinVector& s) const {
                                 " neurons, the network has " + std::to_string(n_));
 }
 
+void check_network_capacity(int neurons, std::int64_t patterns) {
+  if (patterns > kMaxPatterns)
+    throw std::invalid_argument("a network holds at most " + std::to_string(kMaxPatterns) +
+                                " patterns, not " + std::to_string(patterns));
+  const std::int64_t spins = patterns * neurons;
+  if (spins > kMaxPatternSpins)
+    throw std::invalid_argument(
+        std::to_string(patterns) + " patterns of " + std::to_string(neurons) +
+        " neurons are N x P = " + std::to_string(spins) + " spins, more than the " +
+        std::to_string(kMaxPatternSpins) + " a network may hold: store at most " +
+        std::to_string(kMaxPatternSpins / neurons) + " patterns of this size");
+}
+
 void Network::store(const SpinVector& xi) {
   check_state(xi);
   check_spins(xi, "stored pattern");
+  store_all(xi);
+}
+
+void Network::store_all(const PatternMatrix& xs) {
+  if (xs.rows() != n_)
+    throw std::invalid_argument("patterns have " + std::to_string(xs.rows()) +
+                                " neurons, the network has " + std::to_string(n_));
+  check_network_capacity(n_, pattern_count() + xs.cols());
+  for (Eigen::Index k = 0; k < xs.cols(); ++k)
+    check_spins(xs.col(k), "stored pattern " + std::to_string(pattern_count() + k));
+  PatternMatrix next(n_, pattern_count() + xs.cols());
+  next << patterns_, xs;
   if (rule_ == Rule::pseudoinverse) {
-    // Validate independence before changing anything.
-    PatternMatrix next(n_, pattern_count() + 1);
-    next << patterns_, xi;
+    // Learn before committing: dependent patterns throw and leave the network as it was.
     Eigen::MatrixXf w = pseudoinverse_weights(next);
     patterns_ = std::move(next);
     w_raw_ = std::move(w);
@@ -85,15 +108,19 @@ void Network::store(const SpinVector& xi) {
     pruned_ = false;
     return;
   }
-  patterns_.conservativeResize(Eigen::NoChange, pattern_count() + 1);
-  patterns_.col(pattern_count() - 1) = xi;
+  patterns_ = std::move(next);
   if (pruned_) {
     relearn();
     return;
   }
   if (dense_valid_) {
-    if (rule_ == Rule::hebbian) hebbian_update(w_raw_, xi, +1);
-    else storkey_update(w_raw_, xi);
+    for (Eigen::Index k = 0; k < xs.cols(); ++k) {
+      const SpinVector xi = xs.col(k);
+      if (rule_ == Rule::hebbian)
+        hebbian_update(w_raw_, xi, +1);
+      else
+        storkey_update(w_raw_, xi);
+    }
   } else if (rule_ == Rule::storkey) {
     relearn();
   }
