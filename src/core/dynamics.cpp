@@ -42,6 +42,18 @@ void check_options(const DynamicsOptions& o) {
   if (o.max_sweeps < 1) throw std::invalid_argument("max sweeps must be at least 1");
 }
 
+void check_trace_size(int max_sweeps, int patterns) {
+  const std::int64_t rows = std::int64_t{max_sweeps} + 1;
+  const std::int64_t entries = rows * (std::int64_t{patterns} + 1);
+  if (entries > kMaxTraceEntries)
+    throw std::invalid_argument(
+        "a recall of up to " + std::to_string(max_sweeps) + " sweeps with " +
+        std::to_string(patterns) + " stored patterns would trace " + std::to_string(entries) +
+        " values, more than the limit of " + std::to_string(kMaxTraceEntries) + ": use at most " +
+        std::to_string(kMaxTraceEntries / (std::int64_t{patterns} + 1) - 1) +
+        " max sweeps, or fewer patterns");
+}
+
 Recall::Recall(const Network& network, const SpinVector& initial, const DynamicsOptions& options,
                std::optional<SpinVector> target)
     : net_(network),
@@ -53,6 +65,7 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
       scale_(network.weight_scale()),
       bias_(network.bias().data()) {
   check_options(options);
+  check_trace_size(options.max_sweeps, network.pattern_count());
   if (initial.size() != net_.size())
     throw std::invalid_argument("initial state has " + std::to_string(initial.size()) +
                                 " neurons, the network has " + std::to_string(net_.size()));
@@ -64,7 +77,7 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
   }
   previous_ = state_;
   patterns_t_ = net_.patterns().transpose();
-  m_ = patterns_t_.cast<int>() * state_.cast<int>();  // exact integers
+  count_overlaps();
   if (!fields_from_patterns_) {
     weights_ = &net_.raw_weights();
     net_.raw_fields(state_, h_raw_);
@@ -75,13 +88,26 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
   record_row(0);
 }
 
+// m = Xi^T s in exact integers, one neuron's column of P spins at a time (no int copy of Xi).
+void Recall::count_overlaps() {
+  m_.setZero(patterns_t_.rows());
+  int* m = m_.data();
+  const int p = static_cast<int>(m_.size());
+  for (int i = 0; i < net_.size(); ++i) {
+    const Spin* xi = patterns_t_.col(i).data();
+    const int s = state_[i];
+    for (int mu = 0; mu < p; ++mu) m[mu] += s * xi[mu];
+  }
+}
+
 double Recall::raw_field(int i) const {
   if (!fields_from_patterns_) return h_raw_[i];
   // h_raw_i = sum_mu xi_i^mu m^mu - P s_i (the diagonal of sum xi xi^T removed).
   const Spin* xi = patterns_t_.col(i).data();
   const int* m = m_.data();
   const int p = static_cast<int>(m_.size());
-  int sum = 0;  // |sum| <= N P < 2^31 for every network the core allows
+  static_assert(kMaxPatternSpins <= kFieldOverflowBound);  // |sum| <= N P, capped by Network
+  int sum = 0;
   for (int mu = 0; mu < p; ++mu) sum += xi[mu] * m[mu];
   return static_cast<double>(sum - p * state_[i]);
 }
@@ -172,7 +198,7 @@ void Recall::synchronous_step() {
       recent_flips_.push_back(i);
     }
   state_ = std::move(next);
-  m_ = patterns_t_.cast<int>() * state_.cast<int>();
+  count_overlaps();
   if (!fields_from_patterns_) net_.raw_fields(state_, h_raw_);
   const bool cycle = flips > 0 && state_ == previous_ && options_.temperature == 0;
   previous_ = std::move(before);

@@ -33,6 +33,10 @@ struct DynamicsOptions {
 };
 // Throws std::invalid_argument for a negative or non-finite temperature or max_sweeps < 1.
 void check_options(const DynamicsOptions& options);
+// Throws std::invalid_argument when a run of up to max_sweeps sweeps over `patterns` stored
+// patterns could trace more than kMaxTraceEntries values: (max_sweeps + 1) rows of P overlaps
+// and one entry for the row's energy, Hamming distance and flips.
+void check_trace_size(int max_sweeps, int patterns);
 
 // Random-stream ids derived from one user seed (Rng(seed, stream)).
 inline constexpr std::uint64_t kCorruptionStream = 1;
@@ -53,7 +57,9 @@ struct Trace {
 
 class Recall {
  public:
-  // The network must outlive the Recall and stay unchanged while it runs.
+  // The network must outlive the Recall and stay unchanged while it runs. Throws
+  // std::invalid_argument for bad options, sizes or spins, or a trace over the limit
+  // (check_trace_size), before any work.
   Recall(const Network& network, const SpinVector& initial, const DynamicsOptions& options,
          std::optional<SpinVector> target = std::nullopt);
 
@@ -82,6 +88,7 @@ class Recall {
 
  private:
   double raw_field(int i) const;
+  void count_overlaps();
   Spin decide(int i);
   void apply_flip(int i, Spin value);
   void synchronous_step();

@@ -5,6 +5,7 @@
 #include "core/detmath.hpp"
 #include "core/dynamics.hpp"
 #include "core/pruning.hpp"
+#include "core/report.hpp"
 #include "helpers.hpp"
 
 using namespace hopfield;
@@ -255,4 +256,55 @@ TEST_CASE("bad options and states are rejected with a message", "[dynamics]") {
                     Catch::Contains("5 neurons"));
   CHECK_THROWS_WITH(Recall(net, SpinVector::Constant(4, 0), DynamicsOptions{}),
                     Catch::Contains("not +1 or -1"));
+}
+
+TEST_CASE("fields are exact at the largest N x P a network holds", "[dynamics]") {
+  // 4096 copies of one pattern in 128 x 128 neurons (N x P = kMaxPatternSpins). From s = xi
+  // each neuron's raw field is P (N - 1) xi_i, so s stays put, and E = -1/2 N P (N - 1).
+  const int n = 16384, p = 4096;
+  Rng rng(4);
+  const SpinVector xi = test::random_spins(n, rng);
+  Network net(n);
+  net.store_all(xi.replicate(1, p));
+  const Recall r = recall(net, xi, options(UpdateMode::synchronous, 0, 1));
+  CHECK(r.outcome() == Outcome::fixed_point);
+  CHECK(r.state() == xi);
+  REQUIRE(net.uses_pattern_fields());
+  CHECK(r.trace().energy[0] == -0.5 * 16384.0 * 4096.0 * 16383.0);
+  CHECK(r.trace().overlaps[1][p - 1] == 1.0);
+}
+
+TEST_CASE("a recall whose trace would pass the limit is refused before it starts", "[dynamics]") {
+  // 4 stored patterns: (max_sweeps + 1) x (4 + 1) entries, at most kMaxTraceEntries = 25e6.
+  const Network net = test::network_with(test::random_patterns(8, 4, 5));
+  const SpinVector s = net.pattern(0);
+  CHECK_NOTHROW(Recall(net, s, options(UpdateMode::synchronous, 0, 4'999'999)));
+  CHECK_THROWS_WITH(
+      Recall(net, s, options(UpdateMode::synchronous, 0, 5'000'000)),
+      Catch::Contains("a recall of up to 5000000 sweeps with 4 stored patterns would trace "
+                      "25000005 values, more than the limit of 25000000: use at most 4999999"));
+  // The reproducer of issue 13: a million one-pixel patterns and a million sweeps.
+  CHECK_THROWS_AS(check_trace_size(1'000'000, 1'000'000), std::invalid_argument);
+  CHECK_THROWS_AS(check_trace_size(INT32_MAX, 0), std::invalid_argument);
+}
+
+TEST_CASE("20 runs with one seed give byte-identical JSON", "[dynamics]") {
+  const PatternMatrix x = test::random_patterns(64, 5, 25);
+  const Network net = test::network_with(x);
+  Rng rng(9);
+  const SpinVector start = test::random_spins(64, rng);
+  for (UpdateMode mode : kAllModes)
+    for (double temperature : {0.0, 0.7}) {
+      DynamicsOptions o = options(mode, 123, 30);
+      o.temperature = temperature;
+      std::string first;
+      for (int run = 0; run < 20; ++run) {
+        JsonWriter json;
+        json.begin_object();
+        write_recall_members(json, recall(net, start, o));
+        json.end_object();
+        if (run == 0) first = json.str();
+        REQUIRE(json.str() == first);
+      }
+    }
 }
