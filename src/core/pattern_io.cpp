@@ -586,8 +586,11 @@ std::string read_bytes(std::istream& in, const std::string& source, std::size_t 
   for (;;) {
     const std::size_t want = std::min(kChunk, max_bytes + 1 - content.size());
     const std::size_t have = content.size();
-    if (content.capacity() < have + want)
-      content.reserve(std::min(std::max(2 * content.capacity(), have + want), max_bytes + 1));
+    if (content.capacity() < have + want) {
+      // Doubling, but straight to the cap once near it: never a copy of a full buffer.
+      const std::size_t grown = std::max(2 * content.capacity(), have + want);
+      content.reserve(grown >= max_bytes ? max_bytes + 1 : grown);
+    }
     content.resize(have + want);
     in.read(content.data() + have, static_cast<std::streamsize>(want));
     content.resize(have + static_cast<std::size_t>(in.gcount()));

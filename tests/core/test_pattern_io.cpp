@@ -493,19 +493,25 @@ TEST_CASE("[io] pattern counts and sizes over the limits are refused before allo
 
 namespace {
 
-// An endless stream of zero bytes, like /dev/zero, that counts what it hands out.
+// A stream of zero bytes that cannot seek, like /dev/zero or a pipe, and counts what it
+// hands out; endless unless given a length.
 class Zeros : public std::streambuf {
  public:
+  explicit Zeros(std::size_t length = SIZE_MAX) : left_(length) {}
   std::size_t served = 0;
 
  protected:
   int_type underflow() override {
-    setg(block_, block_, block_ + sizeof block_);
-    served += sizeof block_;
+    if (left_ == 0) return traits_type::eof();
+    const std::size_t n = std::min(sizeof block_, left_);
+    setg(block_, block_, block_ + n);
+    served += n;
+    left_ -= n;
     return 0;
   }
 
  private:
+  std::size_t left_;
   char block_[4096] = {};
 };
 
@@ -526,4 +532,10 @@ TEST_CASE("[io] read_bytes stops at the cap while reading, holding at most cap +
   CHECK(sized.tellg() == 0);
   std::istringstream exact(std::string(kCap, 'x'));
   CHECK(read_bytes(exact, "exact.txt", kCap).size() == kCap);
+  // Growing to the cap never allocates past it (a doubling to 2x the cap would).
+  Zeros pipe(kCap);
+  std::istream piped(&pipe);
+  const std::string all = read_bytes(piped, "pipe", kCap);
+  CHECK(all.size() == kCap);
+  CHECK(all.capacity() <= kCap + 1);
 }
