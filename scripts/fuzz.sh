@@ -8,10 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j"$(nproc)" >/dev/null
 out=build/fuzz
+cmake --preset fuzz >/dev/null
 mkdir -p "$out/findings"
+cmake --build --preset fuzz -j"$(nproc)" >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; exit 1; }
 failed=0
 printf '%-10s %12s %8s  %s\n' harness executions exec/s result
 for name in text pbm idx_raw idx_gzip auto; do
