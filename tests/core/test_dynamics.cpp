@@ -259,19 +259,29 @@ TEST_CASE("bad options and states are rejected with a message", "[dynamics]") {
 }
 
 TEST_CASE("fields are exact at the largest N x P a network holds", "[dynamics]") {
-  // 4096 copies of one pattern in 128 x 128 neurons (N x P = kMaxPatternSpins). From s = xi
-  // each neuron's raw field is P (N - 1) xi_i, so s stays put, and E = -1/2 N P (N - 1).
+  // 4096 copies of one pattern in 128 x 128 neurons (N x P = kMaxPatternSpins, not one more).
+  // From s = xi each neuron's raw field is F xi_i with F = P (N - 1) = 67104768, by hand. A
+  // bias of -(F -+ 1/2) xi_i leaves h_i = +-1/2 xi_i: neuron 0 must stay, neuron 1 must flip,
+  // which pins the field Recall sums to F exactly.
   const int n = 16384, p = 4096;
+  const double f = 67104768.0;
   Rng rng(4);
   const SpinVector xi = test::random_spins(n, rng);
   Network net(n);
   net.store_all(xi.replicate(1, p));
-  const Recall r = recall(net, xi, options(UpdateMode::synchronous, 0, 1));
-  CHECK(r.outcome() == Outcome::fixed_point);
-  CHECK(r.state() == xi);
+  REQUIRE_THROWS(net.store(xi));
   REQUIRE(net.uses_pattern_fields());
-  CHECK(r.trace().energy[0] == -0.5 * 16384.0 * 4096.0 * 16383.0);
-  CHECK(r.trace().overlaps[1][p - 1] == 1.0);
+  Eigen::VectorXd b = Eigen::VectorXd::Zero(n);
+  b[0] = -(f - 0.5) * xi[0];
+  b[1] = -(f + 0.5) * xi[1];
+  net.set_bias(b);
+  Recall r(net, xi, options(UpdateMode::async_sequential, 0, 1));
+  // E = -1/2 N P (N - 1) - b . s, with b . s = -(f - 1/2) - (f + 1/2) = -2 f.
+  CHECK(r.energy() == -0.5 * 16384.0 * 4096.0 * 16383.0 + 2.0 * f);
+  CHECK(r.step_neuron() == 0);
+  CHECK(r.recent_flips().empty());
+  CHECK(r.step_neuron() == 1);
+  CHECK(r.recent_flips() == std::vector<int>{1});
 }
 
 TEST_CASE("a recall whose trace would pass the limit is refused before it starts", "[dynamics]") {
