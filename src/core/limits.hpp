@@ -37,8 +37,8 @@ inline constexpr std::int64_t kMaxSelectExpansion = kMaxPatterns;
 
 // ---- work of a recall and of an experiment ----
 
-// A recall's trace keeps P overlaps (8 bytes each) per sweep plus a row of energy, Hamming
-// distance and flips: max_sweeps x (P + 1) entries at most this many, i.e. ~200 MB.
+// A recall's trace keeps, for iteration 0 and each sweep, P overlaps (8 bytes each) and a row
+// of energy, Hamming distance and flips: (max_sweeps + 1) x (P + 1) entries, ~200 MB at most.
 inline constexpr std::int64_t kMaxTraceEntries = 25'000'000;
 // An experiment runs trials x N neuron updates per sweep: at ~30 ns each this bounds one sweep
 // of all trials to about 3 s, and the trials' states to 100 MB.
