@@ -584,13 +584,14 @@ std::string read_bytes(std::istream& in, const std::string& source, std::size_t 
   constexpr std::size_t kChunk = std::size_t{1} << 16;
   errno = 0;
   for (;;) {
-    const std::size_t want = std::min(kChunk, max_bytes + 1 - content.size());
     const std::size_t have = content.size();
-    if (content.capacity() < have + want) {
-      // Doubling, but straight to the cap once near it: never a copy of a full buffer.
-      const std::size_t grown = std::max(2 * content.capacity(), have + want);
+    if (content.capacity() == have) {
+      // Full: double, but straight to the cap once near it, so never a copy of a full buffer.
+      const std::size_t grown = std::max(2 * have, kChunk);
       content.reserve(grown >= max_bytes ? max_bytes + 1 : grown);
     }
+    // Only into the room already there: a file of known size fills its one allocation.
+    const std::size_t want = std::min({kChunk, content.capacity() - have, max_bytes + 1 - have});
     content.resize(have + want);
     in.read(content.data() + have, static_cast<std::streamsize>(want));
     content.resize(have + static_cast<std::size_t>(in.gcount()));

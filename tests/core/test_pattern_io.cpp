@@ -532,6 +532,11 @@ TEST_CASE("[io] read_bytes stops at the cap while reading, holding at most cap +
   CHECK(sized.tellg() == 0);
   std::istringstream exact(std::string(kCap, 'x'));
   CHECK(read_bytes(exact, "exact.txt", kCap).size() == kCap);
+  // A stream of known size is read into one allocation of its size (+1 to see the end).
+  std::istringstream odd(std::string(kCap / 2 + 1000, 'x'));
+  const std::string odd_bytes = read_bytes(odd, "odd.txt", kCap);
+  CHECK(odd_bytes.size() == kCap / 2 + 1000);
+  CHECK(odd_bytes.capacity() <= kCap / 2 + 1001);
   // Growing to the cap never allocates past it (a doubling to 2x the cap would).
   Zeros pipe(kCap);
   std::istream piped(&pipe);
