@@ -13,7 +13,8 @@ cache=${HOPFIELD_CACHE:-$HOME/.cache/hopfield-lab}
 mkdir -p "$cache"
 
 native_pkgs=(cmake g++ make libeigen3-dev catch2 zlib1g-dev libsdl2-dev libstb-dev
-  fonts-dejavu-core libgl1-mesa-dri libegl1 libgl1)
+  fonts-dejavu-core libgl1-mesa-dri libegl1 libgl1
+  clang libclang-rt-14-dev)  # scripts/sanitize.sh and scripts/fuzz.sh
 web_pkgs=(emscripten nodejs chromium dpkg-dev)
 
 want=("${native_pkgs[@]}")

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README and CI run it, on a fresh machine:
 #   1. installs what is missing (scripts/deps.sh),
-#   2. native build + CTest (core unit tests, CLI, desktop app smoke test),
+#   2. native build + CTest (core unit tests, CLI, desktop app smoke test), then the core and
+#      CLI tests under ASan + UBSan (build/asan) and each pattern-file fuzzer for 12 s
+#      (build/fuzz),
 #   3. WebAssembly build + CTest under node (the same unit tests, CLI, native == wasm traces),
 #   4. the web app (./build-web.sh) + end-to-end tests in headless Chromium (tests/web).
-# Build trees: build/native and build/wasm. Exit status: non-zero if anything failed.
+# Build trees: build/native, build/asan, build/fuzz and build/wasm.
+# Exit status: non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -23,6 +26,12 @@ cmake --build build/native -j"$jobs"
 
 step "native tests"
 ctest --test-dir build/native --output-on-failure
+
+step "sanitizers: core and CLI tests under ASan + UBSan (clang)"
+scripts/sanitize.sh
+
+step "fuzzing: each pattern-file reader for 12 s (libFuzzer)"
+scripts/fuzz.sh 12
 
 step "WebAssembly build"
 if [ ! -f build/wasm/CMakeCache.txt ]; then

@@ -61,7 +61,10 @@ int run_recall(const RecallOptions& o) {
   const std::vector<Pattern> patterns = stored_patterns(o);
   const Pattern& first = patterns.front();
   Network net(first.size(), o.rule, o.scale);
-  for (const Pattern& p : patterns) net.store(p.spins);
+  PatternMatrix all(first.size(), static_cast<Eigen::Index>(patterns.size()));
+  for (std::size_t k = 0; k < patterns.size(); ++k)
+    all.col(static_cast<Eigen::Index>(k)) = patterns[k].spins;
+  net.store_all(all);  // learns once: the pseudo-inverse projection is not redone per pattern
   if (o.prune) apply_pruning(net, *o.prune, o.dynamics.seed);
 
   SpinVector initial;

@@ -1,5 +1,6 @@
 #include "core/dynamics.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
@@ -7,7 +8,6 @@
 #include "core/detmath.hpp"
 
 namespace hopfield {
-
 void check_options(const DynamicsOptions& o) {
   if (!std::isfinite(o.temperature) || o.temperature < 0)
     throw std::invalid_argument("temperature must be a finite number >= 0");
@@ -16,6 +16,18 @@ void check_options(const DynamicsOptions& o) {
 
 double glauber_field_scale(const Network& net) {
   return net.rule() == Rule::hebbian ? 1.0 / net.size() : 1.0;
+}
+
+void check_trace_size(int max_sweeps, int patterns) {
+  const std::int64_t rows = std::int64_t{max_sweeps} + 1;
+  const std::int64_t entries = rows * (std::int64_t{patterns} + 1);
+  if (entries > kMaxTraceEntries)
+    throw std::invalid_argument(
+        "a recall of up to " + std::to_string(max_sweeps) + " sweeps with " +
+        std::to_string(patterns) + " stored patterns would trace " + std::to_string(entries) +
+        " values, more than the limit of " + std::to_string(kMaxTraceEntries) + ": use at most " +
+        std::to_string(kMaxTraceEntries / (std::int64_t{patterns} + 1) - 1) +
+        " max sweeps, or fewer patterns");
 }
 
 Recall::Recall(const Network& network, const SpinVector& initial, const DynamicsOptions& options,
@@ -30,6 +42,7 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
       glauber_scale_(glauber_field_scale(network)),
       bias_(network.bias().data()) {
   check_options(options);
+  check_trace_size(options.max_sweeps, network.pattern_count());
   if (initial.size() != net_.size())
     throw std::invalid_argument("initial state has " + std::to_string(initial.size()) +
                                 " neurons, the network has " + std::to_string(net_.size()));
@@ -58,6 +71,7 @@ double Recall::raw_field(int i) const {
   const std::int16_t* xi = patterns_t_->col(i).data();
   const std::int16_t* m = m16_.data();
   const int p = static_cast<int>(m_.size());
+  static_assert(kMaxPatternSpins <= kFieldOverflowBound);  // |sum| <= N P, capped by Network
   int sum = 0;  // |sum| <= N P < 2^31 for every network the core allows
   for (int mu = 0; mu < p; ++mu) sum += static_cast<int>(xi[mu]) * static_cast<int>(m[mu]);
   return static_cast<double>(sum - p * state_[i]);
@@ -114,8 +128,16 @@ void Recall::apply_flip(int i, Spin value) {
   ++sweep_flips_;
 }
 
+// m = Xi^T s in exact integers, one neuron's column of P spins at a time (no int copy of Xi).
 void Recall::update_overlaps() {
-  m_ = patterns_t_->cast<int>() * state_.cast<int>();  // exact integers
+  m_.setZero(patterns_t_->rows());
+  int* m = m_.data();
+  const int p = static_cast<int>(m_.size());
+  for (int i = 0; i < net_.size(); ++i) {
+    const std::int16_t* xi = patterns_t_->col(i).data();
+    const int s = state_[i];
+    for (int mu = 0; mu < p; ++mu) m[mu] += s * xi[mu];
+  }
   m16_.resize(static_cast<std::size_t>(m_.size()));
   for (Eigen::Index mu = 0; mu < m_.size(); ++mu)
     m16_[static_cast<std::size_t>(mu)] = static_cast<std::int16_t>(m_[mu]);

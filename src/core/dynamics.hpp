@@ -53,6 +53,10 @@ struct DynamicsOptions {
 double glauber_field_scale(const Network& net);
 // Throws std::invalid_argument for a negative or non-finite temperature or max_sweeps < 1.
 void check_options(const DynamicsOptions& options);
+// Throws std::invalid_argument when a run of up to max_sweeps sweeps over `patterns` stored
+// patterns could trace more than kMaxTraceEntries values: (max_sweeps + 1) rows of P overlaps
+// and one entry for the row's energy, Hamming distance and flips.
+void check_trace_size(int max_sweeps, int patterns);
 
 // One row per iteration; iteration 0 is the initial state. An iteration is one sweep of N
 // single-neuron updates (asynchronous) or one simultaneous update of all N (synchronous).
@@ -68,7 +72,9 @@ struct Trace {
 
 class Recall {
  public:
-  // The network must outlive the Recall and stay unchanged while it runs.
+  // The network must outlive the Recall and stay unchanged while it runs. Throws
+  // std::invalid_argument for bad options, sizes or spins, or a trace over the limit
+  // (check_trace_size), before any work.
   Recall(const Network& network, const SpinVector& initial, const DynamicsOptions& options,
          std::optional<SpinVector> target = std::nullopt);
 

@@ -54,9 +54,11 @@ std::optional<SpinVector> Lab::target() const {
 void Lab::retrain(std::vector<Pattern> library, const LabSettings& settings) {
   check_options(settings.dynamics);
   for (const Pattern& p : library) check_pattern_size(p);
-  // Hebbian storage is a cheap column append; one relearn under the real rule follows.
+  // Stored at once under the Hebbian rule (a column copy), then one relearn under the real one.
   auto next = std::make_unique<Network>(size());
-  for (const Pattern& p : library) next->store(p.spins);
+  PatternMatrix all(size(), static_cast<Eigen::Index>(library.size()));
+  for (std::size_t mu = 0; mu < library.size(); ++mu) all.col(static_cast<Eigen::Index>(mu)) = library[mu].spins;
+  next->store_all(all);
   next->set_rule(settings.rule, settings.scale);
   std::optional<int> source = probe_source_;
   if (source && *source >= static_cast<int>(library.size())) source.reset();

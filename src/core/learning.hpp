@@ -9,8 +9,6 @@
 
 namespace hopfield {
 
-using PatternMatrix = Eigen::Matrix<Spin, Eigen::Dynamic, Eigen::Dynamic>;  // N x P
-
 // Hebbian counts W_raw = sum_mu xi^mu xi^mu^T with W_ii = 0 (integers, unscaled).
 Eigen::MatrixXf hebbian_weights(const PatternMatrix& patterns);
 // Adds (sign = +1) or subtracts (sign = -1, unlearning) one pattern's Hebbian term.

@@ -28,9 +28,17 @@ SpinVector Network::pattern(int mu) const {
 const Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic>& Network::patterns_transposed()
     const {
   if (!patterns_t_valid_) {
-    patterns_t_.resize(patterns_.cols(), n_);
-    for (int i = 0; i < n_; ++i)
-      for (Eigen::Index mu = 0; mu < patterns_.cols(); ++mu) patterns_t_(mu, i) = patterns_(i, mu);
+    // Copied in 64 x 64 tiles: an element-by-element transpose strides through the whole matrix
+    // for every row, a cache miss per spin (most of a Recall's set-up at N x P = 2^26).
+    constexpr Eigen::Index kTile = 64;
+    const Eigen::Index p = patterns_.cols();
+    patterns_t_.resize(p, n_);
+    for (Eigen::Index mu0 = 0; mu0 < p; mu0 += kTile)
+      for (Eigen::Index i0 = 0; i0 < n_; i0 += kTile) {
+        const Eigen::Index mu1 = std::min(mu0 + kTile, p), i1 = std::min<Eigen::Index>(i0 + kTile, n_);
+        for (Eigen::Index i = i0; i < i1; ++i)
+          for (Eigen::Index mu = mu0; mu < mu1; ++mu) patterns_t_(mu, i) = patterns_(i, mu);
+      }
     patterns_t_valid_ = true;
   }
   return patterns_t_;
@@ -64,13 +72,36 @@ void Network::check_state(const SpinVector& s) const {
                                 " neurons, the network has " + std::to_string(n_));
 }
 
+void check_network_capacity(int neurons, std::int64_t patterns) {
+  if (patterns > kMaxPatterns)
+    throw std::invalid_argument("a network holds at most " + std::to_string(kMaxPatterns) +
+                                " patterns, not " + std::to_string(patterns));
+  const std::int64_t spins = patterns * neurons;
+  if (spins > kMaxPatternSpins)
+    throw std::invalid_argument(
+        std::to_string(patterns) + " patterns of " + std::to_string(neurons) +
+        " neurons are N x P = " + std::to_string(spins) + " spins, more than the " +
+        std::to_string(kMaxPatternSpins) + " a network may hold: store at most " +
+        std::to_string(kMaxPatternSpins / neurons) + " patterns of this size");
+}
+
 void Network::store(const SpinVector& xi) {
   check_state(xi);
   check_spins(xi, "stored pattern");
+  store_all(xi);
+}
+
+void Network::store_all(const PatternMatrix& xs) {
+  if (xs.rows() != n_)
+    throw std::invalid_argument("patterns have " + std::to_string(xs.rows()) +
+                                " neurons, the network has " + std::to_string(n_));
+  check_network_capacity(n_, pattern_count() + xs.cols());
+  for (Eigen::Index k = 0; k < xs.cols(); ++k)
+    check_spins(xs.col(k), "stored pattern " + std::to_string(pattern_count() + k));
+  PatternMatrix next(n_, pattern_count() + xs.cols());
+  next << patterns_, xs;
   if (rule_ == Rule::pseudoinverse) {
-    // Validate independence before changing anything.
-    PatternMatrix next(n_, pattern_count() + 1);
-    next << patterns_, xi;
+    // Learn before committing: dependent patterns throw and leave the network as it was.
     Eigen::MatrixXf w = pseudoinverse_weights(next);
     patterns_ = std::move(next);
     patterns_t_valid_ = false;
@@ -80,15 +111,19 @@ void Network::store(const SpinVector& xi) {
     return;
   }
   patterns_t_valid_ = false;
-  patterns_.conservativeResize(Eigen::NoChange, pattern_count() + 1);
-  patterns_.col(pattern_count() - 1) = xi;
+  patterns_ = std::move(next);
   if (pruned_) {
     relearn();
     return;
   }
   if (dense_valid_) {
-    if (rule_ == Rule::hebbian) hebbian_update(w_raw_, xi, +1);
-    else storkey_update(w_raw_, xi);
+    for (Eigen::Index k = 0; k < xs.cols(); ++k) {
+      const SpinVector xi = xs.col(k);
+      if (rule_ == Rule::hebbian)
+        hebbian_update(w_raw_, xi, +1);
+      else
+        storkey_update(w_raw_, xi);
+    }
   } else if (rule_ == Rule::storkey) {
     relearn();
   }

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.hpp"
 #include "core/names.hpp"
 #include "core/pattern.hpp"
 
@@ -37,9 +38,9 @@ inline HebbianScale parse_scale(std::string_view text) {
   return parse_name(kScaleNames, "Hebbian scale", text);
 }
 
-// Largest N for which the app and CLI build a dense N x N weight matrix (64 MB of floats).
-// Hebbian recall never needs one (see Network::uses_pattern_fields).
-inline constexpr int kMaxDenseNeurons = 4096;
+// Throws std::invalid_argument unless a network of `neurons` can hold `patterns`: at most
+// kMaxPatterns, and N x P at most kMaxPatternSpins (which keeps integer fields exact).
+void check_network_capacity(int neurons, std::int64_t patterns);
 
 // h = W s for a dense raw weight matrix, in the fixed summation order documented in network.cpp.
 void dense_fields(const Eigen::MatrixXf& w, const SpinVector& s, Eigen::VectorXd& h);
@@ -67,6 +68,10 @@ class Network {
   // Learns one more pattern: Hebbian adds xi xi^T, Storkey applies its update, the
   // pseudo-inverse rule recomputes the projection. Clears any pruning.
   void store(const SpinVector& xi);
+  // Learns the columns of `patterns` (N x K) in order, with the same result as K calls of
+  // store() but learning once: the pseudo-inverse projection is computed once, not K times.
+  // All or nothing: on any error (a bad spin, capacity, dependent patterns) nothing changes.
+  void store_all(const PatternMatrix& patterns);
   // Forgets pattern mu: Hebbian subtracts xi xi^T (unlearning); the other rules relearn the
   // remaining patterns from scratch. Clears any pruning.
   void remove(int mu);

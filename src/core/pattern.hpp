@@ -6,12 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/limits.hpp"
+
 namespace hopfield {
 
 using Spin = std::int8_t;
 using SpinVector = Eigen::Matrix<Spin, Eigen::Dynamic, 1>;
-
-inline constexpr int kMaxSide = 128;  // grids up to 128 x 128 = 16384 neurons
+using PatternMatrix = Eigen::Matrix<Spin, Eigen::Dynamic, Eigen::Dynamic>;  // N x P, one per column
 
 // Throws std::invalid_argument unless 1 <= width, height <= kMaxSide.
 void check_grid_size(int width, int height);

@@ -10,14 +10,13 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <istream>
 #include <sstream>
+#include <utility>
 
 namespace hopfield {
 namespace {
 
-constexpr std::size_t kMaxPatternBytes = std::size_t{256} << 20;  // caps files and gzip output
-constexpr std::uint32_t kMaxIdxImages = 1'000'000;
-constexpr int kOutOfRange = 1'000'000;  // stands in for any side too long to store in an int
 
 [[noreturn]] void fail(const std::string& source, const std::string& where,
                        const std::string& what) {
@@ -28,6 +27,9 @@ std::string at_line(int line) { return "line " + std::to_string(line); }
 std::string at_byte(std::size_t offset) { return "byte " + std::to_string(offset); }
 std::string size_text(int width, int height) {
   return std::to_string(width) + "x" + std::to_string(height);
+}
+std::string megabytes(std::size_t bytes) {
+  return std::to_string(bytes >> 20) + " MB";
 }
 std::string default_name(const std::string& source, std::size_t index) {
   return source + " #" + std::to_string(index);
@@ -46,16 +48,48 @@ std::string quoted(std::string_view text) {
 }
 std::string quoted(char c) { return quoted(std::string_view(&c, 1)); }
 
-int clamped_side(std::size_t n) { return static_cast<int>(std::min<std::size_t>(n, kOutOfRange)); }
+// A side written in decimal as 1..kMaxSide, else 0. Takes the digits as written, so a side of
+// any length is reported as it is in the file, never clamped.
+std::string_view without_leading_zeros(std::string_view digits) {
+  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+  return digits;
+}
+int side_value(std::string_view digits) {
+  digits = without_leading_zeros(digits);
+  if (digits.empty() || digits.size() > 3) return 0;
+  int value = 0;
+  for (const char c : digits) value = value * 10 + (c - '0');
+  return value <= kMaxSide ? value : 0;
+}
 
-// check_grid_size, reported as a file error at `where`.
-void check_side_lengths(int width, int height, const std::string& source,
-                        const std::string& where) {
-  try {
-    check_grid_size(width, height);
-  } catch (const std::invalid_argument& e) {
-    fail(source, where, e.what());
-  }
+// The sides as a grid size (check_grid_size's rule), or a file error at `where` quoting them.
+std::pair<int, int> grid_sides(std::string_view width, std::string_view height,
+                               const std::string& source, const std::string& where) {
+  const int w = side_value(width), h = side_value(height);
+  if (w == 0 || h == 0)
+    fail(source, where,
+         "grid size " + std::string(without_leading_zeros(width)) + "x" +
+             std::string(without_leading_zeros(height)) +
+             " is out of range: each side must be 1.." + std::to_string(kMaxSide));
+  return {w, h};
+}
+std::pair<int, int> grid_sides(std::uint64_t width, std::uint64_t height, const std::string& source,
+                               const std::string& where) {
+  return grid_sides(std::to_string(width), std::to_string(height), source, where);
+}
+
+// Refuses, before they are allocated, more than `count` patterns of `size` neurons each.
+void check_pattern_budget(std::uint64_t count, std::uint64_t size, const std::string& source,
+                          const std::string& where) {
+  if (count > static_cast<std::uint64_t>(kMaxPatterns))
+    fail(source, where,
+         "holds at least " + std::to_string(count) + " patterns, more than the " +
+             std::to_string(kMaxPatterns) + " a file may hold");
+  if (count * size > static_cast<std::uint64_t>(kMaxPatternSpins))
+    fail(source, where,
+         std::to_string(count) + " patterns of " + std::to_string(size) + " neurons are " +
+             std::to_string(count * size) + " neurons in all, more than the " +
+             std::to_string(kMaxPatternSpins) + " a file may hold");
 }
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
@@ -110,7 +144,8 @@ class TextParser {
 
   const std::string& source_;
   std::vector<Pattern> patterns_;
-  std::vector<std::string_view> rows_;
+  std::vector<std::string_view> rows_;  // at most kMaxSide; longer blocks are only counted
+  std::size_t rows_counted_ = 0;
   int first_row_line_ = 0;
   int name_line_ = 0;  // 0 while the block has no name line
   std::string name_;
@@ -142,7 +177,8 @@ void TextParser::add_row(std::string_view row, int number) {
     fail(source_, at_line(number),
          "row has " + std::to_string(row.size()) + " cells, the block started with " +
              std::to_string(rows_.front().size()));
-  rows_.push_back(row);
+  if (rows_.size() < static_cast<std::size_t>(kMaxSide)) rows_.push_back(row);
+  ++rows_counted_;
 }
 
 void TextParser::end_block() {
@@ -150,9 +186,10 @@ void TextParser::end_block() {
     if (name_line_ != 0) fail(source_, at_line(name_line_), "name line has no grid rows after it");
     return;
   }
-  const int width = clamped_side(rows_.front().size());
-  const int height = clamped_side(rows_.size());
-  check_side_lengths(width, height, source_, at_line(first_row_line_));
+  const auto [width, height] =
+      grid_sides(rows_.front().size(), rows_counted_, source_, at_line(first_row_line_));
+  check_pattern_budget(patterns_.size() + 1, static_cast<std::uint64_t>(width) * height, source_,
+                       at_line(first_row_line_));
   if (!patterns_.empty() && (width != patterns_[0].width || height != patterns_[0].height))
     fail(source_, at_line(first_row_line_),
          "block is " + size_text(width, height) + ", earlier blocks are " +
@@ -164,38 +201,63 @@ void TextParser::end_block() {
       if (rows_[y][x] == '#') p.set(x, y, 1);
   patterns_.push_back(std::move(p));
   rows_.clear();
+  rows_counted_ = 0;
   name_line_ = 0;
   name_.clear();
+}
+
+// Blocks in a text file (non-blank lines after a blank line or the start), counted before
+// any pattern is allocated.
+std::size_t count_text_blocks(std::string_view text) {
+  std::size_t blocks = 0;
+  bool in_block = false;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const bool blank = strip_trailing_blanks(text.substr(start, end - start)).empty();
+    if (!blank && !in_block) ++blocks;
+    in_block = !blank;
+    start = end + 1;
+  }
+  return blocks;
 }
 
 // ---- PBM ----
 
 class PbmParser {
  public:
-  PbmParser(std::string_view bytes, const std::string& source) : bytes_(bytes), source_(source) {}
+  PbmParser(std::string_view bytes, const std::string& source, ReadWork* work)
+      : bytes_(bytes), source_(source), work_(work) {}
   std::vector<Pattern> read_all();
 
  private:
   bool at_end() const { return pos_ >= bytes_.size(); }
   char peek() const { return bytes_[pos_]; }
-  std::string where() const;  // a line in P1, a byte offset in P4
+  std::string where();  // a line in P1, a byte offset in P4
   void skip_space_and_comments();
   void read_magic();
-  int read_side(const char* what);
+  std::string_view read_side(const char* what);
   void read_p1_pixels(Pattern& p);
   void read_p4_pixels(Pattern& p);
 
   std::string_view bytes_;
   const std::string& source_;
+  ReadWork* work_;
   std::size_t pos_ = 0;
   bool raw_ = false;
   std::string name_;  // from a "# name: ..." comment in the current header
+  // Newlines before lines_to_: where() counts on from there, as positions only grow.
+  std::size_t lines_to_ = 0;
+  int lines_ = 0;
 };
 
-std::string PbmParser::where() const {
+std::string PbmParser::where() {
   if (raw_) return at_byte(pos_);
-  const auto end = bytes_.begin() + static_cast<std::ptrdiff_t>(std::min(pos_, bytes_.size()));
-  return at_line(1 + static_cast<int>(std::count(bytes_.begin(), end, '\n')));
+  const std::size_t end = std::min(pos_, bytes_.size());
+  lines_ += static_cast<int>(std::count(bytes_.begin() + static_cast<std::ptrdiff_t>(lines_to_),
+                                        bytes_.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+  if (work_) work_->line_count_bytes += end - lines_to_;
+  lines_to_ = end;
+  return at_line(1 + lines_);
 }
 
 void PbmParser::skip_space_and_comments() {
@@ -222,15 +284,15 @@ void PbmParser::read_magic() {
   name_.clear();
 }
 
-int PbmParser::read_side(const char* what) {
+// The side's digits as written (grid_sides checks them).
+std::string_view PbmParser::read_side(const char* what) {
   skip_space_and_comments();
   if (at_end()) fail(source_, where(), std::string("truncated header: no image ") + what);
   if (!std::isdigit(static_cast<unsigned char>(peek())))
     fail(source_, where(), std::string("expected the image ") + what + ", found " + quoted(peek()));
-  int value = 0;
-  for (; !at_end() && std::isdigit(static_cast<unsigned char>(peek())); ++pos_)
-    value = std::min(value * 10 + (peek() - '0'), kOutOfRange);
-  return value;
+  const std::size_t start = pos_;
+  while (!at_end() && std::isdigit(static_cast<unsigned char>(peek()))) ++pos_;
+  return bytes_.substr(start, pos_ - start);
 }
 
 void PbmParser::read_p1_pixels(Pattern& p) {
@@ -267,9 +329,11 @@ std::vector<Pattern> PbmParser::read_all() {
   std::vector<Pattern> patterns;
   for (skip_space_and_comments(); !at_end(); skip_space_and_comments()) {
     read_magic();
-    const int width = read_side("width");
-    const int height = read_side("height");
-    check_side_lengths(width, height, source_, where());
+    const std::string_view width_digits = read_side("width");
+    const std::string_view height_digits = read_side("height");
+    const auto [width, height] = grid_sides(width_digits, height_digits, source_, where());
+    check_pattern_budget(patterns.size() + 1, static_cast<std::uint64_t>(width) * height, source_,
+                         where());
     if (!patterns.empty() && (width != patterns[0].width || height != patterns[0].height))
       fail(source_, where(),
            "image " + std::to_string(patterns.size()) + " is " + size_text(width, height) +
@@ -322,12 +386,9 @@ std::vector<Pattern> decode_idx(std::string_view b, const std::string& source, i
   const std::uint32_t count = big_endian_u32(b, 4);
   const std::uint32_t rows = big_endian_u32(b, 8);
   const std::uint32_t cols = big_endian_u32(b, 12);
-  check_side_lengths(clamped_side(cols), clamped_side(rows), source, at_byte(8));
+  const auto [width, height] = grid_sides(cols, rows, source, at_byte(8));
   if (count == 0) fail(source, at_byte(4), "file holds no patterns (the image count is 0)");
-  if (count > kMaxIdxImages)
-    fail(source, at_byte(4),
-         "the header claims " + std::to_string(count) + " images, at most " +
-             std::to_string(kMaxIdxImages) + " are read");
+  check_pattern_budget(count, std::uint64_t{rows} * cols, source, at_byte(4));
   // Checked before allocating: a header can claim more images than the file holds.
   const std::uint64_t needed = std::uint64_t{count} * rows * cols;
   const std::uint64_t found = b.size() - kHeader;
@@ -339,7 +400,6 @@ std::vector<Pattern> decode_idx(std::string_view b, const std::string& source, i
   if (found > needed)
     fail(source, at_byte(static_cast<std::size_t>(kHeader + needed)),
          std::to_string(found - needed) + " bytes of unexpected data after the last image");
-  const int width = static_cast<int>(cols), height = static_cast<int>(rows);
   const std::size_t n = std::size_t{rows} * cols;
   std::vector<Pattern> patterns;
   patterns.reserve(count);
@@ -438,10 +498,10 @@ void inflate_members(std::string_view bytes, const std::string& source, Sink&& s
     const std::size_t n = buffer.size() - z.avail_out;
     const std::size_t consumed = fed - z.avail_in;
     produced += n;
-    if (produced > kMaxPatternBytes)
+    if (produced > kMaxDecompressedBytes)
       fail(source, at_byte(consumed),
-           "gzip data inflates to more than " + std::to_string(kMaxPatternBytes >> 20) +
-               " MB; pattern files are limited to that");
+           "gzip data inflates to more than " + megabytes(kMaxDecompressedBytes) +
+               "; pattern files are limited to that");
     sink(buffer.data(), n);
     if (status == Z_STREAM_END) {
       if (consumed == bytes.size()) return;
@@ -474,6 +534,7 @@ std::string gunzip(std::string_view bytes, const std::string& source) {
 
 std::vector<Pattern> read_text_patterns(std::string_view text, const std::string& source) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte order mark
+  check_pattern_budget(count_text_blocks(text), 1, source, "");
   TextParser parser(source);
   int number = 1;
   for (std::size_t start = 0; start < text.size(); ++number) {
@@ -487,8 +548,8 @@ std::vector<Pattern> read_text_patterns(std::string_view text, const std::string
   return patterns;
 }
 
-std::vector<Pattern> read_pbm(std::string_view bytes, const std::string& source) {
-  return PbmParser(bytes, source).read_all();
+std::vector<Pattern> read_pbm(std::string_view bytes, const std::string& source, ReadWork* work) {
+  return PbmParser(bytes, source, work).read_all();
 }
 
 std::vector<Pattern> read_idx(std::string_view bytes, const std::string& source, int threshold) {
@@ -504,25 +565,51 @@ std::vector<Pattern> read_patterns(std::string_view bytes, const std::string& so
   return read_decompressed(bytes, source, idx_threshold);
 }
 
-std::vector<Pattern> load_patterns(const std::string& path, int idx_threshold) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw PatternFileError("cannot open " + path + ": " + std::strerror(errno));
+std::string read_bytes(std::istream& in, const std::string& source, std::size_t max_bytes) {
+  const auto too_large = [&](const std::string& size) {
+    return PatternFileError(source + ": the file is " + size + "; pattern files are limited to " +
+                            megabytes(max_bytes));
+  };
   std::string content;
-  std::vector<char> buffer(std::size_t{1} << 16);
+  // A regular file says its size: refuse it unread, or read it into one exact allocation.
+  // Anything else (a pipe, /dev/zero) grows, never past max_bytes + 1 bytes.
+  const std::istream::pos_type start = in.tellg();
+  if (start != std::istream::pos_type(-1) && in.seekg(0, std::ios::end)) {
+    const auto size = static_cast<std::uint64_t>(in.tellg() - start);
+    in.seekg(start);
+    if (size > max_bytes) throw too_large(std::to_string(size) + " bytes");
+    content.reserve(static_cast<std::size_t>(size) + 1);
+  }
+  in.clear();
+  constexpr std::size_t kChunk = std::size_t{1} << 16;
   errno = 0;
-  while (file.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) ||
-         file.gcount() > 0) {
-    content.append(buffer.data(), static_cast<std::size_t>(file.gcount()));
-    if (content.size() > kMaxPatternBytes)
-      throw PatternFileError(path + ": the file is larger than " +
-                             std::to_string(kMaxPatternBytes >> 20) +
-                             " MB; pattern files are limited to that");
+  for (;;) {
+    const std::size_t have = content.size();
+    if (content.capacity() == have) {
+      // Full: double, but straight to the cap once near it, so never a copy of a full buffer.
+      const std::size_t grown = std::max(2 * have, kChunk);
+      content.reserve(grown >= max_bytes ? max_bytes + 1 : grown);
+    }
+    // Only into the room already there: a file of known size fills its one allocation.
+    const std::size_t want = std::min({kChunk, content.capacity() - have, max_bytes + 1 - have});
+    content.resize(have + want);
+    in.read(content.data() + have, static_cast<std::streamsize>(want));
+    content.resize(have + static_cast<std::size_t>(in.gcount()));
+    if (content.size() > max_bytes) throw too_large("larger than " + megabytes(max_bytes));
+    if (!in) break;
   }
   // A read error (a directory, say) ends the loop like the end of the file; errno tells them
   // apart, but a successful call may leave errno set too, so only an empty read consults it.
-  if (file.bad() || (content.empty() && errno != 0))
-    throw PatternFileError("cannot read " + path + ": " + std::strerror(errno != 0 ? errno : EIO));
-  return read_patterns(content, path, idx_threshold);
+  if (in.bad() || (content.empty() && errno != 0))
+    throw PatternFileError("cannot read " + source + ": " +
+                           std::strerror(errno != 0 ? errno : EIO));
+  return content;
+}
+
+std::vector<Pattern> load_patterns(const std::string& path, int idx_threshold) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw PatternFileError("cannot open " + path + ": " + std::strerror(errno));
+  return read_patterns(read_bytes(file, path), path, idx_threshold);
 }
 
 std::string write_text_patterns(const std::vector<Pattern>& patterns) {

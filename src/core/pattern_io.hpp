@@ -16,8 +16,9 @@
 // IDX image, is named "<source> #<k>", k counting the file's patterns from 0 (for IDX, the
 // index into the matching labels file). load_patterns passes the path as the source.
 //
-// Limits: load_patterns and gunzip refuse more than 256 MB; an IDX file holds 1..1,000,000
-// images and nothing after the last one.
+// Limits (core/limits.hpp), each refused before anything large is allocated: files over
+// kMaxReadBytes, gzip data inflating to over kMaxDecompressedBytes, more than kMaxPatterns
+// patterns or kMaxPatternSpins neurons in all. An IDX file has nothing after its last image.
 #pragma once
 
 #include <iosfwd>
@@ -26,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/limits.hpp"
 #include "core/pattern.hpp"
 
 namespace hopfield {
@@ -37,6 +39,11 @@ class PatternFileError : public std::runtime_error {
 
 enum class PatternFormat { text, pbm, idx };
 
+// Work a reader did, for tests that bound it: bytes scanned to turn offsets into line numbers.
+struct ReadWork {
+  std::size_t line_count_bytes = 0;
+};
+
 // Reads patterns from bytes already in memory (a file upload in the browser, say), detecting
 // the format from the content: gzip or IDX magic, "P1"/"P4", else text. `source` names the
 // input in error messages. IDX pixels >= idx_threshold become +1.
@@ -44,11 +51,17 @@ std::vector<Pattern> read_patterns(std::string_view bytes, const std::string& so
                                    int idx_threshold = 128);
 // Reads a file from disk with read_patterns.
 std::vector<Pattern> load_patterns(const std::string& path, int idx_threshold = 128);
+// Reads a stream to its end (a file, a pipe, /dev/zero) in chunks, holding at most
+// max_bytes + 1 bytes: a larger input throws PatternFileError naming `source`, a file whose
+// size is known before a byte of it is read.
+std::string read_bytes(std::istream& in, const std::string& source,
+                       std::size_t max_bytes = kMaxReadBytes);
 
 std::vector<Pattern> read_text_patterns(std::string_view text, const std::string& source);
 // One or more images one after the other (the netpbm convention), all the same size; '#'
 // comments may stand between any header or P1 pixel tokens. Black (1) is +1.
-std::vector<Pattern> read_pbm(std::string_view bytes, const std::string& source);
+std::vector<Pattern> read_pbm(std::string_view bytes, const std::string& source,
+                              ReadWork* work = nullptr);
 // IDX image file (magic 0x00000803, uint8, N x rows x cols), raw or gzip-compressed. Each
 // image is cols wide and rows high; pixels >= threshold (0..256) become +1.
 std::vector<Pattern> read_idx(std::string_view bytes, const std::string& source,
@@ -63,7 +76,8 @@ std::string write_text_patterns(const std::vector<Pattern>& patterns);
 std::string write_pbm(const std::vector<Pattern>& patterns, bool raw);
 
 // Inflates gzip data, every member of a concatenation in turn; throws PatternFileError naming
-// the source on corrupt or truncated input, trailing bytes, or output over 256 MB.
+// the source on corrupt or truncated input, trailing bytes, or output over
+// kMaxDecompressedBytes (checked while inflating, before the output is allocated).
 std::string gunzip(std::string_view bytes, const std::string& source);
 
 }  // namespace hopfield

@@ -5,6 +5,7 @@
 #include "core/detmath.hpp"
 #include "core/dynamics.hpp"
 #include "core/pruning.hpp"
+#include "core/report.hpp"
 #include "helpers.hpp"
 
 using namespace hopfield;
@@ -330,4 +331,65 @@ TEST_CASE("at_fixed_point says whether the next sweep would flip nothing", "[dyn
   DynamicsOptions hot = options(UpdateMode::async_random);
   hot.temperature = 0.5;
   CHECK_FALSE(Recall(test::network_with(x), x.col(0), hot).at_fixed_point());
+}
+
+TEST_CASE("fields are exact at the largest N x P a network holds", "[dynamics]") {
+  // 4096 copies of one pattern in 128 x 128 neurons (N x P = kMaxPatternSpins, not one more).
+  // From s = xi each neuron's raw field is F xi_i with F = P (N - 1) = 67104768, by hand. A
+  // bias of -(F -+ 1/2) xi_i leaves h_i = +-1/2 xi_i: neuron 0 must stay, neuron 1 must flip,
+  // which pins the field Recall sums to F exactly.
+  const int n = 16384, p = 4096;
+  const double f = 67104768.0;
+  Rng rng(4);
+  const SpinVector xi = test::random_spins(n, rng);
+  Network net(n);
+  net.store_all(xi.replicate(1, p));
+  REQUIRE_THROWS(net.store(xi));
+  REQUIRE(net.uses_pattern_fields());
+  Eigen::VectorXd b = Eigen::VectorXd::Zero(n);
+  b[0] = -(f - 0.5) * xi[0];
+  b[1] = -(f + 0.5) * xi[1];
+  net.set_bias(b);
+  Recall r(net, xi, options(UpdateMode::async_sequential, 0, 1));
+  // E = -1/2 N P (N - 1) - b . s, with b . s = -(f - 1/2) - (f + 1/2) = -2 f.
+  CHECK(r.energy() == -0.5 * 16384.0 * 4096.0 * 16383.0 + 2.0 * f);
+  CHECK(r.step_neuron() == 0);
+  CHECK(r.recent_flips().empty());
+  CHECK(r.step_neuron() == 1);
+  CHECK(r.recent_flips() == std::vector<int>{1});
+}
+
+TEST_CASE("a recall whose trace would pass the limit is refused before it starts", "[dynamics]") {
+  // 4 stored patterns: (max_sweeps + 1) x (4 + 1) entries, at most kMaxTraceEntries = 25e6.
+  const Network net = test::network_with(test::random_patterns(8, 4, 5));
+  const SpinVector s = net.pattern(0);
+  CHECK_NOTHROW(Recall(net, s, options(UpdateMode::synchronous, 0, 4'999'999)));
+  CHECK_THROWS_WITH(
+      Recall(net, s, options(UpdateMode::synchronous, 0, 5'000'000)),
+      Catch::Contains("a recall of up to 5000000 sweeps with 4 stored patterns would trace "
+                      "25000005 values, more than the limit of 25000000: use at most 4999999"));
+  // The reproducer of issue 13: a million one-pixel patterns and a million sweeps.
+  CHECK_THROWS_AS(check_trace_size(1'000'000, 1'000'000), std::invalid_argument);
+  CHECK_THROWS_AS(check_trace_size(INT32_MAX, 0), std::invalid_argument);
+}
+
+TEST_CASE("20 runs with one seed give byte-identical JSON", "[dynamics]") {
+  const PatternMatrix x = test::random_patterns(64, 5, 25);
+  const Network net = test::network_with(x);
+  Rng rng(9);
+  const SpinVector start = test::random_spins(64, rng);
+  for (UpdateMode mode : kAllModes)
+    for (double temperature : {0.0, 0.7}) {
+      DynamicsOptions o = options(mode, 123, 30);
+      o.temperature = temperature;
+      std::string first;
+      for (int run = 0; run < 20; ++run) {
+        JsonWriter json;
+        json.begin_object();
+        write_recall_members(json, recall(net, start, o));
+        json.end_object();
+        if (run == 0) first = json.str();
+        REQUIRE(json.str() == first);
+      }
+    }
 }

@@ -157,3 +157,54 @@ TEST_CASE("weight_block_means averages W over blocks without a dense matrix", "[
   }
   CHECK_THROWS_AS(weight_block_means(Network(4), 5), std::invalid_argument);
 }
+
+TEST_CASE("store_all learns like one store per pattern, for every rule", "[network]") {
+  const PatternMatrix x = test::random_patterns(40, 6, 14);
+  for (Rule rule : {Rule::hebbian, Rule::storkey, Rule::pseudoinverse}) {
+    const Network one_by_one = test::network_with(x, rule);
+    Network at_once(40, rule);
+    at_once.store_all(x.leftCols(2));  // onto stored patterns, as a library grows
+    at_once.store_all(x.rightCols(4));
+    CHECK(at_once.patterns() == x);
+    CHECK(at_once.raw_weights() == one_by_one.raw_weights());  // bit for bit
+  }
+  // A pruned network relearns from all its patterns, as store() does.
+  Network pruned = test::network_with(x.leftCols(3), Rule::storkey);
+  Rng rng(2);
+  prune_random(pruned, 0.5, rng);
+  pruned.store_all(x.rightCols(3));
+  CHECK_FALSE(pruned.pruned());
+  CHECK(pruned.raw_weights() == test::network_with(x, Rule::storkey).raw_weights());
+}
+
+TEST_CASE("store_all changes nothing when any pattern is refused", "[network]") {
+  const PatternMatrix x = test::random_patterns(20, 4, 15);
+  Network net = test::network_with(x.leftCols(1), Rule::pseudoinverse);
+  const Eigen::MatrixXf before = net.raw_weights();
+  PatternMatrix bad = x.rightCols(3);
+  bad(5, 1) = 0;
+  CHECK_THROWS_WITH(net.store_all(bad), Catch::Contains("stored pattern 2: neuron 5 is 0"));
+  PatternMatrix dependent = x.rightCols(3);
+  dependent.col(2) = -dependent.col(0);
+  CHECK_THROWS_WITH(net.store_all(dependent), Catch::Contains("linear combination"));
+  CHECK_THROWS_WITH(net.store_all(PatternMatrix::Ones(21, 2)), Catch::Contains("21 neurons"));
+  CHECK(net.pattern_count() == 1);
+  CHECK(net.raw_weights() == before);
+}
+
+TEST_CASE("N x P is capped below the 32-bit field bound", "[network]") {
+  // Just over 2^31: 16384 neurons x 131073 patterns = 2147500032 spins, refused by arithmetic
+  // alone (storing them would take 2 GB).
+  CHECK(std::int64_t{16384} * 131073 > std::int64_t{INT32_MAX});
+  CHECK_THROWS_WITH(check_network_capacity(16384, 131073),
+                    Catch::Contains("N x P = 2147500032 spins, more than the 67108864"));
+  CHECK_THROWS_WITH(check_network_capacity(1, 1'000'001), Catch::Contains("at most 1000000"));
+  CHECK_NOTHROW(check_network_capacity(16384, 4096));  // exactly kMaxPatternSpins = 2^26
+
+  // One pattern over the cap at 128 x 128 is refused before it is copied (test_dynamics.cpp
+  // stores exactly the cap and checks the fields there).
+  Network net(16384);
+  CHECK_THROWS_WITH(net.store_all(PatternMatrix::Ones(16384, 4097)),
+                    Catch::Contains("4097 patterns of 16384 neurons"));
+  CHECK(net.pattern_count() == 0);
+}

@@ -282,7 +282,7 @@ TEST_CASE("[io] malformed PBM files name the line (P1) or byte (P4)") {
   REQUIRE_THROWS_WITH(read("P1\n0 2\n"),
                       Contains("line 2: grid size 0x2 is out of range: each side must be 1..128"));
   REQUIRE_THROWS_WITH(read("P4\n129 1\n"), Contains("byte 8: grid size 129x1 is out of range"));
-  REQUIRE_THROWS_WITH(read("P4\n99999999999999 1\n"), Contains("grid size 1000000x1"));
+  REQUIRE_THROWS_WITH(read("P4\n99999999999999 1\n"), Contains("grid size 99999999999999x1"));
   REQUIRE_THROWS_WITH(read("P1\n2 1\n10\nP1\n3 1\n101\n"),
                       Contains("line 5: image 1 is 3x1, earlier images are 2x1"));
   REQUIRE_THROWS_WITH(
@@ -356,10 +356,10 @@ TEST_CASE("[io] malformed IDX files name the byte offset and expected size") {
   REQUIRE_THROWS_WITH(read(idx_bytes(1, 0, 3, {})), Contains("grid size 3x0 is out of range"));
   REQUIRE_THROWS_WITH(read(idx_bytes(0, 2, 3, {})), Contains("byte 4: file holds no patterns"));
   REQUIRE_THROWS_WITH(read(idx_bytes(2'000'000, 1, 1, {})),
-                      Contains("claims 2000000 images, at most 1000000 are read"));
+                      Contains("byte 4: holds at least 2000000 patterns, more than the 1000000"));
   // A header may claim far more than the file holds: refused before any allocation.
-  REQUIRE_THROWS_WITH(read(idx_bytes(1'000'000, 128, 128, {})),
-                      Contains("byte 16: truncated IDX data: expected 16384000000 bytes"));
+  REQUIRE_THROWS_WITH(read(idx_bytes(4096, 128, 128, {})),
+                      Contains("byte 16: truncated IDX data: expected 67108864 bytes"));
   REQUIRE_THROWS_WITH(read(bytes + "z"),
                       Contains("byte 28: 1 bytes of unexpected data after the last image"));
 }
@@ -378,7 +378,7 @@ TEST_CASE("[io] corrupt, truncated and oversized gzip data is rejected") {
   REQUIRE_THROWS_WITH(gunzip("abc", "x"), Contains("x byte 0: not gzip data"));
   REQUIRE_THROWS_WITH(
       read_patterns(gzip_bomb(), "bomb.gz"),
-      Contains("bomb.gz byte ") && Contains("gzip data inflates to more than 256 MB"));
+      Contains("bomb.gz byte ") && Contains("gzip data inflates to more than 128 MB"));
 }
 
 // ---- format detection and files ----
@@ -443,4 +443,104 @@ TEST_CASE("[io] Caltech 101 silhouettes load from the shared data set") {
       CHECK(row_text(images[0], 11) == ".###############");
     }
   }
+}
+
+// ---- limits: refused before anything large is allocated, in work bounded by the input ----
+
+TEST_CASE("[io] PBM line numbers cost one pass over the file, not one per image") {
+  // Issue 13: each image's line number was counted from byte 0, so 200k images took a minute.
+  std::string bytes;
+  for (int k = 0; k < 20'000; ++k) bytes += "P1 1 1 1\n";
+  ReadWork work;
+  CHECK(read_pbm(bytes, "many.pbm", &work).size() == 20'000);
+  CHECK(work.line_count_bytes <= bytes.size());
+  // The line numbers themselves are unchanged: the bad image is on line 20001.
+  REQUIRE_THROWS_WITH(read_pbm(bytes + "P1 2 1 1\n", "many.pbm"),
+                      Contains("many.pbm line 20001: image 20000 is 2x1, earlier images are 1x1"));
+}
+
+TEST_CASE("[io] oversized sides are reported as written, not clamped") {
+  const std::string digits(40, '9');
+  REQUIRE_THROWS_WITH(read_pbm("P1\n" + digits + " 1\n", "w.pbm"),
+                      Contains("grid size " + digits + "x1 is out of range"));
+  REQUIRE_THROWS_WITH(read_pbm("P1\n0003 00129\n", "w.pbm"), Contains("grid size 3x129"));
+  REQUIRE_THROWS_WITH(read_text_patterns(std::string(52'428'800, '#'), "wide.txt"),
+                      Contains("wide.txt line 1: grid size 52428800x1 is out of range"));
+  std::string tall;
+  for (int y = 0; y < 300; ++y) tall += "#\n";
+  REQUIRE_THROWS_WITH(read_text_patterns(tall, "tall.txt"), Contains("grid size 1x300"));
+  REQUIRE_THROWS_WITH(read_idx(idx_bytes(1, 0xffffffffu, 2, {}), "big.idx"),
+                      Contains("grid size 2x4294967295 is out of range"));
+}
+
+TEST_CASE("[io] pattern counts and sizes over the limits are refused before allocation") {
+  // Text: 1,000,001 one-pixel blocks, counted before any pattern is built.
+  std::string blocks;
+  for (int k = 0; k < 1'000'001; ++k) blocks += "#\n\n";
+  REQUIRE_THROWS_WITH(read_text_patterns(blocks, "many.txt"),
+                      Contains("many.txt: holds at least 1000001 patterns, more than the 1000000 "
+                               "a file may hold"));
+  // IDX: the header's count x size is checked before the pixels are even looked for.
+  REQUIRE_THROWS_WITH(read_idx(idx_bytes(4097, 128, 128, {}), "big.idx"),
+                      Contains("big.idx byte 4: 4097 patterns of 16384 neurons are 67125248 "
+                               "neurons in all, more than the 67108864 a file may hold"));
+  // PBM: image 4097 of 128x128 (P4: 2048 bytes each) is refused before it is allocated.
+  std::string pbm;
+  for (int k = 0; k < 4097; ++k) pbm += "P4\n128 128\n" + std::string(2048, '\0');
+  REQUIRE_THROWS_WITH(read_pbm(pbm, "big.pbm"), Contains("4097 patterns of 16384 neurons"));
+  CHECK(read_pbm(pbm.substr(0, 4096 * (11 + 2048)), "big.pbm").size() == 4096);
+}
+
+namespace {
+
+// A stream of zero bytes that cannot seek, like /dev/zero or a pipe, and counts what it
+// hands out; endless unless given a length.
+class Zeros : public std::streambuf {
+ public:
+  explicit Zeros(std::size_t length = SIZE_MAX) : left_(length) {}
+  std::size_t served = 0;
+
+ protected:
+  int_type underflow() override {
+    if (left_ == 0) return traits_type::eof();
+    const std::size_t n = std::min(sizeof block_, left_);
+    setg(block_, block_, block_ + n);
+    served += n;
+    left_ -= n;
+    return 0;
+  }
+
+ private:
+  std::size_t left_;
+  char block_[4096] = {};
+};
+
+}  // namespace
+
+TEST_CASE("[io] read_bytes stops at the cap while reading, holding at most cap + 1 bytes") {
+  Zeros zeros;
+  std::istream endless(&zeros);
+  constexpr std::size_t kCap = std::size_t{1} << 20;
+  REQUIRE_THROWS_WITH(read_bytes(endless, "/dev/zero", kCap),
+                      Contains("/dev/zero: the file is larger than 1 MB; pattern files are "
+                               "limited to 1 MB"));
+  CHECK(zeros.served <= kCap + 4096);  // what the stream handed out, in its own blocks
+  // A stream that knows its size is refused before a byte of it is read.
+  std::istringstream sized(std::string(kCap + 1, 'x'));
+  REQUIRE_THROWS_WITH(read_bytes(sized, "big.txt", kCap),
+                      Contains("big.txt: the file is 1048577 bytes; pattern files are limited"));
+  CHECK(sized.tellg() == 0);
+  std::istringstream exact(std::string(kCap, 'x'));
+  CHECK(read_bytes(exact, "exact.txt", kCap).size() == kCap);
+  // A stream of known size is read into one allocation of its size (+1 to see the end).
+  std::istringstream odd(std::string(kCap / 2 + 1000, 'x'));
+  const std::string odd_bytes = read_bytes(odd, "odd.txt", kCap);
+  CHECK(odd_bytes.size() == kCap / 2 + 1000);
+  CHECK(odd_bytes.capacity() <= kCap / 2 + 1001);
+  // Growing to the cap never allocates past it (a doubling to 2x the cap would).
+  Zeros pipe(kCap);
+  std::istream piped(&pipe);
+  const std::string all = read_bytes(piped, "pipe", kCap);
+  CHECK(all.size() == kCap);
+  CHECK(all.capacity() <= kCap + 1);
 }

@@ -294,8 +294,8 @@ PatternMatrix draw_patterns(int neurons, int count, const std::vector<Pattern>& 
 
 Network build_network(const PatternMatrix& x, Rule rule, HebbianScale scale) {
   Network net(static_cast<int>(x.rows()));
-  for (Eigen::Index mu = 0; mu < x.cols(); ++mu) net.store(x.col(mu));
-  net.set_rule(rule, scale);  // one relearn, not one per pattern
+  net.store_all(x);           // under the Hebbian rule: a column copy
+  net.set_rule(rule, scale);  // then one relearn, not one per pattern
   return net;
 }
 

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses in fuzz/ (the fuzz preset: clang, ASan + UBSan, into
+# build/fuzz) and runs each for SECONDS (default 10) from its committed seeds and dictionary,
+# with -rss_limit_mb=2048 -timeout=5. Prints the executions per harness; exits non-zero on
+# any crash, leak, time-out or out-of-memory. New corpus entries go to build/fuzz/corpus,
+# findings to build/fuzz/findings (reproduce: build/fuzz/fuzz/fuzz_NAME FILE).
+#   scripts/fuzz.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+out=build/fuzz
+cmake --preset fuzz >/dev/null
+mkdir -p "$out/findings"
+cmake --build --preset fuzz -j"$(nproc)" >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; exit 1; }
+failed=0
+printf '%-10s %12s %8s  %s\n' harness executions exec/s result
+for name in text pbm idx_raw idx_gzip auto; do
+  corpus=$out/corpus/$name
+  log=$out/fuzz_$name.log
+  mkdir -p "$corpus"
+  status=0
+  "$out/fuzz/fuzz_$name" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=5 \
+    -dict="fuzz/dicts/$name.dict" -artifact_prefix="$out/findings/${name}-" \
+    -print_final_stats=1 "$corpus" "fuzz/seeds/$name" >"$log" 2>&1 || status=$?
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  result=ok
+  if [ "$status" != 0 ]; then
+    result="FAILED (exit $status): see $log"
+    failed=1
+  fi
+  printf '%-10s %12s %8s  %s\n' "$name" "${runs:-?}" "${rate:-?}" "$result"
+  [ "$status" = 0 ] || grep -E '^==[0-9]+==|SUMMARY|ERROR' "$log" | head -5 || true
+done
+exit $failed

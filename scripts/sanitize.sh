@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The core, the CLI and the Catch2 suite built with clang under AddressSanitizer and
+# UndefinedBehaviorSanitizer (any report aborts), then CTest's core and cli tests.
+# Build tree: build/asan (the asan preset in CMakePresets.json). Usage: scripts/sanitize.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j"$(nproc)"
+ctest --preset asan
