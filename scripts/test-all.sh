@@ -2,7 +2,7 @@
 # The whole test suite, as the README and CI run it, on a fresh machine:
 #   1. installs what is missing (scripts/deps.sh),
 #   2. native build + CTest (core unit tests, CLI, desktop app smoke test), then the core and
-#      CLI tests under ASan + UBSan (build/asan) and each pattern-file fuzzer for 12 s
+#      CLI tests under ASan + UBSan (build/asan) and each fuzzer for 10 s
 #      (build/fuzz),
 #   3. WebAssembly build + CTest under node (the same unit tests, CLI, native == wasm traces),
 #   4. the web app (./build-web.sh) + end-to-end tests in headless Chromium (tests/web).
@@ -30,8 +30,8 @@ ctest --test-dir build/native --output-on-failure
 step "sanitizers: core and CLI tests under ASan + UBSan (clang)"
 scripts/sanitize.sh
 
-step "fuzzing: each pattern-file reader for 12 s (libFuzzer)"
-scripts/fuzz.sh 12
+step "fuzzing: the pattern-file readers, experiment specs and start-up parameters, 10 s each (libFuzzer)"
+scripts/fuzz.sh 10
 
 step "WebAssembly build"
 if [ ! -f build/wasm/CMakeCache.txt ]; then

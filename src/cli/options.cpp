@@ -207,7 +207,7 @@ ExperimentOptions parse_experiment_options(const std::string& command,
     v.text = text;
     return v;
   };
-  o.spec.members.emplace_back("experiment", string_value(command));
+  o.spec.members.push_back({"experiment", string_value(command)});
   JsonValue prune;
   prune.type = JsonValue::Type::array;
   for (std::size_t k = 0; k < args.size(); ++k) {
@@ -218,7 +218,7 @@ ExperimentOptions parse_experiment_options(const std::string& command,
     }
     if (flag == "--per-pattern") {  // a switch: the spec's "perPattern": true
       if (o.spec.find("perPattern")) throw UsageError(flag + " is given twice");
-      o.spec.members.emplace_back("perPattern", string_value("true"));
+      o.spec.members.push_back({"perPattern", string_value("true")});
       continue;
     }
     if (flag.size() < 3 || flag.compare(0, 2, "--") != 0 || k + 1 >= args.size())
@@ -237,10 +237,10 @@ ExperimentOptions parse_experiment_options(const std::string& command,
     } else {
       const std::string key = flag_to_key(flag);
       if (o.spec.find(key)) throw UsageError(flag + " is given twice");
-      o.spec.members.emplace_back(key, string_value(v));
+      o.spec.members.push_back({key, string_value(v)});
     }
   }
-  if (!prune.items.empty()) o.spec.members.emplace_back("prune", prune);
+  if (!prune.items.empty()) o.spec.members.push_back({"prune", prune});
   if (o.json && o.csv) throw UsageError("give --json or --csv, not both");
   if (o.sharded && o.csv) throw UsageError("--shard prints JSON for merge: drop --csv");
   return o;

@@ -203,7 +203,7 @@ class JsonParser {
         if (pos_ >= t_.size() || t_[pos_] != '"') fail("expected a member name");
         std::string name = string();
         expect(':');
-        v.members.emplace_back(std::move(name), value(depth + 1));
+        v.members.push_back({std::move(name), value(depth + 1)});
       } while (eat(','));
       expect('}');
     } else if (c == '[') {

@@ -53,6 +53,8 @@ std::string json_number(double value);
 // 0.14999999999999999. Non-finite values as null.
 std::string json_number_short(double value);
 
+struct JsonMember;
+
 // A parsed JSON value. Objects keep their members in document order.
 struct JsonValue {
   enum class Type { null, boolean, number, string, array, object };
@@ -61,11 +63,18 @@ struct JsonValue {
   double number = 0;
   std::string text;  // a string's value, or a number as written (for exact integers)
   std::vector<JsonValue> items;
-  std::vector<std::pair<std::string, JsonValue>> members;
+  std::vector<JsonMember> members;
 
   bool is(Type t) const { return type == t; }
   // The member called `key`, or nullptr (also when this is not an object).
   const JsonValue* find(std::string_view key) const;
+};
+
+// An object's member. (Not std::pair: a pair of an incomplete JsonValue does not compile
+// with clang.)
+struct JsonMember {
+  std::string first;  // the key
+  JsonValue second;   // the value
 };
 
 // Parses one JSON document (RFC 8259; nesting at most 64 deep). Throws std::invalid_argument
