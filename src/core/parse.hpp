@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/limits.hpp"
+
 namespace hopfield {
 
 // A whole string as one finite decimal number: [+-]digits[.digits][(e|E)[+-]digits] (or
@@ -41,6 +43,6 @@ std::vector<std::pair<long long, long long>> parse_index_ranges(const std::strin
                                                                 std::string_view what);
 std::vector<int> expand_index_ranges(const std::vector<std::pair<long long, long long>>& ranges,
                                      std::string_view what, long long count,
-                                     long long max_total = 1000000);
+                                     long long max_total = kMaxSelectExpansion);
 
 }  // namespace hopfield

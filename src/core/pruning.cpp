@@ -15,6 +15,16 @@ void check_fraction(double f) {
                                 std::to_string(f));
 }
 
+// The raw weights to prune: pruning works on the dense N x N matrix, which only networks of at
+// most kMaxDenseNeurons have.
+Eigen::MatrixXf weights_to_prune(const Network& net) {
+  if (net.size() > kMaxDenseNeurons)
+    throw std::invalid_argument("pruning needs the dense N x N weight matrix, which holds at most " +
+                                std::to_string(kMaxDenseNeurons) + " neurons (64x64); this network has " +
+                                std::to_string(net.size()));
+  return net.raw_weights();
+}
+
 void check_threshold(double t) {
   if (!std::isfinite(t)) throw std::invalid_argument("prune threshold must be a finite number");
 }
@@ -34,7 +44,7 @@ PruneReport finish(Network& net, Eigen::MatrixXf w, long long removed) {
 // Zeroes every off-diagonal entry for which remove(scaled weight) is true.
 template <class Predicate>
 PruneReport prune_where(Network& net, Predicate remove) {
-  Eigen::MatrixXf w = net.raw_weights();
+  Eigen::MatrixXf w = weights_to_prune(net);
   const double scale = net.weight_scale();
   long long removed = 0;
   for (Eigen::Index j = 0; j < w.cols(); ++j)
@@ -50,7 +60,7 @@ PruneReport prune_where(Network& net, Predicate remove) {
 
 PruneReport prune_random(Network& net, double fraction, Rng& rng, PruneSymmetry symmetry) {
   check_fraction(fraction);
-  Eigen::MatrixXf w = net.raw_weights();
+  Eigen::MatrixXf w = weights_to_prune(net);
   const int n = net.size();
   long long removed = 0;
   if (symmetry == PruneSymmetry::symmetric_pairs) {
@@ -82,7 +92,7 @@ PruneReport prune_random(Network& net, double fraction, Rng& rng, PruneSymmetry 
 
 PruneReport prune_smallest_magnitude(Network& net, double fraction) {
   check_fraction(fraction);
-  Eigen::MatrixXf w = net.raw_weights();
+  Eigen::MatrixXf w = weights_to_prune(net);
   const int n = net.size();
   struct Entry {
     float magnitude;

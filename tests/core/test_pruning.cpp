@@ -85,3 +85,12 @@ TEST_CASE("pruning any rule's W; learning afterwards relearns from scratch", "[p
             .maxCoeff() < 1e-6);
   CHECK_THROWS_WITH(prune_random(net, 1.2, rng), Catch::Contains("between 0 and 1"));
 }
+
+TEST_CASE("pruning a network too large for a dense W says so in its own words", "[pruning]") {
+  Network net(128 * 128);  // Hebbian recall at this size never builds W; pruning needs it
+  Rng rng(1);
+  CHECK_THROWS_WITH(prune_random(net, 0.1, rng),
+                    Catch::Contains("pruning needs the dense N x N weight matrix") &&
+                        Catch::Contains("this network has 16384"));
+  CHECK_THROWS_WITH(prune_magnitude_threshold(net, 0.5), Catch::StartsWith("pruning needs"));
+}

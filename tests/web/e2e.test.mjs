@@ -405,3 +405,15 @@ test('runExperiment: a bad spec throws naming the field; abort cancels', async (
     assert.equal(s.width, 16, 'the app carries on');
   });
 });
+
+test('a start-up run that could never end is refused with a message; the page starts', async () => {
+  // Issue 13's start-up hang: this URL used to keep the page from ever becoming ready.
+  await withApp('?set=letters&demo=0.3&temperature=1&maxSweeps=2147483647', async (page, { problems }) => {
+    const s = await api(page, 'getState');
+    assert.equal(s.names.length, 26, 'the letters are stored');
+    assert.equal(s.options.maxSweeps, 100, 'the sweep limit stays at its default');
+    assert.ok(s.messages.some((m) => m.includes('more than the limit')),
+      `the app says why:\n${s.messages.join('\n')}`);
+    assert.deepEqual(problems, [], 'no console errors');
+  });
+});
