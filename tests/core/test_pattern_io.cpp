@@ -536,11 +536,13 @@ TEST_CASE("[io] read_bytes stops at the cap while reading, holding at most cap +
   std::istringstream odd(std::string(kCap / 2 + 1000, 'x'));
   const std::string odd_bytes = read_bytes(odd, "odd.txt", kCap);
   CHECK(odd_bytes.size() == kCap / 2 + 1000);
-  CHECK(odd_bytes.capacity() <= kCap / 2 + 1001);
+  // (libc++, the WebAssembly build's library, rounds a string's capacity up to 16 bytes.)
+  constexpr std::size_t kRounding = 16;
+  CHECK(odd_bytes.capacity() <= kCap / 2 + 1001 + kRounding);
   // Growing to the cap never allocates past it (a doubling to 2x the cap would).
   Zeros pipe(kCap);
   std::istream piped(&pipe);
   const std::string all = read_bytes(piped, "pipe", kCap);
   CHECK(all.size() == kCap);
-  CHECK(all.capacity() <= kCap + 1);
+  CHECK(all.capacity() <= kCap + 1 + kRounding);
 }
