@@ -239,6 +239,8 @@ export async function setUpEndlessRecall(page, side, stored) {
   const patterns = randomPatterns(stored + 1, side * side, side);
   await api(page, 'setGridSize', side, side);
   await api(page, 'setPatterns', patterns.slice(0, stored));
-  await api(page, 'setOptions', { temperature: 0.05, maxSweeps: 1000000, seed: 1 });
+  // A small temperature, so recall never settles: 0.05 in the fields' raw counts, as before T
+  // got its unit (W_raw / N for the Hebbian rule), so the benchmark's work is what it was.
+  await api(page, 'setOptions', { temperature: 0.05 / (side * side), maxSweeps: 1000000, seed: 1 });
   await api(page, 'setState', patterns[stored]);
 }

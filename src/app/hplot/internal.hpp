@@ -150,11 +150,13 @@ struct CanvasMapping {
 extern LineCanvas* g_canvas;  // the canvas being drawn, while g_mapping.active
 extern CanvasMapping g_mapping;
 
+// Small helpers, inline: the series loops call them per point.
+inline bool IsFinite(Point p) { return std::isfinite(p.x) && std::isfinite(p.y); }
+inline const char* TextAt(int offset) { return g_plot.text.data() + offset; }
+inline ImVec2 TextSize(int begin, int end) { return ImGui::CalcTextSize(TextAt(begin), TextAt(end)); }
+
 // --- plot.cpp
-bool IsFinite(Point p);
 PlotMemory& MemoryFor(ImGuiID id);
-const char* TextAt(int offset);
-ImVec2 TextSize(int begin, int end);
 void AddTextVertical(ImDrawList* draw_list, ImVec2 pos, ImU32 color, const char* text,
                      const char* text_end);
 

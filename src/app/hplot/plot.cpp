@@ -12,7 +12,6 @@ namespace {
 std::vector<PlotMemory> g_memory;
 }  // namespace
 
-bool IsFinite(Point p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
 PlotMemory& MemoryFor(ImGuiID id) {
   for (PlotMemory& m : g_memory)
@@ -31,9 +30,7 @@ void AppendLabel(const char* label, int* begin, int* end) {
   *end = static_cast<int>(g_plot.text.size());
 }
 
-const char* TextAt(int offset) { return g_plot.text.data() + offset; }
 
-ImVec2 TextSize(int begin, int end) { return ImGui::CalcTextSize(TextAt(begin), TextAt(end)); }
 
 // Draws text rotated 90 degrees counter-clockwise (read bottom to top), starting at `pos`
 // (bottom-left of the rotated line). ImDrawList has no rotated text, so glyph quads are emitted.
