@@ -31,7 +31,7 @@ void check_trace_size(int max_sweeps, int patterns) {
 }
 
 Recall::Recall(const Network& network, const SpinVector& initial, const DynamicsOptions& options,
-               std::optional<SpinVector> target)
+               std::optional<SpinVector> target, Tracing tracing)
     : net_(network),
       options_(options),
       target_(std::move(target)),
@@ -40,7 +40,9 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
       fields_from_patterns_(network.uses_pattern_fields()),
       scale_(network.weight_scale()),
       glauber_scale_(glauber_field_scale(network)),
-      bias_(network.bias().data()) {
+      bias_(network.bias().data()),
+      tie_(options.tie == TieRule::plus ? 1 : options.tie == TieRule::minus ? -1 : 0),
+      tracing_(tracing) {
   check_options(options);
   check_trace_size(options.max_sweeps, network.pattern_count());
   if (initial.size() != net_.size())
@@ -54,10 +56,19 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
   }
   previous_ = state_;
   patterns_t_ = &net_.patterns_transposed();
+  // The overlaps give the fields from patterns and the trace's overlaps and distances.
+  track_overlaps_ = fields_from_patterns_ || tracing_ == Tracing::full;
   update_overlaps();
   if (!fields_from_patterns_) {
     weights_ = &net_.raw_weights();
-    net_.raw_fields(state_, h_raw_);
+    // Unpruned Hebbian W holds integers and |h_i| <= (N - 1) P: below 2^24 the fields are
+    // exact in float, and a flip's O(N) update runs twice as wide as in double.
+    integer_fields_ = net_.rule() == Rule::hebbian && !net_.pruned() &&
+                      static_cast<double>(net_.size()) * net_.pattern_count() < 16777216.0;
+    if (integer_fields_)
+      integer_fields_from_overlaps();
+    else
+      net_.raw_fields(state_, h_raw_);
   }
   const int n = net_.size();
   order_.resize(static_cast<std::size_t>(n));
@@ -66,10 +77,14 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
 }
 
 double Recall::raw_field(int i) const {
-  if (!fields_from_patterns_) return h_raw_[i];
+  if (!fields_from_patterns_) return integer_fields_ ? h_float_[i] : h_raw_[i];
+  return pattern_field(i);
+}
+
+double Recall::pattern_field(int i) const {
   // h_raw_i = sum_mu xi_i^mu m^mu - P s_i (the diagonal of sum xi xi^T removed).
   const std::int16_t* xi = patterns_t_->col(i).data();
-  const std::int16_t* m = m16_.data();
+  const std::int16_t* m = m_.data();
   const int p = static_cast<int>(m_.size());
   static_assert(kMaxPatternSpins <= kFieldOverflowBound);  // |sum| <= N P, capped by Network
   int sum = 0;  // |sum| <= N P < 2^31 for every network the core allows
@@ -88,15 +103,12 @@ Spin Recall::decide(int i) {
 }
 
 Spin Recall::sign_update(int i, Spin current) const {
+  // Without branches on the field's sign: in random order it is a coin toss for the branch
+  // predictor, and the mispredictions were most of a batch recall's time.
   const double h = scale_ * raw_field(i) + bias_[i];
-  if (h > 0) return 1;
-  if (h < 0) return -1;
-  switch (options_.tie) {
-    case TieRule::keep: return current;
-    case TieRule::plus: return 1;
-    case TieRule::minus: return -1;
-  }
-  return current;
+  const int sign = (h > 0) - (h < 0);
+  const int tie = tie_ != 0 ? tie_ : current;
+  return static_cast<Spin>(sign != 0 ? sign : tie);
 }
 
 bool Recall::at_fixed_point() const {
@@ -110,11 +122,21 @@ void Recall::apply_flip(int i, Spin value) {
   state_[i] = value;
   const int twice = 2 * value;
   const std::int16_t* xi = patterns_t_->col(i).data();
-  for (Eigen::Index mu = 0; mu < m_.size(); ++mu) {
-    m_[mu] += twice * xi[mu];
-    m16_[static_cast<std::size_t>(mu)] = static_cast<std::int16_t>(m_[mu]);
+  if (track_overlaps_) {
+    std::int16_t* m = m_.data();
+    const int p = static_cast<int>(m_.size());
+    for (int mu = 0; mu < p; ++mu) m[mu] = static_cast<std::int16_t>(m[mu] + twice * xi[mu]);
   }
-  if (!fields_from_patterns_) {
+  if (integer_fields_) {
+    // The same update in float: integers below 2^24, exact.
+    const float* col = weights_->col(i).data();
+    float* h = h_float_.data();
+    const int n = net_.size();
+    if (value > 0)
+      for (int j = 0; j < n; ++j) h[j] += 2.0f * col[j];
+    else
+      for (int j = 0; j < n; ++j) h[j] -= 2.0f * col[j];
+  } else if (!fields_from_patterns_) {
     // h_raw += (s_new - s_old) W(:, i) = 2 s_new W(:, i): O(N) per flip, not O(N^2).
     const float* col = weights_->col(i).data();
     double* h = h_raw_.data();
@@ -130,17 +152,15 @@ void Recall::apply_flip(int i, Spin value) {
 
 // m = Xi^T s in exact integers, one neuron's column of P spins at a time (no int copy of Xi).
 void Recall::update_overlaps() {
-  m_.setZero(patterns_t_->rows());
-  int* m = m_.data();
+  m_.assign(static_cast<std::size_t>(patterns_t_->rows()), 0);
+  std::int16_t* m = m_.data();
   const int p = static_cast<int>(m_.size());
   for (int i = 0; i < net_.size(); ++i) {
     const std::int16_t* xi = patterns_t_->col(i).data();
     const int s = state_[i];
-    for (int mu = 0; mu < p; ++mu) m[mu] += s * xi[mu];
+    // Partial sums stay within +/- N <= 16384: no overflow in 16 bits.
+    for (int mu = 0; mu < p; ++mu) m[mu] = static_cast<std::int16_t>(m[mu] + s * xi[mu]);
   }
-  m16_.resize(static_cast<std::size_t>(m_.size()));
-  for (Eigen::Index mu = 0; mu < m_.size(); ++mu)
-    m16_[static_cast<std::size_t>(mu)] = static_cast<std::int16_t>(m_[mu]);
 }
 
 int Recall::next_neuron() const {
@@ -196,7 +216,10 @@ void Recall::synchronous_step() {
     }
   state_ = std::move(next);
   update_overlaps();
-  if (!fields_from_patterns_) net_.raw_fields(state_, h_raw_);
+  if (integer_fields_)
+    integer_fields_from_overlaps();
+  else if (!fields_from_patterns_)
+    net_.raw_fields(state_, h_raw_);
   const bool cycle = flips > 0 && state_ == previous_ && options_.temperature == 0;
   previous_ = std::move(before);
   end_iteration(flips);
@@ -219,26 +242,42 @@ Outcome Recall::run() {
   return outcome_;
 }
 
+void Recall::integer_fields_from_overlaps() {
+  h_float_.resize(static_cast<std::size_t>(net_.size()));
+  for (int i = 0; i < net_.size(); ++i) h_float_[static_cast<std::size_t>(i)] = static_cast<float>(pattern_field(i));
+}
+
 double Recall::energy() const {
-  if (!fields_from_patterns_) return net_.energy_from_raw_fields(state_, h_raw_);
+  if (!fields_from_patterns_ && !integer_fields_)
+    return net_.energy_from_raw_fields(state_, h_raw_);
   // s^T W_raw s = sum_mu (m^mu)^2 - P N for Hebbian counts; exact in integers.
   long long quadratic = 0;
-  for (Eigen::Index mu = 0; mu < m_.size(); ++mu) quadratic += 1LL * m_[mu] * m_[mu];
-  quadratic -= 1LL * m_.size() * net_.size();
+  if (integer_fields_) {
+    // s^T W_raw s from the fields (exact integers): the overlaps are not kept up to date
+    // when nothing is traced.
+    for (int i = 0; i < net_.size(); ++i)
+      quadratic += static_cast<long long>(state_[i] * h_float_[static_cast<std::size_t>(i)]);
+  } else {
+    for (std::int16_t m : m_) quadratic += 1LL * m * m;
+    quadratic -= static_cast<long long>(m_.size()) * net_.size();
+  }
   double linear = 0.0;
   for (int i = 0; i < net_.size(); ++i) linear += state_[i] * net_.bias()[i];
-  return -0.5 * net_.weight_scale() * static_cast<double>(quadratic) - linear;
+  // "+ 0.0" turns -0 (an empty network) into 0, as energy_from_raw_fields does.
+  return -0.5 * net_.weight_scale() * static_cast<double>(quadratic) - linear + 0.0;
 }
 
 void Recall::record_row(int flips) {
+  ++sweeps_;
+  if (tracing_ == Tracing::none) return;
   const int n = net_.size();
   trace_.energy.push_back(energy());
   int d = -1;
   if (target_) {
     d = hamming(*target_, state_);
   } else {
-    for (Eigen::Index mu = 0; mu < m_.size(); ++mu) {
-      const int to_pattern = (n - m_[mu]) / 2;  // Hamming = (N - xi.s) / 2
+    for (std::int16_t m : m_) {
+      const int to_pattern = (n - m) / 2;  // Hamming = (N - xi.s) / 2
       const int nearest = std::min(to_pattern, n - to_pattern);
       if (d < 0 || nearest < d) d = nearest;
     }
@@ -246,8 +285,7 @@ void Recall::record_row(int flips) {
   trace_.hamming.push_back(d);
   trace_.flips.push_back(flips);
   std::vector<double> m(static_cast<std::size_t>(m_.size()));
-  for (Eigen::Index mu = 0; mu < m_.size(); ++mu)
-    m[static_cast<std::size_t>(mu)] = static_cast<double>(m_[mu]) / n;
+  for (std::size_t mu = 0; mu < m_.size(); ++mu) m[mu] = static_cast<double>(m_[mu]) / n;
   trace_.overlaps.push_back(std::move(m));
 }
 

@@ -70,13 +70,17 @@ struct Trace {
   int rows() const { return static_cast<int>(energy.size()); }
 };
 
+// What a Recall records per iteration: the whole Trace (the app, the CLI), or nothing but
+// the count of sweeps (batch experiments, which read only the final state).
+enum class Tracing { full, none };
+
 class Recall {
  public:
   // The network must outlive the Recall and stay unchanged while it runs. Throws
   // std::invalid_argument for bad options, sizes or spins, or a trace over the limit
   // (check_trace_size), before any work.
   Recall(const Network& network, const SpinVector& initial, const DynamicsOptions& options,
-         std::optional<SpinVector> target = std::nullopt);
+         std::optional<SpinVector> target = std::nullopt, Tracing tracing = Tracing::full);
 
   // Asynchronous modes: updates the next neuron of the current sweep and returns its index;
   // the sweep is recorded in the trace when its last neuron is done. Synchronous mode: one
@@ -90,8 +94,8 @@ class Recall {
   bool finished() const { return outcome_ != Outcome::running; }
   Outcome outcome() const { return outcome_; }
   const SpinVector& state() const { return state_; }
-  const Trace& trace() const { return trace_; }
-  int sweeps() const { return trace_.rows() - 1; }
+  const Trace& trace() const { return trace_; }  // empty with Tracing::none
+  int sweeps() const { return sweeps_; }
   // Neurons flipped by the last step_neuron / step_sweep call (for highlighting).
   const std::vector<int>& recent_flips() const { return recent_flips_; }
   // Position inside the current asynchronous sweep (0 at a sweep boundary).
@@ -107,10 +111,12 @@ class Recall {
 
  private:
   double raw_field(int i) const;
+  double pattern_field(int i) const;  // from the overlaps: exact for unpruned Hebbian W
+  void integer_fields_from_overlaps();
   Spin decide(int i);
   Spin sign_update(int i, Spin current) const;  // the T = 0 rule, ties included
   void apply_flip(int i, Spin value);
-  void update_overlaps();  // m_ and m16_ from the state
+  void update_overlaps();  // m_ from the state
   void synchronous_step();
   void begin_sweep();
   // Updates the neurons of the current sweep up to position `end` (exclusive).
@@ -128,16 +134,23 @@ class Recall {
   double scale_;         // the network's weight scale, fixed during a run
   double glauber_scale_; // glauber_field_scale(net_)
   const double* bias_;   // the network's bias vector
+  int tie_;              // the value a tie gives: +1, -1, or 0 for "keep the current value"
   const Eigen::MatrixXf* weights_ = nullptr;  // dense W_raw, when fields come from W
   Eigen::VectorXd h_raw_;  // W_raw s, kept current when fields come from W
+  bool integer_fields_ = false;  // fields from W, kept in h_float_ (exact integers)
+  std::vector<float> h_float_;
   // P x N, in 16 bits so the field loop is an int16 dot product (SSE2 pmaddwd, wasm SIMD).
   const Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic>* patterns_t_;  // the network's
-  Eigen::VectorXi m_;      // xi^mu . s for every stored pattern, kept current
-  std::vector<std::int16_t> m16_;  // the same in 16 bits (|m| <= N <= 16384)
+  // xi^mu . s for every stored pattern (|m| <= N <= 16384 fits 16 bits), kept current while
+  // track_overlaps_ (fields from patterns, or a full trace); else exact at the start only.
+  std::vector<std::int16_t> m_;
+  bool track_overlaps_ = true;
   std::vector<int> order_;
   int position_ = 0;
   int sweep_flips_ = 0;
   std::vector<int> recent_flips_;
+  Tracing tracing_;
+  int sweeps_ = -1;  // iterations recorded, not counting the initial state
   Trace trace_;
   Outcome outcome_ = Outcome::running;
 };

@@ -23,8 +23,12 @@ Eigen::MatrixXf hebbian_weights(const PatternMatrix& patterns) {
   // One float GEMM: every entry is a sum of P terms +/-1, exact in any order below 2^24.
   if (patterns.cols() >= (1 << 24))
     throw std::invalid_argument("hebbian_weights: at most 2^24 patterns");
+  // W is symmetric: one triangle by a rank-P update (half the products of x x^T), mirrored.
   const Eigen::MatrixXf x = patterns.cast<float>();
-  Eigen::MatrixXf w = x * x.transpose();
+  const Eigen::Index n = x.rows();
+  Eigen::MatrixXf w = Eigen::MatrixXf::Zero(n, n);
+  w.selfadjointView<Eigen::Lower>().rankUpdate(x);
+  w.triangularView<Eigen::StrictlyUpper>() = w.transpose();
   w.diagonal().setZero();
   return w;
 }

@@ -41,14 +41,21 @@ double Rng::uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53
 
 std::uint64_t Rng::below(std::uint64_t n) {
   if (n == 0) throw std::invalid_argument("Rng::below: n must be positive");
-  // 128-bit product without relying on __int128 (not in every toolchain's ABI the same way).
+  // The 128-bit product a n: one instruction where the compiler has 128-bit integers
+  // (x86-64), four 32-bit products elsewhere (wasm32); the same bits either way.
   auto mul_hi_lo = [](std::uint64_t a, std::uint64_t b, std::uint64_t& lo) {
+#if defined(__SIZEOF_INT128__) && !defined(__wasm__)
+    const unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
+    lo = static_cast<std::uint64_t>(product);
+    return static_cast<std::uint64_t>(product >> 64);
+#else
     const std::uint64_t a_lo = a & 0xffffffffULL, a_hi = a >> 32;
     const std::uint64_t b_lo = b & 0xffffffffULL, b_hi = b >> 32;
     const std::uint64_t p0 = a_lo * b_lo, p1 = a_lo * b_hi, p2 = a_hi * b_lo, p3 = a_hi * b_hi;
     const std::uint64_t mid = (p0 >> 32) + (p1 & 0xffffffffULL) + (p2 & 0xffffffffULL);
     lo = (mid << 32) | (p0 & 0xffffffffULL);
     return p3 + (p1 >> 32) + (p2 >> 32) + (mid >> 32);
+#endif
   };
   std::uint64_t lo;
   std::uint64_t hi = mul_hi_lo(next_u64(), n, lo);

@@ -156,6 +156,59 @@ TEST_CASE("pattern-field and dense-W paths give bit-identical runs", "[dynamics]
   }
 }
 
+TEST_CASE("the unpruned dense path (float fields) agrees with the patterns and double paths",
+          "[dynamics]") {
+  // Three ways to the fields of one Hebbian W: from the patterns (O(P) per neuron), from W in
+  // float (unpruned: exact integers), from W in double (pruned by 0%, so marked pruned).
+  const PatternMatrix x = test::random_patterns(200, 30, 31);
+  Network by_patterns = test::network_with(x);
+  by_patterns.set_field_path(Network::FieldPath::patterns);
+  Network dense_float = test::network_with(x);
+  dense_float.set_field_path(Network::FieldPath::dense);
+  Network dense_double = test::network_with(x);
+  Rng prune_rng(0);
+  prune_random(dense_double, 0.0, prune_rng);
+  REQUIRE(by_patterns.uses_pattern_fields());
+  REQUIRE_FALSE(dense_float.uses_pattern_fields());
+  for (UpdateMode mode : kAllModes) {
+    Rng rng(6, kCorruptionStream);
+    const SpinVector probe = flip_fraction(x.col(4), 0.3, rng);
+    const Recall a = recall(by_patterns, probe, options(mode, 8));
+    const Recall b = recall(dense_float, probe, options(mode, 8));
+    const Recall c = recall(dense_double, probe, options(mode, 8));
+    CHECK(a.state() == b.state());
+    CHECK(a.state() == c.state());
+    CHECK(a.trace().energy == b.trace().energy);
+    CHECK(a.trace().energy == c.trace().energy);
+    CHECK(a.trace().overlaps == b.trace().overlaps);
+    CHECK(a.trace().flips == c.trace().flips);
+  }
+}
+
+TEST_CASE("a run without a trace ends where the traced run ends", "[dynamics]") {
+  const PatternMatrix x = test::random_patterns(150, 25, 32);
+  Network dense = test::network_with(x);
+  dense.set_field_path(Network::FieldPath::dense);
+  const Network by_patterns = test::network_with(x);
+  for (const Network* net : {static_cast<const Network*>(&dense), &by_patterns})
+    for (UpdateMode mode : kAllModes)
+      for (double t : {0.0, 0.4}) {
+        Rng rng(7, kCorruptionStream);
+        const SpinVector probe = flip_fraction(x.col(1), 0.35, rng);
+        DynamicsOptions o = options(mode, 9, 30);
+        o.temperature = t;
+        Recall traced(*net, probe, o, x.col(1));
+        Recall bare(*net, probe, o, std::nullopt, Tracing::none);
+        traced.run();
+        bare.run();
+        CHECK(bare.state() == traced.state());
+        CHECK(bare.sweeps() == traced.sweeps());
+        CHECK(bare.outcome() == traced.outcome());
+        CHECK(bare.energy() == traced.energy());
+        CHECK(bare.trace().rows() == 0);
+      }
+}
+
 TEST_CASE("the same seed gives the same run; another seed a different order", "[dynamics]") {
   const PatternMatrix x = test::random_patterns(100, 12, 24);
   const Network net = test::network_with(x);

@@ -129,7 +129,7 @@ UnitRecord Basins::run_unit(long long unit) const {
         corrupt_for_basins(xi, width_, spec_.corruption, amount, spec_.mask_value, corruption);
     DynamicsOptions o = spec_.dynamics;
     o.seed = dynamics.next_u64();
-    Recall run(*net_, probe, o, xi);
+    Recall run(*net_, probe, o, std::nullopt, Tracing::none);
     const int sweeps = run_to_end(run);
     const SpinVector& s = run.state();
     Ending ending = Ending::spurious;

@@ -146,7 +146,7 @@ UnitRecord Capacity::run_unit(long long unit) const {
       const SpinVector probe = flip_fraction(xi, spec_.flip, corruption);
       DynamicsOptions o = spec_.dynamics;
       o.seed = dynamics.next_u64();
-      Recall run(net, probe, o, xi);
+      Recall run(net, probe, o, std::nullopt, Tracing::none);
       const int sweeps = run_to_end(run);
       retrieved += run.state() == xi;
       overlap_sum += overlap(xi, run.state());

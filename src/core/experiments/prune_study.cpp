@@ -170,7 +170,7 @@ UnitRecord PruneStudy::run_unit(long long unit) const {
     o.mode = UpdateMode::async_random;
     o.max_sweeps = spec_.max_sweeps;
     o.seed = dynamics.next_u64();
-    Recall run(*net, probe, o, xi);
+    Recall run(*net, probe, o, std::nullopt, Tracing::none);
     run_to_end(run);
     rec.values.push_back(100.0 * (1.0 - static_cast<double>(hamming(xi, run.state())) / n));
   }

@@ -70,7 +70,7 @@ UnitRecord Temperature::run_unit(long long unit) const {
   o.max_sweeps = spec_.sweeps;
   o.seed = Rng(spec_.seed, kDynamicsStream, static_cast<std::uint64_t>(trial)).next_u64();
   const SpinVector start = x.col(0);
-  Recall run(net, start, o, start);
+  Recall run(net, start, o, std::nullopt, Tracing::none);
   // The last half of the sweeps: (S/2, S]; at T = 0 a fixed point repeats its final overlap.
   const int first = spec_.sweeps / 2 + 1;
   double sum = 0;
