@@ -4,8 +4,9 @@
 // 2. the pruning study as published (21 random levels + 5 thresholds, 3 noise levels, the
 //    4 silhouettes, 100 trials) on the 16x16 Caltech silhouettes in DIR (default
 //    ../shared/data), else on 4 random 16x16 patterns (it says which);
-// 3. capacity N = 4096, P = 100..600, 10 trials, on 1 and 2 threads, and the peak memory.
-// --quick runs 3. with 2 trials.
+// 3. the spectrum of W before and after pruning at 16x16 and 28x28 (symmetric, asymmetric);
+// 4. capacity N = 4096, P = 100..600, 10 trials, on 1 and 2 threads, and the peak memory.
+// --quick runs 4. with 2 trials.
 #include <sys/resource.h>
 
 #include <chrono>
@@ -15,6 +16,7 @@
 #include <string>
 
 #include "core/experiments/experiment.hpp"
+#include "core/experiments/prune_study.hpp"
 #include "core/pattern_io.hpp"
 #include "core/rng.hpp"
 
@@ -105,6 +107,20 @@ int main(int argc, char** argv) {
       "prune study as published (26 levels x 3 noise x 100 trials) on %s, 1 thread: %8.3f s (%.3f) "
       "%lld units; target <= 2 s\n",
       what.c_str(), t, g_cpu, units);
+
+  // The Experiments window's spectrum of W before and after pruning (two eigen-solves).
+  for (int side : {16, 28}) {
+    Rng rng(3);
+    PatternMatrix x(side * side, 4);
+    for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = rng.bernoulli(0.5) ? 1 : -1;
+    for (const char* kind : {"random", "random-independent"}) {
+      const auto start = Clock::now();
+      const auto s = experiments::prune_spectra(x, HebbianScale::inv_p, kind, 0.5, 1);
+      std::printf("spectrum before/after %s pruning, N=%d, 4 random patterns: %8.3f s (%zu eigenvalues)\n",
+                  kind, side * side, std::chrono::duration<double>(Clock::now() - start).count(),
+                  s.after.re.size());
+    }
+  }
 
   const std::string big =
       std::string(R"({"experiment":"capacity","size":"64x64","patterns":"100:600:100","trials":)") +

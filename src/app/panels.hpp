@@ -10,6 +10,7 @@
 
 #include "app/app.hpp"
 #include "app/recall_plots.hpp"
+#include "core/experiments/prune_study.hpp"
 
 namespace hlab {
 
@@ -104,6 +105,11 @@ struct ExperimentsPanel {
   char noise[64] = "0.25,0.5,0.75";
   std::string spec_error;  // why the last Run was refused
   std::string command;     // the hopfield-cli line of the run shown
+  // The spectrum of W before and after one prune (kind, level) of the library's W.
+  int spectrum_kind = 3;  // random, random-independent, smallest, magnitude, signed
+  float spectrum_level = 0.5f;
+  std::optional<hopfield::experiments::PruneSpectra> spectra;
+  std::string spectrum_of;  // what `spectra` shows, or why it could not be computed
   std::uint64_t runs_seen = 0;  // a run started elsewhere (the JS API) opens the window
 
   void draw(App& app);

@@ -140,6 +140,30 @@ void PruneStudy::prepare() {
   }
 }
 
+PruneSpectra prune_spectra(const PatternMatrix& x, HebbianScale scale, const std::string& kind,
+                           double level, std::uint64_t seed) {
+  const PruneSweep sweep = parse_prune_sweep(kind + ":" + json_number_short(level));
+  if (x.cols() == 0) throw SpecError("patterns", "store at least one pattern");
+  if (x.rows() > kMaxDenseNeurons)
+    throw SpecError("patterns", "the spectrum needs a dense N x N matrix: at most " +
+                                    std::to_string(kMaxDenseNeurons) + " neurons");
+  const Network base = build_network(x, Rule::hebbian, scale);
+  Network pruned = base;
+  Rng rng(seed, kPruningStream, 0);
+  PruneSpectra out;
+  out.sparsity = PruneStudy::prune(pruned, sweep.kind, sweep.levels.front(), rng).sparsity();
+  // Of W_raw (exact integers for the unpruned W), then scaled: eig(c A) = c eig(A).
+  auto scaled = [](const Network& net) {
+    Eigenvalues e = eigenvalues(net.raw_weights());
+    for (double& v : e.re) v *= net.weight_scale();
+    for (double& v : e.im) v *= net.weight_scale();
+    return e;
+  };
+  out.before = scaled(base);
+  out.after = scaled(pruned);
+  return out;
+}
+
 long long PruneStudy::unit_count() const {
   return static_cast<long long>(levels_.size()) * spec_.trials;
 }

@@ -11,6 +11,7 @@
 #include "core/experiments/experiment.hpp"
 #include "core/experiments/spec.hpp"
 #include "core/pruning.hpp"
+#include "core/spectrum.hpp"
 
 namespace hopfield::experiments {
 
@@ -66,6 +67,17 @@ class PruneStudy : public Experiment {
   std::vector<std::shared_ptr<const Network>> pruned_;  // deterministic kinds, per level
   std::vector<double> sparsity_;                        // of pruned_, per level
 };
+
+// The spectrum of W = scale * sum x x^T (the study's weights) before and after one prune
+// (kind, level; random kinds draw as trial 0 does, from Rng(seed, kPruningStream, 0)).
+struct PruneSpectra {
+  Eigenvalues before, after;
+  double sparsity = 0;  // of the pruned W
+};
+// Throws SpecError for an unknown kind, a level outside [0, 1], no patterns, or more than
+// kMaxDenseNeurons neurons.
+PruneSpectra prune_spectra(const PatternMatrix& x, HebbianScale scale, const std::string& kind,
+                           double level, std::uint64_t seed);
 
 // Flips round(fraction N) neurons drawn with replacement, each drawn neuron once: fewer than
 // nominal (25% -> ~22%), as the published study did.

@@ -87,3 +87,28 @@ TEST_CASE("prune study: presets and bad specs", "[experiments]") {
   CHECK_THROWS_WITH(select->prepare(), Catch::StartsWith("select: ") && Catch::Contains("only 2"));
   std::remove(file.c_str());
 }
+
+TEST_CASE("prune spectra: one pattern of 4 neurons, worked by hand", "[experiments][prune][spectrum]") {
+  // W = x x^T / 1 with the diagonal removed, x = (1,1,1,1): the all-ones matrix minus I, with
+  // eigenvalues 4 - 1 = 3 (once, along x) and 0 - 1 = -1 (three times).
+  PatternMatrix x(4, 1);
+  x.col(0).setOnes();
+  const auto kept = experiments::prune_spectra(x, HebbianScale::inv_p, "smallest", 0, 1);
+  REQUIRE(kept.before.re.size() == 4);
+  CHECK(kept.sparsity == 0);
+  for (const auto* e : {&kept.before, &kept.after}) {
+    CHECK(e->symmetric);
+    CHECK(e->re[0] == Approx(-1));
+    CHECK(e->re[1] == Approx(-1));
+    CHECK(e->re[2] == Approx(-1));
+    CHECK(e->re[3] == Approx(3));
+  }
+  // Every |w| = 1 <= 1: the magnitude threshold 1 removes all of W, so every eigenvalue is 0.
+  const auto gone = experiments::prune_spectra(x, HebbianScale::inv_p, "magnitude", 1, 1);
+  CHECK(gone.sparsity == 1);
+  for (double v : gone.after.re) CHECK(v == Approx(0).margin(1e-12));
+  CHECK_THROWS_AS(experiments::prune_spectra(x, HebbianScale::inv_p, "shears", 0.5, 1),
+                  experiments::SpecError);
+  CHECK_THROWS_AS(experiments::prune_spectra(x, HebbianScale::inv_p, "random", 1.5, 1),
+                  experiments::SpecError);
+}
