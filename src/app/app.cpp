@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <fstream>
 #include <stdexcept>
 
 #include "app/builtin_patterns.hpp"
@@ -219,6 +220,23 @@ void App::poll_experiment() {
 // --- notices ---------------------------------------------------------------------------
 
 void App::info(std::string text) { notices_.push_back({next_notice_++, std::move(text), false}); }
+
+ScreenRect App::region(const std::string& name) const {
+  if (name == "editor") return editor_rect_;
+  const auto it = regions_.find(name);
+  return it == regions_.end() ? ScreenRect{} : it->second;
+}
+
+void App::save_file(const std::string& filename, const std::string& bytes) {
+  if (hooks.download) {
+    hooks.download(filename, bytes);
+    return;
+  }
+  std::ofstream out(filename, std::ios::binary);
+  out << bytes;
+  if (!out) throw std::runtime_error("cannot write " + filename);
+  info("Wrote " + filename + ".");
+}
 
 void App::error(std::string text) { notices_.push_back({next_notice_++, std::move(text), true}); }
 

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,7 +49,8 @@ inline constexpr const char* kLibraryFile = "library.txt";
 // Hooks the web bridge installs (file upload and download); empty on the desktop.
 struct PlatformHooks {
   std::function<void()> upload_patterns;
-  std::function<void(const std::string& filename, const std::string& text)> download;
+  // Offers `bytes` (text or binary; the type follows the extension) as a download.
+  std::function<void(const std::string& filename, const std::string& bytes)> download;
   std::function<void()> first_frame;  // after the first frame is drawn
 };
 
@@ -64,6 +66,9 @@ class App {
   int selected() const { return selected_; }  // selected library entry, or -1
   const std::vector<Notice>& notices() const { return notices_; }
   ScreenRect editor_rect() const { return editor_rect_; }
+  // Named screen regions the UI drew in the last frame ("experiment-plots", "recall-plots",
+  // "editor"), for PNG export; width 0 when it was not drawn.
+  ScreenRect region(const std::string& name) const;
   const RunSpeed& run_speed() const { return speed_; }
   // A recall is running as fast as the frame budget allows (RunSpeed::fastest, or run(true)).
   bool full_speed() const { return running() && (speed_.fastest || flat_out_); }
@@ -118,6 +123,12 @@ class App {
   void redo();
   void edit_pattern(int mu);  // copies stored pattern mu into the drawing
   void set_editor_rect(const ScreenRect& rect) { editor_rect_ = rect; }
+  void set_region(const std::string& name, const ScreenRect& rect) { regions_[name] = rect; }
+  void clear_regions() { regions_.clear(); }  // at the start of each frame
+
+  // Saves a file the user asked for: a download in the browser (hooks.download), else written
+  // to the working directory with a notice. Throws std::runtime_error when it cannot write.
+  void save_file(const std::string& filename, const std::string& bytes);
 
   // --- experiments ---------------------------------------------------------------------
   // Where experiments compute (main installs the build's own; tests a fake one).
@@ -164,6 +175,7 @@ class App {
   std::vector<Notice> notices_;
   std::uint64_t next_notice_ = 1;
   ScreenRect editor_rect_;
+  std::map<std::string, ScreenRect> regions_;
   std::uint64_t frames_ = 0;
   std::unique_ptr<ExperimentBackend> experiment_backend_;
   ExperimentRun experiment_;

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
+#include <numeric>
 #include <string>
 #include <vector>
 
@@ -14,6 +14,7 @@
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
 #include "core/json.hpp"
+#include "core/parse.hpp"
 
 namespace hlab {
 namespace {
@@ -338,21 +339,29 @@ void spectrum_section(ExperimentsPanel& ui, const App& app, float height) {
   const int n = app.lab().width() * app.lab().height();
   if (ImGui::Button("Compute")) {
     const auto& lib = app.lab().patterns();
-    hopfield::PatternMatrix x(n, static_cast<Eigen::Index>(lib.size()));
-    for (std::size_t mu = 0; mu < lib.size(); ++mu) x.col(static_cast<Eigen::Index>(mu)) = lib[mu].spins;
     const double level = std::round(ui.spectrum_level * 100.0f) / 100.0;
     const std::string what = std::string(kPruneKinds[ui.spectrum_kind]) + " " + hopfield::json_number_short(level);
     try {
+      // The images the study stores: the library, or the entries its "select" names.
+      std::vector<int> chosen(lib.size());
+      std::iota(chosen.begin(), chosen.end(), 0);
+      if (ui.prune_select[0])
+        chosen = hopfield::expand_index_ranges(hopfield::parse_index_ranges(ui.prune_select, "select"),
+                                               "select", static_cast<long long>(lib.size()));
+      hopfield::PatternMatrix x(n, static_cast<Eigen::Index>(chosen.size()));
+      for (std::size_t k = 0; k < chosen.size(); ++k)
+        x.col(static_cast<Eigen::Index>(k)) = lib[static_cast<std::size_t>(chosen[k])].spins;
       ui.spectra = ex::prune_spectra(x, hopfield::HebbianScale::inv_p, kPruneKinds[ui.spectrum_kind],
                                      level, app.lab().settings().dynamics.seed);
-      ui.spectrum_of = std::to_string(lib.size()) + " library patterns, N = " + std::to_string(n) +
-                       ", pruned " + what;
+      ui.spectrum_of = std::to_string(chosen.size()) + " images (" +
+                       (ui.prune_select[0] ? std::string("select ") + ui.prune_select : "the library") +
+                       "), N = " + std::to_string(n) + ", pruned " + what;
     } catch (const std::exception& e) {
       ui.spectra.reset();
       ui.spectrum_of = std::string("Cannot compute the spectrum: ") + e.what();
     }
   }
-  tooltip("Eigenvalues of W = sum x x^T / P of the library's patterns, before and after pruning "
+  tooltip("Eigenvalues of W = sum x x^T / P of the study's images (select, else the library), before and after pruning "
           "(random kinds as trial 0 prunes). Computed here, on click: 0.2 s at 16x16, 1.6 s at "
           "28x28 once W is asymmetric (hopfield_bench_experiments, native; the page waits longer).");
   if (!ui.spectrum_of.empty()) text_disabled_wrapped("%s", ui.spectrum_of.c_str());
@@ -487,7 +496,10 @@ void ExperimentsPanel::draw(App& app) {
     ImGui::PopStyleColor();
   }
   progress(run);
+  const ImVec2 plots_top = ImGui::GetCursorScreenPos();
+  const float plots_width = ImGui::GetContentRegionAvail().x;
   result_plot(run, ImGui::GetFontSize() * 16);
+  record_region(app, "experiment-plots", plots_top, plots_width);
   if (kind == 3) spectrum_section(*this, app, ImGui::GetFontSize() * 12);
   result_table(run.table());
   if (run.experiment()) {
@@ -501,18 +513,11 @@ void ExperimentsPanel::draw(App& app) {
       text_disabled_wrapped("(export the library as %s first)", kLibraryFile);
     ImGui::BeginDisabled(run.state() != RunState::done);
     if (ImGui::Button("Export CSV"))
-      app.attempt([&] {
-        const std::string csv = run.result_csv();
-        const std::string file = run.experiment()->name() + ".csv";
-        if (app.hooks.download) {
-          app.hooks.download(file, csv);
-        } else {
-          std::ofstream out(file, std::ios::binary);
-          out << csv;
-          if (!out) throw std::runtime_error("cannot write " + file);
-          app.info("Wrote " + file + ".");
-        }
-      }, "Export CSV");
+      app.attempt([&] { app.save_file(run.experiment()->name() + ".csv", run.result_csv()); },
+                  "Export CSV");
+    ImGui::SameLine();
+    if (ImGui::Button("Export PNG")) export_png(app, "experiment-plots", run.experiment()->name() + ".png");
+    tooltip("The plots above as a PNG image, at the screen's resolution");
     ImGui::EndDisabled();
   }
   ImGui::End();

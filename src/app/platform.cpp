@@ -12,6 +12,7 @@
 #include <cctype>
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #ifdef __EMSCRIPTEN__
@@ -53,6 +54,11 @@ struct State {
   double draw_ms = 0.0;
   std::chrono::steady_clock::time_point last_frame;
   bool first = true;
+  struct Capture {
+    float x, y, width, height;
+    std::function<void(const std::string&)> done;
+  };
+  std::vector<Capture> captures;  // taken after the next frame is drawn
 };
 
 State* g = nullptr;  // set by run()
@@ -85,6 +91,31 @@ bool save_png(const std::string& path) {
   glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
   stbi_flip_vertically_on_write(1);
   return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
+}
+
+// The PNG of a framebuffer rectangle (logical pixels scaled by the ratio), top row first.
+std::string read_png(float x, float y, float width, float height) {
+  int fb_w = 0, fb_h = 0;
+  SDL_GL_GetDrawableSize(g->window, &fb_w, &fb_h);
+  const int x0 = std::clamp(static_cast<int>(std::floor(x * g->ratio)), 0, fb_w);
+  const int y0 = std::clamp(static_cast<int>(std::floor(y * g->ratio)), 0, fb_h);
+  const int x1 = std::clamp(static_cast<int>(std::ceil((x + width) * g->ratio)), 0, fb_w);
+  const int y1 = std::clamp(static_cast<int>(std::ceil((y + height) * g->ratio)), 0, fb_h);
+  const int w = x1 - x0, h = y1 - y0;
+  if (w <= 0 || h <= 0) return "";
+  std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(x0, fb_h - y1, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());  // GL: y up
+  for (std::size_t k = 3; k < pixels.size(); k += 4) pixels[k] = 255;  // opaque
+  std::string png;
+  stbi_flip_vertically_on_write(1);
+  stbi_write_png_to_func(
+      [](void* out, void* data, int size) {
+        static_cast<std::string*>(out)->append(static_cast<const char*>(data),
+                                               static_cast<std::size_t>(size));
+      },
+      &png, w, h, 4, pixels.data(), w * 4);
+  return png;
 }
 
 void detect_renderer() {
@@ -170,7 +201,10 @@ void one_frame() {
   ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // the app window draws none
   bg.w = 1.0f;
   const auto draw_start = std::chrono::steady_clock::now();
+  if (!g->captures.empty()) g->shown_valid = false;  // a capture needs the whole picture drawn
   draw_changes(ImGui::GetDrawData(), bg);
+  for (State::Capture& c : std::exchange(g->captures, {}))
+    c.done(read_png(c.x, c.y, c.width, c.height));
   g->draw_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - draw_start).count();
   ++g->frames;
   if (g->config.smoke_frames > 0 && g->frames >= g->config.smoke_frames) {
@@ -186,6 +220,15 @@ void one_frame() {
 }  // namespace
 
 Status status() { return g ? g->status : Status{}; }
+
+void capture_png(float x, float y, float width, float height,
+                 std::function<void(const std::string& png)> done) {
+  if (!g) {
+    done("");
+    return;
+  }
+  g->captures.push_back({x, y, width, height, std::move(done)});
+}
 
 std::string page_query() {
 #ifdef __EMSCRIPTEN__

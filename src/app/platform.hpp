@@ -55,6 +55,12 @@ struct Status {
 };
 Status status();
 
+// Asks for a PNG of a screen rectangle (ImGui coordinates, logical pixels) as the next frame
+// draws it, at the framebuffer's resolution (HiDPI: physical pixels). `done` gets the PNG's
+// bytes after that frame, or an empty string when the rectangle is empty or off screen.
+void capture_png(float x, float y, float width, float height,
+                 std::function<void(const std::string& png)> done);
+
 // The start-up parameters the page was opened with ("?size=28&set=letters"); "" natively.
 std::string page_query();
 

@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include "app/panels.hpp"
+#include "app/widgets.hpp"
+#include "core/report.hpp"
 
 namespace hlab {
 
@@ -15,10 +17,19 @@ void PlotsPanel::draw(App& app) {
   if (!full_speed || app.frames() % 2 == 0 || plots.recall_version != lab.recall_version())
     plots.update(t, lab.recall_version(), lab.pattern_count());
   const int rows = t.rows();
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
   draw_recall_plots(plots, lab.pattern_names(), lab.probe_source() ? "to target" : "to nearest");
+  record_region(app, "recall-plots", top, width);
   if (plots.hamming.SamplesPerBucket() > 1)
     ImGui::TextDisabled("%d sweeps: each plotted point is the min or max of %d sweeps", rows - 1,
                         plots.hamming.SamplesPerBucket());
+  if (ImGui::SmallButton("Export PNG")) export_png(app, "recall-plots", "recall-plots.png");
+  tooltip("The plots above as a PNG image");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Export CSV"))
+    app.attempt([&] { app.save_file("recall-trace.csv", trace_csv(t, lab.pattern_names())); }, "Export CSV");
+  tooltip("The trace: iteration, energy, Hamming distance, flips and the overlap with each pattern");
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchSame;
   if (ImGui::BeginTable("trace", 4, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 9))) {

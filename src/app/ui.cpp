@@ -69,6 +69,7 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
     hplot::SetRasterBudget(1.5);
   }
   const Clock::time_point ui_start = Clock::now();
+  app.clear_regions();  // the panels record where they draw this frame
   if (!ImGui::GetIO().WantTextInput) {
     editor_.shortcuts(app);
     recall_.shortcuts(app);

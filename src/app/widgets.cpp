@@ -1,6 +1,9 @@
 #include "app/widgets.hpp"
 
+#include <algorithm>
 #include <cstdarg>
+
+#include "app/platform.hpp"
 
 namespace hlab {
 
@@ -21,6 +24,30 @@ void same_line_if_fits(float width) {
 
 void tooltip(const char* text) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("%s", text);
+}
+
+void record_region(App& app, const char* name, ImVec2 top, float width) {
+  const ImVec2 bottom = ImGui::GetCursorScreenPos();
+  const ImVec2 wmin = ImGui::GetWindowPos();
+  const ImVec2 wmax(wmin.x + ImGui::GetWindowSize().x, wmin.y + ImGui::GetWindowSize().y);
+  const float x0 = std::max(top.x, wmin.x), y0 = std::max(top.y, wmin.y);
+  const float x1 = std::min(top.x + width, wmax.x), y1 = std::min(bottom.y, wmax.y);
+  if (x1 > x0 && y1 > y0) app.set_region(name, {x0, y0, x1 - x0, y1 - y0});
+}
+
+void export_png(App& app, const std::string& region, const std::string& filename) {
+  const ScreenRect r = app.region(region);
+  if (r.width <= 0 || r.height <= 0) {
+    app.error("Export PNG: nothing to export (the " + region + " are not on screen)");
+    return;
+  }
+  platform::capture_png(r.x, r.y, r.width, r.height, [&app, filename](const std::string& png) {
+    if (png.empty()) {
+      app.error("Export PNG: could not read the picture");
+      return;
+    }
+    app.attempt([&] { app.save_file(filename, png); }, "Export PNG");
+  });
 }
 
 }  // namespace hlab

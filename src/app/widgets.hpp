@@ -4,7 +4,9 @@
 #include <imgui.h>
 
 #include <cstddef>
+#include <string>
 
+#include "app/app.hpp"
 #include "core/names.hpp"
 
 namespace hlab {
@@ -18,6 +20,14 @@ void same_line_if_fits(float width);
 
 // A tooltip for the last item, shown after a short hover.
 void tooltip(const char* text);
+
+// Records, as the app's region `name`, what was drawn from `top` (the cursor before) to the
+// cursor now, `width` wide, clipped to the current window's visible part.
+void record_region(App& app, const char* name, ImVec2 top, float width);
+
+// Saves a PNG of the app's region `region` as the next frame draws it, as `filename`
+// (a download in the browser). An error notice when the region is not on screen.
+void export_png(App& app, const std::string& region, const std::string& filename);
 
 // A combo box over an enum's name table (core/names.hpp), showing each value's UI label.
 // Returns true when the user picked another value.

@@ -77,4 +77,38 @@ void write_recall_members(JsonWriter& json, const Recall& run) {
   json.key("outcome").value(to_string(run.outcome()));
 }
 
+std::string csv_quote(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char ch : text) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return out + "\"";
+}
+
+std::string trace_csv(const Trace& trace, const std::vector<std::string>& names) {
+  const std::size_t p = trace.overlaps.empty() ? names.size() : trace.overlaps.front().size();
+  std::string out = "iteration,energy,hamming,flips";
+  for (std::size_t mu = 0; mu < p; ++mu) {
+    const bool named = mu < names.size() && !names[mu].empty();
+    out += ',';
+    out += csv_quote("overlap " + (named ? names[mu] : std::to_string(mu)));
+  }
+  out += '\n';
+  for (int k = 0; k < trace.rows(); ++k) {
+    const auto i = static_cast<std::size_t>(k);
+    for (const std::string& field :
+         {std::to_string(k), json_number(trace.energy[i]), std::to_string(trace.hamming[i]),
+          std::to_string(trace.flips[i])}) {
+      out += field;
+      out += ',';
+    }
+    out.pop_back();
+    for (double m : trace.overlaps[i]) {
+      out += ',';
+      out += json_number(m);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 }  // namespace hopfield

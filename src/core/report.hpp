@@ -37,4 +37,11 @@ std::string quoted_name(const std::vector<std::string>& names, int mu);
 // 0), final ('#'/'.' string), converged, cycle, sweeps and outcome into an open object.
 void write_recall_members(JsonWriter& json, const Recall& run);
 
+// The trace as CSV with a header: iteration, energy, hamming, flips, then one overlap column
+// per stored pattern ("overlap NAME", or "overlap mu" unnamed). Numbers as in --json.
+std::string trace_csv(const Trace& trace, const std::vector<std::string>& names = {});
+
+// A CSV field: as is, or quoted (with "" for ") when it holds a comma, a quote or a newline.
+std::string csv_quote(const std::string& text);
+
 }  // namespace hopfield

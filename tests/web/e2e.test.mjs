@@ -417,3 +417,45 @@ test('a start-up run that could never end is refused with a message; the page st
     assert.deepEqual(problems, [], 'no console errors');
   });
 });
+
+test('exportPng: the editor PNG is the pixels Chromium shows there; plots export; bad regions reject', async () => {
+  await withApp('', async (page, { problems }) => {
+    await api(page, 'setGridSize', 16, 16);
+    await api(page, 'setDrawing', TRIO[0].grid);
+    await wait(300);
+    const rect = await api(page, 'getEditorRect');
+    const exported = await page.evaluate(async () => Array.from(await window.hopfield.exportPng('editor')));
+    const ours = decodePng(Buffer.from(exported));
+    // Chromium's own screenshot of the same canvas rectangle, an independent reading.
+    const box = await page.locator('canvas').boundingBox();
+    const shot = decodePng(await page.screenshot({
+      type: 'png',
+      clip: { x: box.x + Math.floor(rect.x), y: box.y + Math.floor(rect.y),
+              width: ours.width, height: ours.height } }));
+    assert.equal(ours.width, Math.ceil(rect.x + rect.width) - Math.floor(rect.x), 'PNG width = the editor rect');
+    assert.equal(ours.height, Math.ceil(rect.y + rect.height) - Math.floor(rect.y), 'PNG height = the editor rect');
+    let worst = 0;
+    for (let y = 0; y < ours.height; ++y)
+      for (let x = 0; x < ours.width; ++x)
+        for (let c = 0; c < 3; ++c)
+          worst = Math.max(worst, Math.abs(ours.pixels[(y * ours.width + x) * ours.channels + c] -
+                                           shot.pixels[(y * shot.width + x) * shot.channels + c]));
+    assert.ok(worst <= 2, `exported pixels differ from the screenshot by up to ${worst}`);
+    assert.ok(colourStats(ours).distinct >= 2, 'the letter is visible');
+
+    await page.evaluate((spec) => window.hopfield.runExperiment(spec), { ...CAPACITY_SPEC, trials: 2 });
+    await wait(300);
+    const plots = decodePng(Buffer.from(await page.evaluate(async () =>
+      Array.from(await window.hopfield.exportPng('experiment-plots')))));
+    assert.ok(plots.width > 200 && plots.height > 100, `experiment plots ${plots.width}x${plots.height}`);
+    assert.ok(colourStats(plots).distinct >= 8, 'the plots are drawn, not blank');
+
+    for (const bad of ['weights', '', 42]) {
+      const message = await page.evaluate(async (r) => {
+        try { await window.hopfield.exportPng(r); return 'resolved'; } catch (e) { return e.message; }
+      }, bad);
+      assert.match(message, /region/, `exportPng(${JSON.stringify(bad)}) rejects naming the region`);
+    }
+    assert.deepEqual(problems, [], 'no console errors');
+  });
+});

@@ -66,18 +66,20 @@ void install() {
       if (input) input.click();
     });
   };
-  app.hooks.download = [](const std::string& filename, const std::string& text) {
+  app.hooks.download = [](const std::string& filename, const std::string& bytes) {
     EM_ASM(
         {
-          var blob = new Blob([UTF8ToString($1)], {type: 'text/plain'});
+          var name = UTF8ToString($0);
+          var type = /\.png$/.test(name) ? 'image/png' : /\.csv$/.test(name) ? 'text/csv' : 'text/plain';
+          var blob = new Blob([HEAPU8.slice($1, $1 + $2)], {type: type});
           var a = document.createElement('a');
           a.href = URL.createObjectURL(blob);
-          a.download = UTF8ToString($0);
+          a.download = name;
           document.body.appendChild(a);
           a.click();
           setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
         },
-        filename.c_str(), text.c_str());
+        filename.c_str(), bytes.data(), bytes.size());
   };
   app.hooks.first_frame = [] {
     EM_ASM({
@@ -189,6 +191,23 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_editor_rect() {
   json.end_object();
   g_result = json.str();
   return g_result.c_str();
+}
+
+// exportPng(region): captures the region as the next frame draws it and hands the PNG to
+// Module.hopfieldPng(id, pointer, length) (length 0: it could not be read).
+EMSCRIPTEN_KEEPALIVE const char* hl_export_png(const char* region, int id) {
+  return guarded([&] {
+    const std::string name = region ? region : "";
+    if (name != "editor" && name != "recall-plots" && name != "experiment-plots")
+      throw std::invalid_argument("region must be editor, recall-plots or experiment-plots, not '" +
+                                  name + "'");
+    const hlab::ScreenRect r = the_app().region(name);
+    if (r.width <= 0 || r.height <= 0)
+      throw std::invalid_argument("the " + name + " are not on screen");
+    hlab::platform::capture_png(r.x, r.y, r.width, r.height, [id](const std::string& png) {
+      EM_ASM({ if (Module.hopfieldPng) Module.hopfieldPng($0, $1, $2); }, id, png.data(), png.size());
+    });
+  });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_set_drawing(const char* grid) {

@@ -292,6 +292,25 @@
       });
     },
 
+    // A PNG (Uint8Array) of what a region of the page shows, as the next frame draws it:
+    // 'editor', 'recall-plots' or 'experiment-plots' (the Experiments window's plots). Rejects
+    // when the region is not on screen. Pixels are the canvas's (devicePixelRatio applies).
+    exportPng: function (region) {
+      requireString('region', region);
+      var id = ++pngRequests;
+      return new Promise(function (resolve, reject) {
+        pngWaiting[id] = { resolve: resolve, reject: reject };
+        try {
+          withCString(region, function (p) {
+            checked(ccall('hl_export_png', 'number', ['number', 'number'], [p, id]));
+          });
+        } catch (e) {
+          delete pngWaiting[id];
+          reject(e);
+        }
+      });
+    },
+
     // Pattern file contents (text grid, PBM, IDX, gzip) as a string, ArrayBuffer or Uint8Array.
     // Added to the library unless {replace: true}.
     loadPatternFile: function (contents, name, options) {
@@ -311,6 +330,17 @@
         _free(ptr);
       }
     }
+  };
+
+  // exportPng's requests waiting for their frame; hl_export_png answers through hopfieldPng.
+  var pngRequests = 0;
+  var pngWaiting = {};
+  Module['hopfieldPng'] = function (id, ptr, length) {
+    var waiting = pngWaiting[id];
+    delete pngWaiting[id];
+    if (!waiting) return;
+    if (length === 0) waiting.reject(new Error('hopfield: could not read the picture'));
+    else waiting.resolve(HEAPU8.slice(ptr, ptr + length));
   };
 
   // Experiments run in a Web Worker, created for each run (cancelling terminates it).

@@ -8,6 +8,7 @@
 #include "core/experiments/prune_study.hpp"
 #include "core/experiments/spec.hpp"
 #include "core/experiments/temperature.hpp"
+#include "core/report.hpp"
 
 #ifndef HOPFIELD_VERSION
 #define HOPFIELD_VERSION "unknown"
@@ -54,11 +55,7 @@ void write_cell(JsonWriter& json, const Cell& c) {
 }
 
 std::string csv_field(const Cell& c) {
-  if (!c.is_text) return json_number_short(c.number);
-  if (c.text.find_first_of(",\"\n") == std::string::npos) return c.text;
-  std::string out = "\"";
-  for (char ch : c.text) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
+  return c.is_text ? csv_quote(c.text) : json_number_short(c.number);
 }
 
 }  // namespace
