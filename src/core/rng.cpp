@@ -49,6 +49,12 @@ std::uint64_t Rng::below(std::uint64_t n) {
     lo = static_cast<std::uint64_t>(product);
     return static_cast<std::uint64_t>(product >> 64);
 #else
+    if (b >> 32 == 0) {  // n < 2^32 (every shuffle): two 32-bit products, the same bits
+      const std::uint64_t low = (a & 0xffffffffULL) * b, high = (a >> 32) * b;
+      const std::uint64_t mid = (low >> 32) + (high & 0xffffffffULL);
+      lo = (mid << 32) | (low & 0xffffffffULL);
+      return (high >> 32) + (mid >> 32);
+    }
     const std::uint64_t a_lo = a & 0xffffffffULL, a_hi = a >> 32;
     const std::uint64_t b_lo = b & 0xffffffffULL, b_hi = b >> 32;
     const std::uint64_t p0 = a_lo * b_lo, p1 = a_lo * b_hi, p2 = a_hi * b_lo, p3 = a_hi * b_hi;

@@ -14,13 +14,14 @@
 //   - the capacity experiment of the experiments lab (N = 256, P = 1..64, 20 trials, recall from
 //     10% flips), run in the page's Web Worker with its plot growing in the Experiments
 //     window: how long it takes and the frames the page drew meanwhile
+//   - the pruning study as published on the four Caltech silhouettes, in the Web Worker
 //   - time from navigation to hopfield-ready and to the first frame after it
 //   - the size of dist/, raw and gzip -9 per file
 // Usage: node tests/web/bench.mjs [--seconds S (10)] [--loads K]   (HOPFIELD_DIST as for the tests)
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { DIST, startSession, openApp, api, setUpEndlessRecall } from './harness.mjs';
+import { DIST, REPO, startSession, openApp, api, setUpEndlessRecall } from './harness.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -185,6 +186,40 @@ async function experimentRun(session) {
   }
 }
 
+// The pruning study as published (21 random levels + 5 thresholds, 3 noise levels, 100 trials)
+// on the four Caltech silhouettes it used, run in the page's Web Worker. The images come from
+// ../shared/data (skipped, with a note, where it is absent).
+const SILHOUETTES = path.join(REPO, '..', 'shared', 'data', 'caltech101-silhouettes-16-images-idx3-ubyte.gz');
+function silhouettesText(indices) {
+  const b = zlib.gunzipSync(fs.readFileSync(SILHOUETTES));
+  const rows = b.readUInt32BE(8), cols = b.readUInt32BE(12);
+  return indices.map((k) => {
+    const lines = [`name: silhouette ${k}`];
+    for (let y = 0; y < rows; ++y) {
+      let line = '';
+      for (let x = 0; x < cols; ++x) line += b[16 + k * rows * cols + y * cols + x] >= 128 ? '#' : '.';
+      lines.push(line);
+    }
+    return lines.join('\n');
+  }).join('\n\n') + '\n';
+}
+
+async function pruneStudyRun(session) {
+  if (!fs.existsSync(SILHOUETTES)) return { skipped: `${SILHOUETTES} not found` };
+  const { page } = await openApp(session);
+  try {
+    return await page.evaluate(async (text) => {
+      window.hopfield.loadPatternFile(text, 'silhouettes.txt', { replace: true });
+      const t0 = performance.now();
+      const result = await window.hopfield.runExperiment(
+        { experiment: 'prune-study', patterns: 'library', preset: 'published', select: '0-3' });
+      return { ms: performance.now() - t0, rows: result.rows.length };
+    }, silhouettesText([7383, 7384, 5403, 5404]));
+  } finally {
+    await page.close();
+  }
+}
+
 const session = await startSession();
 await session.context.addInitScript(timeFrameCallbacks);
 let result;
@@ -194,7 +229,8 @@ try {
   const fps = [];
   for (const side of [28, 128]) fps.push(await recallFps(session, side));
   const experiment = await experimentRun(session);
-  result = { startup, idle, fps, experiment, dist: distSizes() };
+  const pruneStudy = await pruneStudyRun(session);
+  result = { startup, idle, fps, experiment, pruneStudy, dist: distSizes() };
 } finally {
   await session.close();
 }
@@ -223,6 +259,10 @@ const e = result.experiment;
 console.log(`capacity experiment (N = 256, P = 1..64, 20 trials; Web Worker): ${(e.ms / 1000).toFixed(2)} s, ` +
   `${e.rows} rows; meanwhile the page drew ${e.fps.toFixed(1)} fps (${e.presentedFps.toFixed(1)} frames/s ` +
   `with the unchanged ones), ${e.dropped} frames dropped`);
+const ps = result.pruneStudy;
+console.log(ps.skipped ? `pruning study as published: skipped (${ps.skipped})`
+  : `pruning study as published (4 silhouettes, 26 levels x 3 noise x 100 trials; Web Worker): ` +
+    `${(ps.ms / 1000).toFixed(2)} s, ${ps.rows} rows`);
 console.log('');
 console.log(`navigation -> hopfield-ready            ${result.startup.readyMs.toFixed(0)} ms (median of ${LOADS})`);
 console.log(`navigation -> first frame after ready   ${result.startup.firstFrameMs.toFixed(0)} ms`);
