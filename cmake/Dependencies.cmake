@@ -19,7 +19,8 @@ if(HOPFIELD_WASM)
   hopfield_cached_sources(_zlib_src zlib-src inflate.c "zlib")
   add_library(hopfield_zlib STATIC
     ${_zlib_src}/adler32.c ${_zlib_src}/crc32.c ${_zlib_src}/inffast.c
-    ${_zlib_src}/inflate.c ${_zlib_src}/inftrees.c ${_zlib_src}/zutil.c)
+    ${_zlib_src}/inflate.c ${_zlib_src}/inftrees.c ${_zlib_src}/zutil.c
+    ${_zlib_src}/compress.c ${_zlib_src}/deflate.c ${_zlib_src}/trees.c ${_zlib_src}/uncompr.c)
   target_include_directories(hopfield_zlib SYSTEM PUBLIC ${_zlib_src})
   target_compile_options(hopfield_zlib PRIVATE -w)
   add_library(ZLIB::ZLIB ALIAS hopfield_zlib)

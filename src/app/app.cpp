@@ -8,6 +8,7 @@
 
 #include "app/builtin_patterns.hpp"
 #include "core/json.hpp"
+#include "core/session_link.hpp"
 
 namespace hlab {
 namespace {
@@ -56,6 +57,25 @@ void App::set_patterns(const std::vector<hopfield::Pattern>& patterns) {
   lab_.set_patterns(patterns);
   selected_ = patterns.empty() ? -1 : 0;
   stop();
+}
+
+std::string App::session_text() const {
+  hopfield::Session s = hopfield::session_of(lab_);
+  s.selected = selected_;
+  return hopfield::encode_session(s);
+}
+
+void App::restore_session_text(std::string_view text) {
+  const hopfield::Session s = hopfield::decode_session(text);
+  hopfield::restore_session(lab_, s);
+  selected_ = s.selected;
+  stop();
+}
+
+void App::new_session() {
+  restore_session_text(hopfield::encode_session(hopfield::Session{}));
+  if (hooks.forget_saved_session) hooks.forget_saved_session();
+  info("New session: nothing stored, default settings.");
 }
 
 void App::load_builtin(std::string_view family, bool replace) {

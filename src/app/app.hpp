@@ -52,6 +52,10 @@ struct PlatformHooks {
   // Offers `bytes` (text or binary; the type follows the extension) as a download.
   std::function<void(const std::string& filename, const std::string& bytes)> download;
   std::function<void()> first_frame;  // after the first frame is drawn
+  // The address of a share link (the page's own, "#state=" + session_text()); natively the
+  // "#state=..." part alone. Copies it to the clipboard where it can.
+  std::function<std::string(const std::string& state)> share_link;
+  std::function<void()> forget_saved_session;  // New session: clear the autosave and the hash
 };
 
 class App {
@@ -92,6 +96,14 @@ class App {
   void rename_pattern(int mu, const std::string& name);
   void clear_patterns();
   void select(int mu);  // -1: none
+
+  // --- the whole session as text (share links, autosave; core/session_link.hpp) ---------
+  std::string session_text() const;
+  // Restores a session_text(); throws hopfield::SessionLinkError (or the Lab's error for a
+  // session it cannot hold) with everything unchanged.
+  void restore_session_text(std::string_view text);
+  // Back to a fresh session (the defaults, nothing stored), forgetting the autosave.
+  void new_session();
 
   // --- network -------------------------------------------------------------------------
   void set_settings(const hopfield::LabSettings& settings);

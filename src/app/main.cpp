@@ -49,9 +49,19 @@ int main(int argc, char** argv) {
       params.emplace_back(arg.substr(2), value);
     }
   }
+  // A share link's #state=... comes after the query, so it wins; without one, the session
+  // this browser autosaved is restored.
+  for (hlab::Param& p : hlab::parse_query(hlab::platform::page_hash())) params.push_back(std::move(p));
   hlab::App& app = hlab::the_app();
   app.set_experiment_backend(hlab::make_experiment_backend());
   hlab::StartupOptions options = hlab::parse_startup(params, app.lab().settings());
+  if (!options.state) {
+    const std::string saved = hlab::platform::saved_session();
+    if (!saved.empty()) {
+      options.state = saved;
+      options.state_origin = "this browser's last visit (autosaved)";
+    }
+  }
   config.full_redraw = options.full_redraw;
   config.plot_lines = options.plot_lines;
   // Shown in the app too; on the web, stderr is the browser's console.

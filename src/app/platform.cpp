@@ -230,6 +230,43 @@ void capture_png(float x, float y, float width, float height,
   g->captures.push_back({x, y, width, height, std::move(done)});
 }
 
+namespace {
+// A string a JavaScript expression gives (web), or "" (natively).
+#ifdef __EMSCRIPTEN__
+std::string js_string(int which) {
+  const int length = EM_ASM_INT({
+    var t = '';
+    try {
+      if ($0 === 0) t = String(window.location.hash).replace(/^#/, '');
+      else t = (Module.hopfieldSavedSession && Module.hopfieldSavedSession()) || '';
+    } catch (e) { t = ''; }
+    Module.hopfieldString = t;
+    return lengthBytesUTF8(t);
+  }, which);
+  std::string text(static_cast<std::size_t>(length) + 1, '\0');
+  EM_ASM({ stringToUTF8(Module.hopfieldString, $0, $1); Module.hopfieldString = ''; }, text.data(), length + 1);
+  text.resize(static_cast<std::size_t>(length));
+  return text;
+}
+#endif
+}  // namespace
+
+std::string page_hash() {
+#ifdef __EMSCRIPTEN__
+  return js_string(0);
+#else
+  return "";
+#endif
+}
+
+std::string saved_session() {
+#ifdef __EMSCRIPTEN__
+  return js_string(1);
+#else
+  return "";
+#endif
+}
+
 std::string page_query() {
 #ifdef __EMSCRIPTEN__
   const int length = EM_ASM_INT({ return lengthBytesUTF8(String(window.location.search)); });

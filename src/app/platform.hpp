@@ -63,5 +63,10 @@ void capture_png(float x, float y, float width, float height,
 
 // The start-up parameters the page was opened with ("?size=28&set=letters"); "" natively.
 std::string page_query();
+// The page's fragment ("#state=..."), without the '#'; "" natively.
+std::string page_hash();
+// The session this page autosaved in this browser (localStorage, per page address), or ""
+// (none, natively, or storage unavailable).
+std::string saved_session();
 
 }  // namespace hlab::platform

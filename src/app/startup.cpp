@@ -86,6 +86,8 @@ StartupOptions parse_startup(const std::vector<Param>& params,
         o.size = {w, h};
       } else if (p.first == "set") {
         o.set = p.second;
+      } else if (p.first == "state") {
+        o.state = p.second;  // checked when applied: decoding it is the check
       } else if (p.first == "demo") {
         const double fraction = hopfield::parse_real(p.second, "demo");
         if (!(fraction >= 0 && fraction <= 1))
@@ -169,6 +171,9 @@ std::vector<std::string> apply_startup(App& app, StartupOptions o) {
       if (!app.lab().finished()) app.run();
     });
   }
+  if (o.state)
+    attempt("Could not restore the session from " + o.state_origin + ": ",
+            [&] { app.restore_session_text(*o.state); });
   for (const std::string& w : warnings) app.error(w);
   return warnings;
 }

@@ -27,6 +27,10 @@ struct StartupOptions {
   bool settings_given = false;
   bool full_redraw = false;                 // redraw=full
   platform::PlotLines plot_lines = platform::PlotLines::Auto;
+  // A whole session (state=, from a share link's #state= or the autosave); applied last, so
+  // it wins over the other parameters.
+  std::optional<std::string> state;
+  std::string state_origin = "the link";    // what the state came from, for messages
   std::vector<std::string> warnings;        // one per parameter ignored
 };
 

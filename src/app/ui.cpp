@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <vector>
 
@@ -92,6 +93,36 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
   if (ImGui::SmallButton("Experiments")) experiments_.open = !experiments_.open;
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Capacity, basins of attraction, temperature and the pruning study, over many trials");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Share")) {
+    app.attempt([&] {
+      const std::string state = app.session_text();
+      share_link_ = app.hooks.share_link ? app.hooks.share_link(state) : "#state=" + state;
+      if (!app.hooks.share_link) ImGui::SetClipboardText(share_link_.c_str());
+      ImGui::OpenPopup("Share this session");
+    }, "Share");
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("A link that opens this session as it is now: grid, library, probe, settings");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("New session")) ImGui::OpenPopup("Start a new session?");
+  if (ImGui::BeginPopup("Share this session")) {
+    ImGui::TextUnformatted("Copied to the clipboard where the browser allows. The link:");
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 40, vp->WorkSize.x * 0.8f));
+    ImGui::InputText("##link", share_link_.data(), share_link_.size() + 1, ImGuiInputTextFlags_ReadOnly);
+    ImGui::TextDisabled("%zu characters", share_link_.size());
+    ImGui::EndPopup();
+  }
+  if (ImGui::BeginPopup("Start a new session?")) {
+    ImGui::TextUnformatted("Forget the library, the drawing and the settings (and this browser's autosave)?");
+    if (ImGui::Button("New session")) {
+      app.attempt([&] { app.new_session(); }, "New session");
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
   draw_notices(app);
 
   constexpr float kWeights[3] = {1.0f, 1.15f, 1.0f};

@@ -27,6 +27,7 @@ class Ui {
   NetworkPanel network_;
   WeightsPanel weights_;
   ExperimentsPanel experiments_;
+  std::string share_link_;  // shown by the Share popup
   std::unordered_map<std::uint64_t, double> notice_shown_at_;  // ImGui time, per notice id
   bool first_frame_ = true;
 };

@@ -183,13 +183,15 @@ void Lab::load_drawing_from_pattern(int mu) {
   set_drawing(p);
 }
 
-void Lab::set_probe(const SpinVector& s) {
+void Lab::set_probe(const SpinVector& s, std::optional<int> source) {
   if (s.size() != size())
     throw std::invalid_argument("state has " + std::to_string(s.size()) + " neurons, the grid has " +
                                 std::to_string(size()));
   check_spins(s, "state");
+  if (source && (*source < 0 || *source >= pattern_count()))
+    throw std::out_of_range("no pattern " + std::to_string(*source) + " in the library");
   probe_ = s;
-  probe_source_.reset();
+  probe_source_ = source;
   reset_recall();
 }
 

@@ -89,8 +89,9 @@ class Lab {
   const SpinVector& probe() const { return probe_; }
   // Stored pattern the probe was made from (the recall's target), if any.
   std::optional<int> probe_source() const { return probe_source_; }
-  // Sets the probe (a hand-drawn state: no target) and restarts the recall.
-  void set_probe(const SpinVector& s);
+  // Sets the probe and restarts the recall. `source`: the stored pattern it was made from
+  // (the recall's target); none for a hand-drawn state.
+  void set_probe(const SpinVector& s, std::optional<int> source = std::nullopt);
   // Sets the probe to stored pattern mu (target mu) and restarts the recall.
   void probe_from_pattern(int mu);
   // Damages the current state; the result becomes the probe (keeping its target).

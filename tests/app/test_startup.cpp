@@ -99,3 +99,49 @@ TEST_CASE("apply_startup: a demo that would run for ever is bounded before the f
   CHECK_FALSE(app.lab().finished());
   CHECK(app.running());  // it goes on, animated, in the frames
 }
+
+TEST_CASE("a share link's state= restores the session and wins; a damaged one is a warning",
+          "[startup][session]") {
+  App source;
+  source.set_grid_size(16, 16);
+  source.load_builtin("letters", true);
+  source.set_patterns({source.lab().patterns()[0], source.lab().patterns()[1], source.lab().patterns()[2]});
+  source.rename_pattern(1, "bee, the letter");
+  hopfield::LabSettings s = source.lab().settings();
+  s.dynamics.mode = hopfield::UpdateMode::synchronous;
+  s.dynamics.seed = 99;
+  source.set_settings(s);
+  hopfield::CorruptionRequest flip;
+  flip.amount = 0.2;
+  flip.seed = 4;
+  source.corrupt(flip, 2);
+  source.select(1);
+  const std::string state = source.session_text();
+
+  App app;
+  // set=digits and size=28 come first; the state replaces what they did.
+  const auto warnings = hlab::apply_startup(
+      app, hlab::parse_startup({{"size", "28"}, {"set", "digits"}, {"state", state}}, app.lab().settings()));
+  CHECK(warnings.empty());
+  CHECK(app.lab().width() == 16);
+  CHECK(app.lab().pattern_names() == std::vector<std::string>{"A", "bee, the letter", "C"});
+  CHECK(app.lab().settings() == source.lab().settings());
+  CHECK(app.lab().probe() == source.lab().probe());
+  CHECK(app.lab().probe_source() == 2);
+  CHECK(app.selected() == 1);
+  CHECK(app.session_text() == state);
+
+  App damaged;
+  std::string bad = state;
+  bad.resize(bad.size() / 2);
+  const auto w = hlab::apply_startup(
+      damaged, hlab::parse_startup({{"set", "letters"}, {"state", bad}}, damaged.lab().settings()));
+  REQUIRE(w.size() == 1);
+  CHECK_THAT(w[0], Catch::StartsWith("Could not restore the session from the link: the link's state"));
+  CHECK(damaged.lab().pattern_count() == 26);  // what the other parameters did stays
+
+  app.new_session();
+  CHECK(app.lab().pattern_count() == 0);
+  CHECK(app.selected() == -1);
+  CHECK(app.lab().settings() == hopfield::LabSettings{});
+}

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  CLI, startSession, openApp, api, callApi, loadPatternFile, decodePng, colourStats,
+  CLI, startSession, openApp, loadApp, api, callApi, loadPatternFile, decodePng, colourStats,
 } from './harness.mjs';
 
 const LETTERS_16 = loadPatternFile('assets/patterns/letters-16.txt');
@@ -457,5 +457,70 @@ test('exportPng: the editor PNG is the pixels Chromium shows there; plots export
       assert.match(message, /region/, `exportPng(${JSON.stringify(bad)}) rejects naming the region`);
     }
     assert.deepEqual(problems, [], 'no console errors');
+  });
+});
+
+// What a share link must carry: everything but the running recall's progress.
+const sessionOf = (s) => ({ width: s.width, height: s.height, patterns: s.patterns, names: s.names,
+  probe: s.probe, drawing: s.drawing, target: s.target, selected: s.selected, options: s.options });
+
+test('share link: the session survives the link exactly; its lengths for the built-in sets', async () => {
+  let link;
+  await withApp('', async (page) => {
+    await api(page, 'setGridSize', 16, 16);
+    await api(page, 'setPatterns', TRIO.map((p) => p.grid));
+    await api(page, 'setOptions', { ...RECALL_OPTIONS, mode: 'sync', temperature: 0.25, seed: '123456789012345' });
+    await api(page, 'corrupt', { type: 'flip', fraction: 0.3, seed: 9, pattern: 1 });
+    await api(page, 'setDrawing', TRIO[2].grid);
+    const before = sessionOf(await api(page, 'getState'));
+    link = await api(page, 'getShareLink');
+    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/[^#]*#state=[A-Za-z0-9_-]+$/);
+    const other = await session.context.newPage();
+    try {
+      const { page: opened } = await loadApp(other, link);
+      assert.deepEqual(sessionOf(await api(opened, 'getState')), before, 'the same session after opening the link');
+      assert.equal(await api(opened, 'getShareLink'), link, 'and the same link from it');
+    } finally {
+      await other.close();
+    }
+  });
+  for (const [query, what] of [['?set=letters', '26 letters at 16x16'], ['?size=28&set=digits', '10 digits at 28x28']]) {
+    await withApp(query, async (page) => {
+      const state = (await api(page, 'getShareLink')).split('#state=')[1];
+      console.log(`# share link state for ${what}: ${state.length} characters`);
+      assert.ok(state.length < 2000, `${what}: ${state.length} characters`);
+    });
+  }
+});
+
+test('a damaged or foreign #state= gives a notice and the defaults, never a partial state', async () => {
+  const fresh = await withApp('', async (page) => sessionOf(await api(page, 'getState')));
+  for (const hash of ['#state=AQ!!', '#state=Zm9vYmFy', '#state=AQE', '#state=']) {
+    await withApp(hash, async (page, { problems }) => {
+      const s = await api(page, 'getState');
+      assert.deepEqual(sessionOf(s), fresh, `${hash}: the defaults`);
+      assert.ok(s.messages.some((m) => m.startsWith('Could not restore the session from the link')),
+        `${hash}: a notice says why (${JSON.stringify(s.messages)})`);
+      assert.deepEqual(problems, [], 'no console errors');
+    });
+  }
+});
+
+test('autosave: a reload keeps the library, probe and settings; a link wins over it', async () => {
+  await withApp('', async (page) => {
+    await api(page, 'setPatterns', TRIO.map((p) => p.grid));
+    await api(page, 'setOptions', { ...RECALL_OPTIONS, seed: '77' });
+    await api(page, 'corrupt', { type: 'flip', fraction: 0.25, seed: 3, pattern: 2 });
+    const before = sessionOf(await api(page, 'getState'));
+    await wait(800);  // saved within half a second of the change
+    const url = page.url();
+    const { page: again } = await loadApp(page, url);
+    assert.deepEqual(sessionOf(await api(again, 'getState')), before, 'the same session after a reload');
+    assert.ok((await api(again, 'getState')).messages.every((m) => !m.startsWith('Could not')), 'restored quietly');
+    // A link to another session opens that one, not the autosave.
+    const letters = await withApp('?set=letters', async (p) => api(p, 'getShareLink'));
+    await page.goto('about:blank');  // (a link that differs only in its hash would not reload)
+    const { page: linked } = await loadApp(page, letters.replace('?set=letters', ''));
+    assert.equal((await api(linked, 'getState')).patterns.length, 26, 'the link wins');
   });
 });

@@ -61,10 +61,17 @@ export async function startSession({ viewport = { width: 1280, height: 800 } } =
   };
 }
 
-// Opens the app at `query` (e.g. '?size=28') in a new page, records console errors and page
-// errors, and resolves once hopfield-ready has fired and window.hopfield exists.
+// Opens the app at `query` (e.g. '?size=28', or '#state=...') in a new page with no autosaved
+// session, records console errors and page errors, and resolves once hopfield-ready has fired
+// and window.hopfield exists.
 export async function openApp(session, query = '', { timeout = 60000 } = {}) {
   const page = await session.context.newPage();
+  return { ...(await loadApp(page, session.baseUrl + query, { timeout })), page };
+}
+
+// Loads the app at `url` in `page` (a new one, or reloads an open one) and waits for
+// hopfield-ready, as openApp does.
+export async function loadApp(page, url, { timeout = 60000 } = {}) {
   const problems = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
@@ -76,13 +83,19 @@ export async function openApp(session, query = '', { timeout = 60000 } = {}) {
   page.on('requestfailed', (req) =>
     problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
   await page.addInitScript(() => {
+    // Each new page starts without the autosave of earlier tests (pages of one context share
+    // localStorage); a reload of the same page keeps it (window.name survives reloads).
+    if (!window.name.includes('hopfield-test-page')) {
+      try { localStorage.clear(); } catch (e) { /* storage blocked: nothing to clear */ }
+      window.name += 'hopfield-test-page';
+    }
     window.__hopfieldReadyAt = undefined;
     window.addEventListener('hopfield-ready', () => {
       window.__hopfieldReadyAt = performance.now();
     });
   });
   const started = Date.now();
-  await page.goto(session.baseUrl + query, { waitUntil: 'load' });
+  await page.goto(url, { waitUntil: 'load' });
   try {
     await page.waitForFunction(
       () => window.__hopfieldReadyAt !== undefined && typeof window.hopfield === 'object',

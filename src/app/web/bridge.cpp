@@ -4,6 +4,8 @@
 #include <emscripten.h>
 
 #include <charconv>
+#include <cstdint>
+#include <cstdlib>
 #include <utility>
 #include <exception>
 #include <string>
@@ -70,7 +72,7 @@ void install() {
     EM_ASM(
         {
           var name = UTF8ToString($0);
-          var type = /\.png$/.test(name) ? 'image/png' : /\.csv$/.test(name) ? 'text/csv' : 'text/plain';
+          var type = name.endsWith('.png') ? 'image/png' : name.endsWith('.csv') ? 'text/csv' : 'text/plain';
           var blob = new Blob([HEAPU8.slice($1, $1 + $2)], {type: type});
           var a = document.createElement('a');
           a.href = URL.createObjectURL(blob);
@@ -81,6 +83,20 @@ void install() {
         },
         filename.c_str(), bytes.data(), bytes.size());
   };
+  app.hooks.share_link = [](const std::string& state) {
+    // (wasm32: a pointer fits EM_ASM_INT's int)
+    char* link = reinterpret_cast<char*>(static_cast<std::intptr_t>(EM_ASM_INT({
+      var t = Module.hopfieldShareLink(UTF8ToString($0));
+      var n = lengthBytesUTF8(t) + 1;
+      var p = _malloc(n);
+      stringToUTF8(t, p, n);
+      return p;
+    }, state.c_str())));
+    std::string out = link ? link : "";
+    std::free(link);
+    return out;
+  };
+  app.hooks.forget_saved_session = [] { EM_ASM({ Module.hopfieldForgetSession(); }); };
   app.hooks.first_frame = [] {
     EM_ASM({
       if (Module.hopfieldReady) Module.hopfieldReady();
@@ -163,6 +179,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
   json.key("messages").begin_array();  // the notices the app shows (errors and information)
   for (const hlab::Notice& n : the_app().notices()) json.value(n.text);
   json.end_array();
+  json.key("selected").value(the_app().selected());
   json.key("target");
   if (lab.probe_source()) json.value(*lab.probe_source());
   else json.null();
@@ -191,6 +208,18 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_editor_rect() {
   json.end_object();
   g_result = json.str();
   return g_result.c_str();
+}
+
+// The session as share-link text (autosave and getShareLink).
+EMSCRIPTEN_KEEPALIVE const char* hl_session_text() {
+  g_result = the_app().session_text();
+  return g_result.c_str();
+}
+
+// A notice from the page's JavaScript (autosave's storage warning).
+EMSCRIPTEN_KEEPALIVE void hl_notice(const char* text, int is_error) {
+  if (is_error) the_app().error(text ? text : "");
+  else the_app().info(text ? text : "");
 }
 
 // exportPng(region): captures the region as the next frame draws it and hands the PNG to

@@ -381,9 +381,64 @@
     });
   };
 
+  // Autosave: the session (hl_session_text), within half a second of a change and on
+  // pagehide, in localStorage under this page's address (embeds with other parameters keep
+  // their own). Restored at start-up unless the link carries a #state= (main.cpp).
+  var SAVE_KEY = 'hopfield-lab.session:' + location.pathname + location.search;
+  var saving = false, lastSaved = null, storageWarned = false;
+  function storage() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+  Module['hopfieldSavedSession'] = function () {
+    try { return storage().getItem(SAVE_KEY) || ''; } catch (e) { return ''; }
+  };
+  function notice(text, isError) {
+    withCString(text, function (p) { ccall('hl_notice', null, ['number', 'number'], [p, isError ? 1 : 0]); });
+  }
+  function autosave() {
+    if (!saving) return;
+    var text = cstr(ccall('hl_session_text', 'number', [], []));
+    if (text === lastSaved) return;
+    try {
+      storage().setItem(SAVE_KEY, text);
+      lastSaved = text;
+    } catch (e) {
+      lastSaved = text;  // tried; try again after the next change
+      if (!storageWarned) {
+        storageWarned = true;
+        notice('This browser does not let the page keep its work (private mode, or storage blocked ' +
+               'in this frame): a reload starts afresh. Use Share to keep a link.', false);
+      }
+    }
+  }
+  Module['hopfieldForgetSession'] = function () {
+    try { storage().removeItem(SAVE_KEY); } catch (e) { /* nothing saved, nothing to forget */ }
+    lastSaved = null;
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  };
+  function shareLink(state) {
+    return location.href.split('#')[0] + '#state=' + state;
+  }
+  Module['hopfieldShareLink'] = function (state) {
+    var link = shareLink(state);
+    try {
+      if (navigator.clipboard) navigator.clipboard.writeText(link).catch(function () {});
+    } catch (e) { /* the popup shows the link to copy by hand */ }
+    return link;
+  };
+  // The address of a link that opens this session as it is now (#state=..., see
+  // docs/embedding.md); the page's own address and parameters are kept.
+  api.getShareLink = function () {
+    return shareLink(cstr(ccall('hl_session_text', 'number', [], [])));
+  };
+
   // Called by the app after its first frame.
   Module['hopfieldReady'] = function () {
     window.hopfield = api;
+    saving = true;
+    lastSaved = Module['hopfieldSavedSession']();
+    setInterval(autosave, 500);
+    window.addEventListener('pagehide', autosave);
     window.dispatchEvent(new Event('hopfield-ready'));
   };
 })();
