@@ -59,16 +59,56 @@ void App::set_patterns(const std::vector<hopfield::Pattern>& patterns) {
   stop();
 }
 
-std::string App::session_text() const {
+std::uint32_t parse_panels(const std::string& list) {
+  std::uint32_t bits = 0;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t end = list.find(',', start);
+    if (end == std::string::npos) end = list.size();
+    const std::string name = list.substr(start, end - start);
+    bool known = false;
+    for (std::size_t k = 0; k < std::size(kPanelNames); ++k)
+      if (name == kPanelNames[k]) {
+        bits |= 1u << k;
+        known = true;
+      }
+    if (!known) {
+      std::string names;
+      for (const char* n : kPanelNames) names += (names.empty() ? "" : ", ") + std::string(n);
+      throw std::invalid_argument("unknown panel '" + name + "' (panels: " + names + ")");
+    }
+    start = end + 1;
+  }
+  return bits;
+}
+
+std::vector<std::string> panel_names(std::uint32_t panels) {
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < std::size(kPanelNames); ++k)
+    if (panels & (1u << k)) out.emplace_back(kPanelNames[k]);
+  return out;
+}
+
+void App::set_panels(std::uint32_t panels) {
+  if (panels == 0 || panels >> std::size(kPanelNames))
+    throw std::invalid_argument("panels must name at least one known panel");
+  panels_ = panels;
+}
+
+std::string App::session_text(bool with_panels) const {
   hopfield::Session s = hopfield::session_of(lab_);
   s.selected = selected_;
+  s.panels = with_panels ? panels_ : 0;
   return hopfield::encode_session(s);
 }
 
 void App::restore_session_text(std::string_view text) {
   const hopfield::Session s = hopfield::decode_session(text);
+  if (s.panels >> std::size(kPanelNames))
+    throw hopfield::SessionLinkError("the link's state is damaged: unknown panels");
   hopfield::restore_session(lab_, s);
   selected_ = s.selected;
+  if (s.panels != 0) panels_ = s.panels;
   stop();
 }
 
@@ -177,6 +217,7 @@ void App::reset() {
 }
 
 void App::run(bool flat_out) {
+  autorun_in_ = -1;
   running_ = !lab_.finished();
   flat_out_ = flat_out;
   budget_ = 0;
@@ -279,6 +320,10 @@ bool App::attempt(const std::function<void()>& action, const std::string& contex
 void App::advance(double dt, double ui_ms, double draw_ms) {
   ++frames_;
   poll_experiment();
+  if (autorun_in_ >= 0) {  // autorun=SECONDS: counted in frames drawn, so a hidden tab waits
+    autorun_in_ -= dt;
+    if (autorun_in_ < 0 && !lab_.finished()) run();
+  }
   if (!running_) {
     budget_timing_ = false;
     return;

@@ -56,7 +56,18 @@ struct PlatformHooks {
   // "#state=..." part alone. Copies it to the clipboard where it can.
   std::function<std::string(const std::string& state)> share_link;
   std::function<void()> forget_saved_session;  // New session: clear the autosave and the hash
+  std::function<void(const std::string& state)> open_full;  // embed: this session in a new tab
 };
+
+// The panels a page shows (panels=editor,library,...): one bit each, in this order.
+enum class PanelId { editor, library, recall, plots, network, weights, experiments };
+inline constexpr const char* kPanelNames[] = {"editor",  "library", "recall",     "plots",
+                                              "network", "weights", "experiments"};
+inline constexpr std::uint32_t kAllPanels = 0b0111111;  // all but the experiments window
+inline constexpr std::uint32_t panel_bit(PanelId p) { return 1u << static_cast<int>(p); }
+// "editor,plots" -> the bits; throws std::invalid_argument naming an unknown panel or none.
+std::uint32_t parse_panels(const std::string& list);
+std::vector<std::string> panel_names(std::uint32_t panels);
 
 class App {
  public:
@@ -97,8 +108,19 @@ class App {
   void clear_patterns();
   void select(int mu);  // -1: none
 
+  // --- what the page shows -------------------------------------------------------------
+  std::uint32_t panels() const { return panels_; }
+  bool shows(PanelId p) const { return (panels_ & panel_bit(p)) != 0; }
+  void set_panels(std::uint32_t panels);  // throws for 0 or unknown bits
+  bool embed() const { return embed_; }   // embed=1: compact, no title line
+  void set_embed(bool embed) { embed_ = embed; }
+  // Recall starts on its own after `seconds` of frames (autorun=); negative: not pending.
+  void start_after(double seconds) { autorun_in_ = seconds; }
+  double autorun_pending() const { return autorun_in_; }
+
   // --- the whole session as text (share links, autosave; core/session_link.hpp) ---------
-  std::string session_text() const;
+  // `with_panels` false leaves the panels out (the default ones on restore).
+  std::string session_text(bool with_panels = true) const;
   // Restores a session_text(); throws hopfield::SessionLinkError (or the Lab's error for a
   // session it cannot hold) with everything unchanged.
   void restore_session_text(std::string_view text);
@@ -172,7 +194,10 @@ class App {
   static constexpr double kMinRecallMs = 0.5;  // (at least one step is always taken)
 
  private:
-  void stop() { running_ = false; }
+  void stop() {  // (any command that stops a run also cancels a pending autorun)
+    running_ = false;
+    autorun_in_ = -1;
+  }
 
   hopfield::Lab lab_;
   bool running_ = false;
@@ -188,6 +213,9 @@ class App {
   std::uint64_t next_notice_ = 1;
   ScreenRect editor_rect_;
   std::map<std::string, ScreenRect> regions_;
+  std::uint32_t panels_ = kAllPanels;
+  bool embed_ = false;
+  double autorun_in_ = -1;
   std::uint64_t frames_ = 0;
   std::unique_ptr<ExperimentBackend> experiment_backend_;
   ExperimentRun experiment_;

@@ -69,6 +69,35 @@ std::vector<Param> parse_query(const std::string& query) {
   return out;
 }
 
+namespace {
+// "K", "K:flip:0.2", "K:mask:0.3", "K:saltpepper:0.1", "K:invert".
+StartupOptions::Probe parse_probe(const std::string& text) {
+  StartupOptions::Probe probe;
+  const std::size_t colon = text.find(':');
+  probe.pattern = static_cast<int>(
+      hopfield::parse_integer(text.substr(0, colon), "probe's pattern index", 0, hopfield::kMaxPatterns - 1));
+  if (colon == std::string::npos) return probe;
+  const std::string rest = text.substr(colon + 1);
+  const std::size_t colon2 = rest.find(':');
+  const std::string kind = rest.substr(0, colon2);
+  hopfield::CorruptionRequest c;
+  c.kind = hopfield::parse_corruption(kind);
+  if (c.kind == hopfield::CorruptionKind::rectangle)
+    throw std::invalid_argument("probe takes flip, mask, saltpepper or invert (a rectangle: use the Recall panel)");
+  if (c.kind == hopfield::CorruptionKind::invert) {
+    if (colon2 != std::string::npos) throw std::invalid_argument("invert takes no amount");
+  } else {
+    if (colon2 == std::string::npos)
+      throw std::invalid_argument("probe=K:" + kind + ":AMOUNT needs the amount, a fraction from 0 to 1");
+    c.amount = hopfield::parse_real(rest.substr(colon2 + 1), "probe's amount");
+    if (!(c.amount >= 0 && c.amount <= 1))
+      throw std::invalid_argument("the probe's amount is a fraction from 0 to 1");
+  }
+  probe.corruption = c;
+  return probe;
+}
+}  // namespace
+
 StartupOptions parse_startup(const std::vector<Param>& params,
                              const hopfield::LabSettings& defaults) {
   StartupOptions o;
@@ -86,6 +115,24 @@ StartupOptions parse_startup(const std::vector<Param>& params,
         o.size = {w, h};
       } else if (p.first == "set") {
         o.set = p.second;
+      } else if (p.first == "embed") {
+        if (p.second != "0" && p.second != "1") throw std::invalid_argument("embed is 0 or 1");
+        o.embed = p.second == "1";
+      } else if (p.first == "panels") {
+        o.panels = parse_panels(p.second);
+      } else if (p.first == "autorun") {
+        if (p.second == "off") {
+          o.autorun = -1.0;
+        } else if (p.second == "on") {
+          o.autorun = 0.0;
+        } else {
+          const double seconds = hopfield::parse_real(p.second, "autorun");
+          if (!(seconds >= 0 && seconds <= 3600))
+            throw std::invalid_argument("autorun is off, on, or a delay in seconds (0 to 3600)");
+          o.autorun = seconds;
+        }
+      } else if (p.first == "probe") {
+        o.probe = parse_probe(p.second);
       } else if (p.first == "state") {
         o.state = p.second;  // checked when applied: decoding it is the check
       } else if (p.first == "demo") {
@@ -133,8 +180,8 @@ StartupOptions parse_startup(const std::vector<Param>& params,
               "plots is 'auto' (CPU-drawn images where WebGL is software, the default), 'image' or "
               "'triangles'");
       } else {
-        warn(p, "unknown parameter (known: size, set, demo, rule, scale, mode, tie, seed, temperature, "
-                "maxSweeps, redraw, plots)");
+        warn(p, "unknown parameter (known: size, set, demo, probe, autorun, rule, scale, mode, tie, "
+                "seed, temperature, maxSweeps, panels, embed, state, redraw, plots)");
       }
     } catch (const std::exception& e) {
       warn(p, e.what());
@@ -160,20 +207,36 @@ std::vector<std::string> apply_startup(App& app, StartupOptions o) {
     attempt("Ignored start-up parameter set=" + *o.set + " (the default stays): ",
             [&] { app.load_builtin(*o.set, true); });
   if (o.demo && app.lab().pattern_count() > 0) {
-    // A ready-made run to look at: pattern 0 with a fraction of its pixels flipped, recalled.
+    // A ready-made run to look at: pattern 0 with a fraction of its pixels flipped, recalled
+    // (before the first frame; with autorun= it waits or animates instead).
     attempt("Ignored start-up parameter demo: ", [&] {
       hopfield::CorruptionRequest c;
       c.amount = *o.demo;
       c.seed = app.lab().settings().dynamics.seed;
       app.corrupt(c, 0);
+      if (o.autorun) return;
       const long long n = app.lab().size();
       app.step_sweeps(static_cast<int>(std::max(1LL, kDemoUpdatesBeforeFirstFrame / n)));
       if (!app.lab().finished()) app.run();
     });
   }
+  if (o.probe)
+    attempt("Ignored start-up parameter probe: ", [&] {
+      if (o.probe->corruption) {
+        hopfield::CorruptionRequest c = *o.probe->corruption;
+        c.seed = app.lab().settings().dynamics.seed;
+        app.corrupt(c, o.probe->pattern);
+      } else {
+        app.probe_from_pattern(o.probe->pattern);
+      }
+      app.select(o.probe->pattern);
+    });
   if (o.state)
     attempt("Could not restore the session from " + o.state_origin + ": ",
             [&] { app.restore_session_text(*o.state); });
+  if (o.panels) app.set_panels(*o.panels);  // given explicitly: wins over the state's panels
+  app.set_embed(o.embed);
+  if (o.autorun && *o.autorun >= 0) app.start_after(*o.autorun);
   for (const std::string& w : warnings) app.error(w);
   return warnings;
 }

@@ -4,6 +4,7 @@
 // the rest still apply.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -23,6 +24,18 @@ struct StartupOptions {
   std::optional<std::pair<int, int>> size;  // width, height
   std::optional<std::string> set;           // a built-in family, loaded after the size
   std::optional<double> demo;               // probe = pattern 0 with this fraction flipped
+  // probe=K[:KIND:AMOUNT]: stored pattern K, corrupted (flip, mask, saltpepper: a fraction;
+  // invert), seeded by the seed parameter.
+  struct Probe {
+    int pattern = 0;
+    std::optional<hopfield::CorruptionRequest> corruption;
+  };
+  std::optional<Probe> probe;
+  // autorun=off|on|SECONDS: recall waits for Run, starts at once, or after a delay. Without
+  // it, demo= runs before the first frame as it always did.
+  std::optional<double> autorun;  // seconds; < 0 for off
+  std::optional<std::uint32_t> panels;      // panels=editor,library,... (App's PanelId names)
+  bool embed = false;                       // embed=1
   hopfield::LabSettings settings;           // the defaults, with the parameters given
   bool settings_given = false;
   bool full_redraw = false;                 // redraw=full

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <vector>
 
 #include "app/hplot/hplot.hpp"
@@ -70,6 +71,7 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
     hplot::SetRasterBudget(1.5);
   }
   const Clock::time_point ui_start = Clock::now();
+  if (first_frame_ && app.shows(PanelId::experiments)) experiments_.open = true;
   app.clear_regions();  // the panels record where they draw this frame
   if (!ImGui::GetIO().WantTextInput) {
     editor_.shortcuts(app);
@@ -85,15 +87,19 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
   const hopfield::Lab& lab = app.lab();
-  ImGui::TextUnformatted("Hopfield Lab");
-  ImGui::SameLine();
-  ImGui::TextDisabled("| %dx%d grid, N = %d neurons, P = %d stored patterns", lab.width(),
-                      lab.height(), lab.size(), lab.pattern_count());
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Experiments")) experiments_.open = !experiments_.open;
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Capacity, basins of attraction, temperature and the pruning study, over many trials");
-  ImGui::SameLine();
+  if (!app.embed()) {
+    ImGui::TextUnformatted("Hopfield Lab");
+    ImGui::SameLine();
+    ImGui::TextDisabled("| %dx%d grid, N = %d neurons, P = %d stored patterns", lab.width(),
+                        lab.height(), lab.size(), lab.pattern_count());
+    ImGui::SameLine();
+  }
+  if (!app.embed() || app.shows(PanelId::experiments)) {
+    if (ImGui::SmallButton("Experiments")) experiments_.open = !experiments_.open;
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Capacity, basins of attraction, temperature and the pruning study, over many trials");
+    ImGui::SameLine();
+  }
   if (ImGui::SmallButton("Share")) {
     app.attempt([&] {
       const std::string state = app.session_text();
@@ -105,7 +111,14 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("A link that opens this session as it is now: grid, library, probe, settings");
   ImGui::SameLine();
-  if (ImGui::SmallButton("New session")) ImGui::OpenPopup("Start a new session?");
+  if (app.embed()) {
+    if (ImGui::SmallButton("Open in full")) app.attempt([&] {
+        if (app.hooks.open_full) app.hooks.open_full(app.session_text(false));
+      }, "Open in full");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("This session in a new tab, with every panel");
+  } else if (ImGui::SmallButton("New session")) {
+    ImGui::OpenPopup("Start a new session?");
+  }
   if (ImGui::BeginPopup("Share this session")) {
     ImGui::TextUnformatted("Copied to the clipboard where the browser allows. The link:");
     ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 40, vp->WorkSize.x * 0.8f));
@@ -125,32 +138,42 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
   }
   draw_notices(app);
 
+  // Three columns of two panels each; panels= hides some, and a column with none goes.
+  struct Section {
+    PanelId id;
+    const char* title;
+    std::function<void()> draw;
+  };
+  const std::vector<std::vector<Section>> layout = {
+      {{PanelId::editor, "Editor", [&] { editor_.draw(app); }},
+       {PanelId::library, "Pattern library", [&] { library_.draw(app); }}},
+      {{PanelId::recall, "Recall", [&] { recall_.draw(app); }},
+       {PanelId::plots, "Plots", [&] { plots_.draw(app); }}},
+      {{PanelId::network, "Network", [&] { network_.draw(app); }},
+       {PanelId::weights, "Weights", [&] { weights_.draw(app, recall_.last_neuron); }}}};
   constexpr float kWeights[3] = {1.0f, 1.15f, 1.0f};
   const char* const kColumns[3] = {"left", "middle", "right"};
+  std::vector<int> shown;
+  for (int c = 0; c < 3; ++c)
+    for (const Section& sec : layout[static_cast<std::size_t>(c)])
+      if (app.shows(sec.id)) {
+        shown.push_back(c);
+        break;
+      }
   const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
-  if (ImGui::BeginTable("columns", 3, flags, ImGui::GetContentRegionAvail())) {
-    for (int c = 0; c < 3; ++c)
+  if (!shown.empty() &&
+      ImGui::BeginTable("columns", static_cast<int>(shown.size()), flags, ImGui::GetContentRegionAvail())) {
+    for (int c : shown)
       ImGui::TableSetupColumn(kColumns[c], ImGuiTableColumnFlags_WidthStretch, kWeights[c]);
     ImGui::TableNextRow();
     const float height = ImGui::GetContentRegionAvail().y;
-    const auto column = [&](int c, auto&& draw) {
+    for (int c : shown) {
       ImGui::TableNextColumn();
       ImGui::BeginChild(kColumns[c], ImVec2(0, height));
-      draw();
+      for (const Section& sec : layout[static_cast<std::size_t>(c)])
+        if (app.shows(sec.id)) section(sec.title, sec.draw);
       ImGui::EndChild();
-    };
-    column(0, [&] {
-      section("Editor", [&] { editor_.draw(app); });
-      section("Pattern library", [&] { library_.draw(app); });
-    });
-    column(1, [&] {
-      section("Recall", [&] { recall_.draw(app); });
-      section("Plots", [&] { plots_.draw(app); });
-    });
-    column(2, [&] {
-      section("Network", [&] { network_.draw(app); });
-      section("Weights", [&] { weights_.draw(app, recall_.last_neuron); });
-    });
+    }
     ImGui::EndTable();
   }
   ImGui::End();

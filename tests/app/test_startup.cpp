@@ -145,3 +145,57 @@ TEST_CASE("a share link's state= restores the session and wins; a damaged one is
   CHECK(app.selected() == -1);
   CHECK(app.lab().settings() == hopfield::LabSettings{});
 }
+
+TEST_CASE("embed=1, panels=, probe= and autorun= for course pages; bad values are warnings",
+          "[startup][embed]") {
+  App app;
+  auto warnings = hlab::apply_startup(
+      app, hlab::parse_startup(hlab::parse_query("?set=letters&embed=1&panels=editor,recall,plots"
+                                                 "&probe=2:flip:0.25&seed=5&autorun=1.5"),
+                               app.lab().settings()));
+  CHECK(warnings.empty());
+  CHECK(app.embed());
+  CHECK(hlab::panel_names(app.panels()) == std::vector<std::string>{"editor", "recall", "plots"});
+  CHECK(app.shows(hlab::PanelId::recall));
+  CHECK_FALSE(app.shows(hlab::PanelId::weights));
+  // The probe is letter C with round(0.25 x 256) = 64 pixels flipped; C is the target.
+  CHECK(app.lab().probe_source() == 2);
+  CHECK(app.selected() == 2);
+  CHECK(hopfield::hamming(app.lab().probe(), app.lab().patterns()[2].spins) == 64);
+  // Recall waits 1.5 s of frames, then runs on its own.
+  CHECK_FALSE(app.running());
+  app.advance(1.0, 0, 0);
+  CHECK_FALSE(app.running());
+  CHECK(app.lab().recall().sweeps() == 0);  // nothing ran before the delay is up
+  app.advance(0.6, 0, 0);
+  CHECK((app.running() || app.lab().finished()));
+  CHECK(app.lab().recall().sweeps() > 0);
+
+  App waiting;
+  hlab::apply_startup(waiting, hlab::parse_startup(hlab::parse_query("?set=letters&demo=0.2&autorun=off"),
+                                                   waiting.lab().settings()));
+  CHECK(waiting.lab().recall().sweeps() == 0);  // demo= set the probe; recall waits for Run
+  for (int k = 0; k < 100; ++k) waiting.advance(0.1, 0, 0);
+  CHECK_FALSE(waiting.running());
+
+  App bad;
+  warnings = hlab::apply_startup(
+      bad, hlab::parse_startup(hlab::parse_query("?panels=editor,sidebar&embed=yes&autorun=soon&probe=3:blur:0.1"),
+                               bad.lab().settings()));
+  REQUIRE(warnings.size() == 4);
+  CHECK_THAT(warnings[0], Catch::Contains("unknown panel 'sidebar'"));
+  CHECK(bad.panels() == hlab::kAllPanels);
+  CHECK_FALSE(bad.embed());
+  CHECK(bad.autorun_pending() < 0);
+}
+
+TEST_CASE("panels travel in the share link; open-in-full leaves them out", "[startup][embed]") {
+  App app;
+  app.set_panels(hlab::parse_panels("recall,plots"));
+  App other;
+  other.restore_session_text(app.session_text());
+  CHECK(other.panels() == app.panels());
+  App full;
+  full.restore_session_text(app.session_text(false));
+  CHECK(full.panels() == hlab::kAllPanels);
+}

@@ -524,3 +524,24 @@ test('autosave: a reload keeps the library, probe and settings; a link wins over
     assert.equal((await api(linked, 'getState')).patterns.length, 26, 'the link wins');
   });
 });
+
+test('embed mode: panels= shows only those panels, probe= and autorun= start students where asked', async () => {
+  const full = await withApp('?set=letters', async (page) => api(page, 'getEditorRect'));
+  await withApp('?embed=1&set=letters&panels=editor,recall&probe=2:flip:0.25&seed=5&autorun=off',
+    async (page, { problems }) => {
+      await wait(300);
+      const s = await api(page, 'getState');
+      assert.deepEqual(s.panels, ['editor', 'recall']);
+      assert.equal(s.embed, true);
+      assert.equal(s.target, 2, 'the probe comes from letter C');
+      assert.equal(s.iteration, 0, 'autorun=off: recall waits for Run');
+      const rect = await api(page, 'getEditorRect');
+      assert.equal(rect.width, full.width, 'the editor is drawn, as large as in the full page');
+      assert.deepEqual(problems, [], 'no console errors');
+    });
+  await withApp('?panels=editor,nonsense', async (page) => {
+    const s = await api(page, 'getState');
+    assert.equal(s.panels.length, 6, 'a bad panels= keeps the default panels');
+    assert.ok(s.messages.some((m) => m.includes("unknown panel 'nonsense'")), 'and says why');
+  });
+});

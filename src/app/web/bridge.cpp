@@ -97,6 +97,9 @@ void install() {
     return out;
   };
   app.hooks.forget_saved_session = [] { EM_ASM({ Module.hopfieldForgetSession(); }); };
+  app.hooks.open_full = [](const std::string& state) {
+    EM_ASM({ Module.hopfieldOpenFull(UTF8ToString($0)); }, state.c_str());
+  };
   app.hooks.first_frame = [] {
     EM_ASM({
       if (Module.hopfieldReady) Module.hopfieldReady();
@@ -180,6 +183,8 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
   for (const hlab::Notice& n : the_app().notices()) json.value(n.text);
   json.end_array();
   json.key("selected").value(the_app().selected());
+  json.key("panels").array(hlab::panel_names(the_app().panels()));
+  json.key("embed").value(the_app().embed());
   json.key("target");
   if (lab.probe_source()) json.value(*lab.probe_source());
   else json.null();

@@ -426,6 +426,14 @@
     } catch (e) { /* the popup shows the link to copy by hand */ }
     return link;
   };
+  // Embed mode's "Open in full": this session in a new tab, without the embed parameters.
+  Module['hopfieldOpenFull'] = function (state) {
+    var params = new URLSearchParams(location.search);
+    ['embed', 'panels', 'autorun', 'probe', 'state'].forEach(function (k) { params.delete(k); });
+    var query = params.toString();
+    window.open(location.pathname + (query ? '?' + query : '') + '#state=' + state, '_blank', 'noopener');
+  };
+
   // The address of a link that opens this session as it is now (#state=..., see
   // docs/embedding.md); the page's own address and parameters are kept.
   api.getShareLink = function () {
