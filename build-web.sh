@@ -42,6 +42,7 @@ rm -rf dist
 mkdir -p dist
 cp "$out/hopfield-lab.html" dist/index.html
 cp "$out/hopfield-lab.js" "$out/hopfield-lab.wasm" "$out/hopfield-worker.js" "$out/hopfield-worker.wasm" dist/
+cp shell/embed.js shell/embed-example.html dist/  # the host-side helper and an example course page
 echo "build-web.sh: dist/ is ready:"
 for f in dist/*; do
   printf '  %-24s %8d bytes, %8d gzipped\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"

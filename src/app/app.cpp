@@ -333,6 +333,7 @@ void App::advance(double dt, double ui_ms, double draw_ms) {
   budget_timing_ = true;
   if (lab_.finished()) {
     stop();
+    if (hooks.recall_finished) hooks.recall_finished();
     return;
   }
   const Clock::time_point start = Clock::now();
@@ -358,7 +359,10 @@ void App::advance(double dt, double ui_ms, double draw_ms) {
       }
     }
   }
-  if (lab_.finished()) stop();
+  if (lab_.finished()) {
+    stop();
+    if (hooks.recall_finished) hooks.recall_finished();
+  }
 }
 
 }  // namespace hlab

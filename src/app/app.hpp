@@ -57,6 +57,7 @@ struct PlatformHooks {
   std::function<std::string(const std::string& state)> share_link;
   std::function<void()> forget_saved_session;  // New session: clear the autosave and the hash
   std::function<void(const std::string& state)> open_full;  // embed: this session in a new tab
+  std::function<void()> recall_finished;  // a running (animated) recall has just ended
 };
 
 // The panels a page shows (panels=editor,library,...): one bit each, in this order.

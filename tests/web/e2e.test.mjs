@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -543,5 +544,70 @@ test('embed mode: panels= shows only those panels, probe= and autorun= start stu
     const s = await api(page, 'getState');
     assert.equal(s.panels.length, 6, 'a bad panels= keeps the default panels');
     assert.ok(s.messages.some((m) => m.includes("unknown panel 'nonsense'")), 'and says why');
+  });
+});
+
+// A course page on another origin (another port of 127.0.0.1) embedding the lab with
+// shell/embed.js, as docs/embedding.md shows.
+async function withHostPage(appQuery, body) {
+  const app = new URL(session.baseUrl);
+  const host = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html><body><div id="lab"></div>
+<script src="${app.origin}/embed.js"></script>
+<script>
+  window.events = [];
+  window.lab = HopfieldLab.embed(document.getElementById('lab'),
+    { src: '${app.origin}/index.html${appQuery}', height: 500 });
+  ['ready', 'finished', 'resize'].forEach((e) => lab.on(e, (v) => events.push([e, v])));
+</script></body></html>`);
+  });
+  await new Promise((r) => host.listen(0, '127.0.0.1', r));
+  const page = await session.context.newPage();
+  try {
+    await page.goto(`http://127.0.0.1:${host.address().port}/`);
+    await page.waitForFunction(() => window.events.some(([e]) => e === 'ready'), null, { timeout: 60000 });
+    return await body(page);
+  } finally {
+    await page.close();
+    await new Promise((r) => host.close(r));
+  }
+}
+
+test('postMessage: a page on another origin drives the lab; errors come back as messages', async () => {
+  await withHostPage('?embed=1&set=letters', async (page) => {
+    const out = await page.evaluate(async () => {
+      const call = (...a) => lab.call(...a).then((result) => ({ result }), (e) => ({ error: e.message }));
+      let direct;
+      try { direct = typeof lab.iframe.contentWindow.hopfield; } catch (e) { direct = e.name; }
+      const state = await call('getState');
+      await call('setPatterns', state.result.patterns.slice(0, 3), state.result.names.slice(0, 3));
+      await call('corrupt', { type: 'flip', fraction: 0.2, seed: 7, pattern: 1 });
+      const end = await call('run');
+      await new Promise((r) => setTimeout(r, 300));
+      return {
+        direct,
+        count: state.result.patterns.length,
+        end: end.result,
+        unknown: await call('deleteEverything'),
+        badArgs: await lab.call('setGridSize', 'big', 16).then(() => 'resolved', (e) => e.message),
+        badOptions: await call('setOptions', { bogus: 1 }),
+        finished: events.filter(([e]) => e === 'finished').map(([, s]) => s.verdict),
+        resized: events.some(([e, h]) => e === 'resize' && h > 0),
+      };
+    });
+    assert.equal(out.direct, 'SecurityError', 'window.hopfield itself is out of reach across origins');
+    assert.equal(out.count, 26);
+    assert.equal(out.end.verdict, 'retrieved', 'run() resolved with the final state');
+    assert.equal(out.end.target, 1);
+    assert.match(out.unknown.error, /unknown method "deleteEverything"/);
+    assert.match(out.badArgs, /hopfield: /, 'a bad argument rejects with the API\'s message');
+    assert.match(out.badOptions.error, /bogus/);
+    assert.deepEqual(out.finished, ['retrieved'], 'one finished event, with the state');
+    assert.ok(out.resized, 'a resize event with the content height');
+  });
+  await withHostPage('?embed=1&origins=http://example.org', async (page) => {
+    const message = await page.evaluate(() => lab.call('getState').then(() => 'resolved', (e) => e.message));
+    assert.match(message, /origin http:\/\/127\.0\.0\.1:\d+ is not in this page's origins=/);
   });
 });

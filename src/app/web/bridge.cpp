@@ -100,6 +100,7 @@ void install() {
   app.hooks.open_full = [](const std::string& state) {
     EM_ASM({ Module.hopfieldOpenFull(UTF8ToString($0)); }, state.c_str());
   };
+  app.hooks.recall_finished = [] { EM_ASM({ if (Module.hopfieldFinished) Module.hopfieldFinished(); }); };
   app.hooks.first_frame = [] {
     EM_ASM({
       if (Module.hopfieldReady) Module.hopfieldReady();
