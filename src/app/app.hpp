@@ -114,6 +114,14 @@ class App {
   bool shows(PanelId p) const { return (panels_ & panel_bit(p)) != 0; }
   void set_panels(std::uint32_t panels);  // throws for 0 or unknown bits
   bool embed() const { return embed_; }   // embed=1: compact, no title line
+  // How the last frame was laid out: columns of panels, and how far (CSS px) the widest item
+  // reached past its column's visible edge (<= 0: nothing clipped sideways).
+  struct Layout {
+    int columns = 0;
+    float overflow_px = 0;
+  };
+  const Layout& layout() const { return layout_; }
+  void set_layout(const Layout& layout) { layout_ = layout; }
   void set_embed(bool embed) { embed_ = embed; }
   // Recall starts on its own after `seconds` of frames (autorun=); negative: not pending.
   void start_after(double seconds) { autorun_in_ = seconds; }
@@ -217,6 +225,7 @@ class App {
   std::uint32_t panels_ = kAllPanels;
   bool embed_ = false;
   double autorun_in_ = -1;
+  Layout layout_;
   std::uint64_t frames_ = 0;
   std::unique_ptr<ExperimentBackend> experiment_backend_;
   ExperimentRun experiment_;

@@ -1,6 +1,8 @@
 // Editor: a drawing canvas with tools, shifts, undo/redo and grid size.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "app/grid_view.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
@@ -72,16 +74,16 @@ void request_size(App& app, EditorPanel& ed, int w, int h) {
 
 void size_controls(App& app, EditorPanel& ed) {
   ImGui::TextUnformatted("Grid");
-  ImGui::SameLine();
+  same_line_if_fits(checkbox_width("16x16"));
   if (ImGui::RadioButton("16x16", app.lab().width() == 16 && app.lab().height() == 16))
     request_size(app, ed, 16, 16);
-  ImGui::SameLine();
+  same_line_if_fits(checkbox_width("28x28"));
   if (ImGui::RadioButton("28x28", app.lab().width() == 28 && app.lab().height() == 28))
     request_size(app, ed, 28, 28);
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFontSize() * 7);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
   ImGui::InputInt2("##custom", &ed.custom_w);
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Set size"));
   if (ImGui::Button("Set size")) {
     if (ed.custom_w < 1 || ed.custom_h < 1 || ed.custom_w > hopfield::kMaxSide ||
         ed.custom_h > hopfield::kMaxSide)
@@ -98,7 +100,7 @@ void size_controls(App& app, EditorPanel& ed) {
       change_grid_size(app, ed.pending_w, ed.pending_h);
       ImGui::CloseCurrentPopup();
     }
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Cancel"));
     if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
@@ -106,28 +108,27 @@ void size_controls(App& app, EditorPanel& ed) {
 
 void tool_buttons(App& app, EditorPanel& ed) {
   for (const ToolInfo& t : kTools) {
+    if (&t != &kTools[0]) same_line_if_fits(button_width(t.label));
     const bool active = ed.tool == t.tool;
     if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::Button(t.label)) ed.tool = t.tool;
     if (active) ImGui::PopStyleColor();
     tooltip(t.tip);
-    ImGui::SameLine();
   }
-  ImGui::NewLine();
   if (ImGui::Button("Invert")) invert_drawing(app);
   tooltip("Invert every cell (I)");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Clear"));
   if (ImGui::Button("Clear")) clear_drawing(app);
   tooltip("Set every cell to -1 (Delete)");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Random"));
   if (ImGui::Button("Random")) random_drawing(app, ed);
   tooltip("Each cell +1 with probability 1/2 (X)");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Undo"));
   ImGui::BeginDisabled(!app.lab().can_undo());
   if (ImGui::Button("Undo")) app.undo();
   tooltip("Undo (Ctrl+Z)");
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Redo"));
   ImGui::BeginDisabled(!app.lab().can_redo());
   if (ImGui::Button("Redo")) app.redo();
   tooltip("Redo (Ctrl+Y or Ctrl+Shift+Z)");
@@ -146,11 +147,11 @@ void tool_buttons(App& app, EditorPanel& ed) {
   ImGui::SameLine();
   if (ImGui::ArrowButton("down", ImGuiDir_Down)) shift_by(app, ed, 0, 1);
   tooltip("Shift down one cell (Down arrow)");
-  ImGui::SameLine();
+  same_line_if_fits(checkbox_width("wrap"));
   ImGui::Checkbox("wrap", &ed.wrap);
   tooltip("Cells shifted off one edge come back on the other; off: new cells are -1");
   if (ed.tool == Tool::rectangle) {
-    ImGui::SameLine();
+    same_line_if_fits(checkbox_width("filled"));
     ImGui::Checkbox("filled", &ed.rect_filled);
   }
 }
@@ -254,8 +255,12 @@ void EditorPanel::draw(App& app) {
   size_controls(app, *this);
   tool_buttons(app, *this);
   const Pattern& d = app.lab().drawing();
-  const GridHit hit = grid_canvas("canvas", d.spins, d.width, d.height,
-                                  ImGui::GetFontSize() * 22.0f);
+  // In one narrow column (a phone, a small iframe) the grid takes the width, up to 60% of
+  // the height so the controls below stay in reach.
+  const ImVec2 view = ImGui::GetMainViewport()->WorkSize;
+  const float side = view.x < 900.0f ? std::max(ImGui::GetFontSize() * 22.0f, view.y * 0.6f)
+                                     : ImGui::GetFontSize() * 22.0f;
+  const GridHit hit = grid_canvas("canvas", d.spins, d.width, d.height, side);
   app.set_editor_rect({hit.origin.x, hit.origin.y, hit.cell * static_cast<float>(d.width),
                        hit.cell * static_cast<float>(d.height)});
   canvas_input(app, *this, hit);
@@ -267,10 +272,10 @@ void EditorPanel::draw(App& app) {
 
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
   ImGui::InputText("##name", name, sizeof name);
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Store in library"));
   if (ImGui::Button("Store in library")) app.attempt([&] { app.store_drawing(name); }, "Store");
   tooltip("Learn the drawing: the network's weights change");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Use as probe"));
   if (ImGui::Button("Use as probe")) app.attempt([&] { app.probe_from_drawing(); });
   tooltip("Start recall from this drawing");
 }

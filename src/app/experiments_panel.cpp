@@ -90,9 +90,9 @@ void settings(ExperimentsPanel& ui, const App& app) {
       ImGui::InputText("patterns P (LIST)", ui.capacity_patterns, sizeof ui.capacity_patterns);
       tooltip("a,b,c or from:to:step, e.g. 2:60:2");
       ImGui::Checkbox("Hebbian", &ui.rules[0]);
-      ImGui::SameLine();
+      same_line_if_fits(checkbox_width("Storkey"));
       ImGui::Checkbox("Storkey", &ui.rules[1]);
-      ImGui::SameLine();
+      same_line_if_fits(checkbox_width("pseudo-inverse"));
       ImGui::Checkbox("pseudo-inverse", &ui.rules[2]);
       ImGui::SliderFloat("flip before recall", &ui.flip, 0.0f, 0.5f, "%.2f");
       break;
@@ -507,7 +507,7 @@ void ExperimentsPanel::draw(App& app) {
     ImGui::TextDisabled("The same rows from the command line:");
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
     ImGui::InputText("##cli", command.data(), command.size() + 1, ImGuiInputTextFlags_ReadOnly);
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Copy"));
     if (ImGui::Button("Copy")) ImGui::SetClipboardText(command.c_str());
     if (command.find(kLibraryFile) != std::string::npos)
       text_disabled_wrapped("(export the library as %s first)", kLibraryFile);
@@ -515,7 +515,7 @@ void ExperimentsPanel::draw(App& app) {
     if (ImGui::Button("Export CSV"))
       app.attempt([&] { app.save_file(run.experiment()->name() + ".csv", run.result_csv()); },
                   "Export CSV");
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Export PNG"));
     if (ImGui::Button("Export PNG")) export_png(app, "experiment-plots", run.experiment()->name() + ".png");
     tooltip("The plots above as a PNG image, at the screen's resolution");
     ImGui::EndDisabled();

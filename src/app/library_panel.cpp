@@ -9,6 +9,7 @@
 #include "app/builtin_patterns.hpp"
 #include "app/grid_view.hpp"
 #include "app/panels.hpp"
+#include "app/widgets.hpp"
 #include "core/pattern_io.hpp"
 
 namespace hlab {
@@ -17,7 +18,7 @@ namespace {
 void builtin_controls(App& app, bool& replace) {
   ImGui::TextUnformatted("Built-in");
   for (const std::string& family : builtin_families()) {
-    ImGui::SameLine();
+    same_line_if_fits(button_width(family.c_str()));
     const bool available = find_builtin(family, app.lab().width(), app.lab().height()) != nullptr;
     ImGui::BeginDisabled(!available);
     if (ImGui::Button(family.c_str()))
@@ -28,7 +29,7 @@ void builtin_controls(App& app, bool& replace) {
                                   : "No %s set at this size: switch the grid to 16x16 or 28x28",
                         family.c_str());
   }
-  ImGui::SameLine();
+  same_line_if_fits(checkbox_width("replace library"));
   ImGui::Checkbox("replace library", &replace);
 }
 
@@ -41,7 +42,7 @@ void file_controls(App& app, LibraryPanel& ui) {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
     ImGui::InputTextWithHint("##path", "pattern file (.txt, .pbm, idx, .gz)", ui.load_path,
                              sizeof ui.load_path);
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Load"));
     if (ImGui::Button("Load"))
       app.attempt([&] {
         std::ifstream in(ui.load_path, std::ios::binary);
@@ -56,7 +57,7 @@ void file_controls(App& app, LibraryPanel& ui) {
   } else {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
     ImGui::InputText("##export", ui.export_path, sizeof ui.export_path);
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Export"));
     if (ImGui::Button("Export") && app.attempt([&] {
           std::ofstream out(ui.export_path, std::ios::binary);
           out << app.lab().export_text();
@@ -77,19 +78,19 @@ void selected_controls(App& app, LibraryPanel& ui) {
     std::snprintf(name, sizeof name, "%s", current.c_str());
   }
   ImGui::Text("Pattern %d", mu);
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFontSize() * 9);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
   if (ImGui::InputText("##rename", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue))
     app.attempt([&] { app.rename_pattern(mu, name); });
   if (ImGui::IsItemDeactivatedAfterEdit()) app.attempt([&] { app.rename_pattern(mu, name); });
   ui.typing = ImGui::IsItemActive();
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Probe"));
   if (ImGui::Button("Probe")) app.attempt([&] { app.probe_from_pattern(mu); });
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Use this pattern as the recall probe");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Edit"));
   if (ImGui::Button("Edit")) app.attempt([&] { app.edit_pattern(mu); });
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy into the editor");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Delete"));
   if (ImGui::Button("Delete")) app.attempt([&] { app.remove_pattern(mu); }, "Delete");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forget this pattern (Hebbian: subtract its term)");
 }

@@ -26,7 +26,7 @@ void PlotsPanel::draw(App& app) {
                         plots.hamming.SamplesPerBucket());
   if (ImGui::SmallButton("Export PNG")) export_png(app, "recall-plots", "recall-plots.png");
   tooltip("The plots above as a PNG image");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Export CSV"));
   if (ImGui::SmallButton("Export CSV"))
     app.attempt([&] { app.save_file("recall-trace.csv", trace_csv(t, lab.pattern_names())); }, "Export CSV");
   tooltip("The trace: iteration, energy, Hamming distance, flips and the overlap with each pattern");

@@ -28,32 +28,32 @@ void probe_controls(App& app, RecallPanel& ui) {
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Load as probe"));
   ImGui::BeginDisabled(p == 0);
   if (ImGui::Button("Load as probe")) app.attempt([&] { app.probe_from_pattern(ui.source); });
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Drawing as probe"));
   if (ImGui::Button("Drawing as probe")) app.attempt([&] { app.probe_from_drawing(); });
 
   hopfield::CorruptionRequest& c = ui.corruption;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
   enum_combo("##kind", c.kind, hopfield::kCorruptionNames);
-  ImGui::SameLine();
   ImGui::PushItemWidth(ImGui::GetFontSize() * 6);
   float amount = static_cast<float>(c.amount);
   if (c.kind == CorruptionKind::flip || c.kind == CorruptionKind::salt_pepper ||
       c.kind == CorruptionKind::mask) {
+    same_line_if_fits(ImGui::GetFontSize() * 6 + ImGui::CalcTextSize(" probability").x);
     if (ImGui::SliderFloat(c.kind == CorruptionKind::salt_pepper ? "probability" : "fraction",
                            &amount, 0.0f, 1.0f, "%.2f"))
       c.amount = amount;
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::GetFontSize() * 6 + ImGui::CalcTextSize(" seed").x);
     ImGui::InputScalar("seed##c", ImGuiDataType_U64, &c.seed);
   }
   if (c.kind == CorruptionKind::rectangle) {
     ImGui::InputInt4("x y w h", &c.x);
   }
   if (c.kind == CorruptionKind::mask || c.kind == CorruptionKind::rectangle) {
-    ImGui::SameLine();
+    same_line_if_fits(checkbox_width("+1"));
     bool plus = c.value > 0;
     if (ImGui::Checkbox("+1", &plus)) c.value = plus ? 1 : -1;
   }
@@ -70,11 +70,11 @@ void run_controls(App& app) {
   if (ImGui::Button("Step neuron")) app.step_neuron();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("Update the next neuron (N). Synchronous mode: one step of all neurons");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Step sweep"));
   if (ImGui::Button("Step sweep")) app.step_sweeps(1);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("Finish the current sweep of N updates (S)");
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFontSize() * 4);
   const bool running = app.running();
   if (ImGui::Button(running ? "Pause" : "Run", ImVec2(ImGui::GetFontSize() * 4, 0))) {
     if (running) app.pause();
@@ -83,7 +83,7 @@ void run_controls(App& app) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("Run until a fixed point, a 2-cycle or the sweep limit (Space)");
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Reset"));
   if (ImGui::Button("Reset")) app.reset();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the probe (Backspace)");
   same_line_if_fits(ImGui::GetFrameHeight() + ImGui::CalcTextSize("max").x +
@@ -119,7 +119,10 @@ void state_view(const App& app, RecallPanel& ui) {
   GridOverlay overlay;
   overlay.flipped = &r.recent_flips();
   overlay.marked = r.next_neuron();
-  const float side = std::min(ImGui::GetFontSize() * 24.0f, ImGui::GetContentRegionAvail().x * 0.72f);
+  // The state grid and, beside it, the probe and the read-outs (as wide as their widest line).
+  const float info = std::max(ImGui::CalcTextSize("E = -0.0000e+00").x, ImGui::GetFontSize() * 5);
+  const float side = std::min(ImGui::GetFontSize() * 24.0f,
+                              ImGui::GetContentRegionAvail().x - info - ImGui::GetStyle().ItemSpacing.x);
   ImGui::BeginGroup();
   const GridHit hit = grid_canvas("state", lab.state(), lab.width(), lab.height(), side, overlay);
   ImGui::EndGroup();

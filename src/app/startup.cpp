@@ -190,6 +190,15 @@ StartupOptions parse_startup(const std::vector<Param>& params,
   return o;
 }
 
+int demo_sweeps_before_first_frame(const hopfield::Lab& lab) {
+  // A sweep's worst case: N fields of P terms each from the patterns, or, from a dense W,
+  // N flips of an N-long column update (asynchronous) or one N x N product (synchronous).
+  const long long n = lab.size();
+  const long long per_sweep =
+      n * (lab.network().uses_pattern_fields() ? lab.pattern_count() + 1LL : n);
+  return static_cast<int>(std::clamp(kDemoWorkBeforeFirstFrame / per_sweep, 1LL, 1'000'000LL));
+}
+
 std::vector<std::string> apply_startup(App& app, StartupOptions o) {
   std::vector<std::string>& warnings = o.warnings;
   const auto attempt = [&](const std::string& what, const auto& action) {
@@ -215,8 +224,7 @@ std::vector<std::string> apply_startup(App& app, StartupOptions o) {
       c.seed = app.lab().settings().dynamics.seed;
       app.corrupt(c, 0);
       if (o.autorun) return;
-      const long long n = app.lab().size();
-      app.step_sweeps(static_cast<int>(std::max(1LL, kDemoUpdatesBeforeFirstFrame / n)));
+      app.step_sweeps(demo_sweeps_before_first_frame(app.lab()));
       if (!app.lab().finished()) app.run();
     });
   }

@@ -57,9 +57,11 @@ StartupOptions parse_startup(const std::vector<Param>& params,
 // Returns all the warnings.
 std::vector<std::string> apply_startup(App& app, StartupOptions options);
 
-// The demo recall runs before the first frame for at most this many neuron updates; a longer
-// one (a high temperature and a huge sweep limit, say) goes on animated instead of holding up
-// the page.
-inline constexpr long long kDemoUpdatesBeforeFirstFrame = 2'000'000;
+// The demo recall runs before the first frame for at most this many multiply-adds, counted
+// at a sweep's worst case (demo_sweeps_before_first_frame); a longer one (a high temperature
+// and a huge sweep limit, a synchronous run on a dense W) goes on animated instead of holding
+// up the page. About 20-50 ms natively.
+inline constexpr long long kDemoWorkBeforeFirstFrame = 50'000'000;
+int demo_sweeps_before_first_frame(const hopfield::Lab& lab);
 
 }  // namespace hlab

@@ -1,6 +1,7 @@
 #include "app/ui.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <chrono>
@@ -9,6 +10,7 @@
 
 #include "app/hplot/hplot.hpp"
 #include "app/renderer.hpp"
+#include "app/widgets.hpp"
 
 namespace hlab {
 namespace {
@@ -23,6 +25,48 @@ void section(const char* title, Panel&& draw) {
     ImGui::PopID();
     ImGui::Spacing();
   }
+}
+
+// In a column's child window, before EndChild: how far its widest item reached past the
+// visible width (the scrollbar excluded); > 0 means something is cut off on the right.
+float overflow_x() {
+  const ImGuiWindow* w = ImGui::GetCurrentWindow();
+  return w->DC.CursorMaxPos.x - (w->Pos.x + w->Size.x - w->ScrollbarSizes.x);
+}
+
+// Below ~900 px (a narrow iframe, a tablet, a phone) the panels shown stack in one column,
+// unless a single column of them is all there is anyway.
+bool narrow_layout(float width, std::size_t columns) {
+  return width < 900.0f && columns > 1;
+}
+
+// In the current (scrolling) window: a drag that started on no item scrolls it, so a swipe
+// scrolls on touch screens (SDL turns touches into mouse events).
+void drag_to_scroll() {
+  static bool dragging = false;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+    dragging = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && !ImGui::IsAnyItemHovered();
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) dragging = false;
+  if (dragging && io.MouseDelta.y != 0.0f) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
+// The title line's buttons: small on a desktop, touch-sized on a phone; each goes on the
+// next line when the line is full.
+bool title_button(const char* label, bool first = false) {
+  if (!first) same_line_if_fits(button_width(label));
+  return ImGui::GetMainViewport()->WorkSize.x < 500.0f ? ImGui::Button(label) : ImGui::SmallButton(label);
+}
+
+// Touch-sized controls below ~500 px: at least 40 CSS px tall with a 13 px font.
+void size_for_touch(float width) {
+  static const ImGuiStyle base = ImGui::GetStyle();
+  ImGuiStyle& style = ImGui::GetStyle();
+  const bool phone = width < 500.0f;
+  style.FramePadding = phone ? ImVec2(10.0f, 13.0f) : base.FramePadding;
+  style.ItemSpacing = phone ? ImVec2(8.0f, 8.0f) : base.ItemSpacing;
+  style.TouchExtraPadding = phone ? ImVec2(2.0f, 2.0f) : base.TouchExtraPadding;
+  style.ScrollbarSize = phone ? 18.0f : base.ScrollbarSize;
 }
 
 }  // namespace
@@ -79,6 +123,7 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
   }
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
+  size_for_touch(vp->WorkSize.x);
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
   // No background: the platform layer clears to the window colour, and a software rasteriser
@@ -89,18 +134,18 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
   const hopfield::Lab& lab = app.lab();
   if (!app.embed()) {
     ImGui::TextUnformatted("Hopfield Lab");
-    ImGui::SameLine();
-    ImGui::TextDisabled("| %dx%d grid, N = %d neurons, P = %d stored patterns", lab.width(),
-                        lab.height(), lab.size(), lab.pattern_count());
-    ImGui::SameLine();
+    if (vp->WorkSize.x >= 900.0f) {  // narrower: the buttons come first
+      ImGui::SameLine();
+      ImGui::TextDisabled("| %dx%d grid, N = %d neurons, P = %d stored patterns", lab.width(),
+                          lab.height(), lab.size(), lab.pattern_count());
+    }
   }
   if (!app.embed() || app.shows(PanelId::experiments)) {
-    if (ImGui::SmallButton("Experiments")) experiments_.open = !experiments_.open;
+    if (title_button("Experiments", app.embed())) experiments_.open = !experiments_.open;
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Capacity, basins of attraction, temperature and the pruning study, over many trials");
-    ImGui::SameLine();
   }
-  if (ImGui::SmallButton("Share")) {
+  if (title_button("Share", app.embed() && !app.shows(PanelId::experiments))) {
     app.attempt([&] {
       const std::string state = app.session_text();
       share_link_ = app.hooks.share_link ? app.hooks.share_link(state) : "#state=" + state;
@@ -110,13 +155,12 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
   }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("A link that opens this session as it is now: grid, library, probe, settings");
-  ImGui::SameLine();
   if (app.embed()) {
-    if (ImGui::SmallButton("Open in full")) app.attempt([&] {
+    if (title_button("Open in full")) app.attempt([&] {
         if (app.hooks.open_full) app.hooks.open_full(app.session_text(false));
       }, "Open in full");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("This session in a new tab, with every panel");
-  } else if (ImGui::SmallButton("New session")) {
+  } else if (title_button("New session")) {
     ImGui::OpenPopup("Start a new session?");
   }
   if (ImGui::BeginPopup("Share this session")) {
@@ -161,19 +205,33 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
         break;
       }
   const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
-  if (!shown.empty() &&
+  if (narrow_layout(vp->WorkSize.x, shown.size())) {
+    // One scrolling column, in the order a student uses them: draw, recall, watch, then the
+    // library and the network. A drag on the background scrolls (a swipe on a phone).
+    ImGui::BeginChild("single column", ImGui::GetContentRegionAvail());
+    for (const auto& [c, k] : {std::pair{0, 0}, {1, 0}, {1, 1}, {0, 1}, {2, 0}, {2, 1}}) {
+      const Section& sec = layout[static_cast<std::size_t>(c)][static_cast<std::size_t>(k)];
+      if (app.shows(sec.id)) section(sec.title, sec.draw);
+    }
+    drag_to_scroll();
+    app.set_layout({1, overflow_x()});
+    ImGui::EndChild();
+  } else if (!shown.empty() &&
       ImGui::BeginTable("columns", static_cast<int>(shown.size()), flags, ImGui::GetContentRegionAvail())) {
     for (int c : shown)
       ImGui::TableSetupColumn(kColumns[c], ImGuiTableColumnFlags_WidthStretch, kWeights[c]);
     ImGui::TableNextRow();
     const float height = ImGui::GetContentRegionAvail().y;
+    App::Layout laid{static_cast<int>(shown.size()), -1e9f};
     for (int c : shown) {
       ImGui::TableNextColumn();
       ImGui::BeginChild(kColumns[c], ImVec2(0, height));
       for (const Section& sec : layout[static_cast<std::size_t>(c)])
         if (app.shows(sec.id)) section(sec.title, sec.draw);
+      laid.overflow_px = std::max(laid.overflow_px, overflow_x());
       ImGui::EndChild();
     }
+    app.set_layout(laid);
     ImGui::EndTable();
   }
   ImGui::End();

@@ -26,6 +26,16 @@ void tooltip(const char* text) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("%s", text);
 }
 
+float button_width(const char* label) {
+  // Button and SmallButton alike: the label and the horizontal frame padding on both sides.
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
+float checkbox_width(const char* label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
+
 void record_region(App& app, const char* name, ImVec2 top, float width) {
   const ImVec2 bottom = ImGui::GetCursorScreenPos();
   const ImVec2 wmin = ImGui::GetWindowPos();

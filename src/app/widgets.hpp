@@ -18,6 +18,11 @@ void text_disabled_wrapped(const char* fmt, ...) IM_FMTARGS(1);
 // (the item goes on the next line): toolbars wrap in narrow columns instead of clipping.
 void same_line_if_fits(float width);
 
+// The width of a button (or small button) labelled `label`, for same_line_if_fits.
+float button_width(const char* label);
+// The width of a checkbox with its label.
+float checkbox_width(const char* label);
+
 // A tooltip for the last item, shown after a short hover.
 void tooltip(const char* text);
 

@@ -94,10 +94,24 @@ TEST_CASE("apply_startup: a demo that would run for ever is bounded before the f
   hlab::apply_startup(app, hlab::parse_startup(hlab::parse_query(
                                "?set=letters&demo=0.3&temperature=1&maxSweeps=900000")));
   CHECK(app.lab().settings().dynamics.max_sweeps == 900000);
-  const long long updates = 1LL * app.lab().recall().sweeps() * app.lab().size();
-  CHECK(updates <= hlab::kDemoUpdatesBeforeFirstFrame);
+  // 26 letters at 16x16 recall from the patterns: a sweep costs at most N (P + 1) products.
+  const long long work = 1LL * app.lab().recall().sweeps() * app.lab().size() * 27;
+  CHECK(work <= hlab::kDemoWorkBeforeFirstFrame);
+  CHECK(app.lab().recall().sweeps() == hlab::kDemoWorkBeforeFirstFrame / (256 * 27));
   CHECK_FALSE(app.lab().finished());
   CHECK(app.running());  // it goes on, animated, in the frames
+}
+
+TEST_CASE("a synchronous demo on a dense W is bounded by its N x N work per step", "[startup]") {
+  // The fuzzer's time-out: 28x28 Storkey (dense W), synchronous, T = 0.4 (never settles): a
+  // step costs N^2 = 614,656 products, so the demo takes 81 steps before the first frame,
+  // not 2,551 (2M updates / N, the old bound).
+  App app;
+  hlab::apply_startup(app, hlab::parse_startup(hlab::parse_query(
+                               "?size=28&set=letters&rule=storkey&mode=sync&temperature=0.4&demo=0.25")));
+  REQUIRE(app.lab().settings().rule == hopfield::Rule::storkey);
+  CHECK(app.lab().recall().sweeps() == hlab::kDemoWorkBeforeFirstFrame / (784LL * 784));
+  CHECK(app.running());
 }
 
 TEST_CASE("a share link's state= restores the session and wins; a damaged one is a warning",

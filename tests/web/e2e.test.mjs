@@ -611,3 +611,38 @@ test('postMessage: a page on another origin drives the lab; errors come back as 
     assert.match(message, /origin http:\/\/127\.0\.0\.1:\d+ is not in this page's origins=/);
   });
 });
+
+test('every size: nothing cut off sideways; at 390x844 the editor fills the phone; a drag scrolls', async () => {
+  for (const [width, height, columns] of [[390, 844, 1], [700, 500, 1], [800, 600, 1], [1280, 800, 3]]) {
+    const sized = await startSession({ viewport: { width, height } });
+    try {
+      const { page, problems } = await openApp(sized, '?set=letters&demo=0.2&autorun=off');
+      await wait(400);
+      const s = await api(page, 'getState');
+      const rect = await api(page, 'getEditorRect');
+      const at = `${width}x${height}`;
+      assert.equal(s.layout.columns, columns, `${at}: ${columns} column(s)`);
+      assert.ok(s.layout.overflowPx <= 0.5, `${at}: an item reaches ${s.layout.overflowPx} px past its column`);
+      assert.ok(rect.width > 0 && rect.x >= 0 && rect.x + rect.width <= width, `${at}: editor across the view`);
+      if (width === 390) {
+        assert.ok(rect.width >= 300, `390 px: the editor is ${rect.width} px wide`);
+        assert.ok(rect.y + rect.height <= height, '390 px: the editor is in view on load');
+        // A swipe up on the text under the editor scrolls the column (the editor moves up).
+        const y = rect.y + rect.height + 10;
+        await page.mouse.move(40, y);
+        await page.mouse.down();
+        for (let k = 1; k <= 10; ++k) await page.mouse.move(40, y - 30 * k);
+        await page.mouse.up();
+        await wait(200);
+        const after = await api(page, 'getEditorRect');
+        assert.ok(after.y < rect.y - 100, `the drag scrolled (editor from y=${rect.y} to ${after.y})`);
+        const drawn = (await api(page, 'getState')).drawing;
+        assert.ok(!drawn.includes('#'), 'and drew nothing');
+      }
+      await page.screenshot({ path: path.join(os.tmpdir(), `hopfield-layout-${at}.png`) });
+      assert.deepEqual(problems, [], 'no console errors');
+    } finally {
+      await sized.close();
+    }
+  }
+});

@@ -186,6 +186,10 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
   json.key("selected").value(the_app().selected());
   json.key("panels").array(hlab::panel_names(the_app().panels()));
   json.key("embed").value(the_app().embed());
+  json.key("layout").begin_object();
+  json.key("columns").value(the_app().layout().columns);
+  json.key("overflowPx").value(double{the_app().layout().overflow_px});
+  json.end_object();
   json.key("target");
   if (lab.probe_source()) json.value(*lab.probe_source());
   else json.null();
