@@ -99,22 +99,6 @@ Enum enum_from(Reader& r, const EnumName<Enum> (&names)[K], const char* what) {
 // --- base64url ---------------------------------------------------------------------------
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-std::string base64url(const std::string& bytes) {
-  std::string out;
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (char c : bytes) {
-    acc = (acc << 8) | static_cast<std::uint8_t>(c);
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out.push_back(kAlphabet[(acc >> bits) & 63]);
-    }
-  }
-  if (bits > 0) out.push_back(kAlphabet[(acc << (6 - bits)) & 63]);
-  return out;
-}
-
 std::string from_base64url(std::string_view text) {
   std::string out;
   std::uint32_t acc = 0;
@@ -187,6 +171,22 @@ void restore_session(Lab& lab, const Session& session) {
   Lab scratch(session.width, session.height);
   apply_session(scratch, session);  // throws here, with `lab` untouched
   apply_session(lab, session);
+}
+
+std::string base64url(std::string_view bytes) {
+  std::string out;
+  std::uint32_t acc = 0;
+  int bits = 0;
+  for (char c : bytes) {
+    acc = (acc << 8) | static_cast<std::uint8_t>(c);
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out.push_back(kAlphabet[(acc >> bits) & 63]);
+    }
+  }
+  if (bits > 0) out.push_back(kAlphabet[(acc << (6 - bits)) & 63]);
+  return out;
 }
 
 std::string encode_session(const Session& s) {

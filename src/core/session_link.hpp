@@ -53,6 +53,8 @@ Session session_of(const Lab& lab);
 void restore_session(Lab& lab, const Session& session);
 
 std::string encode_session(const Session& session);
+// Base64url without padding (RFC 4648 section 5), as the link's state is written.
+std::string base64url(std::string_view bytes);
 // Throws SessionLinkError naming what is wrong (not base64url, unknown version, truncated,
 // a count over a limit, a bad setting, trailing bytes).
 Session decode_session(std::string_view text);

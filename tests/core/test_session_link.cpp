@@ -151,3 +151,14 @@ TEST_CASE("a Lab restored from its link is the same Lab; a bad session changes n
   CHECK(lab.pattern_count() == 4);
   CHECK(lab.settings() == s.settings);
 }
+
+TEST_CASE("base64url: RFC 4648's test vectors, without padding, - and _ for + and /", "[session]") {
+  CHECK(base64url("") == "");
+  CHECK(base64url("f") == "Zg");
+  CHECK(base64url("fo") == "Zm8");
+  CHECK(base64url("foo") == "Zm9v");
+  CHECK(base64url("foob") == "Zm9vYg");
+  CHECK(base64url("fooba") == "Zm9vYmE");
+  CHECK(base64url("foobar") == "Zm9vYmFy");
+  CHECK(base64url("\xfb\xff") == "-_8");
+}
