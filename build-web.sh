@@ -3,21 +3,27 @@
 # hopfield-worker.js/.wasm, fetched only when an experiment runs): a static
 # site that works offline from any static host, with nothing fetched from elsewhere.
 #
+# It also writes dist/hopfield-lab-single.html, the same app in one file that works opened
+# from disk (file://), with no server.
+#
 #   ./build-web.sh                 build dist/
 #   ./build-web.sh --serve [PORT]  build, then serve dist/ on http://127.0.0.1:PORT (8080)
+#   ./build-web.sh --no-single-file  skip the single file
 set -euo pipefail
 cd "$(dirname "$0")"
 
 serve=0
 port=8080
+single=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --serve)
       serve=1
       if [ $# -gt 1 ] && [[ "$2" =~ ^[0-9]+$ ]]; then port=$2; shift; fi
       ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
-    *) echo "build-web.sh: unknown argument '$1' (use --serve [PORT])" >&2; exit 2 ;;
+    --no-single-file) single=0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "build-web.sh: unknown argument '$1' (use --serve [PORT], --no-single-file)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -45,8 +51,11 @@ cp "$out/hopfield-lab.js" "$out/hopfield-lab.wasm" "$out/hopfield-worker.js" "$o
 cp shell/embed.js shell/embed-example.html dist/  # the host-side helper and an example course page
 echo "build-web.sh: dist/ is ready:"
 for f in dist/*; do
-  printf '  %-24s %8d bytes, %8d gzipped\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+  printf '  %-28s %8d bytes, %8d gzipped\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
 done
+if [ "$single" = 1 ]; then
+  node scripts/single-file.mjs dist || die "writing dist/hopfield-lab-single.html failed"
+fi
 
 if [ "$serve" = 1 ]; then
   command -v python3 >/dev/null || die "python3 is needed to serve dist/"

@@ -354,7 +354,8 @@
   }
   Module['hopfieldWorkerStart'] = function (spec, files) {
     if (worker) worker.terminate();
-    worker = new Worker(locateFile('hopfield-worker.js'));
+    // The single-file build (scripts/single-file.mjs) brings the worker as a Blob URL.
+    worker = new Worker(Module.hopfieldWorkerUrl || locateFile('hopfield-worker.js'));
     worker.onmessage = function (e) { toApp(e.data.type, e.data.text || ''); };
     worker.onerror = function (e) {
       if (e.preventDefault) e.preventDefault();

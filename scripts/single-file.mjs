@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Writes DIST/hopfield-lab-single.html: the whole web app in one file that works opened from
+// disk (file://), with no server. The page's JavaScript goes inline; both WebAssembly modules
+// go in as base64 and reach Emscripten as Module.wasmBinary, so nothing is fetched; the
+// experiments' Web Worker starts from a Blob URL holding its script and its module.
+//   node scripts/single-file.mjs [DIST]        (default: dist)
+// Prints the file's size, raw and gzipped. Needs only node.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const dist = path.resolve(process.argv[2] ?? 'dist');
+const read = (name) => fs.readFileSync(path.join(dist, name));
+const html = read('index.html').toString('utf8');
+const tag = /<script[^>]*src="hopfield-lab\.js"[^>]*><\/script>/;
+if (!tag.test(html)) {
+  console.error(`single-file.mjs: ${dist}/index.html does not load hopfield-lab.js`);
+  process.exit(1);
+}
+// Inline text must not close its <script> early.
+const inline = (text) => text.replace(/<\/(script)/gi, '<\\/$1');
+const b64 = (name) => read(name).toString('base64');
+const bytes = 'function (s) { var b = atob(s), a = new Uint8Array(b.length); ' +
+  'for (var i = 0; i < b.length; ++i) a[i] = b.charCodeAt(i); return a; }';
+const setup = `<script>
+(function () {
+  var decode = ${bytes};
+  if (!window.Module || window.Module.noInitialRun) return;  // the browser lacks something
+  window.Module.wasmBinary = decode(${JSON.stringify(b64('hopfield-lab.wasm'))});
+  var worker = 'var Module = { wasmBinary: (' + ${JSON.stringify(bytes)} + ')(' +
+    ${JSON.stringify(JSON.stringify(b64('hopfield-worker.wasm')))} + ') };\\n' +
+    ${inline(JSON.stringify(read('hopfield-worker.js').toString('utf8')))};
+  window.Module.hopfieldWorkerUrl = URL.createObjectURL(new Blob([worker], { type: 'text/javascript' }));
+})();
+</script>
+<script>${inline(read('hopfield-lab.js').toString('utf8'))}</script>`;
+const out = html.replace(tag, () => setup);
+const file = path.join(dist, 'hopfield-lab-single.html');
+fs.writeFileSync(file, out);
+const gz = zlib.gzipSync(out, { level: 9 }).length;
+console.log(`  ${path.relative(process.cwd(), file).padEnd(28)} ${String(out.length).padStart(8)} bytes, ` +
+  `${String(gz).padStart(8)} gzipped (one file: open it from disk)`);
