@@ -613,14 +613,16 @@ test('postMessage: a page on another origin drives the lab; errors come back as 
 });
 
 test('every size: nothing cut off sideways; at 390x844 the editor fills the phone; a drag scrolls', async () => {
-  for (const [width, height, columns] of [[390, 844, 1], [700, 500, 1], [800, 600, 1], [1280, 800, 3]]) {
-    const sized = await startSession({ viewport: { width, height } });
+  // 640x400 at scale 2 is a 1280x800 window at 200% zoom.
+  for (const [width, height, columns, scale] of [[390, 844, 1, 1], [700, 500, 1, 1], [800, 600, 1, 1],
+    [1280, 800, 3, 1], [640, 400, 1, 2]]) {
+    const sized = await startSession({ viewport: { width, height }, scale, touch: width === 390 });
     try {
       const { page, problems } = await openApp(sized, '?set=letters&demo=0.2&autorun=off');
       await wait(400);
       const s = await api(page, 'getState');
       const rect = await api(page, 'getEditorRect');
-      const at = `${width}x${height}`;
+      const at = `${width}x${height}${scale > 1 ? ` at ${scale * 100}%` : ''}`;
       assert.equal(s.layout.columns, columns, `${at}: ${columns} column(s)`);
       assert.ok(s.layout.overflowPx <= 0.5, `${at}: an item reaches ${s.layout.overflowPx} px past its column`);
       assert.ok(rect.width > 0 && rect.x >= 0 && rect.x + rect.width <= width, `${at}: editor across the view`);
@@ -638,6 +640,15 @@ test('every size: nothing cut off sideways; at 390x844 the editor fills the phon
         assert.ok(after.y < rect.y - 100, `the drag scrolled (editor from y=${rect.y} to ${after.y})`);
         const drawn = (await api(page, 'getState')).drawing;
         assert.ok(!drawn.includes('#'), 'and drew nothing');
+        // A tap on a cell of the editor paints it (+1), as a click does.
+        await api(page, 'setGridSize', 16, 16);
+        await wait(200);
+        const r = await api(page, 'getEditorRect');
+        await page.touchscreen.tap(r.x + r.width * (3.5 / 16), r.y + r.height * (5.5 / 16));
+        await wait(200);
+        const grid = (await api(page, 'getState')).drawing;
+        assert.equal(grid[5 * 16 + 3], '#', 'the tapped cell (3, 5) is painted');
+        assert.equal(grid.split('#').length - 1, 1, 'and only that cell');
       }
       await page.screenshot({ path: path.join(os.tmpdir(), `hopfield-layout-${at}.png`) });
       assert.deepEqual(problems, [], 'no console errors');

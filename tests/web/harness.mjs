@@ -38,7 +38,9 @@ export function checkPrerequisites() {
 }
 
 // Starts the static server and a browser with a fresh profile. close() undoes both.
-export async function startSession({ viewport = { width: 1280, height: 800 } } = {}) {
+// `scale` is the device pixel ratio (2 for 200% zoom: a 1280x800 window is then 640x400 CSS
+// pixels); `touch` makes the page a touch screen (page.touchscreen).
+export async function startSession({ viewport = { width: 1280, height: 800 }, scale = 1, touch = false } = {}) {
   checkPrerequisites();
   const server = await serve(DIST);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hopfield-chromium-'));
@@ -48,6 +50,8 @@ export async function startSession({ viewport = { width: 1280, height: 800 } } =
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport,
+    deviceScaleFactor: scale,
+    hasTouch: touch,
   });
   return {
     server,
