@@ -549,16 +549,16 @@ test('embed mode: panels= shows only those panels, probe= and autorun= start stu
 
 // A course page on another origin (another port of 127.0.0.1) embedding the lab with
 // shell/embed.js, as docs/embedding.md shows.
-async function withHostPage(appQuery, body) {
+async function withHostPage(appQuery, body, { width = 0, height = 500, after = '' } = {}) {
   const app = new URL(session.baseUrl);
   const host = http.createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html><body><div id="lab"></div>
+    res.end(`<!doctype html><html><body style="margin:0"><div id="lab"></div>${after}
 <script src="${app.origin}/embed.js"></script>
 <script>
   window.events = [];
   window.lab = HopfieldLab.embed(document.getElementById('lab'),
-    { src: '${app.origin}/index.html${appQuery}', height: 500 });
+    { src: '${app.origin}/index.html${appQuery}', height: ${height}${width ? `, width: ${width}` : ''} });
   ['ready', 'finished', 'resize'].forEach((e) => lab.on(e, (v) => events.push([e, v])));
 </script></body></html>`);
   });
@@ -570,6 +570,7 @@ async function withHostPage(appQuery, body) {
     return await body(page);
   } finally {
     await page.close();
+    host.closeAllConnections();  // Chromium may keep a connection alive; close() would wait for it
     await new Promise((r) => host.close(r));
   }
 }
@@ -688,4 +689,27 @@ test('the single file works opened from disk: recall, an experiment in its worke
     await page.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the wheel scrolls the lab where it can, and the course page around it where it cannot', async () => {
+  await withHostPage('?embed=1&set=letters', async (page) => {
+    await wait(500);
+    const scrollY = () => page.evaluate(() => window.scrollY);
+    // Over the lab's top line (nothing there scrolls): the course page scrolls.
+    await page.mouse.move(300, 12);
+    await page.mouse.wheel(0, 300);
+    await wait(400);
+    const afterTop = await scrollY();
+    assert.ok(afterTop > 100, `the course page scrolled (${afterTop} px)`);
+    // Back up, then over the lab's scrolling column: the lab scrolls, the page stays.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await wait(200);
+    const before = await page.evaluate(() => lab.call('getEditorRect'));
+    await page.mouse.move(300, 250);
+    await page.mouse.wheel(0, 200);
+    await wait(400);
+    assert.equal(await scrollY(), 0, 'the course page did not move');
+    const after = await page.evaluate(() => lab.call('getEditorRect'));
+    assert.ok(after.y < before.y, `the lab's column scrolled (editor y ${before.y} -> ${after.y})`);
+  }, { width: 600, height: 420, after: '<div style="height:3000px">course text</div>' });
 });

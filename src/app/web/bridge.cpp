@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
 #include "app/app.hpp"
 #include "app/experiment_run.hpp"
 #include "app/platform.hpp"
@@ -218,6 +221,21 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_editor_rect() {
   json.end_object();
   g_result = json.str();
   return g_result.c_str();
+}
+
+// Whether a wheel turn (dy > 0: down) over the canvas would scroll something of the lab: the
+// window under the mouse in the last frame, or one it sits in, has room to scroll that way.
+// If not, the page lets the browser have the wheel, which then scrolls the course page
+// around the iframe (hopfield_api.js).
+EMSCRIPTEN_KEEPALIVE int hl_wheel_scrolls(double dy) {
+  const ImGuiContext* g = ImGui::GetCurrentContext();
+  if (!g) return 1;
+  for (const ImGuiWindow* w = g->HoveredWindow; w; w = w->ParentWindow) {
+    if (w->Flags & ImGuiWindowFlags_NoScrollWithMouse) continue;
+    if (w->ScrollMax.y <= 0.0f) continue;
+    if ((dy < 0 && w->Scroll.y > 0.0f) || (dy > 0 && w->Scroll.y < w->ScrollMax.y)) return 1;
+  }
+  return 0;
 }
 
 // The session as share-link text (autosave and getShareLink).

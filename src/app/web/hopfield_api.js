@@ -501,6 +501,14 @@
     toParent({ event: 'resize', height: document.documentElement.scrollHeight });
   }
 
+  // The wheel over the lab scrolls what it points at in the lab; when that has nothing (more)
+  // to scroll, the browser gets the wheel and scrolls the page around an embedded lab.
+  window.addEventListener('wheel', function (event) {
+    if (!window.hopfield || !event.target || event.target.id !== 'canvas') return;
+    if (!ccall('hl_wheel_scrolls', 'number', ['number'], [event.deltaY]))
+      event.stopImmediatePropagation();  // SDL never sees it, so nothing prevents the default
+  }, { capture: true, passive: true });
+
   // Called by the app after its first frame.
   Module['hopfieldReady'] = function () {
     window.hopfield = api;
