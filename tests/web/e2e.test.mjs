@@ -10,7 +10,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  CLI, DIST, startSession, openApp, loadApp, api, callApi, loadPatternFile, decodePng, colourStats,
+  CLI, DIST, REPO, startSession, openApp, loadApp, api, callApi, loadPatternFile, decodePng, colourStats,
 } from './harness.mjs';
 
 const LETTERS_16 = loadPatternFile('assets/patterns/letters-16.txt');
@@ -712,4 +712,33 @@ test('the wheel scrolls the lab where it can, and the course page around it wher
     const after = await page.evaluate(() => lab.call('getEditorRect'));
     assert.ok(after.y < before.y, `the lab's column scrolled (editor y ${before.y} -> ${after.y})`);
   }, { width: 600, height: 420, after: '<div style="height:3000px">course text</div>' });
+});
+
+// docs/embedding.md's pictures: taken by this test, written to docs/images/ only when
+// HOPFIELD_DOC_SCREENSHOTS=1 (a normal run checks the embeds load and leaves the tree alone).
+test('the instructor guide\'s three embeds load as documented (and make its screenshots)', async () => {
+  const out = process.env.HOPFIELD_DOC_SCREENSHOTS === '1' ? path.join(REPO, 'docs', 'images') : null;
+  if (out) fs.mkdirSync(out, { recursive: true });
+  for (const [name, query, viewport, check, prepare] of [
+    ['embed-recall-demo', '?embed=1&set=letters&panels=editor,recall,plots&probe=2:flip:0.25&seed=1&autorun=off',
+      { width: 900, height: 560 }, (s) => s.panels.length === 3 && s.target === 2],
+    ['embed-capacity', '?embed=1&panels=experiments,network', { width: 900, height: 640 },
+      (s) => s.panels.includes('experiments'),
+      (page) => page.evaluate(() => window.hopfield.runExperiment(
+        { experiment: 'capacity', size: '16x16', patterns: '2:60:4', trials: 5, seed: '1' }))],
+    ['phone-390', '?set=letters&probe=0:flip:0.2&autorun=off', { width: 390, height: 844 },
+      (s) => s.layout.columns === 1],
+  ]) {
+    const sized = await startSession({ viewport });
+    try {
+      const { page, problems } = await openApp(sized, query);
+      if (prepare) await prepare(page);
+      await wait(600);
+      assert.ok(check(await api(page, 'getState')), `${name}: the state the guide describes`);
+      if (out) await page.screenshot({ path: path.join(out, `${name}.png`) });
+      assert.deepEqual(problems, [], `${name}: no console errors`);
+    } finally {
+      await sized.close();
+    }
+  }
 });
