@@ -63,7 +63,7 @@ void size_for_touch(float width) {
   static const ImGuiStyle base = ImGui::GetStyle();
   ImGuiStyle& style = ImGui::GetStyle();
   const bool phone = width < 500.0f;
-  style.FramePadding = phone ? ImVec2(10.0f, 13.0f) : base.FramePadding;
+  style.FramePadding = phone ? ImVec2(10.0f, 14.0f) : base.FramePadding;  // 13 + 2 x 14 = 41 px
   style.ItemSpacing = phone ? ImVec2(8.0f, 8.0f) : base.ItemSpacing;
   style.TouchExtraPadding = phone ? ImVec2(2.0f, 2.0f) : base.TouchExtraPadding;
   style.ScrollbarSize = phone ? 18.0f : base.ScrollbarSize;

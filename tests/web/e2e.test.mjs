@@ -742,3 +742,25 @@ test('the instructor guide\'s three embeds load as documented (and make its scre
     }
   }
 });
+
+test('autosave where storage is blocked: one notice, and the lab carries on', async () => {
+  const page = await session.context.newPage();
+  try {
+    // As in a private window or an iframe with storage blocked: every use of it throws.
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+    });
+    const { problems } = await loadApp(page, session.baseUrl);
+    await api(page, 'setPatterns', TRIO.map((p) => p.grid));
+    await wait(700);
+    await api(page, 'corrupt', { type: 'flip', fraction: 0.2, seed: 1, pattern: 0 });
+    await wait(700);
+    const s = await api(page, 'getState');
+    const notices = s.messages.filter((m) => m.includes('does not let the page keep its work'));
+    assert.equal(notices.length, 1, `said once (${JSON.stringify(s.messages)})`);
+    assert.equal(s.patterns.length, 3, 'the work goes on');
+    assert.deepEqual(problems, [], 'no console errors');
+  } finally {
+    await page.close();
+  }
+});
