@@ -83,16 +83,6 @@ void build_fonts(float ratio) {
   g->ratio = ratio;
 }
 
-bool save_png(const std::string& path) {
-  int w = 0, h = 0;
-  SDL_GL_GetDrawableSize(g->window, &w, &h);
-  std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-  stbi_flip_vertically_on_write(1);
-  return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
-}
-
 // The PNG of a framebuffer rectangle (logical pixels scaled by the ratio), top row first.
 std::string read_png(float x, float y, float width, float height) {
   int fb_w = 0, fb_h = 0;
@@ -116,6 +106,18 @@ std::string read_png(float x, float y, float width, float height) {
       },
       &png, w, h, 4, pixels.data(), w * 4);
   return png;
+}
+
+// The whole window as a PNG file (the desktop's --screenshot).
+bool save_png(const std::string& path) {
+  int w = 0, h = 0;
+  SDL_GetWindowSize(g->window, &w, &h);
+  const std::string png = read_png(0, 0, static_cast<float>(w), static_cast<float>(h));
+  if (png.empty()) return false;
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return false;
+  const bool written = std::fwrite(png.data(), 1, png.size(), f) == png.size();
+  return std::fclose(f) == 0 && written;
 }
 
 void detect_renderer() {
