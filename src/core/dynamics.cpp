@@ -31,7 +31,7 @@ void check_trace_size(int max_sweeps, int patterns) {
 }
 
 Recall::Recall(const Network& network, const SpinVector& initial, const DynamicsOptions& options,
-               std::optional<SpinVector> target, Tracing tracing)
+               std::optional<SpinVector> target, Tracing tracing, NearbyFields nearby)
     : net_(network),
       options_(options),
       target_(std::move(target)),
@@ -58,17 +58,25 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
   patterns_t_ = &net_.patterns_transposed();
   // The overlaps give the fields from patterns and the trace's overlaps and distances.
   track_overlaps_ = fields_from_patterns_ || tracing_ == Tracing::full;
-  update_overlaps();
   if (!fields_from_patterns_) {
     weights_ = &net_.raw_weights();
     // Unpruned Hebbian W holds integers and |h_i| <= (N - 1) P: below 2^24 the fields are
     // exact in float, and a flip's O(N) update runs twice as wide as in double.
     integer_fields_ = net_.rule() == Rule::hebbian && !net_.pruned() &&
                       static_cast<double>(net_.size()) * net_.pattern_count() < 16777216.0;
-    if (integer_fields_)
+  }
+  const bool from_nearby = integer_fields_ && !track_overlaps_ && nearby.state != nullptr;
+  if (from_nearby && nearby.state->size() != net_.size())
+    throw std::invalid_argument("nearby fields have the wrong number of neurons");
+  if (!from_nearby) update_overlaps();  // not kept up to date when untraced, so not needed
+  if (!fields_from_patterns_) {
+    if (from_nearby)
+      fields_from_nearby(nearby);
+    else if (integer_fields_)
       integer_fields_from_overlaps();
     else
       net_.raw_fields(state_, h_raw_);
+    float_sign_rule_ = integer_fields_ && scale_ > 0 && net_.bias().isZero(0.0);
   }
   const int n = net_.size();
   order_.resize(static_cast<std::size_t>(n));
@@ -111,8 +119,20 @@ Spin Recall::sign_update(int i, Spin current) const {
   return static_cast<Spin>(sign != 0 ? sign : tie);
 }
 
+Spin Recall::float_sign(int i, Spin current) const {
+  const float h = h_float_[static_cast<std::size_t>(i)];
+  const int sign = (h > 0) - (h < 0);
+  const int tie = tie_ != 0 ? tie_ : current;
+  return static_cast<Spin>(sign != 0 ? sign : tie);
+}
+
 bool Recall::at_fixed_point() const {
   if (options_.temperature > 0) return false;
+  if (float_sign_rule_) {
+    for (int i = 0; i < net_.size(); ++i)
+      if (float_sign(i, state_[i]) != state_[i]) return false;
+    return true;
+  }
   for (int i = 0; i < net_.size(); ++i)
     if (sign_update(i, state_[i]) != state_[i]) return false;
   return true;
@@ -179,6 +199,15 @@ void Recall::begin_sweep() {
 }
 
 void Recall::update_until(int end) {
+  if (options_.temperature == 0 && float_sign_rule_) {
+    // The batch experiments' case: sign(scale h + 0) is the sign of the exact integer h.
+    for (; position_ < end; ++position_) {
+      const int i = order_[static_cast<std::size_t>(position_)];
+      const Spin current = state_[i];
+      const Spin next = float_sign(i, current);
+      if (next != current) apply_flip(i, next);
+    }
+  }
   if (options_.temperature == 0) {
     // The T = 0 rule in a loop of its own: decide() stays out of line in some builds (wasm).
     for (; position_ < end; ++position_) {
@@ -249,6 +278,21 @@ void Recall::step_sweep() {
 Outcome Recall::run() {
   while (!finished()) step_sweep();
   return outcome_;
+}
+
+void Recall::fields_from_nearby(const NearbyFields& nearby) {
+  const int n = net_.size();
+  h_float_.assign(nearby.raw_fields, nearby.raw_fields + n);
+  float* h = h_float_.data();
+  for (int j = 0; j < n; ++j) {
+    if (state_[j] == (*nearby.state)[j]) continue;
+    // h += W(:, j) (s_j - s0_j) = 2 s_j W(:, j), as apply_flip does.
+    const float* col = weights_->col(j).data();
+    if (state_[j] > 0)
+      for (int i = 0; i < n; ++i) h[i] += 2.0f * col[i];
+    else
+      for (int i = 0; i < n; ++i) h[i] -= 2.0f * col[i];
+  }
 }
 
 void Recall::integer_fields_from_overlaps() {

@@ -74,13 +74,23 @@ struct Trace {
 // the count of sweeps (batch experiments, which read only the final state).
 enum class Tracing { full, none };
 
+// The raw fields W_raw s0 of a state s0 near the initial one, known exactly (a batch product
+// over all stored patterns, as the capacity experiment has): an untraced recall on unpruned
+// Hebbian weights starts from them plus O(N) per neuron where the states differ, instead of
+// O(N P). Both are exact integers, so the run is the same bit for bit.
+struct NearbyFields {
+  const SpinVector* state = nullptr;  // s0, N spins
+  const float* raw_fields = nullptr;  // W_raw s0, N values (integers)
+};
+
 class Recall {
  public:
   // The network must outlive the Recall and stay unchanged while it runs. Throws
   // std::invalid_argument for bad options, sizes or spins, or a trace over the limit
   // (check_trace_size), before any work.
   Recall(const Network& network, const SpinVector& initial, const DynamicsOptions& options,
-         std::optional<SpinVector> target = std::nullopt, Tracing tracing = Tracing::full);
+         std::optional<SpinVector> target = std::nullopt, Tracing tracing = Tracing::full,
+         NearbyFields nearby = {});
 
   // Asynchronous modes: updates the next neuron of the current sweep and returns its index;
   // the sweep is recorded in the trace when its last neuron is done. Synchronous mode: one
@@ -113,6 +123,8 @@ class Recall {
   double raw_field(int i) const;
   double pattern_field(int i) const;  // from the overlaps: exact for unpruned Hebbian W
   void integer_fields_from_overlaps();
+  void fields_from_nearby(const NearbyFields& nearby);
+  Spin float_sign(int i, Spin current) const;
   Spin decide(int i);
   Spin sign_update(int i, Spin current) const;  // the T = 0 rule, ties included
   void apply_flip(int i, Spin value);
@@ -138,6 +150,8 @@ class Recall {
   const Eigen::MatrixXf* weights_ = nullptr;  // dense W_raw, when fields come from W
   Eigen::VectorXd h_raw_;  // W_raw s, kept current when fields come from W
   bool integer_fields_ = false;  // fields from W, kept in h_float_ (exact integers)
+  // integer_fields_, no bias and a positive scale: the T = 0 rule is the sign of h_float_.
+  bool float_sign_rule_ = false;
   std::vector<float> h_float_;
   // P x N, in 16 bits so the field loop is an int16 dot product (SSE2 pmaddwd, wasm SIMD).
   const Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic>* patterns_t_;  // the network's

@@ -18,31 +18,41 @@ bool flips(double h, Spin s, TieRule tie) {
   return (tie == TieRule::plus && s < 0) || (tie == TieRule::minus && s > 0);
 }
 
-// Hebbian fields of every stored pattern at once: H = X (X^T X) - P X, exact integers in
+// Hebbian raw fields of every stored pattern at once: H = X (X^T X) - P X, exact integers in
 // floating point (float while N P < 2^24, else double), so any summation order agrees.
 template <class Real>
-void hebbian_first_step(const PatternMatrix& x, TieRule tie, std::vector<int>& out) {
+Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic> hebbian_pattern_fields(
+    const PatternMatrix& x) {
   using M = Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic>;
   const M xf = x.cast<Real>();
   const M overlaps = xf.transpose() * xf;
-  const M h = xf * overlaps;
-  const Real p = static_cast<Real>(x.cols());
+  M h = xf * overlaps;
+  h -= static_cast<Real>(x.cols()) * xf;
+  return h;
+}
+
+bool float_fields_exact(const PatternMatrix& x) {
+  return static_cast<double>(x.rows()) * static_cast<double>(x.cols()) < 16777216.0;
+}
+
+template <class Real>
+std::vector<int> flips_from_fields(const PatternMatrix& x,
+                                   const Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic>& h,
+                                   TieRule tie) {
+  std::vector<int> out(static_cast<std::size_t>(x.cols()), 0);
   for (Eigen::Index mu = 0; mu < x.cols(); ++mu)
     for (Eigen::Index i = 0; i < x.rows(); ++i)
-      out[static_cast<std::size_t>(mu)] +=
-          flips(static_cast<double>(h(i, mu) - p * xf(i, mu)), x(i, mu), tie);
+      out[static_cast<std::size_t>(mu)] += flips(static_cast<double>(h(i, mu)), x(i, mu), tie);
+  return out;
 }
 }  // namespace
 
 std::vector<int> first_step_flips(const PatternMatrix& x, const Network& net, TieRule tie) {
-  std::vector<int> out(static_cast<std::size_t>(x.cols()), 0);
   if (net.rule() == Rule::hebbian && !net.pruned()) {
-    if (static_cast<double>(x.rows()) * static_cast<double>(x.cols()) < 16777216.0)
-      hebbian_first_step<float>(x, tie, out);
-    else
-      hebbian_first_step<double>(x, tie, out);
-    return out;
+    if (float_fields_exact(x)) return flips_from_fields(x, hebbian_pattern_fields<float>(x), tie);
+    return flips_from_fields(x, hebbian_pattern_fields<double>(x), tie);
   }
+  std::vector<int> out(static_cast<std::size_t>(x.cols()), 0);
   for (Eigen::Index mu = 0; mu < x.cols(); ++mu) {
     const Eigen::VectorXd h = net.local_fields(x.col(mu));
     for (Eigen::Index i = 0; i < x.rows(); ++i)
@@ -129,7 +139,13 @@ UnitRecord Capacity::run_unit(long long unit) const {
     if (rule == Rule::hebbian && n <= 1024 && n <= kDenseFromPatterns * p)
       net.set_field_path(Network::FieldPath::dense);
     if (!net.uses_pattern_fields()) net.raw_weights();
-    const std::vector<int> errors = first_step_flips(x, net, spec_.dynamics.tie);
+    // With a dense Hebbian W the stored patterns' fields (exact in float) also start each
+    // recall: its probe differs from the pattern in a few neurons (NearbyFields).
+    const bool nearby = rule == Rule::hebbian && !net.uses_pattern_fields() && float_fields_exact(x);
+    Eigen::MatrixXf pattern_fields;
+    if (nearby) pattern_fields = hebbian_pattern_fields<float>(x);
+    const std::vector<int> errors = nearby ? flips_from_fields(x, pattern_fields, spec_.dynamics.tie)
+                                           : first_step_flips(x, net, spec_.dynamics.tie);
     long long error_sum = 0;
     int stable = 0;
     for (int e : errors) {
@@ -146,7 +162,9 @@ UnitRecord Capacity::run_unit(long long unit) const {
       const SpinVector probe = flip_fraction(xi, spec_.flip, corruption);
       DynamicsOptions o = spec_.dynamics;
       o.seed = dynamics.next_u64();
-      Recall run(net, probe, o, std::nullopt, Tracing::none);
+      const NearbyFields from_pattern =
+          nearby ? NearbyFields{&xi, pattern_fields.col(mu).data()} : NearbyFields{};
+      Recall run(net, probe, o, std::nullopt, Tracing::none, from_pattern);
       const int sweeps = run_to_end(run);
       retrieved += run.state() == xi;
       overlap_sum += overlap(xi, run.state());
