@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <exception>
 #include <fstream>
 #include <stdexcept>
 
 #include "app/builtin_patterns.hpp"
+#include "core/pattern_io.hpp"
 #include "core/json.hpp"
 #include "core/session_link.hpp"
 
@@ -115,10 +117,12 @@ void App::restore_session_text(std::string_view text) {
 void App::new_session() {
   restore_session_text(hopfield::encode_session(hopfield::Session{}));
   if (hooks.forget_saved_session) hooks.forget_saved_session();
+  hint_.clear();
+  lesson_.clear();
   info("New session: nothing stored, default settings.");
 }
 
-void App::load_builtin(std::string_view family, bool replace) {
+void App::load_builtin(std::string_view family, bool replace, std::string_view pick) {
   const BuiltinFile* file = find_builtin(family, lab_.width(), lab_.height());
   if (!file) {
     std::string families;
@@ -128,11 +132,17 @@ void App::load_builtin(std::string_view family, bool replace) {
                                 "; at 16x16 and 28x28)");
   }
   const std::string name = std::string(file->stem) + ".txt";
-  lab_.load_pattern_bytes(file->text, name, replace);
+  const std::vector<hopfield::Pattern> picked =
+      pick_patterns(hopfield::read_patterns(file->text, name), pick);
+  if (replace) lab_.set_patterns(picked, true);
+  else lab_.add_patterns(picked);
   selected_ = lab_.pattern_count() > 0 ? 0 : -1;
   stop();
-  info("Loaded " + std::string(file->stem) + ": " + std::to_string(lab_.pattern_count()) +
-       " patterns stored.");
+  std::string names;
+  for (const hopfield::Pattern& p : picked) names += (names.empty() ? "" : " ") + p.name;
+  info("Stored " + std::to_string(picked.size()) + " " + std::string(family) +
+       (picked.size() <= 12 ? " (" + names + ")" : "") + ": " +
+       std::to_string(lab_.pattern_count()) + " patterns in the library.");
 }
 
 void App::load_pattern_file(std::string_view bytes, const std::string& name, bool replace) {
@@ -280,7 +290,32 @@ void App::poll_experiment() {
 
 // --- notices ---------------------------------------------------------------------------
 
-void App::info(std::string text) { notices_.push_back({next_notice_++, std::move(text), false}); }
+void App::post(std::string text, bool is_error) {
+  Notice n{next_notice_++, std::move(text), is_error};
+  log_.push_back(n);
+  if (log_.size() > kMaxLogEntries) log_.erase(log_.begin());
+  notices_.push_back(std::move(n));
+}
+
+void App::info(std::string text) { post(std::move(text), false); }
+
+std::string App::status_text() const {
+  const hopfield::Recall& r = lab_.recall();
+  if (lab_.pattern_count() == 0) return "No patterns stored.";
+  const int d = r.trace().hamming.empty() ? -1 : r.trace().hamming.back();
+  char energy[32];
+  std::snprintf(energy, sizeof energy, "%.6g", r.energy() + 0.0);
+  const std::string numbers = "energy " + std::string(energy) +
+                              (d >= 0 ? ", Hamming distance " + std::to_string(d) : "");
+  if (!r.finished()) {
+    if (r.sweeps() == 0 && r.sweep_position() == 0 && !running())
+      return "Ready: the probe has " + numbers + ". Press Run.";
+    return (running() ? "Running: sweep " : "Paused at sweep ") + std::to_string(r.sweeps()) +
+           ", " + numbers + ".";
+  }
+  return "Finished after " + std::to_string(r.sweeps()) + " sweeps, " + numbers + ". " +
+         lab_.verdict().summary;
+}
 
 ScreenRect App::region(const std::string& name) const {
   if (name == "editor") return editor_rect_;
@@ -299,7 +334,7 @@ void App::save_file(const std::string& filename, const std::string& bytes) {
   info("Wrote " + filename + ".");
 }
 
-void App::error(std::string text) { notices_.push_back({next_notice_++, std::move(text), true}); }
+void App::error(std::string text) { post(std::move(text), true); }
 
 void App::dismiss(std::uint64_t notice_id) {
   std::erase_if(notices_, [&](const Notice& n) { return n.id == notice_id; });

@@ -85,6 +85,10 @@ class App {
   // Named screen regions the UI drew in the last frame ("experiment-plots", "recall-plots",
   // "editor"), for PNG export; width 0 when it was not drawn.
   ScreenRect region(const std::string& name) const;
+  const std::map<std::string, ScreenRect>& regions() const { return regions_; }
+  // One sentence on where the recall is (ready, running at sweep K with its energy and
+  // distance, or the verdict): what the page's screen-reader live region announces.
+  std::string status_text() const;
   const RunSpeed& run_speed() const { return speed_; }
   // A recall is running as fast as the frame budget allows (RunSpeed::fastest, or run(true)).
   bool full_speed() const { return running() && (speed_.fastest || flat_out_); }
@@ -99,8 +103,9 @@ class App {
   void set_grid_size(int width, int height);
   // Replaces the library and retrains; the probe becomes pattern 0 (the recall target).
   void set_patterns(const std::vector<hopfield::Pattern>& patterns);
-  // A built-in family at the current grid size ("letters", "digits", "classic").
-  void load_builtin(std::string_view family, bool replace);
+  // A built-in family at the current grid size ("letters", "digits", "classic"); `pick`
+  // names the patterns to take ("ABC", "cross, ring": pick_patterns), blank for all.
+  void load_builtin(std::string_view family, bool replace, std::string_view pick = {});
   // Pattern file contents (text grid, PBM, IDX, gzip); `name` labels messages.
   void load_pattern_file(std::string_view bytes, const std::string& name, bool replace);
   void store_drawing(const std::string& name);
@@ -189,6 +194,20 @@ class App {
   void info(std::string text);
   void error(std::string text);
   void dismiss(std::uint64_t notice_id);
+  void clear_notices() { notices_.clear(); }
+  // Every notice posted (the newest kMaxLogEntries), dismissed or not: the Messages window.
+  const std::vector<Notice>& message_log() const { return log_; }
+  static constexpr std::size_t kMaxLogEntries = 200;
+  // One line that says what to do next (the first visit, a lesson's step); empty: none.
+  const std::string& hint() const { return hint_; }
+  void set_hint(std::string text) { hint_ = std::move(text); }
+  // The lesson last started (lessons.hpp), "" for none; lesson_starts() counts the starts.
+  const std::string& lesson() const { return lesson_; }
+  std::uint64_t lesson_starts() const { return lesson_starts_; }
+  void set_lesson(std::string id) {
+    lesson_ = std::move(id);
+    ++lesson_starts_;
+  }
   // Runs `action`; an exception becomes an error notice ("context: message"). For the UI,
   // where a failed click is shown, not thrown. Returns false on error.
   bool attempt(const std::function<void()>& action, const std::string& context = {});
@@ -203,6 +222,7 @@ class App {
   static constexpr double kMinRecallMs = 0.5;  // (at least one step is always taken)
 
  private:
+  void post(std::string text, bool is_error);
   void stop() {  // (any command that stops a run also cancels a pending autorun)
     running_ = false;
     autorun_in_ = -1;
@@ -219,6 +239,10 @@ class App {
   bool budget_timing_ = false;  // the previous frame ran the recall too
   int selected_ = -1;
   std::vector<Notice> notices_;
+  std::vector<Notice> log_;
+  std::string hint_;
+  std::string lesson_;
+  std::uint64_t lesson_starts_ = 0;
   std::uint64_t next_notice_ = 1;
   ScreenRect editor_rect_;
   std::map<std::string, ScreenRect> regions_;

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/pattern.hpp"
+
 namespace hlab {
 
 struct BuiltinFile {
@@ -21,5 +23,12 @@ const std::vector<std::string>& builtin_families();
 // The file of `family` for a width x height grid ("letters" at 16x16 -> letters-16), or
 // nullptr when there is none.
 const BuiltinFile* find_builtin(std::string_view family, int width, int height);
+
+// The patterns of a set that `pick` names, in the order named: "ABC" (a set whose names are
+// single characters: one name per character, case-insensitive), or names separated by commas
+// ("cross, ring"). Blank: every pattern. Throws std::invalid_argument naming an unknown or
+// repeated name and the names there are.
+std::vector<hopfield::Pattern> pick_patterns(const std::vector<hopfield::Pattern>& set,
+                                             std::string_view pick);
 
 }  // namespace hlab

@@ -245,6 +245,7 @@ void EditorPanel::shortcuts(App& app) {
   if (ImGui::IsKeyPressed(ImGuiKey_I, false)) invert_drawing(app);
   if (ImGui::IsKeyPressed(ImGuiKey_X, false)) random_drawing(app, *this);
   if (ImGui::IsKeyPressed(ImGuiKey_Delete, false)) clear_drawing(app);
+  if (ImGui::GetIO().NavVisible) return;  // arrows move the keyboard focus
   if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) shift_by(app, *this, -1, 0);
   if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) shift_by(app, *this, 1, 0);
   if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) shift_by(app, *this, 0, -1);
@@ -275,8 +276,8 @@ void EditorPanel::draw(App& app) {
   same_line_if_fits(button_width("Store in library"));
   if (ImGui::Button("Store in library")) app.attempt([&] { app.store_drawing(name); }, "Store");
   tooltip("Learn the drawing: the network's weights change");
-  same_line_if_fits(button_width("Use as probe"));
-  if (ImGui::Button("Use as probe")) app.attempt([&] { app.probe_from_drawing(); });
+  same_line_if_fits(button_width("Use drawing as probe"));
+  if (ImGui::Button("Use drawing as probe")) app.attempt([&] { app.probe_from_drawing(); });
   tooltip("Start recall from this drawing");
 }
 

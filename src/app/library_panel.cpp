@@ -84,9 +84,9 @@ void selected_controls(App& app, LibraryPanel& ui) {
     app.attempt([&] { app.rename_pattern(mu, name); });
   if (ImGui::IsItemDeactivatedAfterEdit()) app.attempt([&] { app.rename_pattern(mu, name); });
   ui.typing = ImGui::IsItemActive();
-  same_line_if_fits(button_width("Probe"));
-  if (ImGui::Button("Probe")) app.attempt([&] { app.probe_from_pattern(mu); });
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Use this pattern as the recall probe");
+  same_line_if_fits(button_width("Use as probe"));
+  if (ImGui::Button("Use as probe")) app.attempt([&] { app.probe_from_pattern(mu); });
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("This pattern, undamaged, becomes the recall probe");
   same_line_if_fits(button_width("Edit"));
   if (ImGui::Button("Edit")) app.attempt([&] { app.edit_pattern(mu); });
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy into the editor");

@@ -47,8 +47,11 @@ void NetworkPanel::draw(App& app) {
   const int n = lab.size(), p = lab.pattern_count();
   // One fact per line: wrapping would split numbers at their decimal point.
   ImGui::Text("N = %d neurons, P = %d patterns", n, p);
-  ImGui::Text("load alpha = P/N = %.3f", static_cast<double>(p) / n);
+  ImGui::Text("load alpha = P/N = %.3g", static_cast<double>(p) / n);
   ImGui::TextDisabled("Hebbian capacity ~0.138 N = %.0f", 0.138 * n);
+  tooltip("For random patterns. Letters, digits and pictures share strokes (large overlaps): "
+          "their crosstalk adds up, and recall fails with far fewer (the Lessons show it).");
+  text_disabled_wrapped("(random patterns; similar ones like letters fail far earlier)");
   ImGui::TextDisabled("error-free N/(2 ln N) = %.1f",
                       n > 1 ? n / (2.0 * std::log(static_cast<double>(n))) : 0.0);
   ImGui::TextWrapped("Energy E = -1/2 s^T W s - b^T s  (some slides write -sum_{i!=j} w_ij s_i s_j "

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/app.hpp"
@@ -113,6 +114,29 @@ struct ExperimentsPanel {
   std::uint64_t runs_seen = 0;  // a run started elsewhere (the JS API) opens the window
 
   void draw(App& app);
+};
+
+// Help: what a Hopfield network is, the panels, the keys, the conventions.
+struct HelpWindow {
+  bool open = false;
+  void draw();
+};
+
+// Lessons: pick one to set it up; the current one shows its text and what to notice.
+struct LessonsWindow {
+  bool open = false;
+  void draw(App& app);
+};
+
+// Notices as toasts over the canvas (bottom right; errors until dismissed), and the Messages
+// window with every notice of the session.
+struct MessagesWindow {
+  bool open = false;
+  std::unordered_map<std::uint64_t, double> shown_at;  // ImGui time, per notice id
+  void draw(App& app);  // the toasts, and the window when open
+
+ private:
+  void draw_toasts(App& app);
 };
 
 }  // namespace hlab

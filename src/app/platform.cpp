@@ -320,7 +320,9 @@ int run(const Config& config, const std::function<void(const FrameInfo&)>& frame
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
-  // No keyboard navigation: letters and arrows are the editor's shortcuts.
+  // Keyboard navigation: Tab and Shift+Tab move between controls, arrows too, Enter or Space
+  // presses; the editor's arrow and the recall's Space shortcuts give way while it shows.
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.IniFilename = nullptr;  // the layout is computed from the window size
   ImGui::StyleColorsDark();
   ImGui_ImplSDL2_InitForOpenGL(g->window, g->gl);

@@ -28,12 +28,15 @@ void probe_controls(App& app, RecallPanel& ui) {
     }
     ImGui::EndCombo();
   }
-  same_line_if_fits(button_width("Load as probe"));
+  // One name for one action everywhere: "Use as probe" (a pattern), "Use drawing as probe".
+  same_line_if_fits(button_width("Use as probe"));
   ImGui::BeginDisabled(p == 0);
-  if (ImGui::Button("Load as probe")) app.attempt([&] { app.probe_from_pattern(ui.source); });
+  if (ImGui::Button("Use as probe")) app.attempt([&] { app.probe_from_pattern(ui.source); });
   ImGui::EndDisabled();
-  same_line_if_fits(button_width("Drawing as probe"));
-  if (ImGui::Button("Drawing as probe")) app.attempt([&] { app.probe_from_drawing(); });
+  tooltip("The chosen pattern, undamaged, becomes the probe (and the recall's target)");
+  same_line_if_fits(button_width("Use drawing as probe"));
+  if (ImGui::Button("Use drawing as probe")) app.attempt([&] { app.probe_from_drawing(); });
+  tooltip("The editor's drawing becomes the probe (no target: distances are to the nearest pattern)");
 
   hopfield::CorruptionRequest& c = ui.corruption;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
@@ -76,9 +79,14 @@ void run_controls(App& app) {
     ImGui::SetTooltip("Finish the current sweep of N updates (S)");
   same_line_if_fits(ImGui::GetFontSize() * 4);
   const bool running = app.running();
-  if (ImGui::Button(running ? "Pause" : "Run", ImVec2(ImGui::GetFontSize() * 4, 0))) {
+  // One id for both labels ("###run"): keyboard focus stays on the button as it toggles.
+  if (ImGui::Button(running ? "Pause###run" : "Run###run", ImVec2(ImGui::GetFontSize() * 4, 0))) {
     if (running) app.pause();
     else app.run();
+  }
+  {
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    app.set_region("run", {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
   }
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("Run until a fixed point, a 2-cycle or the sweep limit (Space)");
@@ -113,7 +121,7 @@ void run_controls(App& app) {
   }
 }
 
-void state_view(const App& app, RecallPanel& ui) {
+void state_view(App& app, RecallPanel& ui) {
   const hopfield::Lab& lab = app.lab();
   const hopfield::Recall& r = lab.recall();
   GridOverlay overlay;
@@ -126,12 +134,16 @@ void state_view(const App& app, RecallPanel& ui) {
   ImGui::BeginGroup();
   const GridHit hit = grid_canvas("state", lab.state(), lab.width(), lab.height(), side, overlay);
   ImGui::EndGroup();
+  {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    app.set_region("recall", {a.x, a.y, b.x - a.x, b.y - a.y});
+  }
   ImGui::SameLine();
   ImGui::BeginGroup();
   ImGui::TextDisabled("probe");
   grid_thumbnail(lab.probe(), lab.width(), lab.height(), ImGui::GetFontSize() * 5);
   ImGui::TextDisabled("sweep %d", r.sweeps());
-  ImGui::TextDisabled("E = %.4g", r.energy() + 0.0);  // + 0.0: show -0 as 0
+  ImGui::TextDisabled("E = %s", format_number(r.energy()).c_str());
   const int d = r.trace().hamming.back();
   ImGui::TextDisabled("%s %d", lab.probe_source() ? "d(target)" : "d(nearest)", d);
   ImGui::TextColored(ImVec4(1.0f, 0.67f, 0.24f, 1.0f), "flipped");
@@ -157,8 +169,11 @@ void verdict(const App& app) {
   const hopfield::FinalStateReport v = lab.verdict();
   const bool good = v.verdict == hopfield::Verdict::retrieved;
   ImGui::PushStyleColor(ImGuiCol_Text, good ? IM_COL32(140, 230, 140, 255) : IM_COL32(255, 200, 100, 255));
-  ImGui::TextWrapped("%s after %d sweeps: %s", hopfield::to_string(r.outcome()).c_str(), r.sweeps(),
-                     v.summary.c_str());
+  // The summary names a 2-cycle or the sweep limit itself: say the outcome only once.
+  if (r.outcome() == hopfield::Outcome::fixed_point)
+    ImGui::TextWrapped("Fixed point after %d sweeps: %s", r.sweeps(), v.summary.c_str());
+  else
+    ImGui::TextWrapped("After %d sweeps: %s", r.sweeps(), v.summary.c_str());
   ImGui::PopStyleColor();
   if (v.distances.empty()) return;
   if (ImGui::TreeNode("Distance to each stored pattern")) {
@@ -188,7 +203,8 @@ void verdict(const App& app) {
 
 void RecallPanel::shortcuts(App& app) {
   if (ImGui::GetIO().KeyCtrl || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
-  if (ImGui::IsKeyPressed(ImGuiKey_Space, false)) {
+  // Space presses the focused control while keyboard navigation shows one.
+  if (ImGui::IsKeyPressed(ImGuiKey_Space, false) && !ImGui::GetIO().NavVisible) {
     if (app.running()) app.pause();
     else app.run();
   }

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "app/builtin_patterns.hpp"
+#include "app/lessons.hpp"
 #include "core/parse.hpp"
 
 namespace hlab {
@@ -114,7 +115,21 @@ StartupOptions parse_startup(const std::vector<Param>& params,
         hopfield::check_grid_size(w, h);
         o.size = {w, h};
       } else if (p.first == "set") {
-        o.set = p.second;
+        const std::size_t colon = p.second.find(':');
+        o.set = p.second.substr(0, colon);
+        if (colon != std::string::npos) o.set_pick = p.second.substr(colon + 1);
+      } else if (p.first == "lesson") {
+        if (!find_lesson(p.second)) {
+          std::string known;
+          for (const Lesson& l : lessons()) known += (known.empty() ? "" : ", ") + std::string(l.id);
+          throw std::invalid_argument("no such lesson (lessons: " + known + ")");
+        }
+        o.lesson = p.second;
+      } else if (p.first == "start") {
+        if (p.second != "welcome" && p.second != "empty")
+          throw std::invalid_argument("start is 'welcome' (three letters and a noisy probe, the "
+                                      "default) or 'empty'");
+        o.welcome = p.second == "welcome";
       } else if (p.first == "embed") {
         if (p.second != "0" && p.second != "1") throw std::invalid_argument("embed is 0 or 1");
         o.embed = p.second == "1";
@@ -180,13 +195,14 @@ StartupOptions parse_startup(const std::vector<Param>& params,
               "plots is 'auto' (CPU-drawn images where WebGL is software, the default), 'image' or "
               "'triangles'");
       } else {
-        warn(p, "unknown parameter (known: size, set, demo, probe, autorun, rule, scale, mode, tie, "
-                "seed, temperature, maxSweeps, panels, embed, state, redraw, plots)");
+        warn(p, "unknown parameter (known: size, set, start, lesson, demo, probe, autorun, rule, scale, mode, "
+                "tie, seed, temperature, maxSweeps, panels, embed, state, redraw, plots)");
       }
     } catch (const std::exception& e) {
       warn(p, e.what());
     }
   }
+  if (o.size || o.set || o.demo || o.probe || o.lesson) o.welcome = false;
   return o;
 }
 
@@ -197,6 +213,18 @@ int demo_sweeps_before_first_frame(const hopfield::Lab& lab) {
   const long long per_sweep =
       n * (lab.network().uses_pattern_fields() ? lab.pattern_count() + 1LL : n);
   return static_cast<int>(std::clamp(kDemoWorkBeforeFirstFrame / per_sweep, 1LL, 1'000'000LL));
+}
+
+void apply_welcome(App& app) {
+  app.load_builtin("letters", true, kWelcomeLetters);
+  hopfield::CorruptionRequest c;
+  c.amount = kWelcomeFlip;
+  c.seed = app.lab().settings().dynamics.seed;
+  app.corrupt(c, 0);
+  app.select(0);
+  app.clear_notices();  // the hint says it all
+  app.set_hint("Three letters are stored and a noisy A is the probe: press Run (or Space) and "
+               "watch the network clean it up. Help and Lessons explain the rest.");
 }
 
 std::vector<std::string> apply_startup(App& app, StartupOptions o) {
@@ -214,7 +242,7 @@ std::vector<std::string> apply_startup(App& app, StartupOptions o) {
     attempt("Ignored the start-up network settings: ", [&] { app.set_settings(o.settings); });
   if (o.set)
     attempt("Ignored start-up parameter set=" + *o.set + " (the default stays): ",
-            [&] { app.load_builtin(*o.set, true); });
+            [&] { app.load_builtin(*o.set, true, o.set_pick); });
   if (o.demo && app.lab().pattern_count() > 0) {
     // A ready-made run to look at: pattern 0 with a fraction of its pixels flipped, recalled
     // (before the first frame; with autorun= it waits or animates instead).
@@ -239,9 +267,14 @@ std::vector<std::string> apply_startup(App& app, StartupOptions o) {
       }
       app.select(o.probe->pattern);
     });
+  if (o.lesson) attempt("Could not start the lesson: ", [&] { start_lesson(app, *o.lesson); });
   if (o.state)
-    attempt("Could not restore the session from " + o.state_origin + ": ",
-            [&] { app.restore_session_text(*o.state); });
+    attempt("Could not restore the session from " + o.state_origin + ": ", [&] {
+      app.restore_session_text(*o.state);
+      o.welcome = false;  // (a restored session, even an empty one, is what the user left)
+      if (o.lesson) show_lesson(app, *find_lesson(*o.lesson));
+    });
+  if (o.welcome) attempt("Could not set up the first-visit session: ", [&] { apply_welcome(app); });
   if (o.panels) app.set_panels(*o.panels);  // given explicitly: wins over the state's panels
   app.set_embed(o.embed);
   if (o.autorun && *o.autorun >= 0) app.start_after(*o.autorun);

@@ -23,6 +23,11 @@ std::vector<Param> parse_query(const std::string& query);
 struct StartupOptions {
   std::optional<std::pair<int, int>> size;  // width, height
   std::optional<std::string> set;           // a built-in family, loaded after the size
+  std::string set_pick;                     // set=letters:ABC -> "ABC" (pick_patterns)
+  std::optional<std::string> lesson;        // lesson=ID (lessons.hpp), before the state
+  // A page opened with nothing that sets up the library (no size, set, demo, probe, a state
+  // that restores, or start=empty) starts with the welcome session (apply_welcome).
+  bool welcome = true;
   std::optional<double> demo;               // probe = pattern 0 with this fraction flipped
   // probe=K[:KIND:AMOUNT]: stored pattern K, corrupted (flip, mask, saltpepper: a fraction;
   // invert), seeded by the seed parameter.
@@ -63,5 +68,11 @@ std::vector<std::string> apply_startup(App& app, StartupOptions options);
 // up the page. About 20-50 ms natively.
 inline constexpr long long kDemoWorkBeforeFirstFrame = 50'000'000;
 int demo_sweeps_before_first_frame(const hopfield::Lab& lab);
+
+// The first visit: three letters that recall (A, B, C at the current size), a noisy A ready
+// as the probe (10% of its pixels flipped, seeded), and a hint saying what to press.
+void apply_welcome(App& app);
+inline constexpr const char* kWelcomeLetters = "ABC";
+inline constexpr double kWelcomeFlip = 0.1;
 
 }  // namespace hlab

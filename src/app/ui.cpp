@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/hplot/hplot.hpp"
+#include "app/lessons.hpp"
 #include "app/renderer.hpp"
 #include "app/widgets.hpp"
 
@@ -69,41 +70,16 @@ void size_for_touch(float width) {
   style.ScrollbarSize = phone ? 18.0f : base.ScrollbarSize;
 }
 
-}  // namespace
-
-void Ui::draw_notices(App& app) {
-  const double now = ImGui::GetTime();
-  // Information fades after kInfoSeconds; at most the four newest notices stay.
-  std::vector<std::uint64_t> expired;
-  const std::vector<Notice>& notices = app.notices();
-  for (std::size_t k = 0; k < notices.size(); ++k) {
-    const Notice& n = notices[k];
-    const double shown = notice_shown_at_.try_emplace(n.id, now).first->second;
-    if ((!n.error && now - shown > kInfoSeconds) || k + 4 < notices.size()) expired.push_back(n.id);
-  }
-  for (std::uint64_t id : expired) {
-    app.dismiss(id);
-    notice_shown_at_.erase(id);
-  }
-  for (const Notice& n : app.notices()) {
-    ImGui::PushID(static_cast<int>(n.id));
-    ImGui::PushStyleColor(ImGuiCol_Text, n.error ? IM_COL32(255, 120, 110, 255)
-                                                 : IM_COL32(150, 220, 150, 255));
-    ImGui::TextWrapped("%s %s", n.error ? "Error:" : "", n.text.c_str());
-    ImGui::PopStyleColor();
-    bool dismissed = false;
-    if (n.error) {
-      ImGui::SameLine();
-      dismissed = ImGui::SmallButton("dismiss");
-    }
-    ImGui::PopID();
-    if (dismissed) {
-      notice_shown_at_.erase(n.id);
-      app.dismiss(n.id);
-      break;
-    }
-  }
+// Where the keyboard focus (ImGui's navigation cursor) is, as the app's region "focus", while
+// it is shown: tests and the page's accessibility layer can tell which control has it.
+void record_keyboard_focus(App& app) {
+  const ImGuiContext& g = *GImGui;
+  if (!g.NavWindow || g.NavId == 0 || g.NavDisableHighlight) return;
+  const ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+  app.set_region("focus", {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
 }
+
+}  // namespace
 
 void Ui::frame(App& app, const platform::FrameInfo& info) {
   if (first_frame_ && info.plot_images) {
@@ -145,6 +121,14 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Capacity, basins of attraction, temperature and the pruning study, over many trials");
   }
+  if (!app.embed()) {
+    if (title_button("Lessons")) lessons_.open = !lessons_.open;
+    tooltip("Guided steps: recall, overload, 2-cycles, temperature, unlearning, weights, pruning");
+    if (title_button("Help")) help_.open = !help_.open;
+    tooltip("What a Hopfield network is, the panels, the keys, the conventions");
+  }
+  const std::string messages = "Messages (" + std::to_string(app.message_log().size()) + ")";
+  if (!app.message_log().empty() && title_button(messages.c_str(), false)) messages_.open = !messages_.open;
   if (title_button("Share", app.embed() && !app.shows(PanelId::experiments))) {
     app.attempt([&] {
       const std::string state = app.session_text();
@@ -180,7 +164,26 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
     if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
-  draw_notices(app);
+  if (!app.hint().empty()) {
+    // One line (wrapped) that says what to do: it is there from the first frame, so it moves
+    // nothing under the pointer; only its own close button removes it.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram));
+    ImGui::TextWrapped("%s", app.hint().c_str());
+    ImGui::PopStyleColor();
+    const ImVec2 top = ImGui::GetItemRectMin();
+    same_line_if_fits(button_width("Got it"));
+    if (ImGui::SmallButton("Got it")) app.set_hint("");
+    record_region(app, "hint", top, ImGui::GetContentRegionAvail().x);
+  }
+  if (app.lesson_starts() != lessons_seen_) {
+    lessons_seen_ = app.lesson_starts();
+    const Lesson* lesson = find_lesson(app.lesson());
+    if (lesson && lesson->experiments) {
+      experiments_.open = true;
+      experiments_.kind = 3;  // the pruning study
+    }
+    if (lesson && !app.embed()) lessons_.open = true;
+  }
 
   // Three columns of two panels each; panels= hides some, and a column with none goes.
   struct Section {
@@ -236,6 +239,11 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
   }
   ImGui::End();
   experiments_.draw(app);
+  help_.draw();
+  lessons_.draw(app);
+  messages_.draw(app);
+  record_keyboard_focus(app);
+  app.set_region("window", {vp->Pos.x, vp->Pos.y, vp->Size.x, vp->Size.y});
   const double ui_ms =
       std::chrono::duration<double, std::milli>(Clock::now() - ui_start).count();
   // The sweeps of this frame show in the next one.

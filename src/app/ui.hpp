@@ -18,8 +18,6 @@ class Ui {
   void frame(App& app, const platform::FrameInfo& info);
 
  private:
-  void draw_notices(App& app);
-
   EditorPanel editor_;
   LibraryPanel library_;
   RecallPanel recall_;
@@ -28,7 +26,10 @@ class Ui {
   WeightsPanel weights_;
   ExperimentsPanel experiments_;
   std::string share_link_;  // shown by the Share popup
-  std::unordered_map<std::uint64_t, double> notice_shown_at_;  // ImGui time, per notice id
+  HelpWindow help_;
+  LessonsWindow lessons_;
+  MessagesWindow messages_;
+  std::uint64_t lessons_seen_ = 0;  // app.lesson_starts() when last looked
   bool first_frame_ = true;
 };
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/startup.hpp"
+#include "core/pattern_io.hpp"
 
 using hlab::App;
 using hlab::Param;
@@ -212,4 +213,88 @@ TEST_CASE("panels travel in the share link; open-in-full leaves them out", "[sta
   App full;
   full.restore_session_text(app.session_text(false));
   CHECK(full.panels() == hlab::kAllPanels);
+}
+
+// The letters file as the user would read it: the patterns named `names`, in that order.
+static std::vector<hopfield::Pattern> letters_named(const std::string& names) {
+  const std::vector<hopfield::Pattern> all = hopfield::load_patterns(HOPFIELD_SOURCE_DIR "/assets/patterns/letters-16.txt");
+  std::vector<hopfield::Pattern> out;
+  for (char c : names)
+    for (const hopfield::Pattern& p : all)
+      if (p.name == std::string(1, c)) out.push_back(p);
+  return out;
+}
+
+TEST_CASE("a bare page opens on the welcome: A, B, C stored, a noisy A ready, a hint",
+          "[startup][welcome]") {
+  App app;
+  const auto warnings = hlab::apply_startup(app, hlab::parse_startup({}, app.lab().settings()));
+  CHECK(warnings.empty());
+  REQUIRE(app.lab().pattern_count() == 3);
+  const std::vector<hopfield::Pattern> abc = letters_named("ABC");
+  for (int mu = 0; mu < 3; ++mu) CHECK(app.lab().patterns()[static_cast<std::size_t>(mu)].spins == abc[static_cast<std::size_t>(mu)].spins);
+  CHECK(app.lab().probe_source() == 0);
+  // 10% of 256 pixels, rounded: 26 flipped.
+  CHECK(hopfield::hamming(app.lab().probe(), abc[0].spins) == 26);
+  CHECK_FALSE(app.lab().finished());  // waiting for Run
+  CHECK_THAT(app.hint(), Catch::Contains("press Run"));
+  CHECK(app.notices().empty());
+  CHECK_THAT(app.status_text(), Catch::StartsWith("Ready: the probe has energy") &&
+                                    Catch::Contains("Hamming distance 26"));
+  // The welcome is a recall that works: A comes back exactly.
+  app.step_sweeps(100);
+  CHECK(app.lab().state() == abc[0].spins);
+  CHECK_THAT(app.status_text(), Catch::Contains("Retrieved \"A\""));
+
+  // Anything that sets the library up, or start=empty, means no welcome.
+  for (const char* query : {"?start=empty", "?size=16", "?set=digits", "?demo=0.1"}) {
+    INFO(query);
+    App other;
+    hlab::apply_startup(other, hlab::parse_startup(hlab::parse_query(query), other.lab().settings()));
+    CHECK(other.hint().empty());
+    if (std::string(query) != "?set=digits" && std::string(query) != "?demo=0.1")
+      CHECK(other.lab().pattern_count() == 0);
+  }
+  // A restored session, even an empty one, is what the user left: no welcome over it.
+  App empty;
+  App restored;
+  hlab::apply_startup(restored, hlab::parse_startup({{"state", empty.session_text()}}, restored.lab().settings()));
+  CHECK(restored.lab().pattern_count() == 0);
+  // A damaged one gives the welcome (and says so).
+  App damaged;
+  const auto w = hlab::apply_startup(damaged, hlab::parse_startup({{"state", "garbage!"}}, damaged.lab().settings()));
+  CHECK(w.size() == 1);
+  CHECK(damaged.lab().pattern_count() == 3);
+}
+
+TEST_CASE("set=FAMILY:PICK and load_builtin's pick store only the named patterns, in order",
+          "[startup][builtin]") {
+  App app;
+  hlab::apply_startup(app, hlab::parse_startup(hlab::parse_query("?set=letters:cab"), app.lab().settings()));
+  CHECK(app.lab().pattern_names() == std::vector<std::string>{"C", "A", "B"});
+  CHECK(app.lab().patterns()[1].spins == letters_named("A")[0].spins);
+  app.load_builtin("classic", true, "ring, cross");
+  CHECK(app.lab().pattern_names() == std::vector<std::string>{"ring", "cross"});
+  app.load_builtin("digits", false, "07");
+  CHECK(app.lab().pattern_names() == std::vector<std::string>{"ring", "cross", "0", "7"});
+  // Unknown and repeated names are refused with the library unchanged.
+  CHECK_THROWS_WITH(app.load_builtin("letters", true, "AB?"), Catch::Contains("no pattern named '?'") &&
+                                                                   Catch::Contains("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+  CHECK_THROWS_WITH(app.load_builtin("classic", true, "ring, ring"), Catch::Contains("'ring' is named twice"));
+  CHECK_THROWS_WITH(app.load_builtin("classic", true, "ring, blob"), Catch::Contains("'blob'") && Catch::Contains("checkerboard"));
+  CHECK(app.lab().pattern_count() == 4);
+  // Blank: the whole set.
+  app.load_builtin("letters", true, " ");
+  CHECK(app.lab().pattern_count() == 26);
+}
+
+TEST_CASE("every start-up warning stays in the message log, however many", "[startup]") {
+  App app;
+  const auto warnings = hlab::apply_startup(app, hlab::parse_startup(hlab::parse_query(
+      "?a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8"), app.lab().settings()));
+  REQUIRE(warnings.size() == 8);
+  std::size_t logged = 0;
+  for (const hlab::Notice& n : app.message_log()) logged += n.error;
+  CHECK(logged == 8);
+  CHECK(app.notices().size() == 8);  // the toasts show the newest and count the rest
 }

@@ -16,6 +16,7 @@
 
 #include "app/app.hpp"
 #include "app/experiment_run.hpp"
+#include "app/lessons.hpp"
 #include "app/platform.hpp"
 #include "core/json.hpp"
 #include "core/report.hpp"
@@ -210,6 +211,39 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
   return g_result.c_str();
 }
 
+// Every region the last frame drew ({name: {x, y, width, height}}, CSS pixels relative to the
+// canvas): the editor, the recall grid, the plots, the Run button, the keyboard focus...
+EMSCRIPTEN_KEEPALIVE const char* hl_get_regions() {
+  hopfield::JsonWriter json;
+  json.begin_object();
+  auto put = [&](const std::string& name, const hlab::ScreenRect& r) {
+    json.key(name).begin_object();
+    json.key("x").value(double{r.x});
+    json.key("y").value(double{r.y});
+    json.key("width").value(double{r.width});
+    json.key("height").value(double{r.height});
+    json.end_object();
+  };
+  put("editor", the_app().editor_rect());
+  for (const auto& [name, rect] : the_app().regions()) put(name, rect);
+  json.end_object();
+  g_result = json.str();
+  return g_result.c_str();
+}
+
+// The recall's trace as CSV (iter,energy,hamming,flips, then one overlap column per pattern).
+EMSCRIPTEN_KEEPALIVE const char* hl_trace_csv() {
+  const hopfield::Lab& lab = the_app().lab();
+  g_result = hopfield::trace_csv(lab.recall().trace(), lab.pattern_names());
+  return g_result.c_str();
+}
+
+// One sentence for the screen-reader live region (App::status_text).
+EMSCRIPTEN_KEEPALIVE const char* hl_status_text() {
+  g_result = the_app().status_text();
+  return g_result.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* hl_get_editor_rect() {
   const hlab::ScreenRect r = the_app().editor_rect();
   hopfield::JsonWriter json;
@@ -255,10 +289,13 @@ EMSCRIPTEN_KEEPALIVE void hl_notice(const char* text, int is_error) {
 EMSCRIPTEN_KEEPALIVE const char* hl_export_png(const char* region, int id) {
   return guarded([&] {
     const std::string name = region ? region : "";
-    if (name != "editor" && name != "recall-plots" && name != "experiment-plots")
-      throw std::invalid_argument("region must be editor, recall-plots or experiment-plots, not '" +
-                                  name + "'");
-    const hlab::ScreenRect r = the_app().region(name);
+    // 'plots' is the recall's plots (the name); 'recall-plots' stays for old callers.
+    const std::string region_name = name == "plots" ? "recall-plots" : name;
+    if (name != "editor" && name != "recall" && name != "plots" && name != "recall-plots" &&
+        name != "experiment-plots" && name != "window")
+      throw std::invalid_argument(
+          "region must be editor, recall, plots, experiment-plots or window, not '" + name + "'");
+    const hlab::ScreenRect r = the_app().region(region_name);
     if (r.width <= 0 || r.height <= 0)
       throw std::invalid_argument("the " + name + " are not on screen");
     hlab::platform::capture_png(r.x, r.y, r.width, r.height, [id](const std::string& png) {
@@ -415,8 +452,12 @@ EMSCRIPTEN_KEEPALIVE void hl_upload_file(const char* data, int length, const cha
               "Loading " + source);
 }
 
-EMSCRIPTEN_KEEPALIVE const char* hl_load_builtin(const char* family, int replace) {
-  return guarded([&] { the_app().load_builtin(family ? family : "", replace != 0); });
+EMSCRIPTEN_KEEPALIVE const char* hl_load_builtin(const char* family, int replace, const char* pick) {
+  return guarded([&] { the_app().load_builtin(family ? family : "", replace != 0, pick ? pick : ""); });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_load_lesson(const char* id) {
+  return guarded([&] { hlab::start_lesson(the_app(), id ? id : ""); });
 }
 
 // --- experiments ---------------------------------------------------------------------

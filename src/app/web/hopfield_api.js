@@ -30,23 +30,29 @@
     if (message) fail(message);
   }
 
+  // A value as a message shows it: NaN, Infinity and undefined by name (JSON says null).
+  function describe(v) {
+    if (v === undefined || typeof v === 'number' || typeof v === 'bigint') return String(v);
+    try { return JSON.stringify(v); } catch (e) { return String(v); }
+  }
+
   function isInt(v) {
     return typeof v === 'number' && Number.isInteger(v);
   }
 
   function requireInt(name, v) {
-    if (!isInt(v)) fail(name + ' must be an integer, got ' + JSON.stringify(v));
+    if (!isInt(v)) fail(name + ' must be an integer, got ' + describe(v));
     return v;
   }
 
   function requireNumber(name, v) {
     if (typeof v !== 'number' || !Number.isFinite(v))
-      fail(name + ' must be a finite number, got ' + JSON.stringify(v));
+      fail(name + ' must be a finite number, got ' + describe(v));
     return v;
   }
 
   function requireString(name, v) {
-    if (typeof v !== 'string') fail(name + ' must be a string, got ' + JSON.stringify(v));
+    if (typeof v !== 'string') fail(name + ' must be a string, got ' + describe(v));
     return v;
   }
 
@@ -60,7 +66,7 @@
       return String(v);
     }
     if (typeof v === 'string' && /^[0-9]+$/.test(v)) return v;
-    fail('seed must be a non-negative integer, got ' + JSON.stringify(v));
+    fail('seed must be a non-negative integer, got ' + describe(v));
   }
 
   function checkKeys(what, obj, allowed) {
@@ -238,11 +244,14 @@
                      o.maxSweeps === undefined ? 0 : 1, o.maxSweeps || 0]));
     },
 
-    // A built-in set at the current grid size: 'letters', 'digits' or 'classic'.
+    // A built-in set at the current grid size: 'letters', 'digits' or 'classic'. Options:
+    // {replace (default true), pick: 'ABC' or 'cross, ring' (only these, in this order)}.
     loadBuiltin: function (family, options) {
       requireString('family', family);
       var replace = !options || options.replace !== false;
-      checked(ccall('hl_load_builtin', 'number', ['string', 'number'], [family, replace ? 1 : 0]));
+      var pick = options && options.pick !== undefined ? requireString('pick', options.pick) : '';
+      checked(ccall('hl_load_builtin', 'number', ['string', 'number', 'string'],
+                    [family, replace ? 1 : 0, pick]));
     },
 
     // Runs an experiment (off the page's thread, in a Web Worker) and resolves with the same
@@ -293,8 +302,9 @@
     },
 
     // A PNG (Uint8Array) of what a region of the page shows, as the next frame draws it:
-    // 'editor', 'recall-plots' or 'experiment-plots' (the Experiments window's plots). Rejects
-    // when the region is not on screen. Pixels are the canvas's (devicePixelRatio applies).
+    // 'editor', 'recall' (the state grid), 'plots' (the recall's plots; 'recall-plots' too),
+    // 'experiment-plots' (the Experiments window's) or 'window'. Rejects when the region is
+    // not on screen. Pixels are the canvas's (devicePixelRatio applies).
     exportPng: function (region) {
       requireString('region', region);
       var id = ++pngRequests;
@@ -309,6 +319,25 @@
           reject(e);
         }
       });
+    },
+
+    // The recall's trace as CSV text: iter,energy,hamming,flips, then one overlap column per
+    // stored pattern (named by the pattern).
+    exportCsv: function () {
+      return cstr(ccall('hl_trace_csv', 'number', [], []));
+    },
+
+    // Where the last frame drew things, in CSS pixels relative to the canvas: {editor, recall,
+    // 'recall-plots', run, focus (the keyboard focus, while shown), window, ...}.
+    getRegions: function () {
+      return JSON.parse(cstr(ccall('hl_get_regions', 'number', [], [])));
+    },
+
+    // Sets up a lesson ('recall', 'overload', 'two-cycles', 'temperature', 'unlearning',
+    // 'weights', 'pruning'): library, probe and settings, and its text as the hint.
+    loadLesson: function (id) {
+      requireString('id', id);
+      checked(ccall('hl_load_lesson', 'number', ['string'], [id]));
     },
 
     // Pattern file contents (text grid, PBM, IDX, gzip) as a string, ArrayBuffer or Uint8Array.
@@ -509,6 +538,17 @@
       event.stopImmediatePropagation();  // SDL never sees it, so nothing prevents the default
   }, { capture: true, passive: true });
 
+  // Screen readers: the canvas is one picture to them, so a polite live region outside it
+  // says where the recall is (ready, the sweep with its energy and distance, the verdict),
+  // at most once a second and only when it changed.
+  var lastStatus = '';
+  function announce() {
+    var region = document.getElementById('hopfield-live');
+    if (!region) return;
+    var text = cstr(ccall('hl_status_text', 'number', [], []));
+    if (text !== lastStatus) region.textContent = lastStatus = text;
+  }
+
   // Called by the app after its first frame.
   Module['hopfieldReady'] = function () {
     window.hopfield = api;
@@ -519,6 +559,7 @@
     saving = true;
     lastSaved = Module['hopfieldSavedSession']();
     setInterval(autosave, 500);
+    setInterval(announce, 1000);
     window.addEventListener('pagehide', autosave);
     window.dispatchEvent(new Event('hopfield-ready'));
   };

@@ -1,0 +1,137 @@
+// The lessons (src/app/lessons.hpp): each sets up what its text says, and what its "what to
+// notice" line promises happens, checked against the physics, not against the lesson's code.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "app/lessons.hpp"
+#include "app/startup.hpp"
+#include "core/pattern_io.hpp"
+
+using hlab::App;
+
+namespace {
+const hopfield::Pattern& letter(char name) {
+  static const std::vector<hopfield::Pattern> all =
+      hopfield::load_patterns(HOPFIELD_SOURCE_DIR "/assets/patterns/letters-16.txt");
+  for (const hopfield::Pattern& p : all)
+    if (p.name == std::string(1, name)) return p;
+  throw std::logic_error("no letter");
+}
+
+hopfield::Verdict run_to_end(App& app) {
+  app.step_sweeps(app.lab().settings().dynamics.max_sweeps);
+  return app.lab().verdict().verdict;
+}
+}  // namespace
+
+TEST_CASE("the recall lesson recalls A; the overload lesson fails far below 0.138 N",
+          "[lessons]") {
+  App app;
+  hlab::start_lesson(app, "recall");
+  CHECK(app.lab().pattern_names() == std::vector<std::string>{"A", "B", "C"});
+  CHECK(hopfield::hamming(app.lab().probe(), letter('A').spins) == 26);
+  CHECK(run_to_end(app) == hopfield::Verdict::retrieved);
+  CHECK(app.lab().state() == letter('A').spins);
+  CHECK_THAT(app.hint(), Catch::StartsWith("1. Store three letters"));
+
+  hlab::start_lesson(app, "overload");
+  REQUIRE(app.lab().pattern_count() == 8);
+  CHECK(8 < 0.138 * app.lab().size());  // far below the random-pattern capacity...
+  CHECK(run_to_end(app) != hopfield::Verdict::retrieved);  // ...and recall fails
+  CHECK(app.lesson() == "overload");
+}
+
+TEST_CASE("the 2-cycle lesson cycles under synchronous updates and settles asynchronously",
+          "[lessons]") {
+  App app;
+  hlab::start_lesson(app, "two-cycles");
+  CHECK(app.lab().settings().dynamics.mode == hopfield::UpdateMode::synchronous);
+  CHECK(app.lab().probe() == hopfield::SpinVector::Ones(256));
+  run_to_end(app);
+  CHECK(app.lab().recall().outcome() == hopfield::Outcome::two_cycle);
+  // All +1 has overlap 0 with each pattern: h_i = -P s_i, so every neuron flips at once.
+  const std::vector<int>& flips = app.lab().recall().trace().flips;
+  REQUIRE(flips.size() >= 3);
+  for (std::size_t k = 1; k < flips.size(); ++k) CHECK(flips[k] == 256);
+  const std::vector<double>& e = app.lab().recall().trace().energy;
+  CHECK(e.front() == e.back());  // an energy that never falls
+  hopfield::LabSettings s = app.lab().settings();
+  s.dynamics.mode = hopfield::UpdateMode::async_random;
+  app.set_settings(s);
+  app.reset();
+  run_to_end(app);
+  CHECK(app.lab().recall().outcome() == hopfield::Outcome::fixed_point);
+  CHECK(app.lab().recall().trace().energy.back() < e.front());
+}
+
+TEST_CASE("the temperature lesson: near A at T = 0.5, melted at T = 1.5", "[lessons]") {
+  App app;
+  hlab::start_lesson(app, "temperature");
+  CHECK(app.lab().settings().dynamics.temperature == 0.5);
+  // Mean |overlap with A| over the last half of the sweeps.
+  auto mean_overlap = [&] {
+    run_to_end(app);
+    const auto& rows = app.lab().recall().trace().overlaps;
+    double sum = 0;
+    const std::size_t from = rows.size() / 2;
+    for (std::size_t k = from; k < rows.size(); ++k) sum += std::abs(rows[k][0]);
+    return sum / static_cast<double>(rows.size() - from);
+  };
+  // Mean field for one condensed pattern: m = tanh(m / T), m = 0.96 at T = 0.5.
+  CHECK(mean_overlap() > 0.85);
+  hopfield::LabSettings s = app.lab().settings();
+  s.dynamics.temperature = 1.5;  // above T_c = 1: only m = 0
+  app.set_settings(s);
+  app.reset();
+  CHECK(mean_overlap() < 0.3);
+}
+
+TEST_CASE("the unlearning lesson: E spoils A's recall until E is deleted", "[lessons]") {
+  App app;
+  hlab::start_lesson(app, "unlearning");
+  REQUIRE(app.lab().pattern_names() == std::vector<std::string>{"A", "B", "C", "E"});
+  CHECK(run_to_end(app) != hopfield::Verdict::retrieved);
+  app.remove_pattern(3);
+  app.reset();
+  CHECK(run_to_end(app) == hopfield::Verdict::retrieved);
+  CHECK(app.lab().state() == letter('A').spins);
+}
+
+TEST_CASE("the weights lesson stores one pattern: W_ij = xi_i xi_j off the diagonal",
+          "[lessons]") {
+  App app;
+  hlab::start_lesson(app, "weights");
+  REQUIRE(app.lab().pattern_count() == 1);
+  const hopfield::SpinVector& xi = letter('A').spins;
+  const Eigen::MatrixXf& w = app.lab().network().raw_weights();
+  for (int i = 0; i < 256; i += 17)
+    for (int j = 0; j < 256; j += 13) CHECK(w(i, j) == (i == j ? 0 : xi[i] * xi[j]));
+}
+
+TEST_CASE("lessons by id, by URL, and an unknown one refused with nothing changed",
+          "[lessons]") {
+  App app;
+  for (const hlab::Lesson& l : hlab::lessons()) {
+    INFO(l.id);
+    hlab::start_lesson(app, l.id);
+    CHECK(app.lesson() == l.id);
+    CHECK(app.lab().pattern_count() > 0);
+    CHECK(app.lab().width() == 16);
+  }
+  CHECK(hlab::find_lesson("pruning")->experiments);
+  const std::string before = app.session_text();
+  CHECK_THROWS_WITH(hlab::start_lesson(app, "nope"), Catch::Contains("no lesson 'nope'") &&
+                                                         Catch::Contains("two-cycles"));
+  CHECK(app.session_text() == before);
+
+  App linked;
+  const auto warnings = hlab::apply_startup(
+      linked, hlab::parse_startup(hlab::parse_query("?lesson=two-cycles"), linked.lab().settings()));
+  CHECK(warnings.empty());
+  CHECK(linked.lesson() == "two-cycles");
+  CHECK(linked.lab().settings().dynamics.mode == hopfield::UpdateMode::synchronous);
+  const auto bad = hlab::parse_startup(hlab::parse_query("?lesson=nope"));
+  REQUIRE(bad.warnings.size() == 1);
+  CHECK_THAT(bad.warnings[0], Catch::Contains("no such lesson"));
+}
