@@ -359,10 +359,10 @@ std::uint32_t big_endian_u32(std::string_view b, std::size_t at) {
   return v;
 }
 
-// The magic of an IDX file of unsigned bytes with `dims` dimensions: 0x00000803 for images,
-// 0x00000801 for labels. `layout` says what the dimensions are, for the message.
-void check_idx_magic(std::string_view b, const std::string& source, int dims,
-                     const std::string& layout) {
+// The header of an IDX file of unsigned bytes with `dims` dimensions: the magic (0x00000803
+// for images, 0x00000801 for labels) and the sizes after it. `layout` names the dimensions.
+void check_idx_header(std::string_view b, const std::string& source, int dims,
+                      const std::string& layout) {
   if (b.size() < 4)
     fail(source, at_byte(b.size()), "truncated IDX header: the 4-byte magic number is cut short");
   char magic[16], expected[16];
@@ -379,14 +379,16 @@ void check_idx_magic(std::string_view b, const std::string& source, int dims,
          std::string("IDX magic ") + magic + " gives " +
              std::to_string(static_cast<unsigned char>(b[3])) + " dimensions, expected " +
              std::to_string(dims) + " (" + layout + ")");
+  const std::size_t header = 4 + 4 * static_cast<std::size_t>(dims);
+  if (b.size() < header)
+    fail(source, at_byte(b.size()),
+         "truncated IDX header: expected " + std::to_string(header) + " bytes, found " +
+             std::to_string(b.size()));
 }
 
 std::vector<Pattern> decode_idx(std::string_view b, const std::string& source, int threshold) {
-  check_idx_magic(b, source, 3, "images x rows x columns");
+  check_idx_header(b, source, 3, "images x rows x columns");
   constexpr std::size_t kHeader = 16;
-  if (b.size() < kHeader)
-    fail(source, at_byte(b.size()),
-         "truncated IDX header: expected 16 bytes, found " + std::to_string(b.size()));
   const std::uint32_t count = big_endian_u32(b, 4);
   const std::uint32_t rows = big_endian_u32(b, 8);
   const std::uint32_t cols = big_endian_u32(b, 12);
@@ -418,11 +420,8 @@ std::vector<Pattern> decode_idx(std::string_view b, const std::string& source, i
 }
 
 std::vector<int> decode_idx_labels(std::string_view b, const std::string& source) {
-  check_idx_magic(b, source, 1, "labels");
+  check_idx_header(b, source, 1, "labels");
   constexpr std::size_t kHeader = 8;
-  if (b.size() < kHeader)
-    fail(source, at_byte(b.size()),
-         "truncated IDX header: expected 8 bytes, found " + std::to_string(b.size()));
   const std::uint32_t count = big_endian_u32(b, 4);
   if (count == 0) fail(source, at_byte(4), "file holds no labels (the label count is 0)");
   if (count > static_cast<std::uint64_t>(kMaxPatterns))
