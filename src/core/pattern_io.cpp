@@ -359,30 +359,36 @@ std::uint32_t big_endian_u32(std::string_view b, std::size_t at) {
   return v;
 }
 
-void check_idx_magic(std::string_view b, const std::string& source) {
+// The header of an IDX file of unsigned bytes with `dims` dimensions: the magic (0x00000803
+// for images, 0x00000801 for labels) and the sizes after it. `layout` names the dimensions.
+void check_idx_header(std::string_view b, const std::string& source, int dims,
+                      const std::string& layout) {
   if (b.size() < 4)
     fail(source, at_byte(b.size()), "truncated IDX header: the 4-byte magic number is cut short");
-  char magic[16];
+  char magic[16], expected[16];
   std::snprintf(magic, sizeof magic, "0x%08lx", static_cast<unsigned long>(big_endian_u32(b, 0)));
+  std::snprintf(expected, sizeof expected, "0x%08x", 0x800u | static_cast<unsigned>(dims));
   if (b[0] != 0 || b[1] != 0)
-    fail(source, at_byte(0), std::string("bad IDX magic ") + magic + ", expected 0x00000803");
+    fail(source, at_byte(0), std::string("bad IDX magic ") + magic + ", expected " + expected);
   if (b[2] != 0x08)
     fail(source, at_byte(2),
          std::string("IDX magic ") + magic + " has an unsupported type code: only 0x08 " +
              "(unsigned bytes) is read");
-  if (b[3] != 3)
+  if (b[3] != dims)
     fail(source, at_byte(3),
          std::string("IDX magic ") + magic + " gives " +
-             std::to_string(static_cast<unsigned char>(b[3])) +
-             " dimensions, expected 3 (images x rows x columns)");
+             std::to_string(static_cast<unsigned char>(b[3])) + " dimensions, expected " +
+             std::to_string(dims) + " (" + layout + ")");
+  const std::size_t header = 4 + 4 * static_cast<std::size_t>(dims);
+  if (b.size() < header)
+    fail(source, at_byte(b.size()),
+         "truncated IDX header: expected " + std::to_string(header) + " bytes, found " +
+             std::to_string(b.size()));
 }
 
 std::vector<Pattern> decode_idx(std::string_view b, const std::string& source, int threshold) {
-  check_idx_magic(b, source);
+  check_idx_header(b, source, 3, "images x rows x columns");
   constexpr std::size_t kHeader = 16;
-  if (b.size() < kHeader)
-    fail(source, at_byte(b.size()),
-         "truncated IDX header: expected 16 bytes, found " + std::to_string(b.size()));
   const std::uint32_t count = big_endian_u32(b, 4);
   const std::uint32_t rows = big_endian_u32(b, 8);
   const std::uint32_t cols = big_endian_u32(b, 12);
@@ -411,6 +417,28 @@ std::vector<Pattern> decode_idx(std::string_view b, const std::string& source, i
     patterns.push_back(std::move(p));
   }
   return patterns;
+}
+
+std::vector<int> decode_idx_labels(std::string_view b, const std::string& source) {
+  check_idx_header(b, source, 1, "labels");
+  constexpr std::size_t kHeader = 8;
+  const std::uint32_t count = big_endian_u32(b, 4);
+  if (count == 0) fail(source, at_byte(4), "file holds no labels (the label count is 0)");
+  if (count > static_cast<std::uint64_t>(kMaxPatterns))
+    fail(source, at_byte(4),
+         "holds " + std::to_string(count) + " labels, more than the " +
+             std::to_string(kMaxPatterns) + " patterns a file may hold");
+  const std::uint64_t found = b.size() - kHeader;
+  if (found < count)
+    fail(source, at_byte(b.size()),
+         "truncated IDX data: expected " + std::to_string(count) + " bytes of labels, found " +
+             std::to_string(found));
+  if (found > count)
+    fail(source, at_byte(static_cast<std::size_t>(kHeader + count)),
+         std::to_string(found - count) + " bytes of unexpected data after the last label");
+  std::vector<int> labels(count);
+  for (std::size_t k = 0; k < count; ++k) labels[k] = static_cast<unsigned char>(b[kHeader + k]);
+  return labels;
 }
 
 std::vector<Pattern> read_decompressed(std::string_view bytes, const std::string& source,
@@ -558,6 +586,11 @@ std::vector<Pattern> read_idx(std::string_view bytes, const std::string& source,
   return decode_idx(bytes, source, threshold);
 }
 
+std::vector<int> read_idx_labels(std::string_view bytes, const std::string& source) {
+  if (is_gzip(bytes)) return decode_idx_labels(gunzip(bytes, source), source);
+  return decode_idx_labels(bytes, source);
+}
+
 std::vector<Pattern> read_patterns(std::string_view bytes, const std::string& source,
                                    int idx_threshold) {
   check_threshold(idx_threshold);
@@ -606,10 +639,14 @@ std::string read_bytes(std::istream& in, const std::string& source, std::size_t 
   return content;
 }
 
-std::vector<Pattern> load_patterns(const std::string& path, int idx_threshold) {
+std::string load_bytes(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) throw PatternFileError("cannot open " + path + ": " + std::strerror(errno));
-  return read_patterns(read_bytes(file, path), path, idx_threshold);
+  return read_bytes(file, path);
+}
+
+std::vector<Pattern> load_patterns(const std::string& path, int idx_threshold) {
+  return read_patterns(load_bytes(path), path, idx_threshold);
 }
 
 std::string write_text_patterns(const std::vector<Pattern>& patterns) {

@@ -1,7 +1,7 @@
-// Pattern files: the text grid format, PBM (P1 and P4) and IDX (raw or gzip). Every reader
-// either returns every pattern in the input or throws PatternFileError naming the source and
-// the line (text formats) or byte offset (binary formats); never a partial load. In gzip input
-// the byte offsets count decompressed bytes.
+// Pattern files: the text grid format, PBM (P1 and P4) and IDX (raw or gzip), and IDX labels
+// files. Every reader either returns every pattern in the input or throws PatternFileError
+// naming the source and the line (text formats) or byte offset (binary formats); never a
+// partial load. In gzip input the byte offsets count decompressed bytes.
 //
 // Text grid format (.txt):
 //   name: letter A        <- optional name line, first line of a block
@@ -14,7 +14,8 @@
 //
 // Names: a pattern without a name line (text) or "# name: ..." header comment (PBM), and every
 // IDX image, is named "<source> #<k>", k counting the file's patterns from 0 (for IDX, the
-// index into the matching labels file). load_patterns passes the path as the source.
+// index into the matching labels file). load_patterns passes the path as the source;
+// core/labels.hpp renames an IDX set's patterns by class from the labels file beside it.
 //
 // Limits (core/limits.hpp), each refused before anything large is allocated: files over
 // kMaxReadBytes, gzip data inflating to over kMaxDecompressedBytes, more than kMaxPatterns
@@ -51,6 +52,8 @@ std::vector<Pattern> read_patterns(std::string_view bytes, const std::string& so
                                    int idx_threshold = 128);
 // Reads a file from disk with read_patterns.
 std::vector<Pattern> load_patterns(const std::string& path, int idx_threshold = 128);
+// A whole file's bytes (read_bytes); throws PatternFileError "cannot open PATH: reason".
+std::string load_bytes(const std::string& path);
 // Reads a stream to its end (a file, a pipe, /dev/zero) in chunks, holding at most
 // max_bytes + 1 bytes: a larger input throws PatternFileError naming `source`, a file whose
 // size is known before a byte of it is read.
@@ -66,6 +69,10 @@ std::vector<Pattern> read_pbm(std::string_view bytes, const std::string& source,
 // image is cols wide and rows high; pixels >= threshold (0..256) become +1.
 std::vector<Pattern> read_idx(std::string_view bytes, const std::string& source,
                               int threshold = 128);
+// IDX labels file (magic 0x00000801, uint8, N labels), raw or gzip: one class id 0..255 per
+// image of the images file it belongs to (core/labels.hpp pairs them). Refuses, like read_idx,
+// a bad header, no labels, more than kMaxPatterns, missing or trailing bytes.
+std::vector<int> read_idx_labels(std::string_view bytes, const std::string& source);
 
 // The writers' output reads back to the same patterns. They throw std::invalid_argument for a
 // malformed pattern or patterns of different sizes; a line break in a name is written as a

@@ -5,21 +5,15 @@
 #include <sstream>
 
 #include "core/pattern_io.hpp"
+#include "io_helpers.hpp"
 
 using namespace hopfield;
+using namespace hopfield::test;
 using Catch::Contains;
 
 namespace {
 
 std::string test_data(const std::string& name) { return HOPFIELD_TEST_DATA_DIR "/" + name; }
-
-std::string file_bytes(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  REQUIRE(file.good());
-  std::ostringstream content;
-  content << file.rdbuf();
-  return content.str();
-}
 
 // A deterministic w x h pattern; `seed` shifts the stripes so patterns differ.
 Pattern stripes(int w, int h, int seed, std::string name) {
@@ -39,53 +33,9 @@ void require_same_patterns(const std::vector<Pattern>& a, const std::vector<Patt
   }
 }
 
-void append_little_endian(std::string& out, std::uint64_t value, int bytes) {
-  for (int i = 0; i < bytes; ++i) out += static_cast<char>((value >> (8 * i)) & 0xff);
-}
-
-void append_big_endian_u32(std::string& out, std::uint32_t value) {
-  for (int i = 3; i >= 0; --i) out += static_cast<char>((value >> (8 * i)) & 0xff);
-}
-
-// An IDX image file: magic 0x00000803, then count, rows, cols, then the pixels.
-std::string idx_bytes(std::uint32_t count, std::uint32_t rows, std::uint32_t cols,
-                      const std::vector<int>& pixels) {
-  std::string out;
-  for (const std::uint32_t v : {0x803u, count, rows, cols}) append_big_endian_u32(out, v);
-  for (const int v : pixels) out += static_cast<char>(v);
-  return out;
-}
-
 // 2 images of 2 rows x 3 columns; pixel >= 128 is +1. Also stored as the tiny-images fixtures.
 const std::vector<int> kTinyPixels = {0,   255, 127, 128, 200, 1, 255, 255, 255,
                                       255, 255, 255, 0,   0,   0, 0,   0,   129};
-
-std::uint32_t crc32_of(std::string_view data) {
-  std::uint32_t crc = 0xffffffffu;
-  for (const char c : data) {
-    crc ^= static_cast<unsigned char>(c);
-    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-  }
-  return ~crc;
-}
-
-// One gzip member holding `data` in stored (uncompressed) deflate blocks, built by hand: the
-// wasm build has zlib's inflate only, so the tests cannot call deflate.
-std::string gzip_stored(std::string_view data) {
-  std::string out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff", 10);
-  std::size_t pos = 0;
-  do {
-    const std::size_t n = std::min<std::size_t>(data.size() - pos, 65535);
-    out += static_cast<char>(pos + n == data.size() ? 1 : 0);  // BFINAL on the last block
-    append_little_endian(out, n, 2);
-    append_little_endian(out, n ^ 0xffff, 2);
-    out.append(data.substr(pos, n));
-    pos += n;
-  } while (pos < data.size());
-  append_little_endian(out, crc32_of(data), 4);
-  append_little_endian(out, data.size() & 0xffffffffu, 4);
-  return out;
-}
 
 // Deflate bits go out least significant first; Huffman codes most significant bit first.
 struct BitWriter {
@@ -118,8 +68,6 @@ std::string gzip_bomb() {
   }
   return std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff", 10) + bits.bytes;
 }
-
-bool file_exists(const std::string& path) { return std::ifstream(path).good(); }
 
 int count_plus(const Pattern& p) { return static_cast<int>((p.spins.array() > Spin{0}).count()); }
 
