@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "app/builtin_patterns.hpp"
+#include "core/labels.hpp"
 #include "core/pattern_io.hpp"
 #include "core/json.hpp"
 #include "core/session_link.hpp"
@@ -143,6 +144,44 @@ void App::load_builtin(std::string_view family, bool replace, std::string_view p
   info("Stored " + std::to_string(picked.size()) + " " + std::string(family) +
        (picked.size() <= 12 ? " (" + names + ")" : "") + ": " +
        std::to_string(lab_.pattern_count()) + " patterns in the library.");
+}
+
+void App::load_labelled_set(const LabelledSetFiles& f, const std::string& classes,
+                            int per_class, bool replace) {
+  if (per_class < 0) throw std::invalid_argument("per class must be 0 (all) or more");
+  std::vector<hopfield::Pattern> patterns = hopfield::read_patterns(f.images, f.name);
+  std::vector<hopfield::Pattern> picked;
+  if (f.labels.empty()) {
+    if (!classes.empty())
+      throw std::invalid_argument(f.name + " has no labels file: classes cannot be picked");
+    for (std::size_t k = 0; k < patterns.size() && (per_class == 0 || k < static_cast<std::size_t>(per_class)); ++k)
+      picked.push_back(patterns[k]);
+  } else {
+    const hopfield::PatternClasses cls = hopfield::name_by_class(
+        patterns, hopfield::read_idx_labels(f.labels, f.name + " labels"),
+        f.class_names.empty() ? hopfield::ClassNames{}
+                              : hopfield::read_class_names(f.class_names, f.name + " class names"),
+        f.name + " labels", f.name + " class names");
+    std::vector<int> wanted;
+    if (classes.find_first_not_of(" \t") == std::string::npos) {
+      wanted.resize(patterns.size());
+      for (std::size_t k = 0; k < wanted.size(); ++k) wanted[k] = static_cast<int>(k);
+    } else {
+      wanted = hopfield::select_by_class(cls, hopfield::parse_class_list(classes, "classes"));
+    }
+    std::map<int, int> taken;  // per label
+    for (int k : wanted)
+      if (per_class == 0 || taken[cls.labels[static_cast<std::size_t>(k)]]++ < per_class)
+        picked.push_back(patterns[static_cast<std::size_t>(k)]);
+  }
+  if (picked.empty()) throw std::invalid_argument(f.name + ": nothing to load");
+  if (replace) lab_.set_patterns(picked, true);
+  else lab_.add_patterns(picked);
+  selected_ = lab_.pattern_count() > 0 ? 0 : -1;
+  stop();
+  info("Loaded " + std::to_string(picked.size()) + " patterns of " + f.name +
+       (classes.empty() ? "" : " (" + classes + ")") + ": " + std::to_string(lab_.pattern_count()) +
+       " patterns in the library.");
 }
 
 void App::load_pattern_file(std::string_view bytes, const std::string& name, bool replace) {

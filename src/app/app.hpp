@@ -58,6 +58,10 @@ struct PlatformHooks {
   std::function<void()> forget_saved_session;  // New session: clear the autosave and the hash
   std::function<void(const std::string& state)> open_full;  // embed: this session in a new tab
   std::function<void()> recall_finished;  // a running (animated) recall has just ended
+  // Fetches a prepared data set (data/NAME-images-idx3-ubyte.gz and its companions) and then
+  // loads it with App::load_labelled_set; the web page's way (the desktop reads the files).
+  std::function<void(const std::string& name, const std::string& classes, int per_class, bool replace)>
+      fetch_dataset;
 };
 
 // The panels a page shows (panels=editor,library,...): one bit each, in this order.
@@ -108,6 +112,18 @@ class App {
   void load_builtin(std::string_view family, bool replace, std::string_view pick = {});
   // Pattern file contents (text grid, PBM, IDX, gzip); `name` labels messages.
   void load_pattern_file(std::string_view bytes, const std::string& name, bool replace);
+  // A labelled image set (MNIST's layout: images, labels, class names; the data sets the web
+  // build prepares, or the Caltech silhouettes): the patterns of `classes` ("3, 7", "Sneaker";
+  // blank: every class), the first `per_class` of each (0: all). Throws (nothing changed) for
+  // a malformed file, an unknown class, or classes asked of a set without labels.
+  struct LabelledSetFiles {
+    std::string name;         // e.g. "mnist-28", for messages and pattern names
+    std::string images;       // IDX bytes (raw or gzip)
+    std::string labels;       // IDX1 bytes, or empty: no labels
+    std::string class_names;  // classnames.txt, or empty
+  };
+  void load_labelled_set(const LabelledSetFiles& files, const std::string& classes, int per_class,
+                         bool replace);
   void store_drawing(const std::string& name);
   void remove_pattern(int mu);  // Hebbian: unlearns it
   void rename_pattern(int mu, const std::string& name);

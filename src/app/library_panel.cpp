@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -15,22 +16,69 @@
 namespace hlab {
 namespace {
 
-void builtin_controls(App& app, bool& replace) {
+void builtin_controls(App& app, LibraryPanel& ui) {
   ImGui::TextUnformatted("Built-in");
+  same_line_if_fits(ImGui::GetFontSize() * 8);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  ImGui::InputTextWithHint("##pick", "which: ABC", ui.pick, sizeof ui.pick);
+  tooltip("Which patterns of the set to store, e.g. ABC (letters), 0123 (digits) or "
+          "cross, ring (classic); blank stores them all");
   for (const std::string& family : builtin_families()) {
     same_line_if_fits(button_width(family.c_str()));
     const bool available = find_builtin(family, app.lab().width(), app.lab().height()) != nullptr;
     ImGui::BeginDisabled(!available);
     if (ImGui::Button(family.c_str()))
-      app.attempt([&] { app.load_builtin(family, replace); }, "Loading " + family);
+      app.attempt([&] { app.load_builtin(family, ui.replace, ui.pick); }, "Loading " + family);
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-      ImGui::SetTooltip(available ? "Load the %s set at this grid size"
+      ImGui::SetTooltip(available ? (ui.pick[0] ? "Store these of the %s set" : "Store the whole %s set")
                                   : "No %s set at this size: switch the grid to 16x16 or 28x28",
                         family.c_str());
   }
   same_line_if_fits(checkbox_width("replace library"));
-  ImGui::Checkbox("replace library", &replace);
+  ImGui::Checkbox("replace library", &ui.replace);
+}
+
+// The data sets the build prepares (scripts/prepare-datasets.mjs): the web page fetches them
+// from data/ when asked; the desktop reads them from $HOPFIELD_DATA_DIR or dist/data.
+void dataset_controls(App& app, LibraryPanel& ui) {
+  static const char* const kNames[] = {"mnist", "fashion-mnist"};
+  static const char* const kLabels[] = {"MNIST digits", "Fashion-MNIST"};
+  ImGui::TextUnformatted("Data set");
+  same_line_if_fits(ImGui::GetFontSize() * 8);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  ImGui::Combo("##dataset", &ui.dataset, kLabels, 2);
+  same_line_if_fits(ImGui::GetFontSize() * 9);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  ImGui::InputTextWithHint("##classes", ui.dataset == 0 ? "classes: 3, 7" : "classes: Bag, Sneaker",
+                           ui.classes, sizeof ui.classes);
+  tooltip(ui.dataset == 0 ? "Digits to load, e.g. 0, 1, 7 (blank: all ten)"
+                          : "Classes to load: T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, "
+                            "Shirt, Sneaker, Bag, Ankle boot (blank: all)");
+  same_line_if_fits(ImGui::GetFontSize() * 6);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  ImGui::SliderInt("##per", &ui.per_class, 1, 50, "%d each");
+  same_line_if_fits(button_width("Load set"));
+  if (ImGui::Button("Load set")) {
+    const std::string name = kNames[ui.dataset];
+    if (app.hooks.fetch_dataset) {
+      app.hooks.fetch_dataset(name, ui.classes, ui.per_class, ui.replace);
+    } else {
+      app.attempt([&] {
+        const hopfield::Lab& lab = app.lab();
+        const std::string stem = name + "-" + (lab.width() == 16 && lab.height() == 16 ? "16" : "28");
+        const char* env = std::getenv("HOPFIELD_DATA_DIR");
+        const std::string dir = env ? env : "dist/data";
+        App::LabelledSetFiles f;
+        f.name = stem;
+        f.images = hopfield::load_bytes(dir + "/" + stem + "-images-idx3-ubyte.gz");
+        f.labels = hopfield::load_bytes(dir + "/" + stem + "-labels-idx1-ubyte.gz");
+        f.class_names = hopfield::load_bytes(dir + "/" + name + "-classnames.txt");
+        app.load_labelled_set(f, ui.classes, ui.per_class, ui.replace);
+      }, "Data set (prepare it with scripts/prepare-datasets.mjs DIR and set HOPFIELD_DATA_DIR=DIR)");
+    }
+  }
+  tooltip("Binarised images, 50 per class, prepared by the build; loaded only when asked");
 }
 
 void file_controls(App& app, LibraryPanel& ui) {
@@ -142,7 +190,8 @@ void thumbnails(App& app) {
 }  // namespace
 
 void LibraryPanel::draw(App& app) {
-  builtin_controls(app, replace);
+  builtin_controls(app, *this);
+  dataset_controls(app, *this);
   file_controls(app, *this);
   ImGui::Separator();
   selected_controls(app, *this);

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
 #include "app/app.hpp"
 #include "app/platform.hpp"
 #include "app/startup.hpp"
@@ -69,5 +72,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "hopfield-lab: %s\n", w.c_str());
   // Static: in the browser, main's stack is gone once the main loop takes over.
   static hlab::Ui ui;
-  return hlab::platform::run(config, [&app](const hlab::platform::FrameInfo& info) { ui.frame(app, info); });
+  return hlab::platform::run(config, [&app](const hlab::platform::FrameInfo& info) {
+    // A bug that throws in the middle of a frame must not take the user's work down with it:
+    // the frame's windows are closed, the error is shown, and the next frame starts afresh.
+    try {
+      ui.frame(app, info);
+    } catch (const std::exception& e) {
+      ImGui::ErrorCheckEndFrameRecover(nullptr);
+      std::fprintf(stderr, "hopfield-lab: internal error in a frame: %s\n", e.what());
+      app.error(std::string("Internal error (please report it): ") + e.what());
+    }
+  });
 }

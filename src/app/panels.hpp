@@ -37,6 +37,10 @@ struct EditorPanel {
 // Pattern library: thumbnails; select, rename, delete (unlearn); built-in sets, files, export.
 struct LibraryPanel {
   bool replace = true;          // built-in sets replace the library
+  char pick[64] = "";           // which patterns of a built-in set ("ABC"; blank: all)
+  int dataset = 0;              // MNIST digits, Fashion-MNIST
+  char classes[128] = "";       // the data set's classes to load ("3, 7"; blank: all)
+  int per_class = 5;
   char name[64] = "";           // the selected pattern's name while it is edited
   bool typing = false;          // the name field is being edited: keep the user's text
   char load_path[512] = "";     // desktop: the file to load

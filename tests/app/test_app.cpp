@@ -260,3 +260,40 @@ TEST_CASE("App: the desktop runs experiments on a thread; cancel stops it", "[ap
   CHECK(app.experiment().state() == hlab::RunState::cancelled);
   CHECK(app.experiment().done() < app.experiment().total());
 }
+
+TEST_CASE("a labelled set loads the classes asked for, the first few of each, named by class",
+          "[app][datasets]") {
+  // Six 2x2 images: image k has k + 1 dark pixels (row-major, capped at 4); labels 0,1,0,1,2,2.
+  std::string images;
+  auto u32 = [](std::string& out, std::uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xff);
+  };
+  u32(images, 0x00000803);
+  u32(images, 6);
+  u32(images, 2);
+  u32(images, 2);
+  for (int k = 0; k < 6; ++k)
+    for (int i = 0; i < 4; ++i) images += static_cast<char>(i <= k ? 255 : 0);
+  std::string labels;
+  u32(labels, 0x00000801);
+  u32(labels, 6);
+  for (int l : {0, 1, 0, 1, 2, 2}) labels += static_cast<char>(l);
+  const hlab::App::LabelledSetFiles files{"toy", images, labels, "zero\none\ntwo\n"};
+
+  App app;
+  app.load_labelled_set(files, "one, zero", 1, true);
+  // In file order, the first of each class asked for: image 0 (zero) and image 1 (one).
+  CHECK(app.lab().pattern_names() == std::vector<std::string>{"zero #0", "one #1"});
+  CHECK(app.lab().width() == 2);
+  CHECK(hopfield::to_string(app.lab().patterns()[1].spins) == "##..");
+  app.load_labelled_set(files, "", 0, false);
+  CHECK(app.lab().pattern_count() == 8);
+  app.load_labelled_set(files, "TWO", 5, true);
+  CHECK(app.lab().pattern_names() == std::vector<std::string>{"two #4", "two #5"});
+  // Bad requests change nothing.
+  CHECK_THROWS_WITH(app.load_labelled_set(files, "three", 1, true), Catch::Contains("three"));
+  CHECK_THROWS(app.load_labelled_set({"toy", images, labels.substr(0, 10), ""}, "", 1, true));
+  CHECK_THROWS_WITH(app.load_labelled_set({"toy", images, "", ""}, "one", 1, true),
+                    Catch::Contains("no labels file"));
+  CHECK(app.lab().pattern_names() == std::vector<std::string>{"two #4", "two #5"});
+}

@@ -764,3 +764,146 @@ test('autosave where storage is blocked: one notice, and the lab carries on', as
     await page.close();
   }
 });
+
+// --- a first visit that teaches (issue 11) ---------------------------------------------------
+
+test('a first visit shows three stored letters and a noisy A ready to run, and says what to press', async () => {
+  await withApp('', async (page, { problems }) => {
+    const s = await api(page, 'getState');
+    assert.deepEqual(s.names, ['A', 'B', 'C'], 'A, B and C are stored');
+    const a = LETTERS_16.find((p) => p.name === 'A').grid;
+    assert.equal(s.patterns[0], a, 'the stored A is the letters file\'s A');
+    assert.equal(s.target, 0, 'the probe comes from A');
+    const differing = [...s.probe].filter((c, i) => c !== a[i]).length;
+    assert.equal(differing, 26, '10% of 256 pixels flipped');
+    assert.equal(s.finished, false, 'waiting for Run');
+    const regions = await api(page, 'getRegions');
+    assert.ok(regions.hint && regions.hint.height > 0, 'the hint line is on screen');
+    assert.ok(regions.run && regions.run.width > 0, 'the Run button is on screen');
+    // Pressing Run does what the hint promises.
+    const canvas = await page.evaluate(() => {
+      const r = document.querySelector('canvas').getBoundingClientRect();
+      return { x: r.left, y: r.top };
+    });
+    await page.mouse.click(canvas.x + regions.run.x + regions.run.width / 2,
+      canvas.y + regions.run.y + regions.run.height / 2);
+    await page.waitForFunction(() => JSON.parse(JSON.stringify(window.hopfield.getState())).finished,
+      null, { timeout: 10000, polling: 100 });
+    const end = await api(page, 'getState');
+    assert.equal(end.state, a, 'the network restored A');
+    assert.equal(end.verdict, 'retrieved');
+    await wait(1200);  // the live region is updated once a second
+    const live = await page.evaluate(() => document.getElementById('hopfield-live').textContent);
+    assert.match(live, /Retrieved "A"/, `the screen-reader live region says so (${live})`);
+    assert.deepEqual(problems, [], 'no console errors');
+  });
+});
+
+test('each lesson loads, by URL and by loadLesson, and sets up what its text says', async () => {
+  const expected = {
+    recall: { names: 'ABC', mode: 'async' },
+    overload: { names: 'ABCDEFGH', mode: 'async' },
+    'two-cycles': { names: null, mode: 'sync' },
+    temperature: { names: 'ADY', mode: 'async', temperature: 0.5 },
+    unlearning: { names: 'ABCE', mode: 'async' },
+    weights: { names: 'A', mode: 'async' },
+    pruning: { names: 'ADY', mode: 'async' },
+  };
+  await withApp('?lesson=two-cycles', async (page, { problems }) => {
+    const s = await api(page, 'getState');
+    assert.deepEqual(s.names, ['checkerboard', 'stripes-horizontal', 'stripes-vertical']);
+    assert.equal(s.probe, '#'.repeat(256), 'the probe is all +1');
+    assert.equal(s.options.mode, 'sync');
+    const end = await api(page, 'run');
+    assert.equal(end.outcome, '2-cycle', 'synchronous updates cycle, as the lesson says');
+    for (const [id, want] of Object.entries(expected)) {
+      await api(page, 'loadLesson', id);
+      const l = await api(page, 'getState');
+      if (want.names) assert.deepEqual(l.names, [...want.names], `${id}: the library`);
+      assert.equal(l.options.mode, want.mode, `${id}: the update mode`);
+      if (want.temperature) assert.equal(l.options.temperature, want.temperature, `${id}: T`);
+    }
+    const bad = await callApi(page, 'loadLesson', 'nope');
+    assert.match(bad.threw, /no lesson 'nope' \(lessons: recall, overload/);
+    assert.deepEqual(problems, [], 'no console errors');
+  });
+});
+
+test('set=letters:ABC and loadBuiltin({pick}) store just the letters named', async () => {
+  await withApp('?set=letters:dya', async (page) => {
+    assert.deepEqual((await api(page, 'getState')).names, ['D', 'Y', 'A']);
+    await api(page, 'loadBuiltin', 'classic', { pick: 'ring, cross' });
+    assert.deepEqual((await api(page, 'getState')).names, ['ring', 'cross']);
+    const bad = await callApi(page, 'loadBuiltin', 'letters', { pick: 'A!' });
+    assert.match(bad.threw, /no pattern named '!'/);
+    assert.deepEqual((await api(page, 'getState')).names, ['ring', 'cross'], 'the library is kept');
+  });
+});
+
+test('messages are toasts over the canvas: the editor does not move, the log keeps them all', async () => {
+  await withApp('?a=1&b=2&c=3&d=4&e=5&set=letters:ABC', async (page) => {
+    const before = await api(page, 'getEditorRect');
+    const s = await api(page, 'getState');
+    assert.equal(s.messages.filter((m) => m.startsWith('Ignored')).length, 5, 'all five warnings are kept');
+    for (let k = 0; k < 4; ++k) await api(page, 'loadBuiltin', 'letters', { pick: 'AB' });
+    await wait(300);
+    const regions = await api(page, 'getRegions');
+    assert.ok(regions.toasts && regions.toasts.height > 0, 'the toasts are on screen');
+    assert.deepEqual(await api(page, 'getEditorRect'), before, 'the editor has not moved');
+  });
+});
+
+test('keyboard: Tab reaches Run with a visible focus, and Enter runs the recall', async () => {
+  await withApp('', async (page) => {
+    await page.focus('#canvas');
+    let found = false;
+    for (let k = 0; k < 120 && !found; ++k) {
+      await page.keyboard.press('Tab');
+      await wait(60);
+      const r = await api(page, 'getRegions');
+      found = r.focus && r.run && Math.abs(r.focus.x - r.run.x) < 3 && Math.abs(r.focus.y - r.run.y) < 3;
+    }
+    assert.ok(found, 'Tab moved the focus onto Run');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.hopfield.getState().finished, null, { timeout: 10000, polling: 100 });
+    assert.equal((await api(page, 'getState')).verdict, 'retrieved', 'Enter pressed Run');
+  });
+});
+
+test('exports: the trace as CSV equals getTrace; PNGs of the recall grid, the plots and the window', async () => {
+  await withApp('', async (page) => {
+    await api(page, 'run');
+    const trace = await api(page, 'getTrace');
+    const csv = (await api(page, 'exportCsv')).trim().split('\n');
+    assert.equal(csv[0], 'iter,energy,hamming,flips,A,B,C', 'the header');
+    assert.equal(csv.length - 1, trace.energy.length, 'one row per iteration');
+    csv.slice(1).forEach((line, k) => {
+      const cells = line.split(',').map(Number);
+      assert.equal(cells[0], k);
+      assert.equal(cells[1], trace.energy[k], `energy of row ${k}`);
+      assert.equal(cells[2], trace.hamming[k], `Hamming distance of row ${k}`);
+      assert.equal(cells[3], trace.flips[k], `flips of row ${k}`);
+      for (let mu = 0; mu < 3; ++mu) assert.ok(Math.abs(cells[4 + mu] - trace.overlaps[k][mu]) < 1e-9);
+    });
+    await wait(200);
+    const regions = await api(page, 'getRegions');
+    for (const what of ['recall', 'plots', 'window']) {
+      const bytes = await page.evaluate(async (w) => Array.from(await window.hopfield.exportPng(w)), what);
+      const png = decodePng(Buffer.from(bytes));
+      const r = what === 'plots' ? regions['recall-plots'] : regions[what];
+      assert.ok(Math.abs(png.width - r.width) <= 2 && Math.abs(png.height - r.height) <= 2,
+        `${what}: a ${png.width}x${png.height} PNG of the ${Math.round(r.width)}x${Math.round(r.height)} region`);
+    }
+    // The recall grid's PNG shows the final state: dark cells where A has ink.
+    const grid = decodePng(Buffer.from(await page.evaluate(async () => Array.from(await window.hopfield.exportPng('recall')))));
+    const a = LETTERS_16.find((p) => p.name === 'A').grid;
+    let agree = 0;
+    for (let i = 0; i < 256; ++i) {
+      const x = Math.floor(((i % 16) + 0.5) * grid.width / 16), y = Math.floor((Math.floor(i / 16) + 0.5) * grid.height / 16);
+      const o = (y * grid.width + x) * grid.channels;
+      const light = grid.pixels[o] + grid.pixels[o + 1] + grid.pixels[o + 2] > 3 * 128;
+      agree += (a[i] === '#') === light ? 1 : 0;  // +1 is drawn light, -1 dark
+    }
+    assert.equal(agree, 256, 'every cell of the exported grid shows the recalled A');
+  });
+});

@@ -72,6 +72,11 @@ void install() {
       if (input) input.click();
     });
   };
+  app.hooks.fetch_dataset = [](const std::string& name, const std::string& classes, int per_class,
+                               bool replace) {
+    EM_ASM({ Module.hopfieldFetchDataset(UTF8ToString($0), UTF8ToString($1), $2, $3 !== 0); },
+           name.c_str(), classes.c_str(), per_class, replace ? 1 : 0);
+  };
   app.hooks.download = [](const std::string& filename, const std::string& bytes) {
     EM_ASM(
         {
@@ -454,6 +459,22 @@ EMSCRIPTEN_KEEPALIVE void hl_upload_file(const char* data, int length, const cha
 
 EMSCRIPTEN_KEEPALIVE const char* hl_load_builtin(const char* family, int replace, const char* pick) {
   return guarded([&] { the_app().load_builtin(family ? family : "", replace != 0, pick ? pick : ""); });
+}
+
+// A data set the page fetched (loadDataset): images, labels and class names, as bytes.
+EMSCRIPTEN_KEEPALIVE const char* hl_load_labelled_set(const char* name, const char* images,
+                                                      int images_length, const char* labels,
+                                                      int labels_length, const char* names,
+                                                      int names_length, const char* classes,
+                                                      int per_class, int replace) {
+  return guarded([&] {
+    hlab::App::LabelledSetFiles files;
+    files.name = name ? name : "data set";
+    files.images.assign(images, static_cast<std::size_t>(images_length));
+    files.labels.assign(labels, static_cast<std::size_t>(labels_length));
+    files.class_names.assign(names, static_cast<std::size_t>(names_length));
+    the_app().load_labelled_set(files, classes ? classes : "", per_class, replace != 0);
+  });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_load_lesson(const char* id) {

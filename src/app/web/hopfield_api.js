@@ -340,6 +340,16 @@
       checked(ccall('hl_load_lesson', 'number', ['string'], [id]));
     },
 
+    // A prepared data set ('mnist' digits or 'fashion-mnist', 50 images per class), fetched
+    // from data/ beside the page only now: a Promise. Options: {classes: '3, 7' or ['Sneaker',
+    // 'Bag'] (default all), perClass: 1..50 (default 5), replace (default true), size: 16 or 28
+    // (default: the grid's, 28 unless it is 16x16)}.
+    loadDataset: function (name, options) {
+      return fetchDataset(name, options || {}).then(function (files) {
+        checked(loadLabelledSet(files));
+      });
+    },
+
     // Pattern file contents (text grid, PBM, IDX, gzip) as a string, ArrayBuffer or Uint8Array.
     // Added to the library unless {replace: true}.
     loadPatternFile: function (contents, name, options) {
@@ -359,6 +369,68 @@
         _free(ptr);
       }
     }
+  };
+
+  // Data sets: fetched on request (the first frame never waits for them), then handed to the
+  // app with their labels and class names (App::load_labelled_set).
+  var DATASETS = ['mnist', 'fashion-mnist'];
+  function fetchBytes(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + url);
+      return r.arrayBuffer();
+    }).then(function (b) { return new Uint8Array(b); });
+  }
+  function fetchDataset(name, o) {
+    return new Promise(function (resolve) {
+      if (DATASETS.indexOf(name) < 0)
+        fail('name must be ' + DATASETS.join(' or ') + ', not ' + describe(name));
+      var classes = o.classes === undefined ? '' :
+        Array.isArray(o.classes) ? o.classes.join(', ') : requireString('classes', o.classes);
+      var perClass = o.perClass === undefined ? 5 : requireInt('perClass', o.perClass);
+      if (perClass < 1 || perClass > 50) fail('perClass must be 1 to 50, got ' + perClass);
+      var size = o.size;
+      if (size === undefined) {
+        var s = api.getState();
+        size = s.width === 16 && s.height === 16 ? 16 : 28;
+      } else if (size !== 16 && size !== 28) {
+        fail('size must be 16 or 28, got ' + describe(size));
+      }
+      var stem = 'data/' + name + '-' + size;
+      resolve(Promise.all([fetchBytes(stem + '-images-idx3-ubyte.gz'),
+        fetchBytes(stem + '-labels-idx1-ubyte.gz'), fetchBytes('data/' + name + '-classnames.txt')])
+        .catch(function (e) {
+          throw new Error('hopfield: the ' + name + ' data set did not load (' + e.message + '). Data ' +
+            'sets come from the data/ folder beside the page; the single-file page has none.');
+        })
+        .then(function (bytes) {
+          return { name: name + '-' + size, bytes: bytes, classes: classes, perClass: perClass,
+                   replace: o.replace !== false };
+        }));
+    });
+  }
+  function loadLabelledSet(f) {
+    var ptrs = f.bytes.map(function (b) {
+      var p = _malloc(Math.max(b.length, 1));
+      HEAPU8.set(b, p);
+      return p;
+    });
+    try {
+      return cstr(ccall('hl_load_labelled_set', 'number',
+        ['string', 'number', 'number', 'number', 'number', 'number', 'number', 'string', 'number', 'number'],
+        [f.name, ptrs[0], f.bytes[0].length, ptrs[1], f.bytes[1].length, ptrs[2], f.bytes[2].length,
+         f.classes, f.perClass, f.replace ? 1 : 0]));
+    } finally {
+      ptrs.forEach(function (p) { _free(p); });
+    }
+  }
+  // The Library panel's Load button: errors become the app's notices.
+  Module['hopfieldFetchDataset'] = function (name, classes, perClass, replace) {
+    fetchDataset(name, { classes: classes, perClass: perClass, replace: !!replace })
+      .then(function (files) {
+        var message = loadLabelledSet(files);
+        if (message) notice(name + ': ' + message, true);
+      })
+      .catch(function (e) { notice(e.message.replace(/^hopfield: /, ''), true); });
   };
 
   // exportPng's requests waiting for their frame; hl_export_png answers through hopfieldPng.
