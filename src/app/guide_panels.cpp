@@ -149,12 +149,17 @@ void MessagesWindow::draw_toasts(App& app) {
                           ImGuiCond_Always, ImVec2(1.0f, 1.0f));
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, vp->WorkSize.y * 0.5f));
   ImGui::SetNextWindowBgAlpha(0.92f);
+  constexpr std::size_t kShown = 3;
+  const std::size_t first = notices.size() > kShown ? notices.size() - kShown : 0;
+  // Information alone is click-through: a toast over the bottom of a phone's column must not
+  // stop a swipe or a click there. Errors (and "show all") take clicks, to be dismissed.
+  const bool any_error = std::any_of(notices.begin() + static_cast<std::ptrdiff_t>(first), notices.end(),
+                                     [](const Notice& n) { return n.error; });
   ImGui::Begin("##toasts", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove);
-  constexpr std::size_t kShown = 3;
-  const std::size_t first = notices.size() > kShown ? notices.size() - kShown : 0;
+                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove |
+                   (any_error || first > 0 ? 0 : ImGuiWindowFlags_NoInputs));
   if (first > 0) {
     ImGui::TextDisabled("%zu more message%s", first, first == 1 ? "" : "s");
     ImGui::SameLine();

@@ -102,6 +102,7 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
   size_for_touch(vp->WorkSize.x);
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
+  if (first_frame_) ImGui::SetNextWindowFocus();  // so that Tab starts in the lab at once
   // No background: the platform layer clears to the window colour, and a software rasteriser
   // (headless browsers, VMs) then fills each pixel once less per frame.
   ImGui::Begin("Hopfield Lab", nullptr,
@@ -211,7 +212,8 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
   if (narrow_layout(vp->WorkSize.x, shown.size())) {
     // One scrolling column, in the order a student uses them: draw, recall, watch, then the
     // library and the network. A drag on the background scrolls (a swipe on a phone).
-    ImGui::BeginChild("single column", ImGui::GetContentRegionAvail());
+    ImGui::BeginChild("single column", ImGui::GetContentRegionAvail(), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_NavFlattened);
     for (const auto& [c, k] : {std::pair{0, 0}, {1, 0}, {1, 1}, {0, 1}, {2, 0}, {2, 1}}) {
       const Section& sec = layout[static_cast<std::size_t>(c)][static_cast<std::size_t>(k)];
       if (app.shows(sec.id)) section(sec.title, sec.draw);
@@ -228,7 +230,8 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
     App::Layout laid{static_cast<int>(shown.size()), -1e9f};
     for (int c : shown) {
       ImGui::TableNextColumn();
-      ImGui::BeginChild(kColumns[c], ImVec2(0, height));
+      // Flattened: Tab and the arrows go from column to column as if they were one window.
+      ImGui::BeginChild(kColumns[c], ImVec2(0, height), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
       for (const Section& sec : layout[static_cast<std::size_t>(c)])
         if (app.shows(sec.id)) section(sec.title, sec.draw);
       laid.overflow_px = std::max(laid.overflow_px, overflow_x());

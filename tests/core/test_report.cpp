@@ -44,8 +44,8 @@ TEST_CASE("trace_csv: a header, one row per iteration, names quoted when needed"
   t.flips = {0, 1};
   t.overlaps = {{0.5, -0.25}, {1, 0}};
   CHECK(trace_csv(t, {"A", "B, \"2\""}) ==
-        "iteration,energy,hamming,flips,overlap A,\"overlap B, \"\"2\"\"\"\n"
+        "iter,energy,hamming,flips,overlap A,\"overlap B, \"\"2\"\"\"\n"
         "0,-1.5,1,0,0.5,-0.25\n"
         "1,-3,0,1,1,0\n");
-  CHECK(trace_csv(t).rfind("iteration,energy,hamming,flips,overlap 0,overlap 1\n0,", 0) == 0);
+  CHECK(trace_csv(t).rfind("iter,energy,hamming,flips,overlap 0,overlap 1\n0,", 0) == 0);
 }

@@ -716,7 +716,7 @@ test('the wheel scrolls the lab where it can, and the course page around it wher
 
 // docs/embedding.md's pictures: taken by this test, written to docs/images/ only when
 // HOPFIELD_DOC_SCREENSHOTS=1 (a normal run checks the embeds load and leaves the tree alone).
-test('the instructor guide\'s three embeds load as documented (and make its screenshots)', async () => {
+test('the guides\' pictures: the embeds load as documented, the first visit and a lesson as the README says', async () => {
   const out = process.env.HOPFIELD_DOC_SCREENSHOTS === '1' ? path.join(REPO, 'docs', 'images') : null;
   if (out) fs.mkdirSync(out, { recursive: true });
   for (const [name, query, viewport, check, prepare] of [
@@ -728,6 +728,10 @@ test('the instructor guide\'s three embeds load as documented (and make its scre
         { experiment: 'capacity', size: '16x16', patterns: '2:60:4', trials: 5, seed: '1' }))],
     ['phone-390', '?set=letters&probe=0:flip:0.2&autorun=off', { width: 390, height: 844 },
       (s) => s.layout.columns === 1],
+    // The README's: a first visit, and a lesson after Run.
+    ['first-visit', '', { width: 1280, height: 800 }, (s) => s.names.join('') === 'ABC' && !s.finished],
+    ['lesson-two-cycles', '?lesson=two-cycles', { width: 1280, height: 800 },
+      (s) => s.outcome === '2-cycle', (page) => page.evaluate(() => window.hopfield.run())],
   ]) {
     const sized = await startSession({ viewport });
     try {
@@ -875,7 +879,7 @@ test('exports: the trace as CSV equals getTrace; PNGs of the recall grid, the pl
     await api(page, 'run');
     const trace = await api(page, 'getTrace');
     const csv = (await api(page, 'exportCsv')).trim().split('\n');
-    assert.equal(csv[0], 'iter,energy,hamming,flips,A,B,C', 'the header');
+    assert.equal(csv[0], 'iter,energy,hamming,flips,overlap A,overlap B,overlap C', 'the header');
     assert.equal(csv.length - 1, trace.energy.length, 'one row per iteration');
     csv.slice(1).forEach((line, k) => {
       const cells = line.split(',').map(Number);
