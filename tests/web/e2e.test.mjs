@@ -911,3 +911,36 @@ test('exports: the trace as CSV equals getTrace; PNGs of the recall grid, the pl
     assert.equal(agree, 256, 'every cell of the exported grid shows the recalled A');
   });
 });
+
+test('data sets: MNIST and Fashion-MNIST load by class from data/ only when asked, and recall', async () => {
+  const zlib = await import('node:zlib');
+  // The prepared file, decoded here: IDX header (16 bytes), then 784 bytes per image.
+  const image = (set, k) => {
+    const bytes = zlib.gunzipSync(fs.readFileSync(path.join(DIST, 'data', `${set}-28-images-idx3-ubyte.gz`)));
+    return Array.from(bytes.subarray(16 + 784 * k, 16 + 784 * (k + 1)), (v) => (v >= 128 ? '#' : '.')).join('');
+  };
+  await withApp('?size=28&start=empty', async (page, { problems }) => {
+    const fetched = [];
+    page.on('request', (r) => { if (r.url().includes('/data/')) fetched.push(r.url()); });
+    await wait(300);
+    assert.deepEqual(fetched, [], 'nothing fetched before it is asked for');
+    for (const [set, classes, first] of [['mnist', '0, 1', [0, 50]], ['fashion-mnist', ['Trouser', 'Bag'], [50, 400]]]) {
+      await api(page, 'loadDataset', set, { classes, perClass: 1 });
+      const s = await api(page, 'getState');
+      const names = Array.isArray(classes) ? classes : classes.split(', ');
+      assert.deepEqual(s.names, names.map((c, i) => `${c} #${first[i]}`), `${set}: named by class and index`);
+      assert.equal(s.patterns[0], image(set, first[0]), `${set}: the pixels of image ${first[0]}`);
+      assert.equal(s.patterns[1], image(set, first[1]), `${set}: the pixels of image ${first[1]}`);
+      await api(page, 'corrupt', { type: 'flip', fraction: 0.1, seed: 3, pattern: 0 });
+      const end = await api(page, 'run');
+      assert.equal(end.verdict, 'retrieved', `${set}: a 10%-corrupted ${names[0]} is recalled`);
+    }
+    assert.ok(fetched.some((u) => u.endsWith('mnist-classnames.txt')), 'fetched when asked');
+    const bad = await callApi(page, 'loadDataset', 'mnist', { classes: 'eleven' });
+    assert.match(bad.threw, /eleven/);
+    const wrong = await callApi(page, 'loadDataset', 'cifar');
+    assert.match(wrong.threw, /name must be mnist or fashion-mnist/);
+    assert.equal((await api(page, 'getState')).names.length, 2, 'the library is kept');
+    assert.deepEqual(problems, [], 'no console errors');
+  });
+});

@@ -346,7 +346,8 @@
     // (default: the grid's, 28 unless it is 16x16)}.
     loadDataset: function (name, options) {
       return fetchDataset(name, options || {}).then(function (files) {
-        checked(loadLabelledSet(files));
+        var message = loadLabelledSet(files);
+        if (message) fail(message);
       });
     },
 
