@@ -95,16 +95,31 @@ void FillTicks(Range r, double step, Ticks* ticks) {
   }
 }
 
+}  // namespace
+
 // Ticks about `spacing` pixels apart; retried wider when horizontal labels would collide.
+// At least three ticks wherever their labels fit: one or two ticks do not tell a scale.
 void MakeTicks(Range r, float pixels, float spacing, bool horizontal, Ticks* ticks) {
   for (int attempt = 0; attempt < 4; ++attempt) {
     const double target = std::max(1.0, std::floor(static_cast<double>(pixels / spacing)));
     FillTicks(r, NiceStep(r.Span() / target), ticks);
     const double step_pixels = ticks->step / r.Span() * pixels;
-    if (!horizontal || step_pixels >= ticks->max_label_width + 12.0f) return;
+    if (!horizontal || step_pixels >= ticks->max_label_width + 12.0f) break;
     spacing *= 2.0f;
   }
+  const float min_gap = horizontal ? 6.0f : ImGui::GetTextLineHeight();
+  for (double target = 3.0; ticks->count < 3 && target <= 8.0; target += 1.0) {
+    Ticks finer;
+    FillTicks(r, NiceStep(r.Span() / target), &finer);
+    const double step_pixels = finer.step / r.Span() * pixels;
+    if (finer.count >= 3 && step_pixels >= (horizontal ? finer.max_label_width : 0.0f) + min_gap) {
+      *ticks = finer;
+      return;
+    }
+  }
 }
+
+namespace {
 
 
 void DataRanges(Range* x, Range* y) {
@@ -138,6 +153,15 @@ Transform ResolveLimits(const ImRect& area) {
 
 
 bool InLegend(const Series& s) { return s.label_end > s.label_begin; }
+
+// Read-outs in one style: whole numbers in full (-1474460, not -1.47446e+06), others to 6
+// significant digits.
+std::string FormatValue(double v) {
+  char buf[48];
+  if (std::fabs(v) < 1e15 && v == std::round(v)) std::snprintf(buf, sizeof buf, "%.0f", v + 0.0);
+  else std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
 
 // Index of the finite point whose x is nearest to `x`, or -1.
 int NearestByX(const Series& s, double x) {
@@ -188,9 +212,9 @@ void TooltipRow(const Series& s, int index, double x, double span_x) {
   }
   const Point p = g_plot.points[static_cast<size_t>(s.first + index)];
   if (s.kind != SeriesKind::HLine && std::fabs(p.x - x) > span_x * 1e-9) {
-    ImGui::Text("%.*s: %.6g  (at x = %.6g)", name_len, name, p.y, p.x);
+    ImGui::Text("%.*s: %s  (at x = %s)", name_len, name, FormatValue(p.y).c_str(), FormatValue(p.x).c_str());
   } else {
-    ImGui::Text("%.*s: %.6g", name_len, name, p.y);
+    ImGui::Text("%.*s: %s", name_len, name, FormatValue(p.y).c_str());
   }
 }
 
@@ -272,13 +296,42 @@ void DrawFrameAndAxes(ImDrawList* draw_list, const Transform& t, const Layout& l
 }
 
 
-// Legend box in the top-right corner of the data area; one row per labelled series.
+// The legend's rows: every labelled series while they fit in ~60% of the area's height (at most
+// kMaxLegendRows); past that the first ones and a last row "+K more (hover a line)".
+LegendRows ListLegendRows(const ImRect& area) {
+  LegendRows out;
+  std::vector<int> all;
+  for (int i = 0; i < static_cast<int>(g_plot.series.size()); ++i)
+    if (InLegend(g_plot.series[static_cast<std::size_t>(i)])) all.push_back(i);
+  const int fit = std::clamp(static_cast<int>(area.GetHeight() * 0.6f / ImGui::GetTextLineHeight()) - 1,
+                             2, kMaxLegendRows);
+  if (static_cast<int>(all.size()) <= fit) {
+    out.series = all;
+  } else {
+    out.series.assign(all.begin(), all.begin() + (fit - 1));
+    out.more = static_cast<int>(all.size()) - (fit - 1);
+  }
+  return out;
+}
+
+void MoreText(int more, char* buf, int size) {
+  std::snprintf(buf, static_cast<std::size_t>(size), "+%d more: hover a line", more);
+}
+
+// Legend box in the top-right corner of the data area; one row per labelled series shown.
 ImRect LegendRect(const ImRect& area) {
+  const LegendRows rows_shown = ListLegendRows(area);
   float width = 0.0f;
   int rows = 0;
-  for (const Series& s : g_plot.series) {
-    if (!InLegend(s)) continue;
+  for (int i : rows_shown.series) {
+    const Series& s = g_plot.series[static_cast<std::size_t>(i)];
     width = std::max(width, TextSize(s.label_begin, s.label_end).x);
+    ++rows;
+  }
+  if (rows_shown.more > 0) {
+    char more[48];
+    MoreText(rows_shown.more, more, sizeof more);
+    width = std::max(width, ImGui::CalcTextSize(more).x - ImGui::GetTextLineHeight() - 3.0f * kGap);
     ++rows;
   }
   if (rows == 0) return ImRect();
@@ -291,42 +344,64 @@ ImRect LegendRect(const ImRect& area) {
 }
 
 // Index of the legend row under the mouse, or -1.
-int HoveredLegendSeries(const ImRect& legend) {
+int HoveredLegendSeries(const ImRect& area, const ImRect& legend) {
   if (!g_plot.hovered || !legend.Contains(ImGui::GetIO().MousePos)) return -1;
   const float line = ImGui::GetTextLineHeight();
   const int row = static_cast<int>((ImGui::GetIO().MousePos.y - legend.Min.y - kGap) / line);
-  int seen = 0;
-  for (int i = 0; i < static_cast<int>(g_plot.series.size()); ++i) {
-    if (!InLegend(g_plot.series[i])) continue;
-    if (seen++ == row) return i;
-  }
-  return -1;
+  const LegendRows rows = ListLegendRows(area);
+  return row >= 0 && row < static_cast<int>(rows.series.size()) ? rows.series[static_cast<std::size_t>(row)] : -1;
 }
 
-void DrawLegend(ImDrawList* draw_list, const ImRect& legend) {
+// The series whose line passes within a few pixels of the mouse (at the snapped x), or -1.
+int HoveredLineSeries(const Transform& t) {
+  if (!g_plot.hovered || !t.area.Contains(ImGui::GetIO().MousePos)) return -1;
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const double x = SnapX(t, t.DataX(mouse.x));
+  int best = -1;
+  float best_distance = 6.0f;
+  for (int k = 0; k < static_cast<int>(g_plot.series.size()); ++k) {
+    const Series& s = g_plot.series[static_cast<std::size_t>(k)];
+    if (s.kind == SeriesKind::HLine || !InLegend(s)) continue;
+    const int i = NearestByX(s, x);
+    if (i < 0) continue;
+    const float distance = std::fabs(t.ToPixel(g_plot.points[static_cast<std::size_t>(s.first + i)]).y - mouse.y);
+    if (distance < best_distance) best = k, best_distance = distance;
+  }
+  return best;
+}
+
+void DrawLegend(ImDrawList* draw_list, const ImRect& area, const ImRect& legend, int highlighted) {
   if (legend.GetWidth() <= 0.0f) return;
   const float line = ImGui::GetTextLineHeight();
   draw_list->AddRectFilled(legend.Min, legend.Max, ImGui::GetColorU32(ImGuiCol_PopupBg, 0.85f));
   draw_list->AddRect(legend.Min, legend.Max, ImGui::GetColorU32(ImGuiCol_Border));
   ImVec2 pos = legend.Min + ImVec2(kGap * 2.0f, kGap);
-  for (const Series& s : g_plot.series) {
-    if (!InLegend(s)) continue;
+  const LegendRows rows = ListLegendRows(area);
+  for (int k : rows.series) {
+    const Series& s = g_plot.series[static_cast<std::size_t>(k)];
+    const bool dim = highlighted >= 0 && highlighted != k;
     const float mid = pos.y + line * 0.5f;
     if (s.kind == SeriesKind::Scatter) {
       draw_list->AddCircleFilled(ImVec2(pos.x + line * 0.5f, mid), kMarkerRadius + 0.5f, s.color);
     } else {
       draw_list->AddLine(ImVec2(pos.x, mid), ImVec2(pos.x + line, mid), s.color, kLineThickness);
     }
-    draw_list->AddText(ImVec2(pos.x + line + kGap * 2.0f, pos.y), ImGui::GetColorU32(ImGuiCol_Text),
-                       TextAt(s.label_begin), TextAt(s.label_end));
+    draw_list->AddText(ImVec2(pos.x + line + kGap * 2.0f, pos.y),
+                       ImGui::GetColorU32(ImGuiCol_Text, dim ? 0.45f : 1.0f), TextAt(s.label_begin),
+                       TextAt(s.label_end));
     pos.y += line;
+  }
+  if (rows.more > 0) {
+    char more[48];
+    MoreText(rows.more, more, sizeof more);
+    draw_list->AddText(pos, ImGui::GetColorU32(ImGuiCol_TextDisabled), more);
   }
 }
 
 
 // Vertical crosshair at the data x nearest the mouse, a marker on each series, and a tooltip
 // with x and every series' value there.
-void DrawHoverReadout(ImDrawList* draw_list, const Transform& t) {
+void DrawHoverReadout(ImDrawList* draw_list, const Transform& t, int highlighted) {
   const float mouse_x = ImGui::GetIO().MousePos.x;
   const double x = SnapX(t, t.DataX(mouse_x));
   const float px = IM_ROUND(static_cast<float>(t.PixelX(x)));
@@ -339,10 +414,26 @@ void DrawHoverReadout(ImDrawList* draw_list, const Transform& t) {
     const ImVec2 p = t.ToPixel(g_plot.points[static_cast<size_t>(s.first + i)]);
     if (t.area.Contains(p)) draw_list->AddCircle(p, kMarkerRadius + 2.0f, s.color, 12, 1.5f);
   }
+  // Above the pointer, on the side away from the plot's centre: never over the coordinate
+  // read-out in the bottom-right corner, nor over the point being read.
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const bool right = mouse.x > t.area.GetCenter().x;
+  ImGui::SetNextWindowPos(ImVec2(mouse.x + (right ? -16.0f : 16.0f), mouse.y - 12.0f), ImGuiCond_Always,
+                          ImVec2(right ? 1.0f : 0.0f, 1.0f));
   if (!ImGui::BeginTooltip()) return;
-  ImGui::Text("x = %.6g", x);
-  for (const Series& s : g_plot.series) {
-    TooltipRow(s, s.kind == SeriesKind::HLine ? 0 : NearestByX(s, x), x, t.x.Span());
+  ImGui::Text("x = %s", FormatValue(x).c_str());
+  if (highlighted >= 0) {  // the line under the pointer, alone: 26 rows would hide it
+    const Series& s = g_plot.series[static_cast<std::size_t>(highlighted)];
+    TooltipRow(s, NearestByX(s, x), x, t.x.Span());
+  } else {
+    int rows = 0;
+    for (const Series& s : g_plot.series) {
+      if (++rows > kMaxLegendRows + 1) {
+        ImGui::TextDisabled("... %d more: hover a line", static_cast<int>(g_plot.series.size()) - kMaxLegendRows - 1);
+        break;
+      }
+      TooltipRow(s, s.kind == SeriesKind::HLine ? 0 : NearestByX(s, x), x, t.x.Span());
+    }
   }
   ImGui::EndTooltip();
 }

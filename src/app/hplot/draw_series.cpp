@@ -123,15 +123,20 @@ void DrawDashedHLine(ImDrawList* draw_list, const ImRect& area, float y, ImU32 c
 }  // namespace
 
 void DrawSeries(ImDrawList* draw_list, const Transform& t, const Point* points, const Series& s,
-                bool highlighted) {
+                int highlight) {
   const Point* pts = points + s.first;
+  const bool highlighted = highlight > 0;
   const float thickness = highlighted ? kHighlightThickness : kLineThickness;
+  // Another series highlighted: this one at a quarter of its opacity, so that one stands out.
+  const ImU32 color = highlight < 0 ? (s.color & ~IM_COL32_A_MASK) |
+                                          ((((s.color >> IM_COL32_A_SHIFT) & 0xFF) / 4) << IM_COL32_A_SHIFT)
+                                    : s.color;
   switch (s.kind) {
     case SeriesKind::Line:
-      DrawLine(draw_list, t, pts, s.count, s.color, thickness);
+      DrawLine(draw_list, t, pts, s.count, color, thickness);
       break;
     case SeriesKind::Scatter:
-      DrawScatter(draw_list, t, pts, s.count, s.color,
+      DrawScatter(draw_list, t, pts, s.count, color,
                   highlighted ? kMarkerRadius + 1.0f : kMarkerRadius);
       break;
     case SeriesKind::HLine:

@@ -168,24 +168,38 @@ struct Layout {
 };
 Range ResolveAxis(int flags, Range data, const Range* limits, double padding);
 double NiceStep(double raw);
+// Ticks for range `r` over `pixels`, about `spacing` apart (horizontal: labels must not
+// collide), and at least three wherever they fit.
+void MakeTicks(Range r, float pixels, float spacing, bool horizontal, Ticks* ticks);
 void FormatTick(double value, double step, double max_abs, char* buf, int size);
 // Places the data area inside the frame: title on top, x ticks and label below, y on the left.
 Transform ComputeLayout(Layout* layout);
 void DrawFrameAndAxes(ImDrawList* draw_list, const Transform& t, const Layout& layout);
-// Legend box in the top-right corner of the data area; one row per labelled series.
+// The legend: the series it lists and how many more it leaves out (past kMaxLegendRows or
+// what fits the plot's height).
+constexpr int kMaxLegendRows = 8;
+struct LegendRows {
+  std::vector<int> series;
+  int more = 0;
+};
+LegendRows ListLegendRows(const ImRect& area);
+// Legend box in the top-right corner of the data area; one row per series shown, and "+K more".
 ImRect LegendRect(const ImRect& area);
-// Index of the legend row under the mouse, or -1.
-int HoveredLegendSeries(const ImRect& legend);
-void DrawLegend(ImDrawList* draw_list, const ImRect& legend);
+// Index of the series whose legend row is under the mouse, or -1.
+int HoveredLegendSeries(const ImRect& area, const ImRect& legend);
+// Index of the series whose line is within a few pixels of the mouse, or -1.
+int HoveredLineSeries(const Transform& t);
+void DrawLegend(ImDrawList* draw_list, const ImRect& area, const ImRect& legend, int highlighted);
 // Vertical crosshair at the data x nearest the mouse, a marker on each series, and a tooltip
-// with x and every series' value there.
-void DrawHoverReadout(ImDrawList* draw_list, const Transform& t);
+// with x and the highlighted series' value there (or every series', up to a few).
+void DrawHoverReadout(ImDrawList* draw_list, const Transform& t, int highlighted);
 void DrawMouseText(ImDrawList* draw_list, const Transform& t);
 
 // --- draw_series.cpp: lines (M4-decimated per pixel column), markers, reference lines, as
 // ImDrawList triangles or, while g_mapping.active, into g_canvas
+// highlight: 1 this series is highlighted (thicker), -1 another one is (this one dimmed), 0 none.
 void DrawSeries(ImDrawList* draw_list, const Transform& t, const Point* points, const Series& s,
-                bool highlighted);
+                int highlight);
 
 // --- line_images.cpp: every series of the plot as one CPU-drawn image (SetImageUploader)
 bool ImagesEnabled();

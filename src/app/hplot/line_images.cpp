@@ -99,7 +99,7 @@ void DrawSeriesImage(ImDrawList* draw_list, const Transform& t, int highlighted)
         break;
       const auto start = std::chrono::steady_clock::now();
       DrawSeries(draw_list, job.t, job.points.data(), job.series[static_cast<std::size_t>(job.next)],
-                 job.next == job.highlighted);
+                 job.highlighted < 0 ? 0 : job.next == job.highlighted ? 1 : -1);
       g_raster_spent_ms +=
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
       ++job.next;

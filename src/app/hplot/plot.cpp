@@ -203,21 +203,25 @@ void EndPlot() {
   }
   DrawFrameAndAxes(draw_list, t, layout);
   const ImRect legend = (g_plot.flags & PlotFlags_NoLegend) ? ImRect() : LegendRect(t.area);
-  const int highlighted = HoveredLegendSeries(legend);
   const bool mouse_in_area = g_plot.hovered && t.area.Contains(ImGui::GetIO().MousePos);
+  // The series under the pointer, in the legend or by its line, stands out; the rest dim.
+  int highlighted = HoveredLegendSeries(t.area, legend);
+  const bool over_legend = legend.Contains(ImGui::GetIO().MousePos);
+  if (highlighted < 0 && mouse_in_area && !over_legend) highlighted = HoveredLineSeries(t);
   draw_list->PushClipRect(t.area.Min, t.area.Max, true);
   if (ImagesEnabled() && !g_plot.series.empty()) {
     DrawSeriesImage(draw_list, t, highlighted);
   } else {
     for (int i = 0; i < static_cast<int>(g_plot.series.size()); ++i) {
-      DrawSeries(draw_list, t, g_plot.points.data(), g_plot.series[i], i == highlighted);
+      DrawSeries(draw_list, t, g_plot.points.data(), g_plot.series[i],
+                 highlighted < 0 ? 0 : i == highlighted ? 1 : -1);
     }
   }
-  if (mouse_in_area && highlighted < 0 && !(g_plot.flags & PlotFlags_NoHoverReadout)) {
-    DrawHoverReadout(draw_list, t);
+  if (mouse_in_area && !over_legend && !(g_plot.flags & PlotFlags_NoHoverReadout)) {
+    DrawHoverReadout(draw_list, t, highlighted);
   }
   if (mouse_in_area && !(g_plot.flags & PlotFlags_NoMouseText)) DrawMouseText(draw_list, t);
-  DrawLegend(draw_list, legend);
+  DrawLegend(draw_list, t.area, legend, highlighted);
   draw_list->PopClipRect();
   ResetPlotState();
 }
