@@ -121,6 +121,31 @@ class StbiCap {
   StbiCap& operator=(const StbiCap&) = delete;
 };
 
+// stb_image 2.27 (Debian 12's libstb-dev) does not check that a JPEG Huffman table (DHT) holds
+// at most 256 codes, and writes past the table when one holds more (found by fuzz_image). No
+// valid JPEG has one, so such a file is refused before stb_image sees it. Every FF C4 in the
+// file is read as a DHT segment the way stb_image reads one: tables while the segment's length
+// lasts, each read in full even past that length, bytes past the end of the file as 0.
+void refuse_oversized_huffman_tables(std::string_view bytes, const std::string& source) {
+  const auto byte = [&](std::size_t i) {
+    return i < bytes.size() ? static_cast<std::uint8_t>(bytes[i]) : std::uint8_t{0};
+  };
+  for (std::size_t at = 0; at + 1 < bytes.size(); ++at) {
+    if (byte(at) != 0xff || byte(at + 1) != 0xc4) continue;
+    const std::size_t end = at + 2 + (std::size_t{byte(at + 2)} << 8 | byte(at + 3));
+    // Tables one after another: class and id, 16 code counts, then the codes.
+    for (std::size_t table = at + 4; table < end && table < bytes.size();) {
+      std::size_t codes = 0;
+      for (std::size_t k = 1; k <= 16; ++k) codes += byte(table + k);
+      if (codes > 256)
+        throw ImageImportError(source + ": a damaged JPEG: a Huffman table at byte " +
+                               std::to_string(table) + " holds " + std::to_string(codes) +
+                               " codes, more than 256");
+      table += 17 + codes;
+    }
+  }
+}
+
 void check_level(double level) {
   if (!(level >= 0 && level <= 1))
     throw std::invalid_argument("threshold level must be in [0, 1], not " +
@@ -173,6 +198,8 @@ GreyImage decode_grey_image(std::string_view file_bytes, const std::string& sour
   const auto* data = reinterpret_cast<const stbi_uc*>(file_bytes.data());
   const int length = static_cast<int>(file_bytes.size());
   int width = 0, height = 0, channels = 0;
+  // Only a JPEG starts with FF (stb_image skips any FF fill before the start marker D8).
+  if (file_bytes[0] == '\xff') refuse_oversized_huffman_tables(file_bytes, source);
   // The header alone first: an image over the limit is refused before its pixels are.
   {
     const StbiCap header_cap(decode_allocation_cap(0, 0, 0));
@@ -180,6 +207,9 @@ GreyImage decode_grey_image(std::string_view file_bytes, const std::string& sour
       throw ImageImportError(
           source + ": not a PNG, JPEG, GIF or BMP image (stb_image: " + stbi_reason() + ")");
   }
+  if (width < 1 || height < 1)  // stb_image lets some BMP headers through with a side 0
+    throw ImageImportError(source + ": the image is " + size_text(width, height) +
+                           ": it has no pixels");
   const std::int64_t pixels = std::int64_t{width} * height;
   if (pixels > kMaxImagePixels)
     throw ImageImportError(source + ": the image is " + size_text(width, height) + " = " +

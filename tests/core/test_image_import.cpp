@@ -406,6 +406,37 @@ TEST_CASE("bad image bytes give a clear error") {
   CHECK(looks_like_image(good));
 }
 
+TEST_CASE("a JPEG Huffman table with more than 256 codes is refused before decoding") {
+  // stb_image 2.27 writes past its table for one (found by fuzz_image): SOI, then a DHT segment
+  // whose 16 code counts are 32 each (512 codes).
+  std::string jpeg_bytes("\xff\xd8\xff\xc4\x02\x13\x00", 7);
+  jpeg_bytes += std::string(16, '\x20') + std::string(512, '\x01') + "\xff\xd9";
+  CHECK_THROWS_WITH(import_image(jpeg_bytes, 4, 4, {}, "dht.jpg"),
+                    "dht.jpg: a damaged JPEG: a Huffman table at byte 6 holds 512 codes, more "
+                    "than 256");
+  // stb_image skips FF fill bytes before the start marker: so does the check.
+  CHECK_THROWS_WITH(import_image("\xff\xff" + jpeg_bytes, 4, 4, {}, "fill.jpg"),
+                    Contains("holds 512 codes"));
+  // 256 codes (16 counts of 16) is within the format; stb_image then fails for want of a frame.
+  std::string fine("\xff\xd8\xff\xc4\x01\x13\x00", 7);
+  fine += std::string(16, '\x10') + std::string(256, '\x01') + "\xff\xd9";
+  CHECK_THROWS_WITH(import_image(fine, 4, 4, {}, "fine.jpg"), !Contains("Huffman"));
+}
+
+TEST_CASE("an image with a side 0 is refused") {
+  // A BMP (found by fuzz_image) whose header says 524296 x 0, which stb_image lets through.
+  const std::string hex =
+      "424d7aff1700000000007a0000006c000000080008000000000001002000030000000000004c424d"
+      "7aff1700000000007a0000006c0000000800080000000000010020000300000000000000000000ff"
+      "0000ffd8000000000000001f1a1b231c1616202c20232627292a29191f2d302d283007070a080a13"
+      "0a0a282854";
+  std::string bytes;
+  for (std::size_t i = 0; i < hex.size(); i += 2)
+    bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  CHECK_THROWS_WITH(import_image(bytes, 4, 4, {}, "flat.bmp"),
+                    "flat.bmp: the image is 524296x0: it has no pixels");
+}
+
 TEST_CASE("a PNG whose data inflates far beyond its size is refused") {
   // A 1x1 grey PNG (2 bytes of image data with the filter byte) whose IDAT inflates to 4 MB.
   const std::vector<unsigned char> zeros(std::size_t{4} << 20, 0);
