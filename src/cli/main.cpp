@@ -1,5 +1,8 @@
 // hopfield-cli: batch recall over the same core as the app, with reproducible output.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <new>
 #include <string>
@@ -9,6 +12,7 @@
 #include "cli/options.hpp"
 #include "core/corruption.hpp"
 #include "core/dynamics.hpp"
+#include "core/image_import.hpp"
 #include "core/labels.hpp"
 #include "core/network.hpp"
 #include "core/pattern_io.hpp"
@@ -46,8 +50,33 @@ std::vector<Pattern> class_patterns(const RecallOptions& o) {
   return patterns;
 }
 
-std::vector<Pattern> stored_patterns(const RecallOptions& o) {
-  std::vector<Pattern> all = class_patterns(o);
+// A pattern file, or an image (by its signature) made into one pattern of `size`; counts the
+// images in `images`.
+std::vector<Pattern> load_file(const std::string& path, const std::string& flag,
+                               std::optional<std::pair<int, int>> size, const RecallOptions& o,
+                               int& images) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw PatternFileError("cannot open " + path + ": " + std::strerror(errno));
+  // The stored patterns of a pattern file keep their classes (a labelled IDX set): they are
+  // read by class_patterns, which finds the labels beside the file; the first bytes decide.
+  if (flag == "--patterns") {
+    char head[16] = {};
+    file.read(head, sizeof head);
+    if (!looks_like_image(std::string_view(head, static_cast<std::size_t>(file.gcount())))) return class_patterns(o);
+    if (!o.classes.empty()) throw UsageError("--class needs a labelled IDX set, and " + path + " is an image");
+    file.clear();
+    file.seekg(0);
+  }
+  const std::string bytes = read_bytes(file, path);
+  if (!looks_like_image(bytes)) return read_patterns(bytes, path);
+  if (!size)
+    throw UsageError(flag + " " + path + " is an image: give its grid size with --size WxH");
+  ++images;
+  return {import_image(bytes, size->first, size->second, o.image, path)};
+}
+
+std::vector<Pattern> stored_patterns(const RecallOptions& o, int& images) {
+  std::vector<Pattern> all = load_file(o.patterns_file, "--patterns", o.image_size, o, images);
   if (o.select.empty()) return all;
   // Ranges are checked against the file before they are expanded.
   const std::string holds =
@@ -92,7 +121,8 @@ void print_table(const Network& net, const Recall& run, const Pattern& shape,
 }
 
 int run_recall(const RecallOptions& o) {
-  const std::vector<Pattern> patterns = stored_patterns(o);
+  int images = 0;
+  const std::vector<Pattern> patterns = stored_patterns(o, images);
   const Pattern& first = patterns.front();
   std::vector<std::string> names;
   for (const Pattern& p : patterns) names.push_back(p.name);
@@ -113,13 +143,18 @@ int run_recall(const RecallOptions& o) {
     initial = flip_fraction(net.pattern(*o.from), o.flip, rng);
     target = net.pattern(*o.from);
   } else {
-    const std::vector<Pattern> inputs = load_patterns(*o.input_file);
+    const std::vector<Pattern> inputs = load_file(
+        *o.input_file, "--input", o.image_size.value_or(std::pair{first.width, first.height}), o,
+        images);
     if (inputs.front().width != first.width || inputs.front().height != first.height)
       throw UsageError(*o.input_file + " holds a " + std::to_string(inputs.front().width) + "x" +
                        std::to_string(inputs.front().height) + " pattern; the stored ones are " +
                        std::to_string(first.width) + "x" + std::to_string(first.height));
     initial = inputs.front().spins;
   }
+  if (o.image_flags && images == 0)
+    throw UsageError("--size, --threshold, --fit and --invert are for image files (PNG, JPEG, "
+                     "GIF, BMP); neither --patterns nor --input is one");
   if (o.target) {
     if (*o.target >= net.pattern_count())
       throw UsageError("--target " + std::to_string(*o.target) + ": only " +

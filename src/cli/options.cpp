@@ -18,6 +18,8 @@ Usage:
                       [--mode sync|async|sequential] [--tie keep|plus|minus]
                       [--temperature T] [--seed S] [--max-sweeps M]
                       [--prune KIND:VALUE] [--json]
+                      [--size WxH] [--threshold otsu|dither|LEVEL] [--fit contain|cover]
+                      [--invert]
   hopfield-cli capacity    (--size WxH | --neurons N) --patterns LIST [--source random|FILE]
                            [--select LIST] [--rule LIST] [--flip F] [--mode M] [--tie T]
                            [--max-sweeps M]
@@ -35,7 +37,8 @@ Usage:
   hopfield-cli merge [--csv] SHARD.json...
   hopfield-cli --help
 
-  --patterns FILE   patterns to store: text grid (.txt), PBM (P1/P4) or IDX (raw or .gz); an
+  --patterns FILE   patterns to store: text grid (.txt), PBM (P1/P4) or IDX (raw or .gz), or
+                    an image (PNG, JPEG, GIF, BMP) made into one pattern of --size; an
                     IDX FILE X-images-idx3-ubyte[.gz] with X-labels-idx1-ubyte[.gz] beside it
                     is labelled: its patterns are named "<class> #k" from P-classnames.txt
                     (P: X without a trailing -SIZE), or by label number without that file
@@ -58,6 +61,11 @@ Usage:
   --prune KIND:V    prune W before recall: random:F (symmetric pairs), random-independent:F,
                     smallest:F (smallest |w|), magnitude:T (|w| <= T), signed:T (w <= T)
   --json            print one JSON object instead of the table
+  --size WxH        grid of an image file (--input's default: the stored patterns' size)
+  --threshold       image grey to +1/-1: otsu (default), dither (Floyd-Steinberg) or a fixed
+                    LEVEL in [0, 1]: cells darker than it (0 black, 1 white) become +1
+  --fit             contain (the whole image, the margin -1; default) or cover (fill, crop)
+  --invert          light pixels become +1
 
 Experiments (see the README for every row field):
   LIST              a,b,c or from:to:step (to included), e.g. 1:64:1 or 0:0.5:0.05
@@ -128,6 +136,19 @@ std::vector<std::string> parse_classes(const std::string& flag, const std::strin
   }
 }
 
+std::pair<int, int> parse_grid_size(const std::string& flag, const std::string& text) {
+  const std::size_t x = text.find('x');
+  try {
+    if (x != std::string::npos)
+      return {static_cast<int>(parse_integer(flag, text.substr(0, x), 1, kMaxSide)),
+              static_cast<int>(parse_integer(flag, text.substr(x + 1), 1, kMaxSide))};
+  } catch (const UsageError&) {
+    // reported below, with the whole text
+  }
+  throw UsageError(flag + " expects WxH with sides 1.." + std::to_string(kMaxSide) + ", got '" +
+                   text + "'");
+}
+
 PruneRequest parse_prune(const std::string& text) {
   const auto colon = text.find(':');
   if (colon == std::string::npos) throw UsageError("--prune expects KIND:VALUE, got '" + text + "'");
@@ -152,8 +173,13 @@ RecallOptions parse_recall_options(const std::vector<std::string>& args) {
       o.json = true;
       continue;
     }
+    if (flag == "--invert") {
+      o.image.invert = o.image_flags = true;
+      continue;
+    }
     if (k + 1 >= args.size()) throw UsageError("unknown option or missing value: " + flag);
     const std::string& v = args[++k];
+    if (flag == "--size" || flag == "--threshold" || flag == "--fit") o.image_flags = true;
     if (flag == "--patterns") o.patterns_file = v;
     else if (flag == "--select") o.select = parse_ranges(flag, v);
     else if (flag == "--class") o.classes = parse_classes(flag, v);
@@ -170,6 +196,10 @@ RecallOptions parse_recall_options(const std::vector<std::string>& args) {
     else if (flag == "--max-sweeps")
       o.dynamics.max_sweeps = static_cast<int>(parse_integer(flag, v, 1, 1000000));
     else if (flag == "--prune") o.prune = parse_prune(v);
+    else if (flag == "--size") o.image_size = parse_grid_size(flag, v);
+    else if (flag == "--threshold")
+      o.image.threshold = parse_choice(flag, v, parse_image_threshold);
+    else if (flag == "--fit") o.image.fit = parse_choice(flag, v, parse_image_fit);
     else throw UsageError("unknown option: " + flag);
   }
   if (o.patterns_file.empty()) throw UsageError("--patterns FILE is required");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/dynamics.hpp"
+#include "core/image_import.hpp"
 #include "core/json.hpp"
 #include "core/network.hpp"
 
@@ -39,6 +40,10 @@ struct RecallOptions {
   DynamicsOptions dynamics;
   std::optional<PruneRequest> prune;
   bool json = false;
+  // For a --patterns or --input file that is an image (PNG, JPEG, GIF, BMP).
+  std::optional<std::pair<int, int>> image_size;  // --size WxH
+  ImageImportOptions image;
+  bool image_flags = false;  // any of --size, --threshold, --fit, --invert given
 };
 
 // Parses the arguments after "recall".

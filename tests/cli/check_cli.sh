@@ -66,6 +66,27 @@ many=$(printf '0-100000,%.0s' $(seq 1 2000))0-100000
 check "huge select refused before expanding" 2 $cli recall --patterns "$letters" --from 0 --select "$many"
 expect_text "says how many" "holds only 3 patterns"
 
+# Images (issue 11): a 4x4 24-bit BMP, left half black, written byte by byte (rows bottom-up, BGR).
+tmp=$(mktemp -d)
+printf 'BM\x66\0\0\0\0\0\0\0\x36\0\0\0\x28\0\0\0\x04\0\0\0\x04\0\0\0\x01\0\x18\0\0\0\0\0\x30\0\0\0' >"$tmp/half.bmp"
+printf '\x13\x0b\0\0\x13\x0b\0\0\0\0\0\0\0\0\0\0' >>"$tmp/half.bmp"
+for row in 1 2 3 4; do printf '\0\0\0\0\0\0\xff\xff\xff\xff\xff\xff' >>"$tmp/half.bmp"; done
+check "image as --patterns" 0 $cli recall --patterns "$tmp/half.bmp" --size 4x4 --from 0 --json
+expect_text "dark pixels are +1" '"final":"##\.\.##\.\.##\.\.##\.\."'
+check "image without --size" 2 $cli recall --patterns "$tmp/half.bmp" --from 0
+expect_text "says what to add" "is an image: give its grid size with --size WxH$"
+check "contain, inverted" 0 $cli recall --patterns "$tmp/half.bmp" --size 8x4 --invert --from 0
+expect_text "margin stays -1" "^\.\.\.\.##\.\.$"
+check "image as --input, at the stored size" 0 $cli recall --patterns "$letters" --input "$tmp/half.bmp" --fit cover --threshold 0.3 --json
+expect_text "cover fills the 10x6 grid" '"initial":"(#####\.\.\.\.\.){6}"'
+check "bad threshold" 2 $cli recall --patterns "$tmp/half.bmp" --size 4x4 --from 0 --threshold 2
+expect_text "names the value" "^hopfield-cli: error: --threshold: threshold level '2' is outside \[0, 1\]"
+check "image flags without an image" 2 $cli recall --patterns "$letters" --from 0 --fit cover
+printf 'BM not really' >"$tmp/bad.bmp"
+check "undecodable image" 1 $cli recall --patterns "$tmp/bad.bmp" --size 4x4 --from 0
+expect_text "names the file" "bad.bmp: not a PNG, JPEG, GIF or BMP image"
+rm -rf "$tmp"
+
 # Experiments: help, bad specs (one line, exit 2), files (exit 1), CSV and JSON.
 check "help lists the experiments" 0 $cli --help
 expect_text "capacity" "hopfield-cli capacity"

@@ -1,0 +1,19 @@
+// libFuzzer harness: import_image (stb_image on PNG, JPEG, GIF and BMP, then the fit and the
+// thresholds). The first byte picks the grid size and options, the rest is the file.
+#include "core/image_import.hpp"
+#include "fuzz_reader.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const int pick = data[0];
+  hopfield::ImageImportOptions options;
+  options.threshold.method = static_cast<hopfield::ThresholdMethod>(pick % 3);
+  options.threshold.level = 0.4;
+  options.invert = (pick & 4) != 0;
+  options.fit = (pick & 8) != 0 ? hopfield::ImageFit::cover : hopfield::ImageFit::contain;
+  const int side = 1 + (pick >> 4) * 8;  // 1, 9, ..., 121
+  return hopfield::fuzz::run(data + 1, size - 1, [&](std::string_view bytes) {
+    return std::vector<hopfield::Pattern>{
+        hopfield::import_image(bytes, side, 129 - side, options, "fuzz.bin")};
+  });
+}
