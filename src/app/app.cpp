@@ -184,6 +184,34 @@ void App::load_labelled_set(const LabelledSetFiles& f, const std::string& classe
        " patterns in the library.");
 }
 
+void App::import_image(std::string_view bytes, const std::string& name,
+                       const hopfield::ImageImportOptions& options) {
+  hopfield::Pattern grid =
+      hopfield::import_image(bytes, lab_.width(), lab_.height(), options, name);
+  grid.name = name;
+  set_drawing(grid);
+  image_bytes_.assign(bytes);
+  image_name_ = name;
+  image_options_ = options;
+  info("Image " + name + " is in the editor (" + size_text(lab_.width(), lab_.height()) + ", " +
+       to_string(options.threshold) + (options.invert ? ", inverted" : "") +
+       "): Store it, or use it as the probe.");
+}
+
+void App::set_image_options(const hopfield::ImageImportOptions& options) {
+  if (image_name_.empty()) throw std::invalid_argument("no image to redo: load one first");
+  hopfield::Pattern grid =
+      hopfield::import_image(image_bytes_, lab_.width(), lab_.height(), options, image_name_);
+  grid.name = image_name_;
+  set_drawing(grid);
+  image_options_ = options;
+}
+
+void App::open_file(std::string_view bytes, const std::string& name) {
+  if (hopfield::looks_like_image(bytes)) import_image(bytes, name, image_options_);
+  else load_pattern_file(bytes, name, false);
+}
+
 void App::load_pattern_file(std::string_view bytes, const std::string& name, bool replace) {
   lab_.load_pattern_bytes(bytes, name, replace);
   selected_ = lab_.pattern_count() > 0 ? 0 : -1;

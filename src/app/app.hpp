@@ -17,6 +17,7 @@
 
 #include "app/experiment_run.hpp"
 #include "app/frame_budget.hpp"
+#include "core/image_import.hpp"
 #include "core/lab.hpp"
 
 namespace hlab {
@@ -124,6 +125,18 @@ class App {
   };
   void load_labelled_set(const LabelledSetFiles& files, const std::string& classes, int per_class,
                          bool replace);
+  // An image file (PNG, JPEG, GIF, BMP) made into the editor's drawing at the grid's size: a
+  // preview to store or use as a probe (one undoable edit). The bytes are kept, so that
+  // set_image_options redoes it with another threshold, fit or inversion. A file that does
+  // not decode, or is too large, throws with the drawing and the kept image unchanged.
+  void import_image(std::string_view bytes, const std::string& name,
+                    const hopfield::ImageImportOptions& options);
+  void set_image_options(const hopfield::ImageImportOptions& options);
+  const hopfield::ImageImportOptions& image_options() const { return image_options_; }
+  const std::string& image_name() const { return image_name_; }  // "" when none is kept
+  // Any file the user gives (the file picker, a drop on the page): an image goes into the
+  // drawing, anything else is a pattern file added to the library.
+  void open_file(std::string_view bytes, const std::string& name);
   void store_drawing(const std::string& name);
   void remove_pattern(int mu);  // Hebbian: unlearns it
   void rename_pattern(int mu, const std::string& name);
@@ -257,6 +270,8 @@ class App {
   std::vector<Notice> notices_;
   std::vector<Notice> log_;
   std::string hint_;
+  std::string image_bytes_, image_name_;
+  hopfield::ImageImportOptions image_options_;
   std::string lesson_;
   std::uint64_t lesson_starts_ = 0;
   std::uint64_t next_notice_ = 1;

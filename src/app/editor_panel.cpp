@@ -252,6 +252,43 @@ void EditorPanel::shortcuts(App& app) {
   if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) shift_by(app, *this, 0, 1);
 }
 
+namespace {
+// The last image loaded (Load file..., a drop, loadImage): redo it with another threshold,
+// inversion or fit; the drawing updates at once.
+void image_controls(App& app) {
+  if (app.image_name().empty()) return;
+  hopfield::ImageImportOptions o = app.image_options();
+  bool changed = false;
+  ImGui::TextDisabled("image %s:", app.image_name().c_str());
+  int method = static_cast<int>(o.threshold.method);  // otsu, fixed, dither
+  same_line_if_fits(ImGui::GetFontSize() * 7);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  changed |= ImGui::Combo("##threshold", &method, "Otsu\0level\0dither\0");
+  tooltip("How grey becomes black or white: Otsu's automatic level, a level you set, or "
+          "Floyd-Steinberg dithering");
+  o.threshold.method = static_cast<hopfield::ThresholdMethod>(method);
+  if (o.threshold.method == hopfield::ThresholdMethod::fixed) {
+    same_line_if_fits(ImGui::GetFontSize() * 7);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    float level = static_cast<float>(o.threshold.level);
+    if (ImGui::SliderFloat("##level", &level, 0.0f, 1.0f, "level %.2f")) {
+      o.threshold.level = level;
+      changed = true;
+    }
+  }
+  same_line_if_fits(checkbox_width("invert"));
+  changed |= ImGui::Checkbox("invert", &o.invert);
+  tooltip("Light pixels become +1 instead of dark ones");
+  int fit = static_cast<int>(o.fit);
+  same_line_if_fits(ImGui::GetFontSize() * 6);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  changed |= ImGui::Combo("##fit", &fit, "contain\0cover\0");
+  tooltip("contain: the whole image, with a margin; cover: fill the grid, cropping the centre");
+  o.fit = static_cast<hopfield::ImageFit>(fit);
+  if (changed) app.attempt([&] { app.set_image_options(o); }, "Image");
+}
+}  // namespace
+
 void EditorPanel::draw(App& app) {
   size_controls(app, *this);
   tool_buttons(app, *this);
@@ -279,6 +316,7 @@ void EditorPanel::draw(App& app) {
   same_line_if_fits(button_width("Use drawing as probe"));
   if (ImGui::Button("Use drawing as probe")) app.attempt([&] { app.probe_from_drawing(); });
   tooltip("Start recall from this drawing");
+  image_controls(app);
 }
 
 }  // namespace hlab

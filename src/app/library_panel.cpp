@@ -83,12 +83,14 @@ void dataset_controls(App& app, LibraryPanel& ui) {
 
 void file_controls(App& app, LibraryPanel& ui) {
   if (app.hooks.upload_patterns) {
-    if (ImGui::Button("Load pattern file...")) app.hooks.upload_patterns();
+    if (ImGui::Button("Load file...")) app.hooks.upload_patterns();
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Text grid (.txt), PBM (P1/P4) or IDX (.gz too); added to the library");
+      ImGui::SetTooltip("Patterns (text grid .txt, PBM, IDX, .gz too): added to the library.\n"
+                        "An image (PNG, JPEG, GIF, BMP): into the editor, to store or probe.\n"
+                        "Or drop a file anywhere on the page.");
   } else {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
-    ImGui::InputTextWithHint("##path", "pattern file (.txt, .pbm, idx, .gz)", ui.load_path,
+    ImGui::InputTextWithHint("##path", "pattern file or image (.txt .pbm idx .gz .png .jpg)", ui.load_path,
                              sizeof ui.load_path);
     same_line_if_fits(button_width("Load"));
     if (ImGui::Button("Load"))
@@ -97,7 +99,7 @@ void file_controls(App& app, LibraryPanel& ui) {
         if (!in) throw hopfield::PatternFileError(std::string("cannot open ") + ui.load_path);
         std::ostringstream bytes;
         bytes << in.rdbuf();
-        app.load_pattern_file(bytes.str(), ui.load_path, false);
+        app.open_file(bytes.str(), ui.load_path);
       });
   }
   if (app.hooks.download) {

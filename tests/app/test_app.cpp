@@ -297,3 +297,58 @@ TEST_CASE("a labelled set loads the classes asked for, the first few of each, na
                     Catch::Contains("no labels file"));
   CHECK(app.lab().pattern_names() == std::vector<std::string>{"two #4", "two #5"});
 }
+
+namespace {
+// A width x height 24-bit BMP, written by hand (BITMAPINFOHEADER, rows bottom-up, padded to
+// 4 bytes): pixel (x, y) is black where dark(x, y), else white.
+template <class Dark>
+std::string bmp(int width, int height, Dark dark) {
+  const int row = (3 * width + 3) / 4 * 4;
+  const int size = 54 + row * height;
+  std::string b(static_cast<std::size_t>(size), '\0');
+  auto put = [&](int at, std::uint32_t v, int bytes) {
+    for (int k = 0; k < bytes; ++k) b[static_cast<std::size_t>(at + k)] = static_cast<char>((v >> (8 * k)) & 0xff);
+  };
+  b[0] = 'B';
+  b[1] = 'M';
+  put(2, static_cast<std::uint32_t>(size), 4);
+  put(10, 54, 4);
+  put(14, 40, 4);
+  put(18, static_cast<std::uint32_t>(width), 4);
+  put(22, static_cast<std::uint32_t>(height), 4);
+  put(26, 1, 2);
+  put(28, 24, 2);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const char v = dark(x, y) ? '\0' : static_cast<char>(255);
+      const std::size_t at = static_cast<std::size_t>(54 + (height - 1 - y) * row + 3 * x);
+      b[at] = b[at + 1] = b[at + 2] = v;
+    }
+  return b;
+}
+}  // namespace
+
+TEST_CASE("an image goes into the drawing as a preview; its threshold and inversion redo it",
+          "[app][image]") {
+  App app;
+  app.set_grid_size(4, 4);
+  // 8x8 pixels onto 4x4 cells: each cell averages a 2x2 block. Left half black.
+  const std::string left_dark = bmp(8, 8, [](int x, int) { return x < 4; });
+  app.open_file(left_dark, "half.bmp");
+  CHECK(hopfield::to_string(app.lab().drawing().spins) == "##..##..##..##..");
+  CHECK(app.lab().pattern_count() == 0);  // a preview: nothing stored yet
+  CHECK(app.image_name() == "half.bmp");
+  hopfield::ImageImportOptions o = app.image_options();
+  o.invert = true;
+  app.set_image_options(o);
+  CHECK(hopfield::to_string(app.lab().drawing().spins) == "..##..##..##..##");
+  app.undo();  // each redo is one edit
+  CHECK(hopfield::to_string(app.lab().drawing().spins) == "##..##..##..##..");
+  // A file that is no image keeps the drawing and the image kept.
+  CHECK_THROWS(app.import_image(std::string("\x89PNG\r\n\x1a\n broken", 16), "bad.png", o));
+  CHECK(hopfield::to_string(app.lab().drawing().spins) == "##..##..##..##..");
+  CHECK(app.image_name() == "half.bmp");
+  // A pattern file still goes to the library.
+  app.open_file("name: x\n#..#\n.##.\n.##.\n#..#\n", "x.txt");
+  CHECK(app.lab().pattern_names() == std::vector<std::string>{"x"});
+}

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   CLI, DIST, REPO, startSession, openApp, loadApp, api, callApi, loadPatternFile, decodePng, colourStats,
+  encodeGreyPng,
 } from './harness.mjs';
 
 const LETTERS_16 = loadPatternFile('assets/patterns/letters-16.txt');
@@ -732,6 +733,13 @@ test('the guides\' pictures: the embeds load as documented, the first visit and 
     ['first-visit', '', { width: 1280, height: 800 }, (s) => s.names.join('') === 'ABC' && !s.finished],
     ['lesson-two-cycles', '?lesson=two-cycles', { width: 1280, height: 800 },
       (s) => s.outcome === '2-cycle', (page) => page.evaluate(() => window.hopfield.run())],
+    ['image-import', '?size=28&start=empty', { width: 1280, height: 800 }, (s) => s.drawing.includes('#'),
+      (page) => page.evaluate((b) => window.hopfield.loadImage(new Uint8Array(b), { threshold: 'dither' }),
+        // A shaded disc: dithering shows the shading that a single threshold would lose.
+        [...encodeGreyPng(96, 96, (x, y) => {
+          const r = Math.hypot(x - 48, y - 48);
+          return r < 40 ? Math.round(255 * Math.min(1, r / 40) * 0.9) : 255;
+        })])],
   ]) {
     const sized = await startSession({ viewport });
     try {
@@ -941,6 +949,48 @@ test('data sets: MNIST and Fashion-MNIST load by class from data/ only when aske
     const wrong = await callApi(page, 'loadDataset', 'cifar');
     assert.match(wrong.threw, /name must be mnist or fashion-mnist/);
     assert.equal((await api(page, 'getState')).names.length, 2, 'the library is kept');
+    assert.deepEqual(problems, [], 'no console errors');
+  });
+});
+
+test('images: a PNG made here becomes the drawing (loadImage and a drop), thresholds and bad files', async () => {
+  // 32x32 pixels, left half black, onto the 16x16 grid: each cell averages 2x2 pixels.
+  const half = encodeGreyPng(32, 32, (x) => (x < 16 ? 0 : 255));
+  const expected = ('#'.repeat(8) + '.'.repeat(8)).repeat(16);
+  await withApp('?start=empty', async (page, { problems }) => {
+    const drawing = await page.evaluate(async (b) => window.hopfield.loadImage(new Uint8Array(b)), [...half]);
+    assert.equal(drawing, expected, 'dark is +1, the grid area-averaged');
+    const s = await api(page, 'getState');
+    assert.equal(s.drawing, expected, 'getState().drawing is the preview');
+    assert.equal(s.patterns.length, 0, 'nothing stored until the user stores it');
+    const inverted = await page.evaluate(async (b) => window.hopfield.loadImage(new Uint8Array(b), { invert: true }), [...half]);
+    assert.equal(inverted, expected.replace(/#/g, 'x').replace(/\./g, '#').replace(/x/g, '.'), 'invert');
+    // A uniform 50% grey dithered: half the cells +1 (Floyd-Steinberg keeps the mean).
+    const grey = encodeGreyPng(16, 16, () => 128);
+    const dithered = await page.evaluate(async (b) => window.hopfield.loadImage(new Uint8Array(b), { threshold: 'dither' }), [...grey]);
+    const ones = [...dithered].filter((c) => c === '#').length;
+    assert.ok(Math.abs(ones - 128) <= 2, `dithered 50% grey: ${ones} of 256 cells +1`);
+    // A level: grey 128/255 = 0.502 is below 0.6 (dark: +1) and above 0.4 (light: -1).
+    assert.equal(await page.evaluate(async (b) => window.hopfield.loadImage(new Uint8Array(b), { threshold: 0.6 }), [...grey]), '#'.repeat(256));
+    assert.equal(await page.evaluate(async (b) => window.hopfield.loadImage(new Uint8Array(b), { threshold: 0.4 }), [...grey]), '.'.repeat(256));
+    // Bad input: an error, and the drawing stays.
+    const before = (await api(page, 'getState')).drawing;
+    const broken = await page.evaluate(async (b) => {
+      try { await window.hopfield.loadImage(new Uint8Array(b)); return 'resolved'; } catch (e) { return e.message; }
+    }, [...half.subarray(0, 60)]);
+    assert.match(broken, /hopfield: /, `a truncated PNG rejects (${broken})`);
+    const badOption = await page.evaluate(async (b) => {
+      try { await window.hopfield.loadImage(new Uint8Array(b), { threshold: 'magic' }); return 'resolved'; } catch (e) { return e.message; }
+    }, [...half]);
+    assert.match(badOption, /threshold must be 'otsu', 'dither' or a level/);
+    assert.equal((await api(page, 'getState')).drawing, before, 'the drawing is kept');
+    // A file dropped on the page goes the same way.
+    await page.evaluate((b) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(b)], 'half.png', { type: 'image/png' }));
+      document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, [...half]);
+    await page.waitForFunction((e) => window.hopfield.getState().drawing === e, expected, { timeout: 5000, polling: 100 });
     assert.deepEqual(problems, [], 'no console errors');
   });
 });

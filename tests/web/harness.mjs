@@ -261,3 +261,36 @@ export async function setUpEndlessRecall(page, side, stored) {
   await api(page, 'setOptions', { temperature: 0.05 / (side * side), maxSweeps: 1000000, seed: 1 });
   await api(page, 'setState', patterns[stored]);
 }
+
+// A greyscale PNG (8 bits, no filter), width x height, grey(x, y) in 0..255: made here, so
+// image tests know exactly what the file holds.
+export function encodeGreyPng(width, height, grey) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; ++k) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;  // bit depth
+  ihdr[9] = 0;  // greyscale
+  const raw = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; ++y)
+    for (let x = 0; x < width; ++x) raw[y * (width + 1) + 1 + x] = grey(x, y);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}

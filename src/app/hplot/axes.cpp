@@ -2,6 +2,7 @@
 // read-out.
 #include <cfloat>
 #include <cstdio>
+#include <string>
 
 #include "app/hplot/internal.hpp"
 

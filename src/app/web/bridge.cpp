@@ -453,8 +453,22 @@ EMSCRIPTEN_KEEPALIVE const char* hl_load_file(const char* data, int length, cons
 EMSCRIPTEN_KEEPALIVE void hl_upload_file(const char* data, int length, const char* name) {
   App& app = the_app();
   const std::string source = name ? name : "file";
-  app.attempt([&] { app.load_pattern_file(std::string_view(data, static_cast<std::size_t>(length)), source, false); },
+  app.attempt([&] { app.open_file(std::string_view(data, static_cast<std::size_t>(length)), source); },
               "Loading " + source);
+}
+
+// loadImage(bytes, options): the image into the drawing; threshold is "otsu", "dither" or a
+// level, fit "contain" or "cover".
+EMSCRIPTEN_KEEPALIVE const char* hl_load_image(const char* data, int length, const char* name,
+                                               const char* threshold, int invert, const char* fit) {
+  return guarded([&] {
+    hopfield::ImageImportOptions o;
+    o.threshold = hopfield::parse_image_threshold(threshold ? threshold : "otsu");
+    o.invert = invert != 0;
+    o.fit = hopfield::parse_image_fit(fit ? fit : "contain");
+    the_app().import_image(std::string_view(data, static_cast<std::size_t>(length)),
+                           name ? name : "image", o);
+  });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_load_builtin(const char* family, int replace, const char* pick) {

@@ -351,6 +351,39 @@
       });
     },
 
+    // An image (PNG, JPEG, GIF or BMP bytes: ArrayBuffer or Uint8Array) into the editor's
+    // drawing at the grid's size, as a preview before it is stored: a Promise of the drawing.
+    // Options: {threshold: 'otsu' (default) | 'dither' | a level in [0, 1], invert, fit:
+    // 'contain' (default) | 'cover', name}. A bad file rejects and keeps the drawing.
+    loadImage: function (bytes, options) {
+      return new Promise(function (resolve) {
+        var data;
+        if (bytes instanceof ArrayBuffer) data = new Uint8Array(bytes);
+        else if (bytes instanceof Uint8Array) data = bytes;
+        else fail('bytes must be an ArrayBuffer or Uint8Array, got ' + describe(bytes));
+        var o = options || {};
+        var threshold = o.threshold === undefined ? 'otsu' : o.threshold;
+        if (typeof threshold === 'number') {
+          if (!(threshold >= 0 && threshold <= 1)) fail('threshold level must be in [0, 1], got ' + describe(threshold));
+          threshold = String(threshold);
+        } else if (threshold !== 'otsu' && threshold !== 'dither') {
+          fail("threshold must be 'otsu', 'dither' or a level in [0, 1], got " + describe(threshold));
+        }
+        var fit = o.fit === undefined ? 'contain' : o.fit;
+        if (fit !== 'contain' && fit !== 'cover') fail("fit must be 'contain' or 'cover', got " + describe(fit));
+        var name = o.name === undefined ? 'image' : requireString('name', o.name);
+        var ptr = _malloc(Math.max(data.length, 1));
+        HEAPU8.set(data, ptr);
+        try {
+          checked(ccall('hl_load_image', 'number', ['number', 'number', 'string', 'string', 'number', 'string'],
+                        [ptr, data.length, name, threshold, o.invert ? 1 : 0, fit]));
+        } finally {
+          _free(ptr);
+        }
+        resolve(api.getState().drawing);
+      });
+    },
+
     // Pattern file contents (text grid, PBM, IDX, gzip) as a string, ArrayBuffer or Uint8Array.
     // Added to the library unless {replace: true}.
     loadPatternFile: function (contents, name, options) {
