@@ -259,7 +259,8 @@ void image_controls(App& app) {
   if (app.image_name().empty()) return;
   hopfield::ImageImportOptions o = app.image_options();
   bool changed = false;
-  ImGui::TextDisabled("image %s:", app.image_name().c_str());
+  ImGui::TextDisabled("image:");
+  tooltip(("The drawing comes from " + app.image_name() + ": these redo it").c_str());
   int method = static_cast<int>(o.threshold.method);  // otsu, fixed, dither
   same_line_if_fits(ImGui::GetFontSize() * 7);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
