@@ -55,6 +55,7 @@ struct RecallPanel {
   hopfield::CorruptionRequest corruption{hopfield::CorruptionKind::flip, 0.2, -1, 0, 0, 0, 0, 1};
   int last_neuron = -1;  // last neuron hovered on the state grid (the Weights panel's votes)
   std::optional<int> seen_source;  // the probe's source pattern last frame
+  std::optional<std::pair<int, int>> drag_from;  // the cell a rectangle drag started on
 
   void draw(App& app);
   void shortcuts(App& app);

@@ -53,12 +53,18 @@ void probe_controls(App& app, RecallPanel& ui) {
     ImGui::InputScalar("seed##c", ImGuiDataType_U64, &c.seed);
   }
   if (c.kind == CorruptionKind::rectangle) {
+    same_line_if_fits(ImGui::GetFontSize() * 12);
+    ImGui::TextDisabled("drag on the state below");
+    tooltip("Drag a rectangle on the recall state: on release it is occluded (the probe)");
     ImGui::InputInt4("x y w h", &c.x);
   }
   if (c.kind == CorruptionKind::mask || c.kind == CorruptionKind::rectangle) {
-    same_line_if_fits(checkbox_width("+1"));
-    bool plus = c.value > 0;
-    if (ImGui::Checkbox("+1", &plus)) c.value = plus ? 1 : -1;
+    // Which value the hidden pixels take, said in words (a "+1" box was cryptic).
+    int value = c.value > 0 ? 1 : 0;
+    same_line_if_fits(ImGui::GetFontSize() * 9);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    if (ImGui::Combo("##fill", &value, "hidden: -1 (white)\0hidden: +1 (black)\0")) c.value = value ? 1 : -1;
+    tooltip("The value the masked or occluded pixels are set to");
   }
   ImGui::PopItemWidth();
   same_line_if_fits(ImGui::CalcTextSize("Corrupt").x + ImGui::GetStyle().FramePadding.x * 2);
@@ -121,6 +127,36 @@ void run_controls(App& app) {
   }
 }
 
+// With the rectangle corruption chosen, a drag on the state grid marks the rectangle (shown
+// while dragging) and occludes it on release, as the Corrupt button would with x y w h.
+void rectangle_drag(App& app, RecallPanel& ui, const GridHit& hit) {
+  hopfield::CorruptionRequest& c = ui.corruption;
+  if (c.kind != CorruptionKind::rectangle) {
+    ui.drag_from.reset();
+    return;
+  }
+  if (hit.hovered && hit.index >= 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+    ui.drag_from = std::pair{hit.x, hit.y};
+  if (!ui.drag_from) return;
+  const hopfield::Lab& lab = app.lab();
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const int mx = std::clamp(static_cast<int>((mouse.x - hit.origin.x) / hit.cell), 0, lab.width() - 1);
+  const int my = std::clamp(static_cast<int>((mouse.y - hit.origin.y) / hit.cell), 0, lab.height() - 1);
+  c.x = std::min(ui.drag_from->first, mx);
+  c.y = std::min(ui.drag_from->second, my);
+  c.w = std::abs(mx - ui.drag_from->first) + 1;
+  c.h = std::abs(my - ui.drag_from->second) + 1;
+  auto at = [&](int cx, int cy) {
+    return ImVec2(hit.origin.x + static_cast<float>(cx) * hit.cell, hit.origin.y + static_cast<float>(cy) * hit.cell);
+  };
+  ImGui::GetWindowDrawList()->AddRect(at(c.x, c.y), at(c.x + c.w, c.y + c.h), IM_COL32(255, 170, 60, 255),
+                                      0.0f, 0, 2.0f);
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+    ui.drag_from.reset();
+    app.attempt([&] { app.corrupt(c); }, "Occlude");
+  }
+}
+
 void state_view(App& app, RecallPanel& ui) {
   const hopfield::Lab& lab = app.lab();
   const hopfield::Recall& r = lab.recall();
@@ -133,6 +169,7 @@ void state_view(App& app, RecallPanel& ui) {
                               ImGui::GetContentRegionAvail().x - info - ImGui::GetStyle().ItemSpacing.x);
   ImGui::BeginGroup();
   const GridHit hit = grid_canvas("state", lab.state(), lab.width(), lab.height(), side, overlay);
+  rectangle_drag(app, ui, hit);
   ImGui::EndGroup();
   {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
