@@ -211,6 +211,7 @@ GreyImage decode_grey_image(std::string_view file_bytes, const std::string& sour
     throw ImageImportError(source + ": the image is " + size_text(width, height) +
                            ": it has no pixels");
   const std::int64_t pixels = std::int64_t{width} * height;
+  static_assert(kMaxImagePixels == 4096 * 4096, "the message below names 4096x4096");
   if (pixels > kMaxImagePixels)
     throw ImageImportError(source + ": the image is " + size_text(width, height) + " = " +
                            std::to_string(pixels) + " pixels; images are limited to " +

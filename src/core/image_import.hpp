@@ -37,7 +37,7 @@ ImageThreshold parse_image_threshold(std::string_view text);
 // The text parse_image_threshold reads back: "otsu", "dither" or the level ("0.4").
 std::string to_string(const ImageThreshold& threshold);
 
-// contain: the whole image inside the grid, aspect ratio kept, the margin background.
+// contain: the whole image inside the grid, aspect ratio kept, the margin background (-1).
 // cover: the image fills the grid, aspect ratio kept, centred and cropped.
 enum class ImageFit { contain, cover };
 inline constexpr EnumName<ImageFit> kImageFitNames[] = {
@@ -52,7 +52,7 @@ inline ImageFit parse_image_fit(std::string_view text) {
 
 struct ImageImportOptions {
   ImageThreshold threshold;  // Otsu by default
-  bool invert = false;       // light cells become +1 (and a contain margin is black)
+  bool invert = false;       // light cells become +1 (a contain margin stays -1)
   ImageFit fit = ImageFit::contain;
 };
 
@@ -61,7 +61,8 @@ struct ImageImportOptions {
 bool looks_like_image(std::string_view bytes);
 
 // The image in `file_bytes` as a width x height pattern named `source`: dark cells +1, light
-// cells -1 (the other way round with invert). Throws ImageImportError naming `source` for
+// cells -1 (the other way round with invert). Otsu's level comes from the cells the image
+// covers, not a contain margin. Throws ImageImportError naming `source` for
 // bytes that do not decode or an image over kMaxImagePixels, std::invalid_argument for a grid
 // side outside 1..kMaxSide or a fixed level outside [0, 1].
 Pattern import_image(std::string_view file_bytes, int width, int height,
