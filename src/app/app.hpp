@@ -19,6 +19,7 @@
 #include "app/frame_budget.hpp"
 #include "core/image_import.hpp"
 #include "core/lab.hpp"
+#include "core/names.hpp"
 
 namespace hlab {
 
@@ -59,11 +60,19 @@ struct PlatformHooks {
   std::function<void()> forget_saved_session;  // New session: clear the autosave and the hash
   std::function<void(const std::string& state)> open_full;  // embed: this session in a new tab
   std::function<void()> recall_finished;  // a running (animated) recall has just ended
+  std::function<void(const std::string& theme)> theme_changed;  // the browser keeps it
   // Fetches a prepared data set (data/NAME-images-idx3-ubyte.gz and its companions) and then
   // loads it with App::load_labelled_set; the web page's way (the desktop reads the files).
   std::function<void(const std::string& name, const std::string& classes, int per_class, bool replace)>
       fetch_dataset;
 };
+
+// The look: the dark default, a light one, and a projector mode for lecture halls (larger
+// text, thick grid lines, high contrast). theme= in the URL; kept by the browser.
+enum class Theme { dark, light, projector };
+inline constexpr hopfield::EnumName<Theme> kThemeNames[] = {
+    {Theme::dark, "dark", "dark"}, {Theme::light, "light", "light"},
+    {Theme::projector, "projector", "projector (large, high contrast)"}};
 
 // The panels a page shows (panels=editor,library,...): one bit each, in this order.
 enum class PanelId { editor, library, recall, plots, network, weights, experiments };
@@ -148,6 +157,11 @@ class App {
   bool shows(PanelId p) const { return (panels_ & panel_bit(p)) != 0; }
   void set_panels(std::uint32_t panels);  // throws for 0 or unknown bits
   bool embed() const { return embed_; }   // embed=1: compact, no title line
+  Theme theme() const { return theme_; }
+  void set_theme(Theme theme) {
+    theme_ = theme;
+    if (hooks.theme_changed) hooks.theme_changed(std::string(hopfield::name_of(kThemeNames, theme)));
+  }
   // How the last frame was laid out: columns of panels, and how far (CSS px) the widest item
   // reached past its column's visible edge (<= 0: nothing clipped sideways).
   struct Layout {
@@ -279,6 +293,7 @@ class App {
   std::map<std::string, ScreenRect> regions_;
   std::uint32_t panels_ = kAllPanels;
   bool embed_ = false;
+  Theme theme_ = Theme::dark;
   double autorun_in_ = -1;
   Layout layout_;
   std::uint64_t frames_ = 0;

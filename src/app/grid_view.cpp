@@ -26,6 +26,16 @@ ImTextureID upload(const hopfield::SpinVector& s, int width, int height,
 
 }  // namespace
 
+namespace {
+ImU32 g_line_color = IM_COL32(128, 128, 128, 60);
+float g_line_thickness = 1.0f;
+}  // namespace
+
+void set_grid_lines(ImU32 color, float thickness) {
+  g_line_color = color;
+  g_line_thickness = thickness;
+}
+
 GridHit grid_canvas(const char* id, const hopfield::SpinVector& s, int width, int height,
                     float max_side, const GridOverlay& overlay) {
   GridHit hit;
@@ -40,14 +50,14 @@ GridHit grid_canvas(const char* id, const hopfield::SpinVector& s, int width, in
   const ImVec2 end(hit.origin.x + size.x, hit.origin.y + size.y);
   dl->AddImage(upload(s, width, height, overlay.flipped), hit.origin, end);
   if (overlay.lines && hit.cell >= 7.0f) {
-    const ImU32 line = IM_COL32(128, 128, 128, 60);
+    const ImU32 line = g_line_color;
     for (int x = 1; x < width; ++x) {
       const float px = hit.origin.x + hit.cell * static_cast<float>(x);
-      dl->AddLine(ImVec2(px, hit.origin.y), ImVec2(px, end.y), line);
+      dl->AddLine(ImVec2(px, hit.origin.y), ImVec2(px, end.y), line, g_line_thickness);
     }
     for (int y = 1; y < height; ++y) {
       const float py = hit.origin.y + hit.cell * static_cast<float>(y);
-      dl->AddLine(ImVec2(hit.origin.x, py), ImVec2(end.x, py), line);
+      dl->AddLine(ImVec2(hit.origin.x, py), ImVec2(end.x, py), line, g_line_thickness);
     }
   }
   dl->AddRect(hit.origin, end, IM_COL32(128, 128, 128, 160));

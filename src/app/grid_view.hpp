@@ -16,6 +16,10 @@ struct GridOverlay {
   bool lines = true;                          // cell borders when cells are large enough
 };
 
+// The grid lines drawn between cells (projector mode: darker and thicker, to carry across a
+// lecture hall).
+void set_grid_lines(ImU32 color, float thickness);
+
 struct GridHit {
   bool hovered = false;
   int x = -1, y = -1;  // cell under the mouse, or -1

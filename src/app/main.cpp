@@ -65,6 +65,13 @@ int main(int argc, char** argv) {
       options.state_origin = "this browser's last visit (autosaved)";
     }
   }
+  if (!options.theme) {  // the look this browser chose last time (theme= wins)
+    try {
+      const std::string saved = hlab::platform::saved_theme();
+      if (!saved.empty()) options.theme = hopfield::parse_name(hlab::kThemeNames, "theme", saved);
+    } catch (const std::exception&) {  // a stale or foreign value: the default look
+    }
+  }
   config.full_redraw = options.full_redraw;
   config.plot_lines = options.plot_lines;
   // Shown in the app too; on the web, stderr is the browser's console.

@@ -45,6 +45,7 @@ struct State {
   bool done = false;
   int exit_code = 0;
   float ratio = 1.0f;
+  float ui_scale = 1.0f;  // the text size, times the screen's pixel ratio (projector mode: 1.5)
   // Partial redraw (web): what the last drawn frame showed, and whether the canvas keeps its
   // pixels between frames (WebGL preserveDrawingBuffer, set by the shell page).
   damage::Fingerprint shown;
@@ -75,7 +76,7 @@ void build_fonts(float ratio) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig cfg;
-  cfg.SizePixels = std::round(13.0f * ratio);
+  cfg.SizePixels = std::round(13.0f * ratio * g->ui_scale);
   cfg.OversampleH = cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
   io.Fonts->AddFontDefault(&cfg);
@@ -240,7 +241,8 @@ std::string js_string(int which) {
     var t = '';
     try {
       if ($0 === 0) t = String(window.location.hash).replace(/^#/, '');
-      else t = (Module.hopfieldSavedSession && Module.hopfieldSavedSession()) || '';
+      else if ($0 === 1) t = (Module.hopfieldSavedSession && Module.hopfieldSavedSession()) || '';
+      else t = (Module.hopfieldSavedTheme && Module.hopfieldSavedTheme()) || '';
     } catch (e) { t = ''; }
     Module.hopfieldString = t;
     return lengthBytesUTF8(t);
@@ -267,6 +269,20 @@ std::string saved_session() {
 #else
   return "";
 #endif
+}
+
+std::string saved_theme() {
+#ifdef __EMSCRIPTEN__
+  return js_string(2);
+#else
+  return "";
+#endif
+}
+
+void set_ui_scale(float scale) {
+  if (!g || std::fabs(scale - g->ui_scale) < 0.01f) return;
+  g->ui_scale = scale;
+  g->ratio = -1.0f;  // the next frame rebuilds the fonts at the new size
 }
 
 std::string page_query() {

@@ -67,6 +67,10 @@ std::string page_query();
 std::string page_hash();
 // The session this page autosaved in this browser (localStorage, per page address), or ""
 // (none, natively, or storage unavailable).
+// The theme this browser last chose ("" natively or when none was saved).
+std::string saved_theme();
+// Text size relative to the default 13 px (fonts are rebuilt before the next frame).
+void set_ui_scale(float scale);
 std::string saved_session();
 
 }  // namespace hlab::platform

@@ -118,6 +118,8 @@ StartupOptions parse_startup(const std::vector<Param>& params,
         const std::size_t colon = p.second.find(':');
         o.set = p.second.substr(0, colon);
         if (colon != std::string::npos) o.set_pick = p.second.substr(colon + 1);
+      } else if (p.first == "theme") {
+        o.theme = hopfield::parse_name(kThemeNames, "theme", p.second);
       } else if (p.first == "lesson") {
         if (!find_lesson(p.second)) {
           std::string known;
@@ -195,7 +197,7 @@ StartupOptions parse_startup(const std::vector<Param>& params,
               "plots is 'auto' (CPU-drawn images where WebGL is software, the default), 'image' or "
               "'triangles'");
       } else {
-        warn(p, "unknown parameter (known: size, set, start, lesson, demo, probe, autorun, rule, scale, mode, "
+        warn(p, "unknown parameter (known: size, set, start, lesson, theme, demo, probe, autorun, rule, scale, mode, "
                 "tie, seed, temperature, maxSweeps, panels, embed, state, redraw, plots)");
       }
     } catch (const std::exception& e) {
@@ -277,6 +279,7 @@ std::vector<std::string> apply_startup(App& app, StartupOptions o) {
   if (o.welcome) attempt("Could not set up the first-visit session: ", [&] { apply_welcome(app); });
   if (o.panels) app.set_panels(*o.panels);  // given explicitly: wins over the state's panels
   app.set_embed(o.embed);
+  if (o.theme) app.set_theme(*o.theme);
   if (o.autorun && *o.autorun >= 0) app.start_after(*o.autorun);
   for (const std::string& w : warnings) app.error(w);
   return warnings;

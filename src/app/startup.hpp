@@ -41,6 +41,7 @@ struct StartupOptions {
   std::optional<double> autorun;  // seconds; < 0 for off
   std::optional<std::uint32_t> panels;      // panels=editor,library,... (App's PanelId names)
   bool embed = false;                       // embed=1
+  std::optional<Theme> theme;               // theme=dark|light|projector
   hopfield::LabSettings settings;           // the defaults, with the parameters given
   bool settings_given = false;
   bool full_redraw = false;                 // redraw=full

@@ -8,6 +8,7 @@
 #include <functional>
 #include <vector>
 
+#include "app/grid_view.hpp"
 #include "app/hplot/hplot.hpp"
 #include "app/lessons.hpp"
 #include "app/renderer.hpp"
@@ -79,6 +80,28 @@ void record_keyboard_focus(App& app) {
   app.set_region("focus", {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
 }
 
+// Colours, text size and grid lines for the theme. Projector: the light colours with black
+// text and borders, 1.5x text, thick dark grid lines.
+void apply_theme(Theme theme) {
+  if (theme == Theme::dark) ImGui::StyleColorsDark();
+  else ImGui::StyleColorsLight();
+  ImGuiStyle& style = ImGui::GetStyle();
+  if (theme == Theme::projector) {
+    style.Colors[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
+    style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.25f, 0.25f, 0.25f, 1);
+    style.Colors[ImGuiCol_Border] = ImVec4(0, 0, 0, 0.6f);
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
+    style.FrameBorderSize = 1.0f;
+  } else {
+    style.FrameBorderSize = theme == Theme::light ? 1.0f : 0.0f;
+  }
+  // The accent (hints, "what to notice", histograms): orange on dark, a dark amber on white.
+  if (theme != Theme::dark) style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.55f, 0.27f, 0.0f, 1.0f);
+  platform::set_ui_scale(theme == Theme::projector ? 1.5f : 1.0f);
+  set_grid_lines(theme == Theme::projector ? IM_COL32(60, 60, 60, 220) : IM_COL32(128, 128, 128, 60),
+                 theme == Theme::projector ? 2.0f : 1.0f);
+}
+
 }  // namespace
 
 void Ui::frame(App& app, const platform::FrameInfo& info) {
@@ -91,6 +114,10 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
     hplot::SetRasterBudget(1.5);
   }
   const Clock::time_point ui_start = Clock::now();
+  if (!theme_applied_ || *theme_applied_ != app.theme()) {
+    apply_theme(app.theme());
+    theme_applied_ = app.theme();
+  }
   if (first_frame_ && app.shows(PanelId::experiments)) experiments_.open = true;
   app.clear_regions();  // the panels record where they draw this frame
   if (!ImGui::GetIO().WantTextInput) {
@@ -127,6 +154,16 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
     tooltip("Guided steps: recall, overload, 2-cycles, temperature, unlearning, weights, pruning");
     if (title_button("Help")) help_.open = !help_.open;
     tooltip("What a Hopfield network is, the panels, the keys, the conventions");
+  }
+  if (!app.embed()) {
+    const std::string look = std::string("Look: ") + hopfield::name_of(kThemeNames, app.theme()).data();
+    if (title_button(look.c_str())) ImGui::OpenPopup("look");
+    tooltip("Dark, light, or projector (large text, thick lines, high contrast); kept by this browser");
+    if (ImGui::BeginPopup("look")) {
+      for (const auto& t : kThemeNames)
+        if (ImGui::Selectable(std::string(t.label).c_str(), app.theme() == t.value)) app.set_theme(t.value);
+      ImGui::EndPopup();
+    }
   }
   const std::string messages = "Messages (" + std::to_string(app.message_log().size()) + ")";
   if (!app.message_log().empty() && title_button(messages.c_str(), false)) messages_.open = !messages_.open;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <unordered_map>
 
 #include "app/app.hpp"
@@ -30,6 +31,7 @@ class Ui {
   LessonsWindow lessons_;
   MessagesWindow messages_;
   std::uint64_t lessons_seen_ = 0;  // app.lesson_starts() when last looked
+  std::optional<Theme> theme_applied_;
   bool first_frame_ = true;
 };
 

@@ -994,3 +994,26 @@ test('images: a PNG made here becomes the drawing (loadImage and a drop), thresh
     assert.deepEqual(problems, [], 'no console errors');
   });
 });
+
+test('themes: theme= and setTheme change the look, the browser keeps it, a bad name is refused', async () => {
+  const brightness = async (page) => {
+    const png = decodePng(await page.screenshot({ type: 'png' }));
+    let sum = 0;
+    for (let i = 0; i < png.pixels.length; i += png.channels) sum += png.pixels[i] + png.pixels[i + 1] + png.pixels[i + 2];
+    return sum / (3 * png.width * png.height);
+  };
+  await withApp('?theme=projector', async (page) => {
+    await wait(500);
+    assert.equal((await api(page, 'getState')).theme, 'projector');
+    assert.ok(await brightness(page) > 180, 'projector mode is light');
+    const dark = await callApi(page, 'setTheme', 'dark');
+    assert.ok(!('threw' in dark));
+    await wait(500);
+    assert.ok(await brightness(page) < 90, 'the dark theme is dark');
+    assert.match((await callApi(page, 'setTheme', 'neon')).threw, /unknown theme 'neon'/);
+    await api(page, 'setTheme', 'light');
+    // A reload without theme= keeps the browser's choice.
+    const { page: again } = await loadApp(page, session.baseUrl + '?start=empty');
+    assert.equal((await api(again, 'getState')).theme, 'light', 'kept across reloads');
+  });
+});

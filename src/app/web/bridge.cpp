@@ -72,6 +72,9 @@ void install() {
       if (input) input.click();
     });
   };
+  app.hooks.theme_changed = [](const std::string& theme) {
+    EM_ASM({ if (Module.hopfieldSaveTheme) Module.hopfieldSaveTheme(UTF8ToString($0)); }, theme.c_str());
+  };
   app.hooks.fetch_dataset = [](const std::string& name, const std::string& classes, int per_class,
                                bool replace) {
     EM_ASM({ Module.hopfieldFetchDataset(UTF8ToString($0), UTF8ToString($1), $2, $3 !== 0); },
@@ -195,6 +198,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
   json.key("selected").value(the_app().selected());
   json.key("panels").array(hlab::panel_names(the_app().panels()));
   json.key("embed").value(the_app().embed());
+  json.key("theme").value(hopfield::name_of(hlab::kThemeNames, the_app().theme()));
   json.key("layout").begin_object();
   json.key("columns").value(the_app().layout().columns);
   json.key("overflowPx").value(double{the_app().layout().overflow_px});
@@ -489,6 +493,10 @@ EMSCRIPTEN_KEEPALIVE const char* hl_load_labelled_set(const char* name, const ch
     files.class_names.assign(names, static_cast<std::size_t>(names_length));
     the_app().load_labelled_set(files, classes ? classes : "", per_class, replace != 0);
   });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_set_theme(const char* name) {
+  return guarded([&] { the_app().set_theme(hopfield::parse_name(hlab::kThemeNames, "theme", name ? name : "")); });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_load_lesson(const char* id) {

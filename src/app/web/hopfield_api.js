@@ -333,6 +333,13 @@
       return JSON.parse(cstr(ccall('hl_get_regions', 'number', [], [])));
     },
 
+    // The look: 'dark', 'light' or 'projector' (large text, thick lines, high contrast); the
+    // browser keeps it for the next visit.
+    setTheme: function (name) {
+      requireString('name', name);
+      checked(ccall('hl_set_theme', 'number', ['string'], [name]));
+    },
+
     // Sets up a lesson ('recall', 'overload', 'two-cycles', 'temperature', 'unlearning',
     // 'weights', 'pruning'): library, probe and settings, and its text as the hint.
     loadLesson: function (id) {
@@ -525,6 +532,15 @@
   function storage() {
     try { return window.localStorage; } catch (e) { return null; }
   }
+  // The look (dark, light, projector) is the reader's, not the page's: one entry for every
+  // page of this origin.
+  var THEME_KEY = 'hopfield-lab.theme';
+  Module['hopfieldSavedTheme'] = function () {
+    try { return storage().getItem(THEME_KEY) || ''; } catch (e) { return ''; }
+  };
+  Module['hopfieldSaveTheme'] = function (theme) {
+    try { storage().setItem(THEME_KEY, theme); } catch (e) { /* storage blocked: not kept */ }
+  };
   Module['hopfieldSavedSession'] = function () {
     try { return storage().getItem(SAVE_KEY) || ''; } catch (e) { return ''; }
   };
