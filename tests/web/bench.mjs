@@ -17,7 +17,8 @@
 //   - the pruning study as published on the four Caltech silhouettes, in the Web Worker
 //   - time from navigation to hopfield-ready and to the first frame after it
 //   - the size of dist/, raw and gzip -9 per file
-// Usage: node tests/web/bench.mjs [--seconds S (10)] [--loads K]   (HOPFIELD_DIST as for the tests)
+// Usage: node tests/web/bench.mjs [--seconds S (10)] [--loads K] [--startup-only]
+//   (HOPFIELD_DIST as for the tests; --startup-only: the page's start-up times and sizes alone)
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -31,6 +32,7 @@ const flag = (name, fallback) => {
 const SECONDS = flag('--seconds', 10);
 const LOADS = flag('--loads', 3);
 const STORED = 20;
+const STARTUP_ONLY = argv.includes('--startup-only');
 
 function distSizes() {
   const files = [];
@@ -50,6 +52,7 @@ function distSizes() {
   return { files: rows, ...total };
 }
 
+const kb = (b) => (b / 1024).toFixed(1);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function startupTimes(session) {
@@ -225,6 +228,15 @@ await session.context.addInitScript(timeFrameCallbacks);
 let result;
 try {
   const startup = await startupTimes(session);
+  if (STARTUP_ONLY) {
+    const dist = distSizes();
+    console.log(`Hopfield Lab start-up (${DIST}; headless Chromium; a first visit: no parameters)`);
+    console.log(`navigation -> hopfield-ready            ${startup.readyMs.toFixed(0)} ms (median of ${LOADS})`);
+    console.log(`navigation -> first frame after ready   ${startup.firstFrameMs.toFixed(0)} ms`);
+    console.log(`dist/ total ${kb(dist.raw)} KB, ${kb(dist.gzip)} KB gzip -9`);
+    await session.close();
+    process.exit(0);
+  }
   const idle = await idleFps(session);
   const fps = [];
   for (const side of [28, 128]) fps.push(await recallFps(session, side));
@@ -235,7 +247,6 @@ try {
   await session.close();
 }
 
-const kb = (b) => (b / 1024).toFixed(1);
 console.log(`Hopfield Lab web benchmark (${DIST}; headless Chromium)`);
 console.log(`WebGL renderer: ${result.idle.renderer || 'not disclosed'}` +
   (result.idle.software ? ' (rasterises on the CPU)' : ''));
