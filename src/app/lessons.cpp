@@ -12,17 +12,6 @@ hopfield::LabSettings defaults(hopfield::UpdateMode mode = hopfield::UpdateMode:
   return s;
 }
 
-// Stores `pick` of a built-in family and makes stored pattern 0, with `flip` of its pixels
-// flipped, the probe.
-void letters_with_noisy_first(App& app, const char* pick, double flip) {
-  app.load_builtin("letters", true, pick);
-  hopfield::CorruptionRequest c;
-  c.amount = flip;
-  c.seed = app.lab().settings().dynamics.seed;
-  app.corrupt(c, 0);
-  app.select(0);
-}
-
 void setup(App& app, const std::string& id) {
   app.set_grid_size(16, 16);
   if (id == "recall") {
@@ -55,6 +44,15 @@ void setup(App& app, const std::string& id) {
 }
 
 }  // namespace
+
+void letters_with_noisy_first(App& app, const char* pick, double flip) {
+  app.load_builtin("letters", true, pick);
+  hopfield::CorruptionRequest c;
+  c.amount = flip;
+  c.seed = app.lab().settings().dynamics.seed;
+  app.corrupt(c, 0);
+  app.select(0);
+}
 
 const std::vector<Lesson>& lessons() {
   static const std::vector<Lesson> all = {

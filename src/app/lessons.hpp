@@ -19,6 +19,10 @@ struct Lesson {
 };
 
 const std::vector<Lesson>& lessons();
+
+// Stores the letters `pick` ("ABC") and makes the first, with `flip` of its pixels flipped
+// (seeded by the settings' seed), the probe: the lessons' and the first visit's start.
+void letters_with_noisy_first(App& app, const char* pick, double flip);
 // The lesson called `id`, or nullptr.
 const Lesson* find_lesson(const std::string& id);
 

@@ -255,29 +255,15 @@ std::string js_string(int which) {
 #endif
 }  // namespace
 
-std::string page_hash() {
-#ifdef __EMSCRIPTEN__
-  return js_string(0);
-#else
-  return "";
+#ifndef __EMSCRIPTEN__
+namespace {
+std::string js_string(int) { return ""; }  // natively there is no page
+}  // namespace
 #endif
-}
 
-std::string saved_session() {
-#ifdef __EMSCRIPTEN__
-  return js_string(1);
-#else
-  return "";
-#endif
-}
-
-std::string saved_theme() {
-#ifdef __EMSCRIPTEN__
-  return js_string(2);
-#else
-  return "";
-#endif
-}
+std::string page_hash() { return js_string(0); }
+std::string saved_session() { return js_string(1); }
+std::string saved_theme() { return js_string(2); }
 
 void set_ui_scale(float scale) {
   if (!g || std::fabs(scale - g->ui_scale) < 0.01f) return;

@@ -218,12 +218,7 @@ int demo_sweeps_before_first_frame(const hopfield::Lab& lab) {
 }
 
 void apply_welcome(App& app) {
-  app.load_builtin("letters", true, kWelcomeLetters);
-  hopfield::CorruptionRequest c;
-  c.amount = kWelcomeFlip;
-  c.seed = app.lab().settings().dynamics.seed;
-  app.corrupt(c, 0);
-  app.select(0);
+  letters_with_noisy_first(app, kWelcomeLetters, kWelcomeFlip);
   app.clear_notices();  // the hint says it all
   app.set_hint("Three letters are stored and a noisy A is the probe: press Run (or Space) and "
                "watch the network clean it up. Help and Lessons explain the rest.");
