@@ -298,3 +298,13 @@ TEST_CASE("every start-up warning stays in the message log, however many", "[sta
   CHECK(logged == 8);
   CHECK(app.notices().size() == 8);  // the toasts show the newest and count the rest
 }
+
+TEST_CASE("the README's example URL recalls what it says", "[startup]") {
+  App app;
+  hlab::apply_startup(app, hlab::parse_startup(
+      hlab::parse_query("?size=28&set=digits:017&mode=sync&demo=0.25"), app.lab().settings()));
+  REQUIRE(app.lab().pattern_names() == std::vector<std::string>{"0", "1", "7"});
+  CHECK(app.lab().finished());  // the demo ran before the first frame
+  CHECK(app.lab().verdict().verdict == hopfield::Verdict::retrieved);
+  CHECK(app.lab().state() == app.lab().patterns()[0].spins);
+}
