@@ -2,6 +2,7 @@
 
 #include "app/damage.hpp"
 #include "app/renderer.hpp"
+#include "core/pattern_io.hpp"
 
 #include <SDL.h>
 #include <imgui_impl_sdl2.h>
@@ -32,6 +33,10 @@
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
+
+namespace hlab {
+std::string_view ui_font_gzip();  // ui_font_data.cpp, made by embed_font.cmake
+}  // namespace hlab
 
 namespace hlab::platform {
 namespace {
@@ -72,6 +77,19 @@ float current_ratio() {
 }
 
 // Fonts are rasterised at the physical pixel size and drawn at 1/ratio: crisp on HiDPI.
+// The UI font's TrueType bytes (DejaVu Sans, inflated once), or empty for ImGui's own.
+const std::string& ui_font() {
+  static const std::string ttf = [] {
+    try {
+      const std::string_view gz = ui_font_gzip();
+      return gz.empty() ? std::string() : hopfield::gunzip(gz, "the UI font");
+    } catch (const std::exception&) {
+      return std::string();  // ImGui's font still works
+    }
+  }();
+  return ttf;
+}
+
 void build_fonts(float ratio) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
@@ -79,7 +97,14 @@ void build_fonts(float ratio) {
   cfg.SizePixels = std::round(13.0f * ratio * g->ui_scale);
   cfg.OversampleH = cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
-  io.Fonts->AddFontDefault(&cfg);
+  const std::string& ttf = ui_font();
+  if (ttf.empty()) {
+    io.Fonts->AddFontDefault(&cfg);
+  } else {
+    cfg.FontDataOwnedByAtlas = false;  // the bytes stay ours (static)
+    io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(ttf.data()), static_cast<int>(ttf.size()),
+                                   cfg.SizePixels, &cfg);
+  }
   io.FontGlobalScale = 1.0f / ratio;
   g->ratio = ratio;
 }
