@@ -448,7 +448,7 @@ void progress(const ExperimentRun& run) {
   ImGui::ProgressBar(fraction, ImVec2(-1, 0), text);
   if (run.state() == RunState::failed) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 110, 255));
-    ImGui::TextWrapped("%s", run.error().c_str());
+    text_wrapped("%s", run.error().c_str());
     ImGui::PopStyleColor();
   }
 }
@@ -492,7 +492,7 @@ void ExperimentsPanel::draw(App& app) {
   if (!spec_error.empty()) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 110, 255));
-    ImGui::TextWrapped("%s", spec_error.c_str());
+    text_wrapped("%s", spec_error.c_str());
     ImGui::PopStyleColor();
   }
   progress(run);

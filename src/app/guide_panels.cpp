@@ -16,7 +16,7 @@ void heading(const char* text) {
   ImGui::SeparatorText(text);
 }
 
-void paragraph(const char* text) { ImGui::TextWrapped("%s", text); }
+void paragraph(const char* text) { text_wrapped("%s", text); }
 
 void window_near_top(float width_em) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -73,7 +73,7 @@ void HelpWindow::draw() {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(k[0]);
       ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s", k[1]);
+      text_wrapped("%s", k[1]);
     }
     ImGui::EndTable();
   }
@@ -116,9 +116,9 @@ void LessonsWindow::draw(App& app) {
     if (ImGui::Selectable(l.title, current)) app.attempt([&] { start_lesson(app, l.id); }, l.title);
     if (current) {
       ImGui::Indent();
-      ImGui::TextWrapped("%s", l.text);
+      text_wrapped("%s", l.text);
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram));
-      ImGui::TextWrapped("What to notice: %s", l.notice);
+      text_wrapped("What to notice: %s", l.notice);
       ImGui::PopStyleColor();
       ImGui::Unindent();
       ImGui::Spacing();
@@ -175,7 +175,7 @@ void MessagesWindow::draw_toasts(App& app) {
       ImGui::SameLine();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, n.error ? IM_COL32(255, 120, 110, 255) : IM_COL32(150, 220, 150, 255));
-    ImGui::TextWrapped("%s%s", n.error ? "Error: " : "", n.text.c_str());
+    text_wrapped("%s%s", n.error ? "Error: " : "", n.text.c_str());
     ImGui::PopStyleColor();
     ImGui::PopID();
   }
@@ -200,7 +200,7 @@ void MessagesWindow::draw(App& app) {
   if (!app.notices().empty() && ImGui::SmallButton("Dismiss all")) app.clear_notices();
   for (auto it = app.message_log().rbegin(); it != app.message_log().rend(); ++it) {
     ImGui::PushStyleColor(ImGuiCol_Text, it->error ? IM_COL32(255, 120, 110, 255) : IM_COL32(200, 200, 200, 255));
-    ImGui::TextWrapped("%s%s", it->error ? "Error: " : "", it->text.c_str());
+    text_wrapped("%s%s", it->error ? "Error: " : "", it->text.c_str());
     ImGui::PopStyleColor();
     ImGui::Separator();
   }

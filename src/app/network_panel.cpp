@@ -54,10 +54,10 @@ void NetworkPanel::draw(App& app) {
   text_disabled_wrapped("(random patterns; similar ones like letters fail far earlier)");
   ImGui::TextDisabled("error-free N/(2 ln N) = %.1f",
                       n > 1 ? n / (2.0 * std::log(static_cast<double>(n))) : 0.0);
-  ImGui::TextWrapped("Energy E = -1/2 s^T W s - b^T s  (some slides write -sum_{i!=j} w_ij s_i s_j "
+  text_wrapped("Energy E = -1/2 s^T W s - b^T s  (some slides write -sum_{i!=j} w_ij s_i s_j "
                      "without the 1/2: twice this value). Field h_i = sum_j W_ij s_j + b_i.");
   if (n > hopfield::kMaxDenseNeurons)
-    ImGui::TextWrapped("N > %d: only the Hebbian rule is available (no dense weight matrix).",
+    text_wrapped("N > %d: only the Hebbian rule is available (no dense weight matrix).",
                        hopfield::kMaxDenseNeurons);
 }
 

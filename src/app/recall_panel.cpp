@@ -164,7 +164,16 @@ void state_view(App& app, RecallPanel& ui) {
   overlay.flipped = &r.recent_flips();
   overlay.marked = r.next_neuron();
   // The state grid and, beside it, the probe and the read-outs (as wide as their widest line).
-  const float info = std::max(ImGui::CalcTextSize("E = -0.0000e+00").x, ImGui::GetFontSize() * 5);
+  // The read-outs beside the grid, measured as they will be drawn (a proportional font: the
+  // column must hold the widest of them, whatever its digits).
+  const int d = r.trace().hamming.back();
+  const std::string sweep_text = "sweep " + std::to_string(r.sweeps());
+  const std::string energy_text = "E = " + format_number(r.energy());
+  const std::string distance_text =
+      std::string(lab.probe_source() ? "d(target) " : "d(nearest) ") + std::to_string(d);
+  float info = ImGui::GetFontSize() * 5;  // the probe thumbnail
+  for (const std::string* t : {&sweep_text, &energy_text, &distance_text})
+    info = std::max(info, ImGui::CalcTextSize(t->c_str()).x);
   const float side = std::min(ImGui::GetFontSize() * 24.0f,
                               ImGui::GetContentRegionAvail().x - info - ImGui::GetStyle().ItemSpacing.x);
   ImGui::BeginGroup();
@@ -179,17 +188,16 @@ void state_view(App& app, RecallPanel& ui) {
   ImGui::BeginGroup();
   ImGui::TextDisabled("probe");
   grid_thumbnail(lab.probe(), lab.width(), lab.height(), ImGui::GetFontSize() * 5);
-  ImGui::TextDisabled("sweep %d", r.sweeps());
-  ImGui::TextDisabled("E = %s", format_number(r.energy()).c_str());
-  const int d = r.trace().hamming.back();
-  ImGui::TextDisabled("%s %d", lab.probe_source() ? "d(target)" : "d(nearest)", d);
+  ImGui::TextDisabled("%s", sweep_text.c_str());
+  ImGui::TextDisabled("%s", energy_text.c_str());
+  ImGui::TextDisabled("%s", distance_text.c_str());
   ImGui::TextColored(ImVec4(1.0f, 0.67f, 0.24f, 1.0f), "flipped");
   ImGui::TextColored(ImVec4(0.24f, 0.78f, 1.0f, 1.0f), "next");
   ImGui::EndGroup();
   if (hit.index >= 0) {
     ui.last_neuron = hit.index;
     const double h = hopfield::local_field(lab.network(), lab.state(), hit.index);
-    ImGui::TextWrapped("neuron %d at (%d, %d): s = %+d, field h = %.4g", hit.index, hit.x, hit.y,
+    text_wrapped("neuron %d at (%d, %d): s = %+d, field h = %.4g", hit.index, hit.x, hit.y,
                 int(lab.state()[hit.index]), h);
   } else {
     text_disabled_wrapped("hover a neuron: its field and the votes of each pattern (Weights)");
@@ -208,9 +216,9 @@ void verdict(const App& app) {
   ImGui::PushStyleColor(ImGuiCol_Text, good ? IM_COL32(140, 230, 140, 255) : IM_COL32(255, 200, 100, 255));
   // The summary names a 2-cycle or the sweep limit itself: say the outcome only once.
   if (r.outcome() == hopfield::Outcome::fixed_point)
-    ImGui::TextWrapped("Fixed point after %d sweeps: %s", r.sweeps(), v.summary.c_str());
+    text_wrapped("Fixed point after %d sweeps: %s", r.sweeps(), v.summary.c_str());
   else
-    ImGui::TextWrapped("After %d sweeps: %s", r.sweeps(), v.summary.c_str());
+    text_wrapped("After %d sweeps: %s", r.sweeps(), v.summary.c_str());
   ImGui::PopStyleColor();
   if (v.distances.empty()) return;
   if (ImGui::TreeNode("Distance to each stored pattern")) {

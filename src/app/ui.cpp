@@ -206,7 +206,7 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
     // One line (wrapped) that says what to do: it is there from the first frame, so it moves
     // nothing under the pointer; only its own close button removes it.
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram));
-    ImGui::TextWrapped("%s", app.hint().c_str());
+    text_wrapped("%s", app.hint().c_str());
     ImGui::PopStyleColor();
     const ImVec2 top = ImGui::GetItemRectMin();
     same_line_if_fits(button_width("Got it"));

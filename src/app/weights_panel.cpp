@@ -54,7 +54,7 @@ void heatmap(const App& app, WeightsPanel& cache) {
     ImGui::TextDisabled("%d x %d neurons shown as %d x %d block means", net.size(), net.size(), b, b);
   else
     ImGui::TextDisabled("row i, column j: W_ij (N x N)");
-  if (!cache.error.empty()) ImGui::TextWrapped("%s", cache.error.c_str());
+  if (!cache.error.empty()) text_wrapped("%s", cache.error.c_str());
 }
 
 void votes(const App& app, int i) {
@@ -66,7 +66,7 @@ void votes(const App& app, int i) {
     return;
   }
   if (net.rule() != hopfield::Rule::hebbian || net.pruned()) {
-    ImGui::TextWrapped("Pattern votes exist only for the Hebbian rule (h_i = sum_mu xi_i^mu m^mu).");
+    text_wrapped("Pattern votes exist only for the Hebbian rule (h_i = sum_mu xi_i^mu m^mu).");
     return;
   }
   const std::vector<double> v = net.pattern_votes(lab.state(), i);

@@ -7,12 +7,25 @@
 
 namespace hlab {
 
-void text_disabled_wrapped(const char* fmt, ...) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+void text_wrapped(const char* fmt, ...) {
+  // Wrapped 2 px short of the edge: with a proportional font ImGui's own wrap may end a line a
+  // fraction of a pixel past it.
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - 2.0f);
   va_list args;
   va_start(args, fmt);
-  ImGui::TextWrappedV(fmt, args);
+  ImGui::TextV(fmt, args);
   va_end(args);
+  ImGui::PopTextWrapPos();
+}
+
+void text_disabled_wrapped(const char* fmt, ...) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - 2.0f);
+  va_list args;
+  va_start(args, fmt);
+  ImGui::TextV(fmt, args);
+  va_end(args);
+  ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
 }
 

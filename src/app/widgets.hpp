@@ -11,7 +11,9 @@
 
 namespace hlab {
 
-// ImGui::TextDisabled that wraps at the column's edge (narrow windows, embeds).
+// ImGui::TextWrapped and ImGui::TextDisabled that wrap at the column's edge (narrow windows,
+// embeds), never past it.
+void text_wrapped(const char* fmt, ...) IM_FMTARGS(1);
 void text_disabled_wrapped(const char* fmt, ...) IM_FMTARGS(1);
 
 // ImGui::SameLine() when an item `width` wide still fits on the current line, else nothing
