@@ -54,7 +54,7 @@ TEST_CASE("the 2-cycle lesson cycles under synchronous updates and settles async
   const std::vector<int>& flips = app.lab().recall().trace().flips;
   REQUIRE(flips.size() >= 3);
   for (std::size_t k = 1; k < flips.size(); ++k) CHECK(flips[k] == 256);
-  const std::vector<double>& e = app.lab().recall().trace().energy;
+  const std::vector<double> e = app.lab().recall().trace().energy;  // a copy: set_settings replaces the Recall
   CHECK(e.front() == e.back());  // an energy that never falls
   hopfield::LabSettings s = app.lab().settings();
   s.dynamics.mode = hopfield::UpdateMode::async_random;
