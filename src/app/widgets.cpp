@@ -7,25 +7,29 @@
 
 namespace hlab {
 
-void text_wrapped(const char* fmt, ...) {
-  // Wrapped 2 px short of the edge: with a proportional font ImGui's own wrap may end a line a
-  // fraction of a pixel past it.
+namespace {
+// Wrapped 2 px short of the edge: with a proportional font ImGui's own wrap may end a line a
+// fraction of a pixel past it.
+void text_wrapped_v(const char* fmt, va_list args) {
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - 2.0f);
+  ImGui::TextV(fmt, args);
+  ImGui::PopTextWrapPos();
+}
+}  // namespace
+
+void text_wrapped(const char* fmt, ...) {
   va_list args;
   va_start(args, fmt);
-  ImGui::TextV(fmt, args);
+  text_wrapped_v(fmt, args);
   va_end(args);
-  ImGui::PopTextWrapPos();
 }
 
 void text_disabled_wrapped(const char* fmt, ...) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - 2.0f);
   va_list args;
   va_start(args, fmt);
-  ImGui::TextV(fmt, args);
+  text_wrapped_v(fmt, args);
   va_end(args);
-  ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
 }
 
