@@ -30,7 +30,7 @@ ctest --test-dir build/native --output-on-failure
 step "sanitizers: core and CLI tests under ASan + UBSan (clang)"
 scripts/sanitize.sh
 
-step "fuzzing: the pattern-file readers, experiment specs, start-up parameters, share links and CLI options, 10 s each (libFuzzer)"
+step "fuzzing: the pattern-file readers, experiment specs, start-up parameters, share links, CLI options and images, 10 s each (libFuzzer)"
 scripts/fuzz.sh 10
 
 step "WebAssembly build"
