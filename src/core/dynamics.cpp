@@ -148,14 +148,7 @@ void Recall::apply_flip(int i, Spin value) {
     for (int mu = 0; mu < p; ++mu) m[mu] = static_cast<std::int16_t>(m[mu] + twice * xi[mu]);
   }
   if (integer_fields_) {
-    // The same update in float: integers below 2^24, exact.
-    const float* col = weights_->col(i).data();
-    float* h = h_float_.data();
-    const int n = net_.size();
-    if (value > 0)
-      for (int j = 0; j < n; ++j) h[j] += 2.0f * col[j];
-    else
-      for (int j = 0; j < n; ++j) h[j] -= 2.0f * col[j];
+    add_float_column(i, value);  // the same update in float: integers below 2^24, exact
   } else if (!fields_from_patterns_) {
     // h_raw += (s_new - s_old) W(:, i) = 2 s_new W(:, i): O(N) per flip, not O(N^2).
     const float* col = weights_->col(i).data();
@@ -280,19 +273,22 @@ Outcome Recall::run() {
   return outcome_;
 }
 
+// h_float += (s_new - s_old) W(:, j) = 2 s_new W(:, j) for neuron j now at `value`.
+void Recall::add_float_column(int j, Spin value) {
+  const float* col = weights_->col(j).data();
+  float* h = h_float_.data();
+  const int n = net_.size();
+  if (value > 0)
+    for (int i = 0; i < n; ++i) h[i] += 2.0f * col[i];
+  else
+    for (int i = 0; i < n; ++i) h[i] -= 2.0f * col[i];
+}
+
 void Recall::fields_from_nearby(const NearbyFields& nearby) {
   const int n = net_.size();
   h_float_.assign(nearby.raw_fields, nearby.raw_fields + n);
-  float* h = h_float_.data();
-  for (int j = 0; j < n; ++j) {
-    if (state_[j] == (*nearby.state)[j]) continue;
-    // h += W(:, j) (s_j - s0_j) = 2 s_j W(:, j), as apply_flip does.
-    const float* col = weights_->col(j).data();
-    if (state_[j] > 0)
-      for (int i = 0; i < n; ++i) h[i] += 2.0f * col[i];
-    else
-      for (int i = 0; i < n; ++i) h[i] -= 2.0f * col[i];
-  }
+  for (int j = 0; j < n; ++j)
+    if (state_[j] != (*nearby.state)[j]) add_float_column(j, state_[j]);  // as a flip would
 }
 
 void Recall::integer_fields_from_overlaps() {

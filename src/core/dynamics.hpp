@@ -124,6 +124,7 @@ class Recall {
   double pattern_field(int i) const;  // from the overlaps: exact for unpruned Hebbian W
   void integer_fields_from_overlaps();
   void fields_from_nearby(const NearbyFields& nearby);
+  void add_float_column(int j, Spin value);
   Spin float_sign(int i, Spin current) const;
   Spin decide(int i);
   Spin sign_update(int i, Spin current) const;  // the T = 0 rule, ties included
