@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <exception>
 #include <fstream>
 #include <stdexcept>
 
 #include "app/builtin_patterns.hpp"
 #include "core/labels.hpp"
+#include "core/parse.hpp"
 #include "core/pattern_io.hpp"
 #include "core/json.hpp"
 #include "core/session_link.hpp"
@@ -370,9 +370,7 @@ std::string App::status_text() const {
   const hopfield::Recall& r = lab_.recall();
   if (lab_.pattern_count() == 0) return "No patterns stored.";
   const int d = r.trace().hamming.empty() ? -1 : r.trace().hamming.back();
-  char energy[32];
-  std::snprintf(energy, sizeof energy, "%.6g", r.energy() + 0.0);
-  const std::string numbers = "energy " + std::string(energy) +
+  const std::string numbers = "energy " + hopfield::format_number(r.energy()) +
                               (d >= 0 ? ", Hamming distance " + std::to_string(d) : "");
   if (!r.finished()) {
     if (r.sweeps() == 0 && r.sweep_position() == 0 && !running())

@@ -48,7 +48,7 @@ void PlotsPanel::draw(App& app) {
         ImGui::TableNextColumn();
         ImGui::Text("%d", k);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(format_number(t.energy[i]).c_str());
+        ImGui::TextUnformatted(hopfield::format_number(t.energy[i]).c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%d", t.hamming[i]);
         ImGui::TableNextColumn();

@@ -168,7 +168,7 @@ void state_view(App& app, RecallPanel& ui) {
   // column must hold the widest of them, whatever its digits).
   const int d = r.trace().hamming.back();
   const std::string sweep_text = "sweep " + std::to_string(r.sweeps());
-  const std::string energy_text = "E = " + format_number(r.energy());
+  const std::string energy_text = "E = " + hopfield::format_number(r.energy());
   const std::string distance_text =
       std::string(lab.probe_source() ? "d(target) " : "d(nearest) ") + std::to_string(d);
   float info = ImGui::GetFontSize() * 5;  // the probe thumbnail

@@ -53,16 +53,6 @@ float checkbox_width(const char* label) {
   return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
-std::string format_number(double value) {
-  value += 0.0;  // -0 shows as 0
-  char text[48];
-  if (std::abs(value) < 1e15 && value == std::round(value))
-    std::snprintf(text, sizeof text, "%.0f", value);
-  else
-    std::snprintf(text, sizeof text, "%.6g", value);
-  return text;
-}
-
 void record_region(App& app, const char* name, ImVec2 top, float width) {
   const ImVec2 bottom = ImGui::GetCursorScreenPos();
   const ImVec2 wmin = ImGui::GetWindowPos();

@@ -8,6 +8,7 @@
 
 #include "app/app.hpp"
 #include "core/names.hpp"
+#include "core/parse.hpp"  // format_number, for the panels
 
 namespace hlab {
 
@@ -24,10 +25,6 @@ void same_line_if_fits(float width);
 float button_width(const char* label);
 // The width of a checkbox with its label.
 float checkbox_width(const char* label);
-
-// A number as the read-outs and tables show it: whole numbers in full ("-1474460"), others
-// to 6 significant digits, never a mix of the two styles for the same quantity's integers.
-std::string format_number(double value);
 
 // A tooltip for the last item, shown after a short hover.
 void tooltip(const char* text);

@@ -189,4 +189,14 @@ std::vector<int> expand_index_ranges(const std::vector<std::pair<long long, long
   return out;
 }
 
+std::string format_number(double value) {
+  value += 0.0;  // -0 shows as 0
+  char text[48];
+  if (std::abs(value) < 1e15 && value == std::round(value))
+    std::snprintf(text, sizeof text, "%.0f", value);
+  else
+    std::snprintf(text, sizeof text, "%.6g", value);
+  return text;
+}
+
 }  // namespace hopfield

@@ -21,6 +21,10 @@ double parse_real(const std::string& text, std::string_view what);
 long long parse_integer(const std::string& text, std::string_view what, long long min,
                         long long max);
 
+// A number as the read-outs, tables and the screen reader say it: whole numbers in full
+// ("-1474460", not "-1.47446e+06"), others to 6 significant digits, -0 as 0.
+std::string format_number(double value);
+
 // Most values a LIST may expand to (a guard on "0:1e9:1").
 inline constexpr int kMaxListValues = 100000;
 

@@ -81,3 +81,12 @@ TEST_CASE("each enum's one name table gives to_string and parse, both ways", "[p
   CHECK_THROWS_WITH(parse_rule("hebb"),
                     Catch::Contains("unknown rule 'hebb'") && Catch::Contains("hebbian, storkey, pseudoinverse"));
 }
+
+TEST_CASE("format_number: whole numbers in full, others to 6 significant digits", "[parse]") {
+  CHECK(hopfield::format_number(-1474460.0) == "-1474460");
+  CHECK(hopfield::format_number(-26000.0) == "-26000");
+  CHECK(hopfield::format_number(-0.0) == "0");
+  CHECK(hopfield::format_number(0.5) == "0.5");
+  CHECK(hopfield::format_number(1.0 / 3.0) == "0.333333");
+  CHECK(hopfield::format_number(2e15) == "2e+15");
+}
