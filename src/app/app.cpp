@@ -186,13 +186,10 @@ void App::load_labelled_set(const LabelledSetFiles& f, const std::string& classe
 
 void App::import_image(std::string_view bytes, const std::string& name,
                        const hopfield::ImageImportOptions& options) {
-  hopfield::Pattern grid =
-      hopfield::import_image(bytes, lab_.width(), lab_.height(), options, name);
-  grid.name = name;
-  set_drawing(grid);
-  image_bytes_.assign(bytes);
+  std::string kept(bytes);  // (bytes may be image_bytes_ itself)
+  draw_image(kept, name, options);
+  image_bytes_ = std::move(kept);
   image_name_ = name;
-  image_options_ = options;
   info("Image " + name + " is in the editor (" + size_text(lab_.width(), lab_.height()) + ", " +
        to_string(options.threshold) + (options.invert ? ", inverted" : "") +
        "): Store it, or use it as the probe.");
@@ -200,9 +197,14 @@ void App::import_image(std::string_view bytes, const std::string& name,
 
 void App::set_image_options(const hopfield::ImageImportOptions& options) {
   if (image_name_.empty()) throw std::invalid_argument("no image to redo: load one first");
+  draw_image(image_bytes_, image_name_, options);
+}
+
+void App::draw_image(std::string_view bytes, const std::string& name,
+                     const hopfield::ImageImportOptions& options) {
   hopfield::Pattern grid =
-      hopfield::import_image(image_bytes_, lab_.width(), lab_.height(), options, image_name_);
-  grid.name = image_name_;
+      hopfield::import_image(bytes, lab_.width(), lab_.height(), options, name);
+  grid.name = name;
   set_drawing(grid);
   image_options_ = options;
 }

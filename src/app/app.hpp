@@ -266,6 +266,9 @@ class App {
 
  private:
   void post(std::string text, bool is_error);
+  // The image as the drawing (one undoable edit) under `options`, which become the kept ones.
+  void draw_image(std::string_view bytes, const std::string& name,
+                  const hopfield::ImageImportOptions& options);
   void stop() {  // (any command that stops a run also cancels a pending autorun)
     running_ = false;
     autorun_in_ = -1;
