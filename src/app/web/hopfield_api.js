@@ -9,6 +9,17 @@
     throw new Error('hopfield: ' + message);
   }
 
+  // Copies bytes (a Uint8Array) into wasm memory for the call fn(pointer, length).
+  function withBytes(bytes, fn) {
+    var ptr = _malloc(Math.max(bytes.length, 1));
+    HEAPU8.set(bytes, ptr);
+    try {
+      return fn(ptr, bytes.length);
+    } finally {
+      _free(ptr);
+    }
+  }
+
   // Copies a JS string into wasm memory (heap, not stack: patterns can be megabytes).
   function withCString(text, fn) {
     var size = lengthBytesUTF8(text) + 1;
@@ -379,14 +390,10 @@
         var fit = o.fit === undefined ? 'contain' : o.fit;
         if (fit !== 'contain' && fit !== 'cover') fail("fit must be 'contain' or 'cover', got " + describe(fit));
         var name = o.name === undefined ? 'image' : requireString('name', o.name);
-        var ptr = _malloc(Math.max(data.length, 1));
-        HEAPU8.set(data, ptr);
-        try {
+        withBytes(data, function (ptr, length) {
           checked(ccall('hl_load_image', 'number', ['number', 'number', 'string', 'string', 'number', 'string'],
-                        [ptr, data.length, name, threshold, o.invert ? 1 : 0, fit]));
-        } finally {
-          _free(ptr);
-        }
+                        [ptr, length, name, threshold, o.invert ? 1 : 0, fit]));
+        });
         resolve(api.getState().drawing);
       });
     },
@@ -401,14 +408,10 @@
       else fail('contents must be a string, ArrayBuffer or Uint8Array');
       var source = name === undefined ? 'file' : requireString('name', name);
       var replace = !!(options && options.replace);
-      var ptr = _malloc(Math.max(bytes.length, 1));
-      HEAPU8.set(bytes, ptr);
-      try {
+      withBytes(bytes, function (ptr, length) {
         checked(ccall('hl_load_file', 'number', ['number', 'number', 'string', 'number'],
-                      [ptr, bytes.length, source, replace ? 1 : 0]));
-      } finally {
-        _free(ptr);
-      }
+                      [ptr, length, source, replace ? 1 : 0]));
+      });
     }
   };
 
@@ -450,19 +453,16 @@
     });
   }
   function loadLabelledSet(f) {
-    var ptrs = f.bytes.map(function (b) {
-      var p = _malloc(Math.max(b.length, 1));
-      HEAPU8.set(b, p);
-      return p;
+    return withBytes(f.bytes[0], function (images, imagesLength) {
+      return withBytes(f.bytes[1], function (labels, labelsLength) {
+        return withBytes(f.bytes[2], function (names, namesLength) {
+          return cstr(ccall('hl_load_labelled_set', 'number',
+            ['string', 'number', 'number', 'number', 'number', 'number', 'number', 'string', 'number', 'number'],
+            [f.name, images, imagesLength, labels, labelsLength, names, namesLength,
+             f.classes, f.perClass, f.replace ? 1 : 0]));
+        });
+      });
     });
-    try {
-      return cstr(ccall('hl_load_labelled_set', 'number',
-        ['string', 'number', 'number', 'number', 'number', 'number', 'number', 'string', 'number', 'number'],
-        [f.name, ptrs[0], f.bytes[0].length, ptrs[1], f.bytes[1].length, ptrs[2], f.bytes[2].length,
-         f.classes, f.perClass, f.replace ? 1 : 0]));
-    } finally {
-      ptrs.forEach(function (p) { _free(p); });
-    }
   }
   // The Library panel's Load button: errors become the app's notices.
   Module['hopfieldFetchDataset'] = function (name, classes, perClass, replace) {
@@ -513,14 +513,9 @@
   // The shell's <input type=file> hands uploads here; errors are shown in the app itself.
   Module['hopfieldUpload'] = function (file) {
     file.arrayBuffer().then(function (buffer) {
-      var bytes = new Uint8Array(buffer);
-      var ptr = _malloc(Math.max(bytes.length, 1));
-      HEAPU8.set(bytes, ptr);
-      try {
-        ccall('hl_upload_file', null, ['number', 'number', 'string'], [ptr, bytes.length, file.name]);
-      } finally {
-        _free(ptr);
-      }
+      withBytes(new Uint8Array(buffer), function (ptr, length) {
+        ccall('hl_upload_file', null, ['number', 'number', 'string'], [ptr, length, file.name]);
+      });
     });
   };
 
