@@ -123,6 +123,13 @@ void App::new_session() {
   info("New session: nothing stored, default settings.");
 }
 
+void App::take_patterns(const std::vector<hopfield::Pattern>& patterns, bool replace) {
+  if (replace) lab_.set_patterns(patterns, true);
+  else lab_.add_patterns(patterns);
+  selected_ = lab_.pattern_count() > 0 ? 0 : -1;
+  stop();
+}
+
 void App::load_builtin(std::string_view family, bool replace, std::string_view pick) {
   const BuiltinFile* file = find_builtin(family, lab_.width(), lab_.height());
   if (!file) {
@@ -135,10 +142,7 @@ void App::load_builtin(std::string_view family, bool replace, std::string_view p
   const std::string name = std::string(file->stem) + ".txt";
   const std::vector<hopfield::Pattern> picked =
       pick_patterns(hopfield::read_patterns(file->text, name), pick);
-  if (replace) lab_.set_patterns(picked, true);
-  else lab_.add_patterns(picked);
-  selected_ = lab_.pattern_count() > 0 ? 0 : -1;
-  stop();
+  take_patterns(picked, replace);
   std::string names;
   for (const hopfield::Pattern& p : picked) names += (names.empty() ? "" : " ") + p.name;
   info("Stored " + std::to_string(picked.size()) + " " + std::string(family) +
@@ -175,10 +179,7 @@ void App::load_labelled_set(const LabelledSetFiles& f, const std::string& classe
         picked.push_back(patterns[static_cast<std::size_t>(k)]);
   }
   if (picked.empty()) throw std::invalid_argument(f.name + ": nothing to load");
-  if (replace) lab_.set_patterns(picked, true);
-  else lab_.add_patterns(picked);
-  selected_ = lab_.pattern_count() > 0 ? 0 : -1;
-  stop();
+  take_patterns(picked, replace);
   info("Loaded " + std::to_string(picked.size()) + " patterns of " + f.name +
        (classes.empty() ? "" : " (" + classes + ")") + ": " + std::to_string(lab_.pattern_count()) +
        " patterns in the library.");

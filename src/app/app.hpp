@@ -266,6 +266,8 @@ class App {
 
  private:
   void post(std::string text, bool is_error);
+  // Replaces the library with `patterns` (adopting their size) or adds them; selects the first.
+  void take_patterns(const std::vector<hopfield::Pattern>& patterns, bool replace);
   // The image as the drawing (one undoable edit) under `options`, which become the kept ones.
   void draw_image(std::string_view bytes, const std::string& name,
                   const hopfield::ImageImportOptions& options);
