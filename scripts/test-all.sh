@@ -31,7 +31,7 @@ step "sanitizers: core and CLI tests under ASan + UBSan (clang)"
 scripts/sanitize.sh
 
 step "fuzzing: the pattern-file readers, experiment specs, start-up parameters, share links, CLI options and images, 10 s each (libFuzzer)"
-scripts/fuzz.sh 10
+scripts/fuzz.sh 10 1
 
 step "WebAssembly build"
 if [ ! -f build/wasm/CMakeCache.txt ]; then

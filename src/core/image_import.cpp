@@ -41,7 +41,18 @@ void* reallocate(void* p, std::size_t bytes) {
 #define STBI_MALLOC(bytes) hopfield::stbi_memory::allocate(bytes)
 #define STBI_REALLOC(p, bytes) hopfield::stbi_memory::reallocate(p, bytes)
 #define STBI_FREE(p) std::free(p)
+// stb_image 2.27 reads a PNG whose first IDAT chunk is empty (legal) with memcpy(NULL, p, 0),
+// undefined behaviour that UBSan reports (found by fuzz_image); its memcpy goes through one
+// that skips empty copies. <cstring> first, so the macro renames only stb_image's calls.
+#include <cstring>
+namespace hopfield::stbi_memory {
+inline void* copy(void* to, const void* from, std::size_t bytes) {
+  return bytes == 0 ? to : std::memcpy(to, from, bytes);
+}
+}  // namespace hopfield::stbi_memory
+#define memcpy(to, from, bytes) hopfield::stbi_memory::copy(to, from, bytes)
 #include "stb_image.h"
+#undef memcpy
 
 namespace hopfield {
 namespace {

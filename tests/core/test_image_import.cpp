@@ -466,6 +466,28 @@ TEST_CASE("a PNG whose data inflates far beyond its size is refused") {
   CHECK(to_string(import_image(fine, 1, 1, {}, "fine.png").spins) == "#");
 }
 
+TEST_CASE("a PNG whose first data chunk is empty decodes") {
+  // Legal (a PNG may split its data over IDAT chunks of any length, 0 included); stb_image
+  // 2.27 copied the empty chunk with memcpy(NULL, p, 0), which UBSan reports (fuzz_image found
+  // it). A 2x1 grey image, black then white: dark is +1, so "#.".
+  const unsigned char row[3] = {0, 0, 255};  // filter byte "none", then the two pixels
+  int zlib_length = 0;
+  unsigned char* zlib = stbi_zlib_compress(const_cast<unsigned char*>(row), 3, &zlib_length, 8);
+  REQUIRE(zlib != nullptr);
+  const std::string data(reinterpret_cast<const char*>(zlib),
+                         static_cast<std::size_t>(zlib_length));
+  STBIW_FREE(zlib);
+  const std::string ihdr = "IHDR" + big_endian(2) + big_endian(1) + std::string("\x08\0\0\0\0", 5);
+  const std::string png = std::string("\x89PNG\r\n\x1a\n") + big_endian(13) + ihdr +
+                          big_endian(0) + big_endian(0) + "IDAT" + big_endian(0) +
+                          big_endian(static_cast<std::uint32_t>(data.size())) + "IDAT" + data +
+                          big_endian(0) + big_endian(0) + "IEND" + big_endian(0);
+  ImageImportOptions options;
+  options.threshold.method = ThresholdMethod::fixed;
+  options.threshold.level = 0.5;
+  CHECK(to_string(import_image(png, 2, 1, options, "split.png").spins) == "#.");
+}
+
 TEST_CASE("an image over the pixel limit is refused from its header") {
   // Only the signature and IHDR: decoding would fail for want of pixel data, so the size
   // message shows the size check ran first, before anything was allocated for the pixels.
