@@ -60,6 +60,7 @@ void Lab::retrain(std::vector<Pattern> library, const LabSettings& settings) {
   for (std::size_t mu = 0; mu < library.size(); ++mu) all.col(static_cast<Eigen::Index>(mu)) = library[mu].spins;
   next->store_all(all);
   next->set_rule(settings.rule, settings.scale);
+  next->set_model(settings.model);
   std::optional<int> source = probe_source_;
   if (source && *source >= static_cast<int>(library.size())) source.reset();
   std::optional<SpinVector> tgt;

@@ -24,6 +24,7 @@ namespace hopfield {
 struct LabSettings {
   Rule rule = Rule::hebbian;
   HebbianScale scale = HebbianScale::none;
+  ModelOptions model;
   DynamicsOptions dynamics;
   friend bool operator==(const LabSettings&, const LabSettings&) = default;
 };

@@ -44,6 +44,10 @@ inline constexpr std::int64_t kMaxTraceEntries = 25'000'000;
 // of all trials to about 3 s, and the trials' states to 100 MB.
 inline constexpr std::int64_t kMaxExperimentTrialNeurons = 100'000'000;
 
+// Dreams (unlearning) one network may run: each is a recall from a random state, O(N^2) a
+// sweep, so 100000 dreams at N = 256 take seconds, at N = 4096 minutes.
+inline constexpr int kMaxDreams = 100000;
+
 // ---- arithmetic ----
 
 // Raw fields and overlaps are summed in 32-bit integers: |h_raw_i| <= N x P. Networks are

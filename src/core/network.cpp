@@ -66,6 +66,12 @@ void Network::set_rule(Rule rule, HebbianScale scale) {
   w_raw_ = std::move(w);
 }
 
+void Network::set_model(const ModelOptions& model) {
+  check_model_options(model);
+  model_ = model;
+  relearn();
+}
+
 void Network::check_state(const SpinVector& s) const {
   if (s.size() != n_)
     throw std::invalid_argument("state has " + std::to_string(s.size()) +

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/limits.hpp"
+#include "core/models.hpp"
 #include "core/names.hpp"
 #include "core/pattern.hpp"
 
@@ -77,6 +78,12 @@ class Network {
   void remove(int mu);
   void clear();
 
+  // The memory model and its parameters (models.hpp); relearns. The classic model's weight
+  // modifiers and the sparse model's covariance W and bias are applied when learning. Throws
+  // std::invalid_argument (the network unchanged) for bad options.
+  void set_model(const ModelOptions& model);
+  const ModelOptions& model() const { return model_; }
+
   const Eigen::VectorXd& bias() const { return bias_; }
   void set_bias(const Eigen::VectorXd& b);
 
@@ -121,6 +128,7 @@ class Network {
   int n_;
   Rule rule_;
   HebbianScale scale_kind_;
+  ModelOptions model_;
   Eigen::Matrix<Spin, Eigen::Dynamic, Eigen::Dynamic> patterns_;  // N x P
   Eigen::VectorXd bias_;
   mutable Eigen::MatrixXf w_raw_;  // N x N, column-major; empty until needed

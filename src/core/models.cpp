@@ -1,0 +1,116 @@
+#include "core/models.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "core/parse.hpp"
+
+namespace hopfield {
+
+std::string to_string(const Interaction& f) {
+  switch (f.kind) {
+    case InteractionKind::poly: return "poly:" + std::to_string(f.degree);
+    case InteractionKind::rectpoly: return "rectpoly:" + std::to_string(f.degree);
+    case InteractionKind::exp: return "exp";
+  }
+  return "?";
+}
+
+Interaction parse_interaction(std::string_view text) {
+  const std::string t(text);
+  const auto bad = [&] {
+    return std::invalid_argument("unknown interaction '" + t +
+                                 "': use poly:N or rectpoly:N (N from 2 to 10) or exp");
+  };
+  if (t == "exp") return {InteractionKind::exp, 0};
+  const std::size_t colon = t.find(':');
+  if (colon == std::string::npos) throw bad();
+  const std::string kind = t.substr(0, colon);
+  Interaction f;
+  if (kind == "poly") f.kind = InteractionKind::poly;
+  else if (kind == "rectpoly") f.kind = InteractionKind::rectpoly;
+  else throw bad();
+  f.degree = static_cast<int>(parse_integer(t.substr(colon + 1), "the interaction's degree", 2, 10));
+  return f;
+}
+
+bool has_weight_modifiers(const ModelOptions& m) {
+  return m.dreams > 0 || m.clip > 0 || m.decay != 1.0 || m.connectivity != 1.0 || m.sequence;
+}
+
+bool energy_is_lyapunov(const ModelOptions& m) {
+  if (m.model != Model::classic && m.model != Model::continuous) return true;
+  return !m.sequence && !(m.connectivity < 1.0 && m.asymmetric_dilution);
+}
+
+namespace {
+void require(bool ok, const std::string& message) {
+  if (!ok) throw std::invalid_argument(message);
+}
+}  // namespace
+
+void check_model_options(const ModelOptions& m) {
+  const auto finite = [](double x) { return std::isfinite(x); };
+  if (m.interaction.kind != InteractionKind::exp)
+    require(m.interaction.degree >= 2 && m.interaction.degree <= 10,
+            "the interaction's degree must be from 2 to 10, not " +
+                std::to_string(m.interaction.degree));
+  require(finite(m.beta) && m.beta > 0, "beta must be a positive number, not " + format_number(m.beta));
+  require(finite(m.activity) && (m.activity < 0 || (m.activity > 0 && m.activity < 1)),
+          "the activity must be between 0 and 1 (exclusive), not " + format_number(m.activity));
+  require(finite(m.threshold), "the threshold must be a finite number");
+  require(m.dreams >= 0 && m.dreams <= kMaxDreams,
+          "the number of dreams must be from 0 to " + std::to_string(kMaxDreams) + ", not " +
+              std::to_string(m.dreams));
+  require(finite(m.dream_epsilon) && m.dream_epsilon > 0,
+          "the unlearning step eps must be a positive number, not " + format_number(m.dream_epsilon));
+  require(finite(m.clip) && m.clip >= 0, "the weight bound must be 0 (none) or positive, not " +
+                                             format_number(m.clip));
+  require(finite(m.decay) && m.decay > 0 && m.decay <= 1,
+          "the weight decay must be in (0, 1], not " + format_number(m.decay));
+  require(finite(m.connectivity) && m.connectivity > 0 && m.connectivity <= 1,
+          "the connectivity must be in (0, 1], not " + format_number(m.connectivity));
+  require(finite(m.sequence_symmetric) && m.sequence_symmetric >= 0,
+          "the sequence rule's symmetric part must be 0 or positive, not " +
+              format_number(m.sequence_symmetric));
+  require(finite(m.gain) && m.gain > 0, "the gain must be a positive number, not " + format_number(m.gain));
+  require(finite(m.dt) && m.dt > 0 && m.dt <= 1,
+          "the time step must be in (0, 1] (units of tau), not " + format_number(m.dt));
+  require(finite(m.tau) && m.tau > 0, "tau must be a positive number, not " + format_number(m.tau));
+}
+
+std::string describe(const ModelOptions& m) {
+  switch (m.model) {
+    case Model::classic: {
+      std::string s = "classic";
+      if (m.dreams > 0)
+        s += ", " + std::to_string(m.dreams) + " dreams of eps " + format_number(m.dream_epsilon);
+      if (m.clip > 0) s += ", |W| <= " + format_number(m.clip);
+      if (m.decay != 1.0) s += ", decay " + format_number(m.decay);
+      if (m.connectivity != 1.0)
+        s += ", connectivity " + format_number(m.connectivity) +
+             (m.asymmetric_dilution ? " (asymmetric)" : " (symmetric)");
+      if (m.sequence) s += ", sequence rule";
+      return s;
+    }
+    case Model::dense:
+      switch (m.interaction.kind) {
+        case InteractionKind::poly: return "dense, F(x) = x^" + std::to_string(m.interaction.degree);
+        case InteractionKind::rectpoly:
+          return "dense, F(x) = max(x, 0)^" + std::to_string(m.interaction.degree);
+        case InteractionKind::exp: return "dense, F(x) = exp(x)";
+      }
+      return "dense";
+    case Model::modern: return "modern, beta = " + format_number(m.beta);
+    case Model::sparse:
+      return "sparse 0/1, activity " +
+             (m.activity < 0 ? std::string("of the patterns") : format_number(m.activity)) +
+             ", threshold " + format_number(m.threshold);
+    case Model::continuous:
+      return "continuous, g = " + to_string(m.gain_function) + ", gain " + format_number(m.gain) +
+             ", dt " + format_number(m.dt) + ", tau " + format_number(m.tau);
+  }
+  return "?";
+}
+
+}  // namespace hopfield
