@@ -131,6 +131,7 @@ int run_recall(const RecallOptions& o) {
   for (std::size_t k = 0; k < patterns.size(); ++k)
     all.col(static_cast<Eigen::Index>(k)) = patterns[k].spins;
   net.store_all(all);  // learns once: the pseudo-inverse projection is not redone per pattern
+  net.set_model(o.model);
   if (o.prune) apply_pruning(net, *o.prune, o.dynamics.seed);
 
   SpinVector initial;
@@ -171,6 +172,11 @@ int run_recall(const RecallOptions& o) {
     json.key("patterns").value(net.pattern_count());
     json.key("names").array(names);
     json.key("rule").value(to_string(o.rule)).key("scale").value(to_string(o.scale));
+    if (o.model.model != Model::classic || has_weight_modifiers(o.model)) {
+      // Only when a model is chosen, so classic output stays byte for byte what it was.
+      json.key("model").value(to_string(o.model.model));
+      json.key("model_description").value(describe(o.model));
+    }
     json.key("mode").value(to_string(o.dynamics.mode)).key("tie").value(to_string(o.dynamics.tie));
     json.key("temperature").value(o.dynamics.temperature);
     json.key("seed").value(static_cast<long long>(o.dynamics.seed));

@@ -20,6 +20,7 @@ Usage:
                       [--prune KIND:VALUE] [--json]
                       [--size WxH] [--threshold otsu|dither|LEVEL] [--fit contain|cover]
                       [--invert]
+                      [--model classic|dense|modern|sparse|continuous] [model flags below]
   hopfield-cli capacity    (--size WxH | --neurons N) --patterns LIST [--source random|FILE]
                            [--select LIST] [--rule LIST] [--flip F] [--mode M] [--tie T]
                            [--max-sweeps M]
@@ -66,6 +67,23 @@ Usage:
                     LEVEL in [0, 1]: cells darker than it (0 black, 1 white) become +1
   --fit             contain (the whole image, the margin -1; default) or cover (fill, crop)
   --invert          light pixels become +1
+
+Models (recall and every experiment; a flag that does not apply to the model is an error):
+  --model M         classic (default: +-1 neurons, W from --rule), dense, modern, sparse or
+                    continuous; definitions in docs/science.md
+  classic:    --dream COUNT:EPS   unlearning: COUNT dreams, each W -= EPS s s^T
+              --clip A            forgetting: |W_ij| <= A after each pattern
+              --decay L           forgetting: W <- L W + xi xi^T per pattern (0 < L <= 1)
+              --dilute C[:asymmetric]  keep each weight with probability C
+              --sequence          W = sum xi^(mu+1) xi^mu^T: recall walks the stored sequence
+              --symmetric L       with --sequence: add L sum xi xi^T
+  dense:      --interaction poly:N|rectpoly:N|exp   F of E = -sum F(xi . s) (default poly:3)
+  modern:     --beta B            softmax inverse temperature (default 1)
+  sparse:     --activity A        the covariance rule's a (default: the patterns' mean)
+              --threshold T       theta of the 0/1 update (a number; with --model sparse
+                                  --threshold is this, not the image threshold)
+  continuous: --gain L  --gain-function tanh|arctan  --dt D  --tau T   (defaults 1.4, arctan,
+                                  0.05, 1): du/dt = -u/tau + W g(u) + I by RK4
 
 Experiments (see the README for every row field):
   LIST              a,b,c or from:to:step (to included), e.g. 1:64:1 or 0:0.5:0.05
@@ -167,10 +185,17 @@ PruneRequest parse_prune(const std::string& text) {
 
 RecallOptions parse_recall_options(const std::vector<std::string>& args) {
   RecallOptions o;
+  std::vector<std::pair<std::string, std::string>> model_flags;  // (key, value), read last
+  std::optional<std::string> threshold;  // the image's or, with --model sparse, the model's
+  bool rule_flags = false;
   for (std::size_t k = 0; k < args.size(); ++k) {
     const std::string& flag = args[k];
     if (flag == "--json") {
       o.json = true;
+      continue;
+    }
+    if (flag == "--sequence") {
+      model_flags.emplace_back("sequence", "on");
       continue;
     }
     if (flag == "--invert") {
@@ -179,8 +204,12 @@ RecallOptions parse_recall_options(const std::vector<std::string>& args) {
     }
     if (k + 1 >= args.size()) throw UsageError("unknown option or missing value: " + flag);
     const std::string& v = args[++k];
-    if (flag == "--size" || flag == "--threshold" || flag == "--fit") o.image_flags = true;
-    if (flag == "--patterns") o.patterns_file = v;
+    if (flag == "--size" || flag == "--fit") o.image_flags = true;
+    if (flag == "--rule" || flag == "--scale" || flag == "--prune") rule_flags = true;
+    const std::string key = flag_to_key(flag);
+    if (flag == "--threshold") threshold = v;
+    else if (flag.size() > 2 && is_model_key(key)) model_flags.emplace_back(key, v);
+    else if (flag == "--patterns") o.patterns_file = v;
     else if (flag == "--select") o.select = parse_ranges(flag, v);
     else if (flag == "--class") o.classes = parse_classes(flag, v);
     else if (flag == "--input") o.input_file = v;
@@ -197,11 +226,37 @@ RecallOptions parse_recall_options(const std::vector<std::string>& args) {
       o.dynamics.max_sweeps = static_cast<int>(parse_integer(flag, v, 1, 1000000));
     else if (flag == "--prune") o.prune = parse_prune(v);
     else if (flag == "--size") o.image_size = parse_grid_size(flag, v);
-    else if (flag == "--threshold")
-      o.image.threshold = parse_choice(flag, v, parse_image_threshold);
     else if (flag == "--fit") o.image.fit = parse_choice(flag, v, parse_image_fit);
     else throw UsageError("unknown option: " + flag);
   }
+  for (const auto& [key, value] : model_flags)
+    if (key == "model") o.model.model = parse_choice("--model", value, parse_model);
+  std::vector<std::string> keys;
+  if (threshold && o.model.model == Model::sparse) {
+    model_flags.emplace_back("threshold", *threshold);
+  } else if (threshold) {
+    o.image.threshold = parse_choice("--threshold", *threshold, parse_image_threshold);
+    o.image_flags = true;
+  }
+  for (const auto& [key, value] : model_flags) {
+    const std::string flag = key_to_flag(key);
+    for (const std::string& seen : keys)
+      if (seen == key) throw UsageError(flag + " is given twice");
+    keys.push_back(key);
+    parse_choice(flag, value, [&](const std::string& text) {
+      set_model_parameter(o.model, key, text);
+      return 0;
+    });
+  }
+  try {
+    check_model_keys(o.model, keys, true);
+    check_model_options(o.model);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+  if (rule_flags && !uses_rule(o.model.model))
+    throw UsageError("--rule, --scale and --prune do not apply to the " + to_string(o.model.model) +
+                     " model (it makes its own weights)");
   if (o.patterns_file.empty()) throw UsageError("--patterns FILE is required");
   if (o.input_file.has_value() == o.from.has_value())
     throw UsageError("give exactly one of --input FILE or --from K");
@@ -264,6 +319,11 @@ ExperimentOptions parse_experiment_options(const std::string& command,
     if (flag == "--per-pattern") {  // a switch: the spec's "perPattern": true
       if (o.spec.find("perPattern")) throw UsageError(flag + " is given twice");
       o.spec.members.push_back({"perPattern", string_value("true")});
+      continue;
+    }
+    if (flag == "--sequence") {  // a switch: the spec's "sequence": "on"
+      if (o.spec.find("sequence")) throw UsageError(flag + " is given twice");
+      o.spec.members.push_back({"sequence", string_value("on")});
       continue;
     }
     if (flag.size() < 3 || flag.compare(0, 2, "--") != 0 || k + 1 >= args.size())

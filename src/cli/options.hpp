@@ -37,6 +37,7 @@ struct RecallOptions {
   std::optional<int> target;
   Rule rule = Rule::hebbian;
   HebbianScale scale = HebbianScale::none;
+  ModelOptions model;
   DynamicsOptions dynamics;
   std::optional<PruneRequest> prune;
   bool json = false;

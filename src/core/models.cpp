@@ -70,6 +70,8 @@ void check_model_options(const ModelOptions& m) {
           "the weight decay must be in (0, 1], not " + format_number(m.decay));
   require(finite(m.connectivity) && m.connectivity > 0 && m.connectivity <= 1,
           "the connectivity must be in (0, 1], not " + format_number(m.connectivity));
+  require(m.sequence || m.sequence_symmetric == 0,
+          "the symmetric part is added to the sequence rule: turn the sequence rule on");
   require(finite(m.sequence_symmetric) && m.sequence_symmetric >= 0,
           "the sequence rule's symmetric part must be 0 or positive, not " +
               format_number(m.sequence_symmetric));
@@ -77,6 +79,142 @@ void check_model_options(const ModelOptions& m) {
   require(finite(m.dt) && m.dt > 0 && m.dt <= 1,
           "the time step must be in (0, 1] (units of tau), not " + format_number(m.dt));
   require(finite(m.tau) && m.tau > 0, "tau must be a positive number, not " + format_number(m.tau));
+}
+
+bool is_model_key(std::string_view key) {
+  for (std::string_view k : kModelKeys)
+    if (k == key) return true;
+  return false;
+}
+
+namespace {
+
+std::string flag_of(std::string_view key) {
+  std::string flag = "--";
+  for (char c : key) {
+    if (c >= 'A' && c <= 'Z') {
+      flag += '-';
+      flag += static_cast<char>(c - 'A' + 'a');
+    } else {
+      flag += c;
+    }
+  }
+  return flag;
+}
+
+std::pair<std::string, std::string> split_colon(const std::string& text) {
+  const std::size_t colon = text.find(':');
+  if (colon == std::string::npos) return {text, ""};
+  return {text.substr(0, colon), text.substr(colon + 1)};
+}
+
+}  // namespace
+
+void set_model_parameter(ModelOptions& m, std::string_view key, const std::string& text) {
+  const std::string what(key);
+  if (key == "model") {
+    m.model = parse_model(text);
+  } else if (key == "interaction") {
+    m.interaction = parse_interaction(text);
+  } else if (key == "beta") {
+    m.beta = parse_real(text, "beta");
+  } else if (key == "activity") {
+    m.activity = parse_real(text, "activity");
+  } else if (key == "threshold") {
+    m.threshold = parse_real(text, "threshold");
+  } else if (key == "dream") {
+    const auto [count, eps] = split_colon(text);
+    if (eps.empty())
+      throw std::invalid_argument("dream expects COUNT:EPS (e.g. 200:0.01), not '" + text + "'");
+    m.dreams = static_cast<int>(parse_integer(count, "the number of dreams", 0, kMaxDreams));
+    m.dream_epsilon = parse_real(eps, "the unlearning step eps");
+  } else if (key == "clip") {
+    m.clip = parse_real(text, "clip");
+  } else if (key == "decay") {
+    m.decay = parse_real(text, "decay");
+  } else if (key == "dilute") {
+    const auto [c, kind] = split_colon(text);
+    m.connectivity = parse_real(c, "the connectivity");
+    if (kind != "" && kind != "asymmetric" && kind != "symmetric")
+      throw std::invalid_argument("dilute expects C, C:symmetric or C:asymmetric, not '" + text + "'");
+    m.asymmetric_dilution = kind == "asymmetric";
+  } else if (key == "sequence") {
+    if (text == "on" || text == "true") m.sequence = true;
+    else if (text == "off" || text == "false") m.sequence = false;
+    else throw std::invalid_argument("sequence expects on or off, not '" + text + "'");
+  } else if (key == "symmetric") {
+    m.sequence_symmetric = parse_real(text, "the sequence rule's symmetric part");
+  } else if (key == "gain") {
+    m.gain = parse_real(text, "gain");
+  } else if (key == "gainFunction") {
+    m.gain_function = parse_gain_function(text);
+  } else if (key == "dt") {
+    m.dt = parse_real(text, "dt");
+  } else if (key == "tau") {
+    m.tau = parse_real(text, "tau");
+  } else {
+    throw std::invalid_argument("unknown model parameter '" + what + "'");
+  }
+}
+
+std::string model_parameter_text(const ModelOptions& m, std::string_view key) {
+  if (key == "model") return to_string(m.model);
+  if (key == "interaction") return to_string(m.interaction);
+  if (key == "beta") return format_number(m.beta);
+  if (key == "activity") return format_number(m.activity);
+  if (key == "threshold") return format_number(m.threshold);
+  if (key == "dream") return std::to_string(m.dreams) + ":" + format_number(m.dream_epsilon);
+  if (key == "clip") return format_number(m.clip);
+  if (key == "decay") return format_number(m.decay);
+  if (key == "dilute")
+    return format_number(m.connectivity) + (m.asymmetric_dilution ? ":asymmetric" : "");
+  if (key == "sequence") return m.sequence ? "on" : "off";
+  if (key == "symmetric") return format_number(m.sequence_symmetric);
+  if (key == "gain") return format_number(m.gain);
+  if (key == "gainFunction") return to_string(m.gain_function);
+  if (key == "dt") return format_number(m.dt);
+  if (key == "tau") return format_number(m.tau);
+  throw std::invalid_argument("unknown model parameter '" + std::string(key) + "'");
+}
+
+std::vector<std::string_view> model_keys_for(Model model) {
+  switch (model) {
+    case Model::classic: return {"dream", "clip", "decay", "dilute", "sequence", "symmetric"};
+    case Model::dense: return {"interaction"};
+    case Model::modern: return {"beta"};
+    case Model::sparse: return {"activity", "threshold"};
+    case Model::continuous: return {"gain", "gainFunction", "dt", "tau"};
+  }
+  return {};
+}
+
+void check_model_keys(const ModelOptions& m, const std::vector<std::string>& given,
+                      bool flag_style) {
+  const std::vector<std::string_view> takes = model_keys_for(m.model);
+  const auto spell = [&](std::string_view key) {
+    return flag_style ? flag_of(key) : std::string(key);
+  };
+  for (const std::string& key : given) {
+    if (key == "model" || !is_model_key(key)) continue;
+    bool ok = false;
+    for (std::string_view k : takes) ok = ok || k == key;
+    if (ok) continue;
+    std::string list;
+    for (std::string_view k : takes) list += (list.empty() ? "" : ", ") + spell(k);
+    throw std::invalid_argument(spell(key) + " does not apply to the " + to_string(m.model) +
+                                " model (it takes " + list + ")");
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> model_parameters(const ModelOptions& m) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const ModelOptions defaults;
+  out.emplace_back("model", to_string(m.model));
+  for (std::string_view key : model_keys_for(m.model)) {
+    const std::string text = model_parameter_text(m, key);
+    if (text != model_parameter_text(defaults, key)) out.emplace_back(std::string(key), text);
+  }
+  return out;
 }
 
 std::string describe(const ModelOptions& m) {

@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/limits.hpp"
 #include "core/names.hpp"
@@ -48,6 +50,9 @@ inline constexpr EnumName<GainFunction> kGainNames[] = {
     {GainFunction::tanh, "tanh", "tanh(lambda u)"},
     {GainFunction::arctan, "arctan", "(2/pi) arctan(pi lambda u / 2) (the 1984 paper's)"}};
 inline std::string to_string(GainFunction g) { return name_of(kGainNames, g); }
+inline GainFunction parse_gain_function(std::string_view text) {
+  return parse_name(kGainNames, "gain function", text);
+}
 
 struct ModelOptions {
   Model model = Model::classic;
@@ -94,6 +99,37 @@ bool energy_is_lyapunov(const ModelOptions& m);
 // activity in (0, 1) or negative, connectivity in (0, 1], decay in (0, 1], clip >= 0, dreams
 // in 0..kMaxDreams, eps > 0, gain > 0, 0 < dt <= 1, tau > 0).
 void check_model_options(const ModelOptions& m);
+
+// ---- the parameters as text: one grammar for CLI flags (the key with words joined by '-':
+// "gainFunction" is --gain-function), URL parameters, experiment specs and the JS API ----
+//   model        classic | dense | modern | sparse | continuous
+//   interaction  poly:N | rectpoly:N | exp                      (dense)
+//   beta         B > 0                                          (modern)
+//   activity     A in (0, 1)    threshold  THETA                (sparse)
+//   dream        COUNT:EPS      clip  A    decay  LAMBDA        (classic)
+//   dilute       C[:asymmetric] sequence  on | off   symmetric  LAMBDA  (classic)
+//   gain  LAMBDA   gainFunction  tanh | arctan   dt  D   tau  T  (continuous)
+inline constexpr std::string_view kModelKeys[] = {
+    "model", "interaction", "beta",    "activity", "threshold", "dream", "clip",
+    "decay", "dilute",      "sequence", "symmetric", "gain",  "gainFunction", "dt", "tau"};
+bool is_model_key(std::string_view key);
+// Sets parameter `key` from `text`. Throws std::invalid_argument naming the key for a bad
+// value or an unknown key. Ranges are checked by check_model_options.
+void set_model_parameter(ModelOptions& m, std::string_view key, const std::string& text);
+// The text of parameter `key` as set_model_parameter reads it back.
+std::string model_parameter_text(const ModelOptions& m, std::string_view key);
+// The keys (besides "model") that apply to `model`.
+std::vector<std::string_view> model_keys_for(Model model);
+// Throws std::invalid_argument when one of `given` (keys) does not apply to m.model, naming
+// the model and the keys it takes; `flag_style` spells keys as CLI flags (--gain-function).
+void check_model_keys(const ModelOptions& m, const std::vector<std::string>& given,
+                      bool flag_style);
+// Whether the learning rule (Hebbian, Storkey, pseudo-inverse), its scale and pruning shape
+// the model's weights: classic and continuous (W from the rule); dense, modern and sparse
+// have their own.
+inline bool uses_rule(Model m) { return m == Model::classic || m == Model::continuous; }
+// The parameters that differ from the defaults, as (key, text) pairs, "model" first.
+std::vector<std::pair<std::string, std::string>> model_parameters(const ModelOptions& m);
 
 // One line for the UI and the CLI: "dense, F = x^3", "modern, beta = 0.5", ...
 std::string describe(const ModelOptions& m);

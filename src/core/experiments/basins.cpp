@@ -71,6 +71,10 @@ BasinsSpec BasinsSpec::from_json(const JsonValue& json) {
   s.seed = r.seed("seed");
   s.dynamics = read_dynamics(r, 100);
   s.per_pattern = r.flag("perPattern", false);
+  s.model = read_model(r);
+  if (r.has("rule") && !uses_rule(s.model.model))
+    throw SpecError("rule", "does not apply to the " + to_string(s.model.model) +
+                                " model (it makes its own weights)");
   r.finish();
   s.validate();
   return s;
@@ -102,12 +106,14 @@ void Basins::prepare() {
     }
   }
   try {
-    net_ = std::make_unique<Network>(build_network(x_, spec_.rule));
+    net_ = std::make_unique<Network>(build_network(x_, spec_.rule, HebbianScale::none, spec_.model));
   } catch (const std::invalid_argument& e) {
-    throw SpecError("rule", e.what());
+    throw SpecError(spec_.model == ModelOptions{} ? "rule" : "model", e.what());
   }
   // Built once here, then only read by the units (on any thread).
-  if (!net_->uses_pattern_fields()) net_->raw_weights();
+  if (!net_->uses_pattern_fields() && net_->model().model != Model::dense &&
+      net_->model().model != Model::modern)
+    net_->raw_weights();
   net_->patterns_transposed();
 }
 
@@ -234,6 +240,7 @@ void Basins::write_spec(JsonWriter& json) const {
     if (!spec_.patterns.select.empty()) json.key("select").value(spec_.patterns.select);
   }
   json.key("rule").value(to_string(spec_.rule));
+  write_model(json, spec_.model);
   json.key("corruption").value(to_string(spec_.corruption));
   json.key("maskValue").value(static_cast<int>(spec_.mask_value));
   json.key("amounts").begin_array();

@@ -22,6 +22,7 @@ struct BasinsSpec {
   int trials = 10;                                   // "trials"
   std::uint64_t seed = 0;                            // "seed"
   DynamicsOptions dynamics;                          // "mode", "tie", "maxSweeps"
+  ModelOptions model;                                // "model", "interaction", ... (classic)
   bool per_pattern = false;  // "perPattern": the JSON adds per-pattern fractions
 
   void validate() const;

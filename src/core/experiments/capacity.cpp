@@ -48,7 +48,23 @@ std::vector<int> flips_from_fields(const PatternMatrix& x,
 }  // namespace
 
 std::vector<int> first_step_flips(const PatternMatrix& x, const Network& net, TieRule tie) {
-  if (net.rule() == Rule::hebbian && !net.pruned()) {
+  const Model model = net.model().model;
+  if (model == Model::dense || real_valued(model)) {
+    std::vector<int> out(static_cast<std::size_t>(x.cols()), 0);
+    DynamicsOptions o;
+    o.mode = UpdateMode::synchronous;
+    o.tie = tie;
+    o.max_sweeps = 1;
+    for (Eigen::Index mu = 0; mu < x.cols(); ++mu) {
+      const SpinVector xi = x.col(mu);
+      Recall run(net, xi, o, std::nullopt, Tracing::none);
+      run.step_sweep();
+      out[static_cast<std::size_t>(mu)] = hamming(run.state(), xi);
+    }
+    return out;
+  }
+  if (net.rule() == Rule::hebbian && !net.pruned() && !has_weight_modifiers(net.model()) &&
+      model == Model::classic) {
     if (float_fields_exact(x)) return flips_from_fields(x, hebbian_pattern_fields<float>(x), tie);
     return flips_from_fields(x, hebbian_pattern_fields<double>(x), tie);
   }
@@ -63,12 +79,18 @@ std::vector<int> first_step_flips(const PatternMatrix& x, const Network& net, Ti
 
 void CapacitySpec::validate() const {
   const int n = size.neurons();
+  check_model_options(model);
   if (n < 1) throw SpecError("neurons", "give the network size (neurons N or size WxH)");
   if (patterns.empty()) throw SpecError("patterns", "must not be empty");
   for (long long p : patterns)
     if (p < 1 || p > 100000) throw SpecError("patterns", "values must be 1..100000");
   if (rules.empty()) throw SpecError("rule", "must not be empty");
   const long long max_p = *std::max_element(patterns.begin(), patterns.end());
+  const bool dense_w = model.model == Model::sparse || has_weight_modifiers(model);
+  if (dense_w && n > kMaxDenseNeurons)
+    throw SpecError("model", describe(model) + " needs a dense N x N matrix: at most " +
+                                 std::to_string(kMaxDenseNeurons) + " neurons, not " +
+                                 std::to_string(n));
   for (Rule r : rules) {
     if (r != Rule::hebbian && n > kMaxDenseNeurons)
       throw SpecError("rule", to_string(r) + " needs a dense N x N matrix: at most " +
@@ -102,6 +124,10 @@ CapacitySpec CapacitySpec::from_json(const JsonValue& json) {
   s.seed = r.seed("seed");
   s.source = read_source(r);
   s.dynamics = read_dynamics(r, 100);
+  s.model = read_model(r);
+  if (r.has("rule") && !uses_rule(s.model.model))
+    throw SpecError("rule", "does not apply to the " + to_string(s.model.model) +
+                                " model (it makes its own weights)");
   r.finish();
   s.validate();
   return s;
@@ -129,19 +155,22 @@ UnitRecord Capacity::run_unit(long long unit) const {
   for (Rule rule : spec_.rules) {
     Network net(n);
     try {
-      net = build_network(x, rule);
+      net = build_network(x, rule, HebbianScale::none, spec_.model);
     } catch (const std::invalid_argument& e) {
       throw std::invalid_argument("capacity, P = " + std::to_string(p) + ", trial " +
                                   std::to_string(trial) + ": " + e.what());
     }
     // P recalls of several sweeps each on one network: a dense W (built once, N^2 P) makes
     // a sweep O(N + flips N) instead of O(N P). Measured faster from N <= 16 P on.
-    if (rule == Rule::hebbian && n <= 1024 && n <= kDenseFromPatterns * p)
+    // (The fast paths are for the classic model's plain W; other models run their own.)
+    const bool plain = spec_.model == ModelOptions{};
+    if (plain && rule == Rule::hebbian && n <= 1024 && n <= kDenseFromPatterns * p)
       net.set_field_path(Network::FieldPath::dense);
-    if (!net.uses_pattern_fields()) net.raw_weights();
+    if (plain && !net.uses_pattern_fields()) net.raw_weights();
     // With a dense Hebbian W the stored patterns' fields (exact in float) also start each
     // recall: its probe differs from the pattern in a few neurons (NearbyFields).
-    const bool nearby = rule == Rule::hebbian && !net.uses_pattern_fields() && float_fields_exact(x);
+    const bool nearby =
+        plain && rule == Rule::hebbian && !net.uses_pattern_fields() && float_fields_exact(x);
     Eigen::MatrixXf pattern_fields;
     if (nearby) pattern_fields = hebbian_pattern_fields<float>(x);
     const std::vector<int> errors = nearby ? flips_from_fields(x, pattern_fields, spec_.dynamics.tie)
@@ -192,6 +221,8 @@ Table Capacity::aggregate(std::vector<UnitRecord> records) const {
                "retrieved_fraction",
                "mean_final_overlap",
                "mean_sweeps"};
+  const std::string model = model_cell(spec_.model);
+  if (!model.empty()) t.columns.insert(t.columns.begin() + 1, "model");
   const int n = spec_.size.neurons();
   for (std::size_t r = 0; r < spec_.rules.size(); ++r)
     for (std::size_t c = 0; c < spec_.patterns.size(); ++c) {
@@ -203,10 +234,12 @@ Table Capacity::aggregate(std::vector<UnitRecord> records) const {
         for (int v = 0; v < kValuesPerRule; ++v)
           mean[v] += rec->values[r * kValuesPerRule + static_cast<std::size_t>(v)];
       for (double& m : mean) m /= static_cast<double>(done.size());
-      t.rows.push_back({Cell::of(to_string(spec_.rules[r])), Cell::of(n), Cell::of(p),
-                        Cell::of(p / n), Cell::of(mean[0]),
+      t.rows.push_back({Cell::of(uses_rule(spec_.model.model) ? to_string(spec_.rules[r])
+                                                              : std::string("-")),
+                        Cell::of(n), Cell::of(p), Cell::of(p / n), Cell::of(mean[0]),
                         Cell::of(0.5 * det_erfc(std::sqrt(n / (2.0 * p)))), Cell::of(mean[1]),
                         Cell::of(mean[2]), Cell::of(mean[3]), Cell::of(mean[4])});
+      if (!model.empty()) t.rows.back().insert(t.rows.back().begin() + 1, Cell::of(model));
     }
   return t;
 }
@@ -224,6 +257,7 @@ void Capacity::write_spec(JsonWriter& json) const {
   json.key("seed").raw(std::to_string(spec_.seed));
   write_source(json, spec_.source);
   write_dynamics(json, spec_.dynamics);
+  write_model(json, spec_.model);
 }
 
 }  // namespace hopfield::experiments

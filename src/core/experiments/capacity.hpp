@@ -19,6 +19,7 @@ struct CapacitySpec {
   std::uint64_t seed = 0;                  // "seed"
   PatternFile source;                      // "source": "random" (path empty) or a file; "select"
   DynamicsOptions dynamics;                // "mode", "tie", "maxSweeps" (async, keep, 100)
+  ModelOptions model;                      // "model", "interaction", "beta", ... (classic)
 
   // Throws SpecError naming the field (empty lists, P > N for the pseudo-inverse, ...).
   void validate() const;
@@ -42,7 +43,8 @@ class Capacity : public Experiment {
 };
 
 // Per stored pattern and neuron: would one synchronous update from the pattern itself flip
-// it? Returns the number of flips per pattern (column). Hebbian without a dense W.
+// it? Returns the number of flips per pattern (column). Hebbian without a dense W; the dense,
+// modern and continuous models by one synchronous step of their own dynamics.
 std::vector<int> first_step_flips(const PatternMatrix& x, const Network& net, TieRule tie);
 
 }  // namespace hopfield::experiments

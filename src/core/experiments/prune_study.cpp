@@ -95,6 +95,9 @@ PruneStudySpec PruneStudySpec::from_json(const JsonValue& json) {
   s.trials = static_cast<int>(r.integer("trials", 100, 1, 1000000));
   s.seed = r.seed("seed");
   s.max_sweeps = static_cast<int>(r.integer("maxSweeps", 50, 1, 1000000));
+  if (!(read_model(r) == ModelOptions{}))
+    throw SpecError("model", "the pruning study prunes the classic Hebbian W, as published; "
+                             "run it without a model (or use capacity and basins with one)");
   r.finish();
   s.validate();
   return s;

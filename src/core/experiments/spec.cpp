@@ -79,6 +79,14 @@ std::uint64_t SpecReader::seed(const std::string& key) {
   return s;
 }
 
+std::optional<std::string> SpecReader::scalar(const std::string& key) {
+  const JsonValue* v = get(key);
+  if (!v) return std::nullopt;
+  if (v->is(JsonValue::Type::boolean)) return v->boolean ? "on" : "off";
+  if (v->is(JsonValue::Type::string) || v->is(JsonValue::Type::number)) return v->text;
+  throw SpecError(key, "must be a string or a number");
+}
+
 bool SpecReader::flag(const std::string& key, bool fallback) {
   const JsonValue* v = get(key);
   if (!v) return fallback;
@@ -233,6 +241,45 @@ void write_dynamics(JsonWriter& json, const DynamicsOptions& d) {
   json.key("maxSweeps").value(d.max_sweeps);
 }
 
+ModelOptions read_model(SpecReader& r) {
+  ModelOptions m;
+  std::vector<std::string> given;
+  for (std::string_view k : kModelKeys) {
+    const std::string key(k);
+    const std::optional<std::string> text = r.scalar(key);
+    if (!text) continue;
+    given.push_back(key);
+    try {
+      set_model_parameter(m, key, *text);
+    } catch (const std::invalid_argument& e) {
+      throw SpecError(key, e.what());
+    }
+  }
+  const std::vector<std::string_view> takes = model_keys_for(m.model);
+  for (const std::string& key : given) {
+    if (key == "model" || std::find(takes.begin(), takes.end(), key) != takes.end()) continue;
+    std::string list;
+    for (std::string_view k : takes) list += (list.empty() ? "" : ", ") + std::string(k);
+    throw SpecError(key, "does not apply to the " + to_string(m.model) + " model (it takes " +
+                             list + ")");
+  }
+  try {
+    check_model_options(m);
+  } catch (const std::invalid_argument& e) {
+    throw SpecError("model", e.what());
+  }
+  return m;
+}
+
+void write_model(JsonWriter& json, const ModelOptions& m) {
+  if (m == ModelOptions{}) return;
+  for (const auto& [key, text] : model_parameters(m)) json.key(key).value(text);
+}
+
+std::string model_cell(const ModelOptions& m) {
+  return m == ModelOptions{} ? std::string() : describe(m);
+}
+
 std::vector<Pattern> load_selected(const PatternFile& file, const std::string& key) {
   std::vector<Pattern> all = load_patterns(file.path);
   if (file.select.empty()) return all;
@@ -292,10 +339,12 @@ PatternMatrix draw_patterns(int neurons, int count, const std::vector<Pattern>& 
   return x;
 }
 
-Network build_network(const PatternMatrix& x, Rule rule, HebbianScale scale) {
+Network build_network(const PatternMatrix& x, Rule rule, HebbianScale scale,
+                      const ModelOptions& model) {
   Network net(static_cast<int>(x.rows()));
   net.store_all(x);           // under the Hebbian rule: a column copy
   net.set_rule(rule, scale);  // then one relearn, not one per pattern
+  if (!(model == ModelOptions{})) net.set_model(model);
   return net;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -34,6 +35,8 @@ class SpecReader {
                                   long long min, long long max);
   // A JSON array of strings, or one string of comma-separated words.
   std::vector<std::string> words(const std::string& key, const std::vector<std::string>& fallback);
+  // A string, a number (as written) or a boolean ("on"/"off") as text; nullopt when absent.
+  std::optional<std::string> scalar(const std::string& key);
   // A repeatable string option: an array of strings or one string.
   std::vector<std::string> strings(const std::string& key);
   void finish() const;
@@ -67,6 +70,14 @@ void write_size(JsonWriter& json, const NetworkSize& size);
 DynamicsOptions read_dynamics(SpecReader& r, int default_max_sweeps);
 void write_dynamics(JsonWriter& json, const DynamicsOptions& d);
 
+// The model and its parameters (models.hpp keys: "model", "interaction", "beta", ...), checked
+// to apply to the model; the classic model when none is given.
+ModelOptions read_model(SpecReader& r);
+// The parameters that differ from the classic default (nothing for the classic model).
+void write_model(JsonWriter& json, const ModelOptions& m);
+// The model as a table cell ("dense, F(x) = x^3"); empty for the plain classic model.
+std::string model_cell(const ModelOptions& m);
+
 // A pattern file and an optional selection ("0,3,5-7" or an array of indices).
 struct PatternFile {
   std::string path;
@@ -89,8 +100,9 @@ inline constexpr std::uint64_t kPatternStream = 4;
 // for every P, so the cells of one trial are nested.
 PatternMatrix draw_patterns(int neurons, int count, const std::vector<Pattern>& pool,
                             std::uint64_t seed, long long trial);
-// A network of the given rule holding the columns of x.
-Network build_network(const PatternMatrix& x, Rule rule, HebbianScale scale = HebbianScale::none);
+// A network of the given rule and model holding the columns of x.
+Network build_network(const PatternMatrix& x, Rule rule, HebbianScale scale = HebbianScale::none,
+                      const ModelOptions& model = {});
 
 // Runs a T = 0 recall to its end and returns its sweeps, but stops as soon as the state is a
 // fixed point (which the next sweep would only confirm), counting that sweep: the same state

@@ -38,6 +38,14 @@ TemperatureSpec TemperatureSpec::from_json(const JsonValue& json) {
   s.trials = static_cast<int>(r.integer("trials", 10, 1, 1000000));
   s.seed = r.seed("seed");
   s.source = read_source(r);
+  s.model = read_model(r);
+  if (s.model.model != Model::classic && s.model.model != Model::sparse)
+    throw SpecError("model", "the " + to_string(s.model.model) +
+                                 " model runs at T = 0 only; Glauber dynamics need the classic "
+                                 "or sparse model");
+  if (r.has("rule") && !uses_rule(s.model.model))
+    throw SpecError("rule", "does not apply to the " + to_string(s.model.model) +
+                                " model (it makes its own weights)");
   r.finish();
   s.validate();
   return s;
@@ -63,7 +71,7 @@ UnitRecord Temperature::run_unit(long long unit) const {
   const int p = static_cast<int>(spec_.patterns[static_cast<std::size_t>(cell) / nt]);
   const double temperature = spec_.temperatures[static_cast<std::size_t>(cell) % nt];
   const PatternMatrix x = draw_patterns(spec_.size.neurons(), p, pool_, spec_.seed, trial);
-  const Network net = build_network(x, spec_.rule);
+  const Network net = build_network(x, spec_.rule, HebbianScale::none, spec_.model);
   DynamicsOptions o;
   o.mode = spec_.mode;
   o.temperature = temperature;
@@ -117,6 +125,7 @@ void Temperature::write_spec(JsonWriter& json) const {
   json.end_array();
   json.key("sweeps").value(spec_.sweeps);
   json.key("rule").value(to_string(spec_.rule));
+  write_model(json, spec_.model);
   json.key("mode").value(to_string(spec_.mode));
   json.key("trials").value(spec_.trials);
   json.key("seed").raw(std::to_string(spec_.seed));

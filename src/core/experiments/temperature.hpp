@@ -17,6 +17,7 @@ struct TemperatureSpec {
   std::vector<double> temperatures;            // "temperatures" (required), each >= 0
   int sweeps = 50;                             // "sweeps": fixed run length
   Rule rule = Rule::hebbian;                   // "rule"
+  ModelOptions model;  // "model", ...: the classic (with modifiers) and sparse models
   UpdateMode mode = UpdateMode::async_random;  // "mode"
   int trials = 10;                             // "trials"
   std::uint64_t seed = 0;                      // "seed"
