@@ -1,5 +1,6 @@
-// Network settings: learning rule and scale, update mode, tie rule, temperature, seed,
-// sweep limit. A rule the library cannot be learned with shows an error and changes nothing.
+// Network settings: the model and its parameters, learning rule and scale, update mode, tie
+// rule, temperature, seed, sweep limit. A setting the library cannot be learned with shows an
+// error and changes nothing.
 #include <imgui.h>
 
 #include <cmath>
@@ -8,14 +9,128 @@
 #include "app/widgets.hpp"
 
 namespace hlab {
+namespace {
+
+bool input_double(const char* label, double& value, double step, const char* format) {
+  double v = value;
+  if (!ImGui::InputDouble(label, &v, step, step * 10, format)) return false;
+  if (!std::isfinite(v)) return false;
+  value = v;
+  return true;
+}
+
+// The chosen model's own parameters. Returns true when one changed.
+bool model_parameters(hopfield::ModelOptions& m) {
+  using hopfield::Model;
+  bool changed = false;
+  switch (m.model) {
+    case Model::classic: {
+      if (!ImGui::TreeNode("weight modifiers")) break;
+      ImGui::InputInt("dreams", &m.dreams, 10, 100);  // each one is a recall: apply when done
+      changed |= ImGui::IsItemDeactivatedAfterEdit();
+      tooltip("Unlearning (Hopfield, Feinstein, Palmer 1983): run from a random state to a fixed\n"
+              "point and subtract eps s s^T; repeated, it removes spurious states.");
+      changed |= input_double("dream eps", m.dream_epsilon, 0.001, "%.4g");
+      changed |= input_double("clip |W| <= A", m.clip, 0.5, "%.4g");
+      tooltip("Forgetting (palimpsest): each weight bounded after every pattern; 0 = no bound.");
+      changed |= input_double("decay lambda", m.decay, 0.01, "%.4g");
+      tooltip("Forgetting: W <- lambda W + xi xi^T per pattern, in library order (1 = none).");
+      changed |= input_double("connectivity c", m.connectivity, 0.05, "%.3g");
+      tooltip("Dilution: each weight kept with probability c.");
+      changed |= ImGui::Checkbox("asymmetric dilution", &m.asymmetric_dilution);
+      changed |= ImGui::Checkbox("sequence rule", &m.sequence);
+      tooltip("W = sum xi^(mu+1) xi^mu^T (the last pattern leads to the first): synchronous\n"
+              "recall walks through the library in order.");
+      if (m.sequence) changed |= input_double("symmetric part", m.sequence_symmetric, 0.1, "%.3g");
+      ImGui::TreePop();
+      break;
+    }
+    case Model::dense: {
+      hopfield::InteractionKind kind = m.interaction.kind;
+      static constexpr hopfield::EnumName<hopfield::InteractionKind> kinds[] = {
+          {hopfield::InteractionKind::poly, "poly", "F(x) = x^n"},
+          {hopfield::InteractionKind::rectpoly, "rectpoly", "F(x) = max(x, 0)^n"},
+          {hopfield::InteractionKind::exp, "exp", "F(x) = exp(x)"}};
+      if (enum_combo("interaction F", kind, kinds)) {
+        m.interaction.kind = kind;
+        changed = true;
+      }
+      if (kind != hopfield::InteractionKind::exp)
+        changed |= ImGui::SliderInt("degree n", &m.interaction.degree, 2, 10);
+      tooltip("n = 2 is the classic Hebbian network; each step up stores about N times more.");
+      break;
+    }
+    case Model::modern: {
+      float beta = static_cast<float>(m.beta);
+      if (ImGui::DragFloat("beta", &beta, 0.002f, 1e-4f, 10.0f, "%.4g",
+                           ImGuiSliderFlags_Logarithmic) &&
+          std::isfinite(beta) && beta > 0) {
+        m.beta = beta;
+        changed = true;
+      }
+      tooltip("Large beta: one update retrieves one pattern. Small beta: the state moves to an\n"
+              "average of several patterns (a metastable state), or of all of them.");
+      break;
+    }
+    case Model::sparse: {
+      bool measured = m.activity < 0;
+      if (ImGui::Checkbox("activity from the patterns", &measured)) {
+        m.activity = measured ? -1.0 : 0.1;
+        changed = true;
+      }
+      if (!measured) changed |= input_double("activity a", m.activity, 0.01, "%.3g");
+      changed |= input_double("threshold theta", m.threshold, 0.5, "%.4g");
+      break;
+    }
+    case Model::continuous: {
+      changed |= enum_combo("gain function g", m.gain_function, hopfield::kGainNames);
+      changed |= input_double("gain lambda", m.gain, 0.1, "%.3g");
+      changed |= input_double("RK4 step dt", m.dt, 0.01, "%.3g");
+      changed |= input_double("tau", m.tau, 0.1, "%.3g");
+      break;
+    }
+  }
+  return changed;
+}
+
+const char* energy_text(const hopfield::ModelOptions& m) {
+  switch (m.model) {
+    case hopfield::Model::dense: return "Energy E = -sum_mu F(xi^mu . s).";
+    case hopfield::Model::modern:
+      return "Energy E = -(1/beta) log sum_mu exp(beta x_mu . xi) + 1/2 xi . xi (the paper's "
+             "constants beta^-1 log P + M^2/2 dropped).";
+    case hopfield::Model::sparse:
+      return "0/1 neurons: h_i = sum_j W_ij s_j - theta, E = -1/2 s^T W s + theta sum_i s_i with "
+             "W = sum (xi - a)(xi - a)^T.";
+    case hopfield::Model::continuous:
+      return "du/dt = -u/tau + W g(u) + I; E = -1/2 V^T W V - I^T V + (1/tau) sum_i "
+             "integral_0^V_i g^-1(v) dv decreases along every trajectory (W symmetric).";
+    case hopfield::Model::classic: break;
+  }
+  return "Energy E = -1/2 s^T W s - b^T s  (some slides write -sum_{i!=j} w_ij s_i s_j "
+         "without the 1/2: twice this value). Field h_i = sum_j W_ij s_j + b_i.";
+}
+
+}  // namespace
+
 void NetworkPanel::draw(App& app) {
   const hopfield::Lab& lab = app.lab();
   hopfield::LabSettings s = lab.settings();
   bool changed = false;
   ImGui::PushItemWidth(ImGui::GetFontSize() * 12);
 
-  changed |= enum_combo("learning rule", s.rule, hopfield::kRuleNames);
-  if (s.rule == hopfield::Rule::hebbian) {
+  hopfield::Model kind = s.model.model;
+  if (enum_combo("model", kind, hopfield::kModelNames)) {
+    s.model = hopfield::ModelOptions{};  // each model starts from its defaults
+    s.model.model = kind;
+    if (!hopfield::uses_rule(kind)) s.dynamics.temperature = 0;
+    changed = true;
+  }
+  tooltip("Definitions in docs/science.md. Classic: +-1 neurons, W from a learning rule.");
+  changed |= model_parameters(s.model);
+  const bool rule_shapes_w = hopfield::uses_rule(s.model.model);
+  if (rule_shapes_w) changed |= enum_combo("learning rule", s.rule, hopfield::kRuleNames);
+  if (rule_shapes_w && s.rule == hopfield::Rule::hebbian) {
     changed |= enum_combo("Hebbian scale", s.scale, hopfield::kScaleNames);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("A positive scale never changes T = 0 dynamics, only the energy values");
@@ -25,10 +140,15 @@ void NetworkPanel::draw(App& app) {
   float t = static_cast<float>(s.dynamics.temperature);
   // Dragging covers the useful range (T_c = 1 for random patterns at low load); a typed value
   // may go beyond it, up to what the core takes.
+  const bool glauber = s.model.model == hopfield::Model::classic || s.model.model == hopfield::Model::sparse;
+  ImGui::BeginDisabled(!glauber);
   if (ImGui::DragFloat("temperature T", &t, 0.005f, 0.0f, 3.0f, "%.3f") && std::isfinite(t) && t >= 0) {
     s.dynamics.temperature = t;
     changed = true;
   }
+  ImGui::EndDisabled();
+  if (!glauber && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("The %s model runs at T = 0.", hopfield::to_string(s.model.model).c_str());
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("0: deterministic sign updates. T > 0: Glauber, P(s=+1) = 1/(1+exp(-2h/T)) with h\n"
                       "the field of W_raw / N for Hebbian weights (whatever the scale: T_c = 1 for\n"
@@ -54,8 +174,10 @@ void NetworkPanel::draw(App& app) {
   text_disabled_wrapped("(random patterns; similar ones like letters fail far earlier)");
   ImGui::TextDisabled("error-free N/(2 ln N) = %.1f",
                       n > 1 ? n / (2.0 * std::log(static_cast<double>(n))) : 0.0);
-  text_wrapped("Energy E = -1/2 s^T W s - b^T s  (some slides write -sum_{i!=j} w_ij s_i s_j "
-                     "without the 1/2: twice this value). Field h_i = sum_j W_ij s_j + b_i.");
+  text_wrapped("%s", energy_text(s.model));
+  if (!hopfield::energy_is_lyapunov(s.model))
+    text_wrapped("W is asymmetric here: the energy is not a Lyapunov function (it may rise), so "
+                 "the Plots panel does not draw it.");
   if (n > hopfield::kMaxDenseNeurons)
     text_wrapped("N > %d: only the Hebbian rule is available (no dense weight matrix).",
                        hopfield::kMaxDenseNeurons);

@@ -108,6 +108,7 @@ StartupOptions parse_startup(const std::vector<Param>& params,
                          " (the default stays): " + why);
   };
   hopfield::LabSettings& settings = o.settings;
+  std::vector<std::string> model_keys;
   for (const Param& p : params) {
     try {
       if (p.first == "size") {
@@ -184,6 +185,13 @@ StartupOptions parse_startup(const std::vector<Param>& params,
         hopfield::check_options(d);
         settings.dynamics = d;
         o.settings_given = true;
+      } else if (hopfield::is_model_key(p.first)) {
+        hopfield::ModelOptions m = settings.model;
+        hopfield::set_model_parameter(m, p.first, p.second);
+        hopfield::check_model_options(m);
+        settings.model = m;
+        model_keys.push_back(p.first);
+        o.settings_given = true;
       } else if (p.first == "redraw") {
         if (p.second != "changes" && p.second != "full")
           throw std::invalid_argument("redraw is 'changes' (only what changed, the default) or 'full'");
@@ -198,11 +206,18 @@ StartupOptions parse_startup(const std::vector<Param>& params,
               "'triangles'");
       } else {
         warn(p, "unknown parameter (known: size, set, start, lesson, theme, demo, probe, autorun, rule, scale, mode, "
-                "tie, seed, temperature, maxSweeps, panels, embed, state, redraw, plots)");
+                "tie, seed, temperature, maxSweeps, panels, embed, state, redraw, plots, and the "
+                "model's: model, interaction, beta, activity, threshold, dream, clip, decay, "
+                "dilute, sequence, symmetric, gain, gainFunction, dt, tau)");
       }
     } catch (const std::exception& e) {
       warn(p, e.what());
     }
+  }
+  try {
+    hopfield::check_model_keys(settings.model, model_keys, false);
+  } catch (const std::invalid_argument& e) {
+    o.warnings.push_back(std::string("Ignored a start-up model parameter: ") + e.what());
   }
   if (o.size || o.set || o.demo || o.probe || o.lesson) o.welcome = false;
   return o;

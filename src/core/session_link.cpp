@@ -217,6 +217,15 @@ std::string encode_session(const Session& s) {
   }
   body.byte(s.drawing ? 1 : 0);
   if (s.drawing) body.spins(*s.drawing);
+  // The model, as "key=value;..." (models.hpp's text form), only when it is not the plain
+  // classic model: links made before models existed end here and read as classic.
+  if (!(s.settings.model == ModelOptions{})) {
+    std::string text;
+    for (const auto& [key, value] : model_parameters(s.settings.model))
+      text += key + "=" + value + ";";
+    body.varint(text.size());
+    body.out += text;
+  }
 
   Writer head;
   head.byte(kVersion);
@@ -304,6 +313,29 @@ Session decode_session(std::string_view text) {
   const std::uint8_t drawing = r.byte("drawing");
   if (drawing > 1) Reader::fail("unknown drawing flag " + std::to_string(drawing));
   if (drawing) s.drawing = r.spins(n, "drawing");
+  if (r.left() != 0) {  // the model (see encode_session)
+    const std::uint64_t length = r.count("model length", kMaxNameBytes);
+    if (r.left() < length) Reader::fail("it ends inside the model");
+    const std::string model_text(r.in.substr(r.pos, static_cast<std::size_t>(length)));
+    r.pos += static_cast<std::size_t>(length);
+    ModelOptions m;
+    std::size_t start = 0;
+    try {
+      while (start < model_text.size()) {
+        const std::size_t end = model_text.find(';', start);
+        const std::size_t eq = model_text.find('=', start);
+        if (end == std::string::npos || eq == std::string::npos || eq > end)
+          Reader::fail("the model is damaged");
+        set_model_parameter(m, model_text.substr(start, eq - start),
+                            model_text.substr(eq + 1, end - eq - 1));
+        start = end + 1;
+      }
+      check_model_options(m);
+    } catch (const std::invalid_argument& e) {
+      Reader::fail(std::string("the model: ") + e.what());
+    }
+    s.settings.model = m;
+  }
   if (r.left() != 0) Reader::fail(std::to_string(r.left()) + " bytes after the end");
   return s;
 }

@@ -49,6 +49,20 @@ TEST_CASE("parse_startup: each good parameter is taken, each bad one named in a 
   CHECK(bad.settings == hopfield::LabSettings{});  // every default stays
 }
 
+TEST_CASE("parse_startup: the model and its parameters; one of another model is a warning",
+          "[startup]") {
+  const hlab::StartupOptions o =
+      hlab::parse_startup(hlab::parse_query("?model=dense&interaction=poly:4"));
+  CHECK(o.warnings.empty());
+  CHECK(o.settings.model.model == hopfield::Model::dense);
+  CHECK(o.settings.model.interaction.degree == 4);
+  const hlab::StartupOptions bad =
+      hlab::parse_startup(hlab::parse_query("?model=modern&beta=0&interaction=exp"));
+  REQUIRE(bad.warnings.size() == 2);
+  CHECK(bad.warnings[0].find("beta=0") != std::string::npos);
+  CHECK(bad.warnings[1].find("interaction does not apply to the modern model") != std::string::npos);
+}
+
 TEST_CASE("apply_startup: size, settings, set and demo through the App; warnings shown too",
           "[startup]") {
   App app;

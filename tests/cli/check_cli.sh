@@ -35,6 +35,13 @@ check "flip out of range" 2 $cli recall --patterns "$letters" --from 0 --flip 1.
 check "--from and --input together" 2 $cli recall --patterns "$letters" --from 0 --input "$letters"
 check "pattern index out of range" 2 $cli recall --patterns "$letters" --from 9
 expect_text "says how many" "only 3 patterns"
+check "a model flag of another model" 2 $cli recall --patterns "$letters" --from 0 --model dense --beta 2
+expect_text "the model is named" "--beta does not apply to the dense model \(it takes --interaction\)"
+check "a rule for a model with its own weights" 2 $cli recall --patterns "$letters" --from 0 --model modern --rule storkey
+expect_text "the model is named" "do not apply to the modern model"
+check "a bad interaction" 2 $cli recall --patterns "$letters" --from 0 --model dense --interaction poly:1
+check "an experiment's model flag of another model" 2 $cli capacity --neurons 64 --patterns 2 --model sparse --gain 2
+expect_text "the model is named" "--gain: does not apply to the sparse model"
 check "missing file" 1 $cli recall --patterns /nonexistent/p.txt --from 0
 expect_text "names the file" "/nonexistent/p.txt"
 bad=$(mktemp)

@@ -73,6 +73,21 @@ TEST_CASE("a session survives the link exactly", "[session]") {
   check_same(decode_session(encode_session(bare)), bare);
 }
 
+TEST_CASE("the model travels in the link; a link without one is the classic model", "[session]") {
+  Session s = rich_session();
+  const std::string classic = encode_session(s);
+  s.settings.model.model = Model::dense;
+  s.settings.model.interaction = {InteractionKind::rectpoly, 4};
+  const std::string dense = encode_session(s);
+  check_same(decode_session(dense), s);
+  CHECK(decode_session(classic).settings.model == ModelOptions{});
+  s.settings.model = ModelOptions{};
+  s.settings.model.dreams = 50;
+  s.settings.model.sequence = true;
+  s.settings.model.sequence_symmetric = 0.25;
+  check_same(decode_session(encode_session(s)), s);
+}
+
 TEST_CASE("the format, worked by hand: an empty 2x1 session", "[session]") {
   // version 1, flags 0 (too short to compress), width 2, height 1, hebbian, none, async (1),
   // keep, temperature 0.0 (8 zero bytes), seed 0, max sweeps 100 (0x64), selected -1 + 1 = 0,

@@ -214,6 +214,8 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
   json.key("temperature").value(s.dynamics.temperature);
   json.key("seed").value(std::to_string(s.dynamics.seed));
   json.key("maxSweeps").value(s.dynamics.max_sweeps);
+  // The model and the parameters that differ from its defaults, as setOptions takes them.
+  for (const auto& [key, value] : hopfield::model_parameters(s.model)) json.key(key).value(value);
   json.end_object();
   json.end_object();
   g_result = json.str();
@@ -430,10 +432,33 @@ EMSCRIPTEN_KEEPALIVE const char* hl_set_options(const char* rule, const char* sc
                                                 const char* mode, const char* tie,
                                                 int has_temperature, double temperature,
                                                 const char* seed, int has_max_sweeps,
-                                                int max_sweeps) {
+                                                int max_sweeps, const char* model) {
   return guarded([&] {
     App& app = the_app();
     hopfield::LabSettings s = app.lab().settings();
+    // The model's parameters as "key=value;..." (models.hpp's text form). A new model starts
+    // from its defaults; the keys given must apply to it.
+    std::vector<std::pair<std::string, std::string>> given;
+    const std::string text = model ? model : "";
+    for (std::size_t start = 0; start < text.size();) {
+      const std::size_t end = text.find(';', start), eq = text.find('=', start);
+      given.emplace_back(text.substr(start, eq - start), text.substr(eq + 1, end - eq - 1));
+      start = end + 1;
+    }
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : given) {
+      if (key != "model") continue;
+      const hopfield::Model m = hopfield::parse_model(value);
+      if (m != s.model.model) {
+        s.model = hopfield::ModelOptions{};
+        s.model.model = m;
+      }
+    }
+    for (const auto& [key, value] : given) {
+      hopfield::set_model_parameter(s.model, key, value);
+      keys.push_back(key);
+    }
+    hopfield::check_model_keys(s.model, keys, false);
     if (rule && *rule) s.rule = hopfield::parse_rule(rule);
     if (scale && *scale) s.scale = hopfield::parse_scale(scale);
     if (mode && *mode) s.dynamics.mode = hopfield::parse_mode(mode);

@@ -236,10 +236,18 @@
     },
 
     // {rule: hebbian|storkey|pseudoinverse, scale: none|n|p, mode: sync|async|sequential,
-    //  tie: keep|plus|minus, temperature, seed, maxSweeps}; omitted options stay as they are.
+    //  tie: keep|plus|minus, temperature, seed, maxSweeps, and the model's: model:
+    //  classic|dense|modern|sparse|continuous, interaction ('poly:3', 'rectpoly:4', 'exp'),
+    //  beta, activity, threshold, dream ('200:0.01'), clip, decay, dilute (0.5 or
+    //  '0.5:asymmetric'), sequence (true/false), symmetric, gain, gainFunction ('tanh' or
+    //  'arctan'), dt, tau}; omitted options stay as they are, a new model starts from its
+    //  defaults, and a parameter that does not apply to the model is an error.
     setOptions: function (options) {
+      var modelKeys = ['model', 'interaction', 'beta', 'activity', 'threshold', 'dream', 'clip',
+                       'decay', 'dilute', 'sequence', 'symmetric', 'gain', 'gainFunction', 'dt',
+                       'tau'];
       checkKeys('setOptions', options, ['rule', 'scale', 'mode', 'tie', 'temperature', 'seed',
-                                        'maxSweeps']);
+                                        'maxSweeps'].concat(modelKeys));
       var o = options;
       ['rule', 'scale', 'mode', 'tie'].forEach(function (k) {
         if (o[k] !== undefined) requireString(k, o[k]);
@@ -247,12 +255,22 @@
       if (o.temperature !== undefined) requireNumber('temperature', o.temperature);
       if (o.maxSweeps !== undefined) requireInt('maxSweeps', o.maxSweeps);
       var seed = o.seed === undefined ? '' : seedString(o.seed);
+      var model = '';
+      modelKeys.forEach(function (k) {
+        var v = o[k];
+        if (v === undefined) return;
+        if (typeof v === 'boolean') v = v ? 'on' : 'off';
+        else if (typeof v === 'number') v = String(requireNumber(k, v));
+        else requireString(k, v);
+        if (v.indexOf(';') >= 0 || v.indexOf('=') >= 0) fail(k + ' must not contain ; or =');
+        model += k + '=' + v + ';';
+      });
       checked(ccall('hl_set_options', 'number',
                     ['string', 'string', 'string', 'string', 'number', 'number', 'string',
-                     'number', 'number'],
+                     'number', 'number', 'string'],
                     [o.rule || '', o.scale || '', o.mode || '', o.tie || '',
                      o.temperature === undefined ? 0 : 1, o.temperature || 0, seed,
-                     o.maxSweeps === undefined ? 0 : 1, o.maxSweeps || 0]));
+                     o.maxSweeps === undefined ? 0 : 1, o.maxSweeps || 0, model]));
     },
 
     // A built-in set at the current grid size: 'letters', 'digits' or 'classic'. Options:
