@@ -37,7 +37,7 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
       target_(std::move(target)),
       rng_(options.seed, kDynamicsStream),
       state_(initial),
-      fields_from_patterns_(network.uses_pattern_fields()),
+      fields_from_patterns_(network.model().model == Model::dense || network.uses_pattern_fields()),
       scale_(network.weight_scale()),
       glauber_scale_(glauber_field_scale(network)),
       bias_(network.bias().data()),
@@ -45,6 +45,13 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
       tracing_(tracing) {
   check_options(options);
   check_trace_size(options.max_sweeps, network.pattern_count());
+  if (network.model().model == Model::dense) {
+    if (options.temperature > 0)
+      throw std::invalid_argument(
+          "the dense model runs at T = 0: set the temperature to 0 (Glauber dynamics are "
+          "implemented for the classic model only)");
+    dense_.emplace(network.model().interaction, network.size(), network.pattern_count());
+  }
   if (initial.size() != net_.size())
     throw std::invalid_argument("initial state has " + std::to_string(initial.size()) +
                                 " neurons, the network has " + std::to_string(net_.size()));
@@ -111,11 +118,15 @@ Spin Recall::decide(int i) {
 }
 
 Spin Recall::sign_update(int i, Spin current) const {
+  const int tie = tie_ != 0 ? tie_ : current;
+  if (dense_) {
+    const int sign = dense_->decision_sign(patterns_t_->col(i).data(), m_.data(), current);
+    return static_cast<Spin>(sign != 0 ? sign : tie);
+  }
   // Without branches on the field's sign: in random order it is a coin toss for the branch
   // predictor, and the mispredictions were most of a batch recall's time.
   const double h = scale_ * raw_field(i) + bias_[i];
   const int sign = (h > 0) - (h < 0);
-  const int tie = tie_ != 0 ? tie_ : current;
   return static_cast<Spin>(sign != 0 ? sign : tie);
 }
 
@@ -297,6 +308,7 @@ void Recall::integer_fields_from_overlaps() {
 }
 
 double Recall::energy() const {
+  if (dense_) return dense_->energy(m_.data());
   if (!fields_from_patterns_ && !integer_fields_)
     return net_.energy_from_raw_fields(state_, h_raw_);
   // s^T W_raw s = sum_mu (m^mu)^2 - P N for Hebbian counts; exact in integers.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dense_memory.hpp"
 #include "core/network.hpp"
 #include "core/rng.hpp"
 
@@ -87,7 +88,9 @@ class Recall {
  public:
   // The network must outlive the Recall and stay unchanged while it runs. Throws
   // std::invalid_argument for bad options, sizes or spins, or a trace over the limit
-  // (check_trace_size), before any work.
+  // (check_trace_size), before any work. The dense model (Network::model()) runs at T = 0
+  // only (a temperature throws), with the same draws, sweeps and outcomes as the classic one:
+  // each update is the sign of D_i (dense_memory.hpp), ties by options.tie.
   Recall(const Network& network, const SpinVector& initial, const DynamicsOptions& options,
          std::optional<SpinVector> target = std::nullopt, Tracing tracing = Tracing::full,
          NearbyFields nearby = {});
@@ -143,12 +146,13 @@ class Recall {
   Rng rng_;
   SpinVector state_;
   SpinVector previous_;  // state one iteration back (2-cycle detection)
-  bool fields_from_patterns_;
+  bool fields_from_patterns_;  // also for the dense model, which reads only the overlaps m_
   double scale_;         // the network's weight scale, fixed during a run
   double glauber_scale_; // glauber_field_scale(net_)
   const double* bias_;   // the network's bias vector
   int tie_;              // the value a tie gives: +1, -1, or 0 for "keep the current value"
   const Eigen::MatrixXf* weights_ = nullptr;  // dense W_raw, when fields come from W
+  std::optional<DenseInteraction> dense_;      // the dense model's F, when the network runs it
   Eigen::VectorXd h_raw_;  // W_raw s, kept current when fields come from W
   bool integer_fields_ = false;  // fields from W, kept in h_float_ (exact integers)
   // integer_fields_, no bias and a positive scale: the T = 0 rule is the sign of h_float_.

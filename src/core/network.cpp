@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/dense_memory.hpp"
 #include "core/learning.hpp"
 
 namespace hopfield {
@@ -77,6 +78,18 @@ void Network::check_state(const SpinVector& s) const {
     throw std::invalid_argument("state has " + std::to_string(s.size()) +
                                 " neurons, the network has " + std::to_string(n_));
 }
+
+namespace {
+
+// m_mu = xi^mu . s for every stored pattern, as a Recall keeps them (|m| <= N fits 16 bits).
+std::vector<std::int16_t> pattern_overlaps(const PatternMatrix& patterns, const SpinVector& s) {
+  std::vector<std::int16_t> m(static_cast<std::size_t>(patterns.cols()));
+  for (Eigen::Index mu = 0; mu < patterns.cols(); ++mu)
+    m[static_cast<std::size_t>(mu)] = static_cast<std::int16_t>(dot(patterns.col(mu), s));
+  return m;
+}
+
+}  // namespace
 
 void check_network_capacity(int neurons, std::int64_t patterns) {
   if (patterns > kMaxPatterns)
@@ -220,6 +233,13 @@ bool Network::uses_pattern_fields() const {
 void Network::raw_fields(const SpinVector& s, Eigen::VectorXd& h) const {
   check_state(s);
   h.setZero(n_);
+  if (model_.model == Model::dense) {
+    const DenseInteraction f(model_.interaction, n_, pattern_count());
+    const std::vector<std::int16_t> m = pattern_overlaps(patterns_, s);
+    const auto& xi_t = patterns_transposed();
+    for (int i = 0; i < n_; ++i) h[i] = f.decision(xi_t.col(i).data(), m.data(), s[i]);
+    return;
+  }
   // Unpruned Hebbian fields from the patterns whenever that is cheaper than from W (P < N),
   // even when recall uses W: exact integers, the same bits either way.
   if (uses_pattern_fields() ||
@@ -282,12 +302,14 @@ void dense_fields(const Eigen::MatrixXf& w, const SpinVector& s, Eigen::VectorXd
 Eigen::VectorXd Network::local_fields(const SpinVector& s) const {
   Eigen::VectorXd h;
   raw_fields(s, h);
+  if (model_.model == Model::dense) return h;  // D_i: no scale, no bias
   const double scale = weight_scale();
   for (int i = 0; i < n_; ++i) h[i] = scale * h[i] + bias_[i];
   return h;
 }
 
 double Network::energy_from_raw_fields(const SpinVector& s, const Eigen::VectorXd& h_raw) const {
+  if (model_.model == Model::dense) return energy(s);  // not a function of D
   double quadratic = 0.0, linear = 0.0;
   for (int i = 0; i < n_; ++i) {
     quadratic += s[i] * h_raw[i];
@@ -298,6 +320,11 @@ double Network::energy_from_raw_fields(const SpinVector& s, const Eigen::VectorX
 }
 
 double Network::energy(const SpinVector& s) const {
+  if (model_.model == Model::dense) {
+    check_state(s);
+    const DenseInteraction f(model_.interaction, n_, pattern_count());
+    return f.energy(pattern_overlaps(patterns_, s).data());
+  }
   Eigen::VectorXd h;
   raw_fields(s, h);
   return energy_from_raw_fields(s, h);
@@ -305,9 +332,14 @@ double Network::energy(const SpinVector& s) const {
 
 std::vector<double> Network::pattern_votes(const SpinVector& s, int i) const {
   check_state(s);
+  if (i < 0 || i >= n_) throw std::out_of_range("neuron index out of range");
+  if (model_.model == Model::dense) {
+    const DenseInteraction f(model_.interaction, n_, pattern_count());
+    return f.contributions(patterns_transposed().col(i).data(),
+                           pattern_overlaps(patterns_, s).data(), s[i]);
+  }
   if (rule_ != Rule::hebbian || pruned_)
     throw std::invalid_argument("pattern votes exist only for an unpruned Hebbian network");
-  if (i < 0 || i >= n_) throw std::out_of_range("neuron index out of range");
   std::vector<double> votes(static_cast<std::size_t>(pattern_count()));
   for (int mu = 0; mu < pattern_count(); ++mu) {
     const int others = dot(patterns_.col(mu), s) - patterns_(i, mu) * s[i];
@@ -319,6 +351,11 @@ std::vector<double> Network::pattern_votes(const SpinVector& s, int i) const {
 double local_field(const Network& net, const SpinVector& s, int i) {
   if (i < 0 || i >= net.size()) throw std::out_of_range("neuron index out of range");
   if (s.size() != net.size()) throw std::invalid_argument("state size differs from the network");
+  if (net.model().model == Model::dense) {  // D_i, the sum of the patterns' terms (no bias)
+    double d = 0.0;
+    for (double term : net.pattern_votes(s, i)) d += term;
+    return d;
+  }
   if (net.rule() == Rule::hebbian && !net.pruned()) {
     double h = net.bias()[i];
     for (double vote : net.pattern_votes(s, i)) h += vote;

@@ -107,15 +107,23 @@ class Network {
   enum class FieldPath { automatic, patterns, dense };
   void set_field_path(FieldPath path) { field_path_ = path; }
 
+  // The dense model (model().model == Model::dense, dense_memory.hpp) reads only the patterns;
+  // for it the four functions below return its own quantities: raw_fields and local_fields
+  // the decision values D_i (no scale, no bias; exp: D_i exp(-M_i), a different M_i for each
+  // neuron, so only the signs compare), energy E = -sum_mu F(xi^mu . s) (exact integers for
+  // poly and rectpoly under dense_memory.hpp's bound), and pattern_votes each pattern's term
+  // F(xi_i^mu + r_mu) - F(-xi_i^mu + r_mu) of D_i (exp: times exp(-M_i)).
+
   // Raw fields h_raw = W_raw s (no bias, no scale), in a fixed summation order.
   void raw_fields(const SpinVector& s, Eigen::VectorXd& h_raw) const;
   // Local fields h = W s + b.
   Eigen::VectorXd local_fields(const SpinVector& s) const;
   // Energy E = -1/2 s^T W s - b^T s.
   double energy(const SpinVector& s) const;
-  // Energy from already computed raw fields of the same state (O(N)).
+  // Energy from already computed raw fields of the same state (O(N)); the dense model
+  // ignores h_raw and returns energy(s).
   double energy_from_raw_fields(const SpinVector& s, const Eigen::VectorXd& h_raw) const;
-  // Hebbian only: the vote of each stored pattern for neuron i,
+  // Hebbian (or the dense model) only: the vote of each stored pattern for neuron i,
   // v_mu = scale * xi_i^mu * sum_{j != i} xi_j^mu s_j, so that h_i = sum_mu v_mu + b_i.
   std::vector<double> pattern_votes(const SpinVector& s, int i) const;
 
@@ -140,7 +148,7 @@ class Network {
 };
 
 // The local field h_i = sum_j W_ij s_j + b_i of one neuron: O(N P) for unpruned Hebbian
-// networks (pattern votes), O(N) from the dense matrix otherwise.
+// networks (pattern votes), O(N) from the dense matrix otherwise. The dense model: D_i.
 double local_field(const Network& net, const SpinVector& s, int i);
 
 // Block means of the weight matrix for a heatmap: a blocks x blocks matrix (blocks <= N),
