@@ -28,8 +28,8 @@ double resistor_energy(const ModelOptions& m, double u, double v) {
   if (m.gain_function == GainFunction::tanh)
     return (u * v - log_cosh(lambda * u, v) / lambda) / m.tau;
   const double y = kPi * lambda * u / 2;
-  const double log_term = std::abs(y) <= 1 ? det_log1p(y * y)
-                                           : 2.0 * det_log(std::abs(y)) + det_log1p(1.0 / (y * y));
+  const double log_term =
+      std::abs(y) <= 1 ? det_log1p(y * y) : 2.0 * det_log(std::abs(y)) + det_log1p(1.0 / (y * y));
   return 2.0 / (kPi * kPi * lambda) * log_term / m.tau;
 }
 

@@ -73,7 +73,6 @@ std::vector<double> energy_landscape_2d(const Eigen::Matrix2d& w, const Eigen::V
 std::vector<std::array<double, 2>> trajectory_2d(const Eigen::Matrix2d& w,
                                                  const Eigen::Vector2d& input,
                                                  const ModelOptions& m,
-                                                 const std::array<double, 2>& start,
-                                                 int max_steps);
+                                                 const std::array<double, 2>& start, int max_steps);
 
 }  // namespace hopfield

@@ -78,7 +78,8 @@ RealRecall::RealRecall(const Network& network, std::vector<double> initial,
   if (options_.temperature > 0)
     throw std::invalid_argument("the " + to_string(model_) +
                                 " model is deterministic: set the temperature to 0");
-  if (tracing_ == Tracing::full) check_real_trace_size(options_.max_sweeps, p, model_ == Model::modern);
+  if (tracing_ == Tracing::full)
+    check_real_trace_size(options_.max_sweeps, p, model_ == Model::modern);
   if (model_ == Model::modern && p == 0)
     throw std::invalid_argument("the modern model needs at least one stored pattern");
   if (static_cast<int>(values_.size()) != n)
@@ -167,8 +168,10 @@ void RealRecall::step() {
   }
   update_signs();
   record_row();
-  if (converged) outcome_ = Outcome::fixed_point;
-  else if (sweeps_ >= options_.max_sweeps) outcome_ = Outcome::max_sweeps;
+  if (converged)
+    outcome_ = Outcome::fixed_point;
+  else if (sweeps_ >= options_.max_sweeps)
+    outcome_ = Outcome::max_sweeps;
 }
 
 Outcome RealRecall::run() {
@@ -207,8 +210,9 @@ void RealRecall::record_row() {
   trace_.flips.push_back(sweeps_ == 0 ? 0 : static_cast<int>(recent_flips_.size()));
   std::vector<double> m(static_cast<std::size_t>(p));
   for (int mu = 0; mu < p; ++mu)
-    m[mu] = (model_ == Model::modern ? scores_[mu]
-                                     : pattern_dot(x.col(mu).data(), values_.data(), n)) / n;
+    m[mu] =
+        (model_ == Model::modern ? scores_[mu] : pattern_dot(x.col(mu).data(), values_.data(), n)) /
+        n;
   trace_.overlaps.push_back(std::move(m));
   if (model_ == Model::modern) attention_.push_back(softmax_);
 }

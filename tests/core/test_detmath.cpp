@@ -36,9 +36,11 @@ TEST_CASE("det_erfc agrees with the C library's erfc", "[detmath]") {
 // The real-valued models' functions against the C library, over the ranges they meet: the
 // softmax's log-sum-exp, the gain functions tanh and arctan and their inverses.
 TEST_CASE("det_log, det_log1p and det_expm1 agree with the C library", "[detmath]") {
-  for (double x : {1e-300, 1e-10, 0.01, 0.5, 0.7071, 0.99999, 1.0, 1.00001, 1.5, 2.0, 10.0, 1e5, 1e300})
+  for (double x :
+       {1e-300, 1e-10, 0.01, 0.5, 0.7071, 0.99999, 1.0, 1.00001, 1.5, 2.0, 10.0, 1e5, 1e300})
     CHECK(det_log(x) == Approx(std::log(x)).epsilon(1e-15).margin(1e-16));
-  for (double x = 0.01; x < 50; x *= 1.1) CHECK(std::abs(det_log(x) - std::log(x)) <= 3e-16 * (1 + std::abs(std::log(x))));
+  for (double x = 0.01; x < 50; x *= 1.1)
+    CHECK(std::abs(det_log(x) - std::log(x)) <= 3e-16 * (1 + std::abs(std::log(x))));
   CHECK(det_log(1.0) == 0.0);
   CHECK(det_log(0.0) == -INFINITY);
   CHECK(std::isnan(det_log(-1.0)));
@@ -52,7 +54,8 @@ TEST_CASE("det_tanh, det_atanh, det_atan and det_tan_half_pi agree with the C li
           "[detmath]") {
   for (double x = -25; x <= 25; x += 0.173)
     CHECK(det_tanh(x) == Approx(std::tanh(x)).epsilon(1e-15).margin(1e-300));
-  for (double x : {1e-12, 1e-5, 0.1, 0.17, 0.18}) CHECK(det_tanh(x) == Approx(std::tanh(x)).epsilon(1e-15));
+  for (double x : {1e-12, 1e-5, 0.1, 0.17, 0.18})
+    CHECK(det_tanh(x) == Approx(std::tanh(x)).epsilon(1e-15));
   CHECK(det_tanh(100.0) == 1.0);
   for (double x : {-0.999999, -0.9, -0.5, -1e-9, 1e-13, 0.2, 0.6, 0.99, 0.999999})
     CHECK(det_atanh(x) == Approx(std::atanh(x)).epsilon(1e-14));
@@ -69,5 +72,6 @@ TEST_CASE("det_tanh, det_atanh, det_atan and det_tan_half_pi agree with the C li
     CHECK(det_tan_half_pi(x) ==
           Approx(std::copysign(1 / std::tan(pi * (1 - std::abs(x)) / 2), x)).epsilon(1e-14));
   // The inverse of the arctan gain: tan(atan(y)) = y.
-  for (double y : {0.01, 1.0, 7.5, 1e4}) CHECK(det_tan_half_pi(2 / pi * det_atan(y)) == Approx(y).epsilon(1e-11));
+  for (double y : {0.01, 1.0, 7.5, 1e4})
+    CHECK(det_tan_half_pi(2 / pi * det_atan(y)) == Approx(y).epsilon(1e-11));
 }

@@ -236,7 +236,8 @@ TEST_CASE("continuous, the 1984 paper's 2 neurons: two stable states, energy dec
     for (double b = -0.9; b < 0.95; b += 0.2) {
       if (std::abs(a + b) < 1e-9) continue;  // the anti-diagonal leads to the saddle at 0
       const double side = a + b > 0 ? 1.0 : -1.0;
-      const auto path = trajectory_2d(kPaperW, Eigen::Vector2d::Zero(), paper_model(), {a, b}, 5000);
+      const auto path =
+          trajectory_2d(kPaperW, Eigen::Vector2d::Zero(), paper_model(), {a, b}, 5000);
       REQUIRE(path.size() < 5001);  // converged
       CHECK(path.back()[0] == Approx(side * v_star).margin(1e-6));
       CHECK(path.back()[1] == Approx(side * v_star).margin(1e-6));
@@ -258,7 +259,8 @@ TEST_CASE("continuous energy matches the 1984 formula in V", "[real]") {
   // tanh, lambda = 2, tau = 0.5, W12 = -0.5, I = (0.2, -0.1):
   // E = 0.5 V1 V2 - I.V + (1/tau) (1/lambda) sum [V atanh V + 1/2 ln(1 - V^2)].
   const Network paper = paper_network();
-  for (const std::array<double, 2> v : {std::array<double, 2>{0.3, -0.5}, {0.9, 0.85}, {-0.2, 0.0}}) {
+  for (const std::array<double, 2> v :
+       {std::array<double, 2>{0.3, -0.5}, {0.9, 0.85}, {-0.2, 0.0}}) {
     const RealRecall r(paper, {v[0], v[1]}, iterations(1));
     double e = -v[0] * v[1];
     for (double vi : v) e -= 4 / (kPi * kPi * 1.4) * std::log(std::cos(kPi * vi / 2));
