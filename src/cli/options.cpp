@@ -83,7 +83,8 @@ Models (recall and every experiment; a flag that does not apply to the model is 
               --threshold T       theta of the 0/1 update (a number; with --model sparse
                                   --threshold is this, not the image threshold)
   continuous: --gain L  --gain-function tanh|arctan  --dt D  --tau T   (defaults 1.4, arctan,
-                                  0.05, 1): du/dt = -u/tau + W g(u) + I by RK4
+                                  0.1, 1): du/dt = -u/tau + W g(u) + I by RK4; a +-1 probe
+                                  starts at u = +-1; one iteration is one step of D tau
 
 Experiments (see the README for every row field):
   LIST              a,b,c or from:to:step (to included), e.g. 1:64:1 or 0:0.5:0.05

@@ -1,5 +1,7 @@
 #include "core/dynamics.hpp"
 
+#include "core/real_dynamics.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -44,6 +46,21 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
       tie_(options.tie == TieRule::plus ? 1 : options.tie == TieRule::minus ? -1 : 0),
       tracing_(tracing) {
   check_options(options);
+  if (real_valued(network.model().model)) {
+    if (initial.size() != net_.size())
+      throw std::invalid_argument("initial state has " + std::to_string(initial.size()) +
+                                  " neurons, the network has " + std::to_string(net_.size()));
+    check_spins(initial, "initial state");
+    // Modern: the +-1 values as they are. Continuous: u = +-1 (V = g(+-1)), not the clamped
+    // +-(1 - 1e-6), whose u is so deep in saturation that it takes ~ln(1e6) tau to move.
+    const ModelOptions& m = network.model();
+    const double one = m.model == Model::continuous ? gain(m, 1.0) : 1.0;
+    std::vector<double> values(static_cast<std::size_t>(initial.size()));
+    for (Eigen::Index i = 0; i < initial.size(); ++i)
+      values[static_cast<std::size_t>(i)] = initial[i] * one;
+    real_ = std::make_unique<RealRecall>(network, std::move(values), options, target_, tracing);
+    return;
+  }
   check_trace_size(options.max_sweeps, network.pattern_count());
   if (network.model().model == Model::dense) {
     if (options.temperature > 0)
@@ -89,6 +106,43 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
   order_.resize(static_cast<std::size_t>(n));
   std::iota(order_.begin(), order_.end(), 0);
   record_row(0);
+}
+
+Recall::Recall(const Network& network, const std::vector<double>& initial_values,
+               const DynamicsOptions& options, std::optional<SpinVector> target, Tracing tracing)
+    : net_(network),
+      options_(options),
+      target_(std::move(target)),
+      rng_(options.seed, kDynamicsStream),
+      fields_from_patterns_(false),
+      scale_(1.0),
+      glauber_scale_(1.0),
+      bias_(network.bias().data()),
+      tie_(0),
+      tracing_(tracing) {
+  if (!real_valued(network.model().model))
+    throw std::invalid_argument("grey-level states are for the modern and continuous models; the " +
+                                to_string(network.model().model) + " model takes +1/-1 states");
+  real_ = std::make_unique<RealRecall>(network, initial_values, options, target_, tracing);
+}
+
+Recall::Recall(Recall&&) noexcept = default;
+Recall::~Recall() = default;
+
+Outcome Recall::real_outcome() const { return real_->outcome(); }
+const SpinVector& Recall::real_state() const { return real_->signs(); }
+const Trace& Recall::real_trace() const { return real_->trace(); }
+int Recall::real_sweeps() const { return real_->sweeps(); }
+const std::vector<int>& Recall::real_flips() const { return real_->recent_flips(); }
+
+const std::vector<double>& Recall::state_values() const {
+  static const std::vector<double> none;
+  return real_ ? real_->values() : none;
+}
+
+const std::vector<std::vector<double>>& Recall::attention() const {
+  static const std::vector<std::vector<double>> none;
+  return real_ ? real_->attention() : none;
 }
 
 double Recall::raw_field(int i) const {
@@ -138,6 +192,7 @@ Spin Recall::float_sign(int i, Spin current) const {
 }
 
 bool Recall::at_fixed_point() const {
+  if (real_) return false;  // their runs test convergence themselves
   if (options_.temperature > 0) return false;
   if (float_sign_rule_) {
     for (int i = 0; i < net_.size(); ++i)
@@ -188,6 +243,7 @@ void Recall::update_overlaps() {
 }
 
 int Recall::next_neuron() const {
+  if (real_) return -1;
   if (finished() || options_.mode == UpdateMode::synchronous) return -1;
   if (position_ == 0 && options_.mode == UpdateMode::async_random) return -1;  // not drawn yet
   return order_[static_cast<std::size_t>(position_)];
@@ -234,6 +290,10 @@ void Recall::update_until(int end) {
 
 int Recall::step_neuron() {
   if (finished()) return -1;
+  if (real_) {
+    real_->step();
+    return -1;
+  }
   recent_flips_.clear();
   if (options_.mode == UpdateMode::synchronous) {
     synchronous_step();
@@ -270,6 +330,10 @@ void Recall::synchronous_step() {
 
 void Recall::step_sweep() {
   if (finished()) return;
+  if (real_) {
+    real_->step();
+    return;
+  }
   recent_flips_.clear();
   if (options_.mode == UpdateMode::synchronous) {
     synchronous_step();
@@ -281,7 +345,7 @@ void Recall::step_sweep() {
 
 Outcome Recall::run() {
   while (!finished()) step_sweep();
-  return outcome_;
+  return outcome();
 }
 
 // h_float += (s_new - s_old) W(:, j) = 2 s_new W(:, j) for neuron j now at `value`.
@@ -308,6 +372,7 @@ void Recall::integer_fields_from_overlaps() {
 }
 
 double Recall::energy() const {
+  if (real_) return real_->energy();
   if (dense_) return dense_->energy(m_.data());
   if (!fields_from_patterns_ && !integer_fields_)
     return net_.energy_from_raw_fields(state_, h_raw_);

@@ -5,6 +5,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -84,6 +85,8 @@ struct NearbyFields {
   const float* raw_fields = nullptr;  // W_raw s0, N values (integers)
 };
 
+class RealRecall;  // real_dynamics.hpp
+
 class Recall {
  public:
   // The network must outlive the Recall and stay unchanged while it runs. Throws
@@ -94,6 +97,16 @@ class Recall {
   Recall(const Network& network, const SpinVector& initial, const DynamicsOptions& options,
          std::optional<SpinVector> target = std::nullopt, Tracing tracing = Tracing::full,
          NearbyFields nearby = {});
+  // A real-valued initial state (grey levels in [-1, 1]) for the modern and continuous
+  // models; a +-1 state (the constructor above) works for them too. These models run a
+  // RealRecall (real_dynamics.hpp) behind this same interface: an iteration is one update of
+  // the whole state (modern) or one RK4 step (continuous), state() is the sign of each value.
+  // A +-1 state enters the continuous model as u = +-1 (V = g(+-1)), the modern one as is.
+  Recall(const Network& network, const std::vector<double>& initial_values,
+         const DynamicsOptions& options, std::optional<SpinVector> target = std::nullopt,
+         Tracing tracing = Tracing::full);
+  Recall(Recall&&) noexcept;
+  ~Recall();
 
   // Asynchronous modes: updates the next neuron of the current sweep and returns its index;
   // the sweep is recorded in the trace when its last neuron is done. Synchronous mode: one
@@ -104,13 +117,18 @@ class Recall {
   // Runs until a fixed point, a 2-cycle or max_sweeps.
   Outcome run();
 
-  bool finished() const { return outcome_ != Outcome::running; }
-  Outcome outcome() const { return outcome_; }
-  const SpinVector& state() const { return state_; }
-  const Trace& trace() const { return trace_; }  // empty with Tracing::none
-  int sweeps() const { return sweeps_; }
+  bool finished() const { return outcome() != Outcome::running; }
+  Outcome outcome() const { return real_ ? real_outcome() : outcome_; }
+  const SpinVector& state() const { return real_ ? real_state() : state_; }
+  const Trace& trace() const { return real_ ? real_trace() : trace_; }  // empty with Tracing::none
+  int sweeps() const { return real_ ? real_sweeps() : sweeps_; }
   // Neurons flipped by the last step_neuron / step_sweep call (for highlighting).
-  const std::vector<int>& recent_flips() const { return recent_flips_; }
+  const std::vector<int>& recent_flips() const { return real_ ? real_flips() : recent_flips_; }
+  // The real state of the modern and continuous models; empty for the +-1 models.
+  const std::vector<double>& state_values() const;
+  // Modern model: the softmax weights over the stored patterns, one row per iteration (row k
+  // the weights the update after iteration k uses); empty for the other models.
+  const std::vector<std::vector<double>>& attention() const;
   // Position inside the current asynchronous sweep (0 at a sweep boundary).
   int sweep_position() const { return position_; }
   // Neuron the next step_neuron() updates, or -1 (synchronous mode or finished).
@@ -123,6 +141,11 @@ class Recall {
   bool at_fixed_point() const;
 
  private:
+  Outcome real_outcome() const;
+  const SpinVector& real_state() const;
+  const Trace& real_trace() const;
+  int real_sweeps() const;
+  const std::vector<int>& real_flips() const;
   double raw_field(int i) const;
   double pattern_field(int i) const;  // from the overlaps: exact for unpruned Hebbian W
   void integer_fields_from_overlaps();
@@ -172,6 +195,7 @@ class Recall {
   int sweeps_ = -1;  // iterations recorded, not counting the initial state
   Trace trace_;
   Outcome outcome_ = Outcome::running;
+  std::unique_ptr<RealRecall> real_;  // the modern and continuous models
 };
 
 // Convenience: run to the end and return the Recall (state, trace, outcome).

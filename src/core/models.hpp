@@ -81,7 +81,7 @@ struct ModelOptions {
   // continuous
   GainFunction gain_function = GainFunction::arctan;
   double gain = 1.4;   // lambda
-  double dt = 0.05;    // RK4 step, in units of tau
+  double dt = 0.1;     // RK4 step, in units of tau
   double tau = 1.0;
 
   friend bool operator==(const ModelOptions&, const ModelOptions&) = default;

@@ -75,6 +75,13 @@ void write_recall_members(JsonWriter& json, const Recall& run) {
   json.key("cycle").value(run.outcome() == Outcome::two_cycle);
   json.key("sweeps").value(run.sweeps());
   json.key("outcome").value(to_string(run.outcome()));
+  // The real-valued models only, so the +-1 models' output stays as it was.
+  if (!run.state_values().empty()) json.key("state_values").array(run.state_values());
+  if (!run.attention().empty()) {
+    json.key("attention").begin_array();
+    for (const auto& row : run.attention()) json.array(row);
+    json.end_array();
+  }
 }
 
 std::string csv_quote(const std::string& text) {
