@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/learning.hpp"
+#include "core/weight_models.hpp"
 
 namespace hopfield {
 
@@ -49,11 +50,34 @@ void Network::ensure_dense_allowed(const char* why) const {
     throw std::invalid_argument(std::string(why) + " needs the full N x N weight matrix: at most " +
                                 std::to_string(kMaxDenseNeurons) + " neurons (64x64), this " +
                                 "network has " + std::to_string(n_) +
-                                "; use the Hebbian rule without pruning for larger grids");
+                                "; use the Hebbian rule without pruning or weight modifiers "
+                                "for larger grids");
+}
+
+void Network::learn_model_weights(Rule rule, const ModelOptions& model) {
+  ensure_dense_allowed(("the model \"" + describe(model) + "\"").c_str());
+  ModelWeights w = hopfield::model_weights(patterns_, rule, model);  // may throw: nothing changed yet
+  rule_ = rule;
+  model_ = model;
+  adopt_model_weights(std::move(w));
+}
+
+void Network::adopt_model_weights(ModelWeights w) {
+  w_raw_ = std::move(w.w_raw);
+  model_bias_ = std::move(w.bias);
+  dense_valid_ = true;
+  model_weights_ = true;
+  pruned_ = false;
 }
 
 void Network::set_rule(Rule rule, HebbianScale scale) {
   if (rule != Rule::hebbian) ensure_dense_allowed(to_string(rule).c_str());
+  check_weight_model(model_, rule);
+  if (needs_model_weights(model_)) {
+    learn_model_weights(rule, model_);
+    scale_kind_ = scale;
+    return;
+  }
   // Learn first, then commit: if learning throws (pseudo-inverse of dependent patterns),
   // the network keeps its rule and weights.
   Eigen::MatrixXf w;
@@ -62,12 +86,19 @@ void Network::set_rule(Rule rule, HebbianScale scale) {
   rule_ = rule;
   scale_kind_ = scale;
   pruned_ = false;
+  model_weights_ = false;
+  model_bias_.resize(0);
   dense_valid_ = rule != Rule::hebbian;
   w_raw_ = std::move(w);
 }
 
 void Network::set_model(const ModelOptions& model) {
   check_model_options(model);
+  check_weight_model(model, rule_);
+  if (needs_model_weights(model)) {
+    learn_model_weights(rule_, model);
+    return;
+  }
   model_ = model;
   relearn();
 }
@@ -106,6 +137,14 @@ void Network::store_all(const PatternMatrix& xs) {
     check_spins(xs.col(k), "stored pattern " + std::to_string(pattern_count() + k));
   PatternMatrix next(n_, pattern_count() + xs.cols());
   next << patterns_, xs;
+  if (model_weights_) {
+    // Relearnt from scratch (dreams, dilution and forgetting depend on all the patterns).
+    ModelWeights w = hopfield::model_weights(next, rule_, model_);  // may throw: nothing changed yet
+    patterns_ = std::move(next);
+    patterns_t_valid_ = false;
+    adopt_model_weights(std::move(w));
+    return;
+  }
   if (rule_ == Rule::pseudoinverse) {
     // Learn before committing: dependent patterns throw and leave the network as it was.
     Eigen::MatrixXf w = pseudoinverse_weights(next);
@@ -142,7 +181,7 @@ void Network::remove(int mu) {
   rest << patterns_.leftCols(mu), patterns_.rightCols(p - 1 - mu);
   patterns_ = std::move(rest);
   patterns_t_valid_ = false;
-  if (rule_ == Rule::hebbian && dense_valid_ && !pruned_) {
+  if (rule_ == Rule::hebbian && dense_valid_ && !pruned()) {
     hebbian_update(w_raw_, xi, -1);
     return;
   }
@@ -156,7 +195,13 @@ void Network::clear() {
 }
 
 void Network::relearn() {
+  if (needs_model_weights(model_)) {
+    learn_model_weights(rule_, model_);
+    return;
+  }
   pruned_ = false;
+  model_weights_ = false;
+  model_bias_.resize(0);
   dense_valid_ = false;
   w_raw_.resize(0, 0);
   if (rule_ == Rule::storkey) {
@@ -177,7 +222,7 @@ void Network::set_bias(const Eigen::VectorXd& b) {
 }
 
 double Network::weight_scale() const {
-  if (rule_ != Rule::hebbian) return 1.0;
+  if (rule_ != Rule::hebbian || model_.model == Model::sparse) return 1.0;
   switch (scale_kind_) {
     case HebbianScale::none: return 1.0;
     case HebbianScale::inv_n: return 1.0 / n_;
@@ -207,7 +252,7 @@ void Network::set_raw_weights(Eigen::MatrixXf w) {
 }
 
 bool Network::uses_pattern_fields() const {
-  if (rule_ != Rule::hebbian || pruned_) return false;
+  if (rule_ != Rule::hebbian || pruned()) return false;
   if (n_ > kMaxDenseNeurons) return true;
   switch (field_path_) {
     case FieldPath::patterns: return true;
@@ -223,7 +268,7 @@ void Network::raw_fields(const SpinVector& s, Eigen::VectorXd& h) const {
   // Unpruned Hebbian fields from the patterns whenever that is cheaper than from W (P < N),
   // even when recall uses W: exact integers, the same bits either way.
   if (uses_pattern_fields() ||
-      (rule_ == Rule::hebbian && !pruned_ && pattern_count() < n_)) {
+      (rule_ == Rule::hebbian && !pruned() && pattern_count() < n_)) {
     // h_raw = Xi (Xi^T s) - P s: integer arithmetic, exact in any order.
     const Eigen::Index p = patterns_.cols();
     for (Eigen::Index mu = 0; mu < p; ++mu) {
@@ -283,15 +328,17 @@ Eigen::VectorXd Network::local_fields(const SpinVector& s) const {
   Eigen::VectorXd h;
   raw_fields(s, h);
   const double scale = weight_scale();
-  for (int i = 0; i < n_; ++i) h[i] = scale * h[i] + bias_[i];
+  const Eigen::VectorXd& b = bias();
+  for (int i = 0; i < n_; ++i) h[i] = scale * h[i] + b[i];
   return h;
 }
 
 double Network::energy_from_raw_fields(const SpinVector& s, const Eigen::VectorXd& h_raw) const {
   double quadratic = 0.0, linear = 0.0;
+  const Eigen::VectorXd& b = bias();
   for (int i = 0; i < n_; ++i) {
     quadratic += s[i] * h_raw[i];
-    linear += s[i] * bias_[i];
+    linear += s[i] * b[i];
   }
   // "+ 0.0" turns -0 (an empty network) into 0, so traces never print "-0".
   return -0.5 * weight_scale() * quadratic - linear + 0.0;
@@ -305,8 +352,9 @@ double Network::energy(const SpinVector& s) const {
 
 std::vector<double> Network::pattern_votes(const SpinVector& s, int i) const {
   check_state(s);
-  if (rule_ != Rule::hebbian || pruned_)
-    throw std::invalid_argument("pattern votes exist only for an unpruned Hebbian network");
+  if (rule_ != Rule::hebbian || pruned())
+    throw std::invalid_argument(
+        "pattern votes exist only for an unpruned Hebbian network without model weights");
   if (i < 0 || i >= n_) throw std::out_of_range("neuron index out of range");
   std::vector<double> votes(static_cast<std::size_t>(pattern_count()));
   for (int mu = 0; mu < pattern_count(); ++mu) {
