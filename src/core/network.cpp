@@ -50,13 +50,14 @@ void Network::ensure_dense_allowed(const char* why) const {
     throw std::invalid_argument(std::string(why) + " needs the full N x N weight matrix: at most " +
                                 std::to_string(kMaxDenseNeurons) + " neurons (64x64), this " +
                                 "network has " + std::to_string(n_) +
-                                "; use the Hebbian rule without pruning or weight modifiers "
-                                "for larger grids");
+                                "; use the classic model's Hebbian rule, unpruned and without "
+                                "weight modifiers, for larger grids");
 }
 
 void Network::learn_model_weights(Rule rule, const ModelOptions& model) {
   ensure_dense_allowed(("the model \"" + describe(model) + "\"").c_str());
-  ModelWeights w = hopfield::model_weights(patterns_, rule, model);  // may throw: nothing changed yet
+  // Learn first, then commit: if learning throws, the network is unchanged.
+  ModelWeights w = hopfield::model_weights(patterns_, rule, model);
   rule_ = rule;
   model_ = model;
   adopt_model_weights(std::move(w));
@@ -138,8 +139,9 @@ void Network::store_all(const PatternMatrix& xs) {
   PatternMatrix next(n_, pattern_count() + xs.cols());
   next << patterns_, xs;
   if (model_weights_) {
-    // Relearnt from scratch (dreams, dilution and forgetting depend on all the patterns).
-    ModelWeights w = hopfield::model_weights(next, rule_, model_);  // may throw: nothing changed yet
+    // Relearnt from scratch (dreams, dilution and forgetting depend on all the patterns),
+    // before committing: if learning throws, the network is unchanged.
+    ModelWeights w = hopfield::model_weights(next, rule_, model_);
     patterns_ = std::move(next);
     patterns_t_valid_ = false;
     adopt_model_weights(std::move(w));

@@ -1,8 +1,11 @@
 #include "core/weight_models.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/corruption.hpp"
 #include "core/dynamics.hpp"
@@ -20,7 +23,9 @@ void require(bool ok, const std::string& message) {
   if (!ok) throw std::invalid_argument(message);
 }
 
-bool forgets(const ModelOptions& m) { return m.decay != 1.0 || m.clip > 0; }
+bool forgets(const ModelOptions& m) {
+  return m.decay != 1.0 || m.clip > 0;
+}
 
 // One learning step of a palimpsest: W <- decay W + a b^T + symmetric b b^T, zero diagonal,
 // then |W_ij| <= clip. In double per entry, stored as float, in a fixed order.
@@ -50,14 +55,15 @@ void check_weight_model(const ModelOptions& m, Rule rule) {
   const bool modifier_model = m.model == Model::classic || m.model == Model::continuous;
   require(modifier_model || !has_weight_modifiers(m),
           "the weight modifiers (dreams, clip, decay, connectivity, the sequence rule) belong to "
-          "the classic and continuous models, not to the " + to_string(m.model) +
-              " model: turn them off first");
+          "the classic and continuous models, not to the " +
+              to_string(m.model) + " model: turn them off first");
   require(m.model != Model::sparse || rule == Rule::hebbian,
           "the sparse model learns by its covariance rule: choose the Hebbian rule, not " +
               to_string(rule));
   require(rule == Rule::hebbian || (!m.sequence && !forgets(m)),
           "forgetting (decay, clip) and the sequence rule change Hebbian learning pattern by "
-          "pattern: use them with the Hebbian rule, not " + to_string(rule));
+          "pattern: use them with the Hebbian rule, not " +
+              to_string(rule));
 }
 
 ModelWeights model_weights(const PatternMatrix& patterns, Rule rule, const ModelOptions& m) {
@@ -80,7 +86,8 @@ ModelWeights model_weights(const PatternMatrix& patterns, Rule rule, const Model
     Rng rng(m.weight_seed, kDilutionStream);
     dilute(out.w_raw, m.connectivity, m.asymmetric_dilution, rng);
   }
-  if (m.dreams > 0 && patterns.cols() > 0) unlearn(out.w_raw, m.dreams, m.dream_epsilon, m.weight_seed);
+  if (m.dreams > 0 && patterns.cols() > 0)
+    unlearn(out.w_raw, m.dreams, m.dream_epsilon, m.weight_seed);
   return out;
 }
 
@@ -112,7 +119,8 @@ Eigen::MatrixXf sparse_covariance_weights(const PatternMatrix& patterns, double 
     for (Eigen::Index i = 0; i < n; ++i) {
       if (i == j) continue;
       const double v = 0.25 * static_cast<double>(w(i, j)) +
-                       half_minus_a * (active[static_cast<std::size_t>(i)] + active[static_cast<std::size_t>(j)]) -
+                       half_minus_a * (active[static_cast<std::size_t>(i)] +
+                                       active[static_cast<std::size_t>(j)]) -
                        offset;
       w(i, j) = static_cast<float>(v);
     }
@@ -198,7 +206,8 @@ void unlearn(Eigen::MatrixXf& w, int dreams, double eps, std::uint64_t seed) {
     std::fill(h.begin(), h.end(), 0.0);
     for (int j = 0; j < n; ++j) {
       const float* col = w.col(j).data();
-      for (int i = 0; i < n; ++i) h[static_cast<std::size_t>(i)] += s[j] * static_cast<double>(col[i]);
+      for (int i = 0; i < n; ++i)
+        h[static_cast<std::size_t>(i)] += s[j] * static_cast<double>(col[i]);
     }
     // Asynchronous T = 0 recall on the current W: sign of h, ties keep.
     for (int sweep = 0; sweep < kDreamSweeps; ++sweep) {
@@ -210,7 +219,8 @@ void unlearn(Eigen::MatrixXf& w, int dreams, double eps, std::uint64_t seed) {
         s[i] = next;
         ++flips;
         const float* col = w.col(i).data();
-        for (int k = 0; k < n; ++k) h[static_cast<std::size_t>(k)] += 2.0 * next * static_cast<double>(col[k]);
+        for (int k = 0; k < n; ++k)
+          h[static_cast<std::size_t>(k)] += 2.0 * next * static_cast<double>(col[k]);
       }
       if (flips == 0) break;
     }

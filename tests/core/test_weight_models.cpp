@@ -71,9 +71,11 @@ double fraction_retrieved(const Network& net, Rng& rng) {
 TEST_CASE("sparse covariance weights, bias, fields and energy of a 2-pattern case by hand",
           "[weights]") {
   // sigma^1 = (1,1,0,0), sigma^2 = (1,0,1,0), a = 1/4, theta = 1/4.
-  // sigma - a: d1 = (.75, .75, -.25, -.25), d2 = (.75, -.25, .75, -.25); W01_ij = d1_i d1_j + d2_i d2_j:
-  //   W01_01 = .5625 - .1875 = .375     W01_02 = -.1875 + .5625 = .375   W01_03 = -.1875 - .1875 = -.375
-  //   W01_12 = -.1875 - .1875 = -.375   W01_13 = -.1875 + .0625 = -.125 W01_23 = .0625 - .1875 = -.125
+  // sigma - a: d1 = (.75, .75, -.25, -.25), d2 = (.75, -.25, .75, -.25);
+  // W01_ij = d1_i d1_j + d2_i d2_j:
+  //   W01_01 = .5625 - .1875 = .375      W01_02 = -.1875 + .5625 = .375
+  //   W01_03 = -.1875 - .1875 = -.375    W01_12 = -.1875 - .1875 = -.375
+  //   W01_13 = -.1875 + .0625 = -.125    W01_23 = .0625 - .1875 = -.125
   // Row sums (.375, -.125, -.125, -.625), so b = rows / 4 - theta / 2 =
   //   (-.03125, -.15625, -.15625, -.28125).
   // Energy offset S / 8 - theta N / 2 with S = 2 (.375 + .375 - .375 - .375 - .125 - .125) = -.5:
@@ -199,9 +201,9 @@ TEST_CASE("unlearning by hand: a ferromagnet, then the antiferromagnet its dream
 TEST_CASE("dreaming raises the capacity of 256 neurons past alpha_c and removes spurious states",
           "[weights]") {
   // P = 40 (alpha 0.156, past 0.138): the Hebbian network keeps few of its patterns (measured
-  // 27.5% fixed points or retrieved from 10% flips). Hopfield, Feinstein and Palmer's unlearning, eps = 0.01 per dream in raw
-  // units (a pattern adds 1) and 1000 dreams, keeps them all (measured 100%); too many dreams
-  // (eps x dreams well above P / 4) would unlearn the memories too.
+  // 27.5% fixed points or retrieved from 10% flips). Hopfield, Feinstein and Palmer's unlearning,
+  // eps = 0.01 per dream in raw units (a pattern adds 1) and 1000 dreams, keeps them all (measured
+  // 100%); too many dreams (eps x dreams well above P / 4) would unlearn the memories too.
   const int n = 256;
   ModelOptions dreaming;
   dreaming.dreams = 1000;
@@ -376,7 +378,7 @@ TEST_CASE("a network with model weights relearns from scratch on every store and
   const ModelWeights direct = model_weights(rest, Rule::hebbian, m);
   CHECK(one_by_one.raw_weights() == direct.w_raw);
   CHECK(one_by_one.model_weights());
-  CHECK(one_by_one.pruned());           // no fast path may compute W from the patterns
+  CHECK(one_by_one.pruned());                // no fast path may compute W from the patterns
   CHECK_FALSE(one_by_one.weights_pruned());  // but nothing was pruned
   CHECK_FALSE(one_by_one.uses_pattern_fields());
   one_by_one.set_rule(Rule::hebbian, HebbianScale::inv_n);
