@@ -25,6 +25,8 @@ Eigen::MatrixXf hebbian_weights(const PatternMatrix& patterns) {
   if (patterns.cols() >= (1 << 24))
     throw std::invalid_argument("hebbian_weights: at most 2^24 patterns");
   const Eigen::Index n = patterns.rows();
+  // Eigen's rank update of zero columns divides by zero (SIGFPE) choosing its block sizes.
+  if (patterns.cols() == 0) return Eigen::MatrixXf::Zero(n, n);
   Eigen::MatrixXf w(n, n);
 #if defined(__wasm__)
   const Eigen::Index p = patterns.cols();

@@ -6,6 +6,7 @@
 
 #include "core/dense_memory.hpp"
 #include "core/learning.hpp"
+#include "core/weight_models.hpp"
 
 namespace hopfield {
 
@@ -50,11 +51,35 @@ void Network::ensure_dense_allowed(const char* why) const {
     throw std::invalid_argument(std::string(why) + " needs the full N x N weight matrix: at most " +
                                 std::to_string(kMaxDenseNeurons) + " neurons (64x64), this " +
                                 "network has " + std::to_string(n_) +
-                                "; use the Hebbian rule without pruning for larger grids");
+                                "; use the classic model's Hebbian rule, unpruned and without "
+                                "weight modifiers, for larger grids");
+}
+
+void Network::learn_model_weights(Rule rule, const ModelOptions& model) {
+  ensure_dense_allowed(("the model \"" + describe(model) + "\"").c_str());
+  // Learn first, then commit: if learning throws, the network is unchanged.
+  ModelWeights w = hopfield::model_weights(patterns_, rule, model);
+  rule_ = rule;
+  model_ = model;
+  adopt_model_weights(std::move(w));
+}
+
+void Network::adopt_model_weights(ModelWeights w) {
+  w_raw_ = std::move(w.w_raw);
+  model_bias_ = std::move(w.bias);
+  dense_valid_ = true;
+  model_weights_ = true;
+  pruned_ = false;
 }
 
 void Network::set_rule(Rule rule, HebbianScale scale) {
   if (rule != Rule::hebbian) ensure_dense_allowed(to_string(rule).c_str());
+  check_weight_model(model_, rule);
+  if (needs_model_weights(model_)) {
+    learn_model_weights(rule, model_);
+    scale_kind_ = scale;
+    return;
+  }
   // Learn first, then commit: if learning throws (pseudo-inverse of dependent patterns),
   // the network keeps its rule and weights.
   Eigen::MatrixXf w;
@@ -63,12 +88,19 @@ void Network::set_rule(Rule rule, HebbianScale scale) {
   rule_ = rule;
   scale_kind_ = scale;
   pruned_ = false;
+  model_weights_ = false;
+  model_bias_.resize(0);
   dense_valid_ = rule != Rule::hebbian;
   w_raw_ = std::move(w);
 }
 
 void Network::set_model(const ModelOptions& model) {
   check_model_options(model);
+  check_weight_model(model, rule_);
+  if (needs_model_weights(model)) {
+    learn_model_weights(rule_, model);
+    return;
+  }
   model_ = model;
   relearn();
 }
@@ -119,6 +151,15 @@ void Network::store_all(const PatternMatrix& xs) {
     check_spins(xs.col(k), "stored pattern " + std::to_string(pattern_count() + k));
   PatternMatrix next(n_, pattern_count() + xs.cols());
   next << patterns_, xs;
+  if (model_weights_) {
+    // Relearnt from scratch (dreams, dilution and forgetting depend on all the patterns),
+    // before committing: if learning throws, the network is unchanged.
+    ModelWeights w = hopfield::model_weights(next, rule_, model_);
+    patterns_ = std::move(next);
+    patterns_t_valid_ = false;
+    adopt_model_weights(std::move(w));
+    return;
+  }
   if (rule_ == Rule::pseudoinverse) {
     // Learn before committing: dependent patterns throw and leave the network as it was.
     Eigen::MatrixXf w = pseudoinverse_weights(next);
@@ -155,7 +196,7 @@ void Network::remove(int mu) {
   rest << patterns_.leftCols(mu), patterns_.rightCols(p - 1 - mu);
   patterns_ = std::move(rest);
   patterns_t_valid_ = false;
-  if (rule_ == Rule::hebbian && dense_valid_ && !pruned_) {
+  if (rule_ == Rule::hebbian && dense_valid_ && !pruned()) {
     hebbian_update(w_raw_, xi, -1);
     return;
   }
@@ -169,7 +210,13 @@ void Network::clear() {
 }
 
 void Network::relearn() {
+  if (needs_model_weights(model_)) {
+    learn_model_weights(rule_, model_);
+    return;
+  }
   pruned_ = false;
+  model_weights_ = false;
+  model_bias_.resize(0);
   dense_valid_ = false;
   w_raw_.resize(0, 0);
   if (rule_ == Rule::storkey) {
@@ -190,7 +237,7 @@ void Network::set_bias(const Eigen::VectorXd& b) {
 }
 
 double Network::weight_scale() const {
-  if (rule_ != Rule::hebbian) return 1.0;
+  if (rule_ != Rule::hebbian || model_.model == Model::sparse) return 1.0;
   switch (scale_kind_) {
     case HebbianScale::none: return 1.0;
     case HebbianScale::inv_n: return 1.0 / n_;
@@ -220,7 +267,7 @@ void Network::set_raw_weights(Eigen::MatrixXf w) {
 }
 
 bool Network::uses_pattern_fields() const {
-  if (rule_ != Rule::hebbian || pruned_) return false;
+  if (rule_ != Rule::hebbian || pruned()) return false;
   if (n_ > kMaxDenseNeurons) return true;
   switch (field_path_) {
     case FieldPath::patterns: return true;
@@ -243,7 +290,7 @@ void Network::raw_fields(const SpinVector& s, Eigen::VectorXd& h) const {
   // Unpruned Hebbian fields from the patterns whenever that is cheaper than from W (P < N),
   // even when recall uses W: exact integers, the same bits either way.
   if (uses_pattern_fields() ||
-      (rule_ == Rule::hebbian && !pruned_ && pattern_count() < n_)) {
+      (rule_ == Rule::hebbian && !pruned() && pattern_count() < n_)) {
     // h_raw = Xi (Xi^T s) - P s: integer arithmetic, exact in any order.
     const Eigen::Index p = patterns_.cols();
     for (Eigen::Index mu = 0; mu < p; ++mu) {
@@ -304,16 +351,18 @@ Eigen::VectorXd Network::local_fields(const SpinVector& s) const {
   raw_fields(s, h);
   if (model_.model == Model::dense) return h;  // D_i: no scale, no bias
   const double scale = weight_scale();
-  for (int i = 0; i < n_; ++i) h[i] = scale * h[i] + bias_[i];
+  const Eigen::VectorXd& b = bias();
+  for (int i = 0; i < n_; ++i) h[i] = scale * h[i] + b[i];
   return h;
 }
 
 double Network::energy_from_raw_fields(const SpinVector& s, const Eigen::VectorXd& h_raw) const {
   if (model_.model == Model::dense) return energy(s);  // not a function of D
   double quadratic = 0.0, linear = 0.0;
+  const Eigen::VectorXd& b = bias();
   for (int i = 0; i < n_; ++i) {
     quadratic += s[i] * h_raw[i];
-    linear += s[i] * bias_[i];
+    linear += s[i] * b[i];
   }
   // "+ 0.0" turns -0 (an empty network) into 0, so traces never print "-0".
   return -0.5 * weight_scale() * quadratic - linear + 0.0;
@@ -338,8 +387,9 @@ std::vector<double> Network::pattern_votes(const SpinVector& s, int i) const {
     return f.contributions(patterns_transposed().col(i).data(),
                            pattern_overlaps(patterns_, s).data(), s[i]);
   }
-  if (rule_ != Rule::hebbian || pruned_)
-    throw std::invalid_argument("pattern votes exist only for an unpruned Hebbian network");
+  if (rule_ != Rule::hebbian || pruned())
+    throw std::invalid_argument(
+        "pattern votes exist only for an unpruned Hebbian network without model weights");
   std::vector<double> votes(static_cast<std::size_t>(pattern_count()));
   for (int mu = 0; mu < pattern_count(); ++mu) {
     const int others = dot(patterns_.col(mu), s) - patterns_(i, mu) * s[i];

@@ -24,6 +24,7 @@
 namespace hopfield {
 
 enum class Rule { hebbian, storkey, pseudoinverse };
+struct ModelWeights;  // weight_models.hpp
 enum class HebbianScale { none, inv_n, inv_p };
 
 inline constexpr EnumName<Rule> kRuleNames[] = {{Rule::hebbian, "hebbian", "Hebbian"},
@@ -64,7 +65,7 @@ class Network {
   const Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic>& patterns_transposed() const;
 
   // Changes the rule and relearns every stored pattern. Throws when the rule needs a dense W
-  // and N > kMaxDenseNeurons.
+  // and N > kMaxDenseNeurons, or does not go with the model (check_weight_model).
   void set_rule(Rule rule, HebbianScale scale = HebbianScale::none);
   // Learns one more pattern: Hebbian adds xi xi^T, Storkey applies its update, the
   // pseudo-inverse rule recomputes the projection. Clears any pruning.
@@ -79,22 +80,36 @@ class Network {
   void clear();
 
   // The memory model and its parameters (models.hpp); relearns. The classic model's weight
-  // modifiers and the sparse model's covariance W and bias are applied when learning. Throws
-  // std::invalid_argument (the network unchanged) for bad options.
+  // modifiers and the sparse model's covariance W and bias are applied when learning
+  // (weight_models.hpp); such a network keeps a dense W (model_weights()) and relearns it from
+  // scratch on every store and remove. Throws std::invalid_argument (the network unchanged)
+  // for bad options, combinations check_weight_model refuses, or a model needing a dense W
+  // when N > kMaxDenseNeurons.
   void set_model(const ModelOptions& model);
   const ModelOptions& model() const { return model_; }
 
-  const Eigen::VectorXd& bias() const { return bias_; }
+  // The bias in use: the user's (set_bias), or the sparse model's, which replaces it while
+  // that model is on (the user's comes back when the model changes).
+  const Eigen::VectorXd& bias() const { return model_bias_.size() > 0 ? model_bias_ : bias_; }
   void set_bias(const Eigen::VectorXd& b);
 
-  // W = weight_scale() * raw_weights(). Hebbian: 1, 1/N or 1/P; other rules: 1.
+  // W = weight_scale() * raw_weights(). Hebbian: 1, 1/N or 1/P; other rules and the sparse
+  // model: 1.
   double weight_scale() const;
   // The dense raw weight matrix (column j = influence of neuron j), built on first use.
   // Throws if N > kMaxDenseNeurons.
   const Eigen::MatrixXf& raw_weights() const;
   // Replaces the raw weights (used by pruning). Marks the network as pruned.
   void set_raw_weights(Eigen::MatrixXf w);
-  bool pruned() const { return pruned_; }
+  // True when W is not the rule's own W of the stored patterns, so nothing may compute it from
+  // the patterns (pattern fields, votes, the dynamics' integer fields): pruning replaced it
+  // (weights_pruned()) or the model made it (model_weights()).
+  bool pruned() const { return pruned_ || model_weights_; }
+  // True when pruning replaced the weights since the network last learnt: what the UI calls
+  // "pruned" (learning again clears it).
+  bool weights_pruned() const { return pruned_; }
+  // True when the model made W (and the sparse model's bias): weight_models.hpp.
+  bool model_weights() const { return model_weights_; }
 
   // True when fields come from the patterns, h_raw = Xi (Xi^T s) - P s, in O(N P), instead
   // of from W in O(N^2): chosen for unpruned Hebbian networks when 2P < N or N is too large
@@ -130,6 +145,8 @@ class Network {
  private:
   void check_state(const SpinVector& s) const;
   void relearn();
+  void learn_model_weights(Rule rule, const ModelOptions& model);  // commits only on success
+  void adopt_model_weights(ModelWeights w);
   void ensure_dense_allowed(const char* why) const;
   void build_dense() const;
 
@@ -138,12 +155,14 @@ class Network {
   HebbianScale scale_kind_;
   ModelOptions model_;
   Eigen::Matrix<Spin, Eigen::Dynamic, Eigen::Dynamic> patterns_;  // N x P
-  Eigen::VectorXd bias_;
+  Eigen::VectorXd bias_;        // the user's
+  Eigen::VectorXd model_bias_;  // the sparse model's; empty otherwise
   mutable Eigen::MatrixXf w_raw_;  // N x N, column-major; empty until needed
   mutable Eigen::Matrix<std::int16_t, Eigen::Dynamic, Eigen::Dynamic> patterns_t_;
   mutable bool patterns_t_valid_ = false;
   mutable bool dense_valid_ = false;
   bool pruned_ = false;
+  bool model_weights_ = false;  // W from weight_models.hpp (dense, relearnt on every change)
   FieldPath field_path_ = FieldPath::automatic;
 };
 

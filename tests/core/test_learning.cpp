@@ -18,6 +18,18 @@ TEST_CASE("Hebbian weights by hand", "[learning]") {
   CHECK(w == expected);
 }
 
+TEST_CASE("an empty network's Hebbian weights are zero at every size", "[learning]") {
+  // No patterns: W = 0 (Eigen's rank update of zero columns used to divide by zero at N = 300,
+  // so the weights panel or pruning of an empty grid crashed).
+  for (int n : {1, 10, 300}) {
+    const Eigen::MatrixXf w = hebbian_weights(PatternMatrix(n, 0));
+    REQUIRE(w.rows() == n);
+    REQUIRE(w.cols() == n);
+    CHECK(w.isZero(0.0f));
+    CHECK(Network(n).raw_weights().isZero(0.0f));
+  }
+}
+
 TEST_CASE("unlearning by subtraction restores the previous weights exactly", "[learning]") {
   const PatternMatrix x = test::random_patterns(40, 6, 1);
   Eigen::MatrixXf w = hebbian_weights(x.leftCols(5));
