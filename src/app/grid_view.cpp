@@ -11,12 +11,25 @@ namespace {
 constexpr ImU32 kFlipPlus = IM_COL32(255, 170, 60, 255);
 constexpr ImU32 kFlipMinus = IM_COL32(150, 70, 20, 255);
 
+// The colour of value v in [-1, 1]: -1 the minus colour, +1 the plus colour, linear between.
+std::uint32_t grey_level(double v) {
+  const double t = std::clamp((v + 1.0) * 0.5, 0.0, 1.0);
+  std::uint32_t out = 0;
+  for (int shift = 0; shift < 32; shift += 8) {
+    const double a = (kMinusColor >> shift) & 0xFF, b = (kPlusColor >> shift) & 0xFF;
+    out |= static_cast<std::uint32_t>(a + (b - a) * t + 0.5) << shift;
+  }
+  return out;
+}
+
 ImTextureID upload(const hopfield::SpinVector& s, int width, int height,
-                   const std::vector<int>* flipped) {
+                   const std::vector<int>* flipped, const std::vector<double>* values = nullptr) {
   static std::vector<std::uint32_t> rgba;
   rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
   for (Eigen::Index i = 0; i < s.size() && i < static_cast<Eigen::Index>(rgba.size()); ++i)
     rgba[static_cast<std::size_t>(i)] = s[i] > 0 ? kPlusColor : kMinusColor;
+  if (values)
+    for (std::size_t i = 0; i < values->size() && i < rgba.size(); ++i) rgba[i] = grey_level((*values)[i]);
   if (flipped)
     for (int i : *flipped)
       if (i >= 0 && i < static_cast<int>(rgba.size()))
@@ -48,7 +61,7 @@ GridHit grid_canvas(const char* id, const hopfield::SpinVector& s, int width, in
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 end(hit.origin.x + size.x, hit.origin.y + size.y);
-  dl->AddImage(upload(s, width, height, overlay.flipped), hit.origin, end);
+  dl->AddImage(upload(s, width, height, overlay.flipped, overlay.values), hit.origin, end);
   if (overlay.lines && hit.cell >= 7.0f) {
     const ImU32 line = g_line_color;
     for (int x = 1; x < width; ++x) {

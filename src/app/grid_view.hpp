@@ -14,6 +14,9 @@ struct GridOverlay {
   const std::vector<int>* flipped = nullptr;  // neurons tinted as "just flipped"
   int marked = -1;                            // neuron outlined as "next to update"
   bool lines = true;                          // cell borders when cells are large enough
+  // Real values in [-1, 1] (the modern and continuous models): grey levels between the -1
+  // and +1 colours instead of the spins.
+  const std::vector<double>* values = nullptr;
 };
 
 // The grid lines drawn between cells (projector mode: darker and thicker, to carry across a

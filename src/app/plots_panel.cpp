@@ -15,7 +15,8 @@ void PlotsPanel::draw(App& app) {
   // 30 times a second still looks continuous, and an unchanged plot is not drawn again.
   const bool full_speed = app.full_speed();
   if (!full_speed || app.frames() % 2 == 0 || plots.recall_version != lab.recall_version())
-    plots.update(t, lab.recall_version(), lab.pattern_count());
+    plots.update(t, lab.recall_version(), lab.pattern_count(), lab.recall().attention());
+  plots.energy_meaningful = hopfield::energy_is_lyapunov(lab.settings().model);
   const int rows = t.rows();
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;

@@ -163,6 +163,7 @@ void state_view(App& app, RecallPanel& ui) {
   GridOverlay overlay;
   overlay.flipped = &r.recent_flips();
   overlay.marked = r.next_neuron();
+  if (!r.state_values().empty()) overlay.values = &r.state_values();
   // The state grid and, beside it, the probe and the read-outs (as wide as their widest line).
   // The read-outs beside the grid, measured as they will be drawn (a proportional font: the
   // column must hold the widest of them, whatever its digits).
@@ -196,9 +197,15 @@ void state_view(App& app, RecallPanel& ui) {
   ImGui::EndGroup();
   if (hit.index >= 0) {
     ui.last_neuron = hit.index;
-    const double h = hopfield::local_field(lab.network(), lab.state(), hit.index);
-    text_wrapped("neuron %d at (%d, %d): s = %+d, field h = %.4g", hit.index, hit.x, hit.y,
-                int(lab.state()[hit.index]), h);
+    if (!r.state_values().empty()) {
+      text_wrapped("neuron %d at (%d, %d): value %.4g", hit.index, hit.x, hit.y,
+                   r.state_values()[static_cast<std::size_t>(hit.index)]);
+    } else {
+      const double h = hopfield::local_field(lab.network(), lab.state(), hit.index);
+      text_wrapped("neuron %d at (%d, %d): s = %+d, %s = %.4g", hit.index, hit.x, hit.y,
+                   int(lab.state()[hit.index]),
+                   lab.settings().model.model == hopfield::Model::dense ? "D" : "field h", h);
+    }
   } else {
     text_disabled_wrapped("hover a neuron: its field and the votes of each pattern (Weights)");
   }

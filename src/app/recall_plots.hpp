@@ -19,10 +19,16 @@ struct TracePlots {
   int rows = 0;
   hplot::SeriesDownsampler hamming, energy;
   std::vector<hplot::SeriesDownsampler> overlaps;
+  // The modern model's softmax weight of each stored pattern per iteration (else empty).
+  std::vector<hplot::SeriesDownsampler> attention;
+  // False when the energy is not a Lyapunov function (asymmetric W): not plotted then.
+  bool energy_meaningful = true;
 
-  // Takes in the rows of `trace` added since the last call; starts over for a new recall
-  // (another `version`) or another number of stored patterns.
-  void update(const hopfield::Trace& trace, std::uint64_t version, int patterns);
+  // Takes in the rows of `trace` (and of `attention`, the modern model's softmax weights,
+  // one row per iteration) added since the last call; starts over for a new recall (another
+  // `version`) or another number of stored patterns.
+  void update(const hopfield::Trace& trace, std::uint64_t version, int patterns,
+              const std::vector<std::vector<double>>& attention = {});
 };
 
 // Draws the three plots into the current window, using its full width. `names` label the

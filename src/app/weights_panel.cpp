@@ -65,14 +65,25 @@ void votes(const App& app, int i) {
     text_disabled_wrapped("Hover a neuron on the recall state to see its field split by pattern.");
     return;
   }
-  if (net.rule() != hopfield::Rule::hebbian || net.pruned()) {
-    text_wrapped("Pattern votes exist only for the Hebbian rule (h_i = sum_mu xi_i^mu m^mu).");
+  const hopfield::Model model = net.model().model;
+  if (model == hopfield::Model::modern || model == hopfield::Model::continuous) {
+    text_wrapped("The %s model has no votes per neuron: its update moves the whole state at once "
+                 "(see the Plots panel).", hopfield::to_string(model).c_str());
+    return;
+  }
+  const bool dense = model == hopfield::Model::dense;
+  if (!dense && (net.rule() != hopfield::Rule::hebbian || net.pruned())) {
+    text_wrapped("Pattern votes exist only for the Hebbian rule (h_i = sum_mu xi_i^mu m^mu) "
+                 "and the dense model.");
     return;
   }
   const std::vector<double> v = net.pattern_votes(lab.state(), i);
-  double h = net.bias()[i];
+  double h = dense ? 0.0 : net.bias()[i];
   for (double x : v) h += x;
-  ImGui::Text("neuron %d: h = %.4g = sum of the votes", i, h);
+  if (dense)
+    ImGui::Text("neuron %d: D = %.4g = sum_mu F(xi_i + r) - F(-xi_i + r)", i, h);
+  else
+    ImGui::Text("neuron %d: h = %.4g = sum of the votes", i, h);
   if (v.empty()) return;
   double limit = 1e-12;
   for (double x : v) limit = std::max(limit, std::fabs(x));

@@ -17,6 +17,9 @@ void check_options(const DynamicsOptions& o) {
 }
 
 double glauber_field_scale(const Network& net) {
+  // The sparse model's +-1 field is half its 0/1 field h01 = W01 sigma - theta, so c = 1 makes
+  // P(sigma = 1) = 1 / (1 + exp(-h01 / T)): Glauber of the 0/1 network, T in h01's units.
+  if (net.model().model == Model::sparse) return 1.0;
   return net.rule() == Rule::hebbian ? 1.0 / net.size() : 1.0;
 }
 

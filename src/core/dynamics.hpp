@@ -51,7 +51,8 @@ struct DynamicsOptions {
 };
 // Temperature has one unit whatever the Hebbian display scale: Glauber dynamics see the field
 // h_T = c W_raw s + b with c = 1/N for Hebbian weights (so T_c = 1 for random patterns at low
-// load) and c = 1 (the rule's own W) for Storkey and pseudo-inverse. Returns c.
+// load) and c = 1 (the rule's own W) for Storkey and pseudo-inverse. The sparse model: c = 1,
+// so T is in units of its 0/1 field (the covariance sum minus theta). Returns c.
 double glauber_field_scale(const Network& net);
 // Throws std::invalid_argument for a negative or non-finite temperature or max_sweeps < 1.
 void check_options(const DynamicsOptions& options);
