@@ -128,6 +128,10 @@ void NetworkPanel::draw(App& app) {
   }
   tooltip("Definitions in docs/science.md. Classic: +-1 neurons, W from a learning rule.");
   changed |= model_parameters(s.model);
+  if (s.model.model == hopfield::Model::continuous &&
+      ImGui::SmallButton("Two neurons: energy contours..."))
+    two_neurons.open = true;
+  tooltip("Hopfield (1984), figure 3: the energy of two graded neurons and trajectories on it.");
   const bool rule_shapes_w = hopfield::uses_rule(s.model.model);
   if (rule_shapes_w) changed |= enum_combo("learning rule", s.rule, hopfield::kRuleNames);
   if (rule_shapes_w && s.rule == hopfield::Rule::hebbian) {
@@ -181,6 +185,7 @@ void NetworkPanel::draw(App& app) {
   if (n > hopfield::kMaxDenseNeurons)
     text_wrapped("N > %d: only the Hebbian rule is available (no dense weight matrix).",
                        hopfield::kMaxDenseNeurons);
+  two_neurons.draw();
 }
 
 }  // namespace hlab

@@ -3,6 +3,8 @@
 // read app.lab() and change it only through App's commands.
 #pragma once
 
+#include <array>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -69,7 +71,18 @@ struct PlotsPanel {
 };
 
 // Rule and scale, update mode, tie rule, temperature, seed, sweep limit; network facts.
+// The continuous network of two neurons: energy contours and RK4 trajectories (two_neurons.cpp).
+struct TwoNeuronWindow {
+  bool open = false;
+  float t12 = 1.0f, t21 = 1.0f, lambda = 1.4f;
+  bool arctan = true;
+  std::vector<double> energy;                        // kSteps x kSteps, row 0 at V2 = -1
+  std::vector<std::vector<std::array<double, 2>>> paths;
+  void draw();
+};
+
 struct NetworkPanel {
+  TwoNeuronWindow two_neurons;
   void draw(App& app);
 };
 
