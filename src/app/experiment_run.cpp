@@ -132,6 +132,10 @@ std::string cli_command(const std::string& spec_json) {
       for (const hopfield::JsonValue& item : value.items) line += " --prune " + shell_word(text_of(item));
       continue;
     }
+    if (key == "sequence") {  // a switch on the command line
+      if (text_of(value) == "on" || text_of(value) == "true") line += " --sequence";
+      continue;
+    }
     line += " " + flag_of(key) + " " + shell_word(text_of(value));
   }
   return line + " --json";

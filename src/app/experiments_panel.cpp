@@ -21,11 +21,13 @@ namespace {
 
 namespace ex = hopfield::experiments;
 
-const char* const kKinds[] = {"capacity", "basins", "temperature", "prune-study"};
+const char* const kKinds[] = {"capacity", "basins", "temperature", "prune-study", "forgetting"};
 const char* const kKindLabels[] = {"Capacity: how many patterns fit",
                                    "Basins of attraction: how far a memory attracts",
                                    "Temperature: retrieval under noise",
-                                   "Pruning study: sparse vs magnitude pruning"};
+                                   "Pruning study: sparse vs magnitude pruning",
+                                   "Forgetting: retrieval against pattern age (palimpsest)"};
+constexpr int kPruneStudy = 3, kForgetting = 4;
 const char* const kCorruptions[] = {"flip", "mask", "saltpepper", "rect"};
 
 // A spec under construction: "key": value pairs, values already JSON.
@@ -56,7 +58,8 @@ std::string spec_of(const ExperimentsPanel& ui, const App& app) {
       const char* const names[] = {"hebbian", "storkey", "pseudoinverse"};
       for (int r = 0; r < 3; ++r)
         if (ui.rules[r]) rules += (rules.empty() ? "" : ",") + std::string(names[r]);
-      s.text("size", ui.size).text("patterns", ui.capacity_patterns).text("rule", rules);
+      s.text("size", ui.size).text("patterns", ui.capacity_patterns);
+      if (hopfield::uses_rule(app.lab().settings().model.model)) s.text("rule", rules);
       s.json.key("flip").number_short(static_cast<double>(std::round(ui.flip * 1000.0f)) / 1000.0);
       s.number("trials", ui.trials);
       break;
@@ -71,6 +74,13 @@ std::string spec_of(const ExperimentsPanel& ui, const App& app) {
       s.text("size", ui.size).text("patterns", ui.temperature_patterns);
       s.text("temperatures", ui.temperatures).number("sweeps", ui.sweeps).number("trials", ui.trials);
       break;
+    case kForgetting:
+      s.text("size", ui.size).number("stored", ui.forgetting_stored).number("trials", ui.trials);
+      if (ui.forgetting_decay != 1.0f)
+        s.json.key("decay").number_short(std::round(ui.forgetting_decay * 1000.0) / 1000.0);
+      if (ui.forgetting_clip > 0.0f)
+        s.json.key("clip").number_short(std::round(ui.forgetting_clip * 1000.0) / 1000.0);
+      break;
     default:
       s.text("patterns", "library");
       if (ui.preset < 2) s.text("preset", ui.preset == 0 ? "published" : "fixed");
@@ -78,6 +88,11 @@ std::string spec_of(const ExperimentsPanel& ui, const App& app) {
       if (ui.prune_select[0]) s.text("select", ui.prune_select);
       break;
   }
+  // Capacity, basins and temperature run the Network panel's model (its parameters, as the
+  // CLI flags take them).
+  if (ui.kind <= 2)
+    for (const auto& [key, value] : hopfield::model_parameters(app.lab().settings().model))
+      if (!(key == "model" && value == "classic")) s.text(key.c_str(), value);
   s.json.key("seed").raw(seed);
   return s.done();
 }
@@ -112,6 +127,17 @@ void settings(ExperimentsPanel& ui, const App& app) {
       tooltip("T in units of the field of W_raw / N: T_c = 1 for random patterns at low load");
       ImGui::InputInt("sweeps per run", &ui.sweeps);
       break;
+    case kForgetting:
+      text_disabled_wrapped("A stream of random patterns stored one after another, each then "
+                            "recalled from 10%% flips. Without decay or a bound past 0.138 N "
+                            "nothing is recalled (the blackout); with them the newest are.");
+      ImGui::InputText("grid WxH", ui.size, sizeof ui.size);
+      ImGui::InputInt("patterns in the stream", &ui.forgetting_stored);
+      ImGui::SliderFloat("decay lambda", &ui.forgetting_decay, 0.5f, 1.0f, "%.3f");
+      tooltip("W <- lambda W + xi xi^T per pattern (Nadal et al. 1986); 1 = no decay");
+      ImGui::InputFloat("bound |W_ij| <= A", &ui.forgetting_clip, 0.5f, 1.0f, "%.3g");
+      tooltip("Clip every weight after each pattern (Parisi 1986); 0 = no bound");
+      break;
     default:
       text_disabled_wrapped("Stores images of the current library (load the Caltech 101 "
                             "Silhouettes 16x16 IDX file to redo the published study, which "
@@ -126,8 +152,11 @@ void settings(ExperimentsPanel& ui, const App& app) {
       }
       break;
   }
-  if (ui.kind != 3 || ui.preset == 2) ImGui::InputInt("trials", &ui.trials);
+  if (ui.kind != kPruneStudy || ui.preset == 2) ImGui::InputInt("trials", &ui.trials);
   ImGui::PopItemWidth();
+  const hopfield::ModelOptions& model = app.lab().settings().model;
+  if (ui.kind <= 2 && !(model == hopfield::ModelOptions{}))
+    text_disabled_wrapped("model: %s (the Network panel's)", hopfield::describe(model).c_str());
   ImGui::TextDisabled("seed %llu (the Network panel's)",
                       static_cast<unsigned long long>(app.lab().settings().dynamics.seed));
 }
@@ -295,6 +324,16 @@ void result_plot(const ExperimentRun& run, float height) {
     vline("##T_c", 1.0, 0, 1, kCriticalColor);
     hplot::EndPlot();
     legend_line(kCriticalColor, "T_c = 1: above it no retrieval, for random patterns at low load");
+  } else if (name == "forgetting") {
+    if (!hplot::BeginPlot("Forgetting##experiment", ImVec2(-1, height))) return;
+    hplot::SetupAxes("age (0 = the newest pattern)", "fraction");
+    hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
+    const std::vector<double> age = column(t, "age");
+    std::vector<std::size_t> all(t.rows.size());
+    for (std::size_t r = 0; r < all.size(); ++r) all[r] = r;
+    plot_series("retrieved", age, column(t, "retrieved_fraction"), all);
+    plot_series("mean final overlap", age, column(t, "mean_final_overlap"), all);
+    hplot::EndPlot();
   } else {
     const std::vector<double> level = column(t, "level");
     const auto by_group = groups(t, {"kind", "noise"});
@@ -500,7 +539,7 @@ void ExperimentsPanel::draw(App& app) {
   const float plots_width = ImGui::GetContentRegionAvail().x;
   result_plot(run, ImGui::GetFontSize() * 16);
   record_region(app, "experiment-plots", plots_top, plots_width);
-  if (kind == 3) spectrum_section(*this, app, ImGui::GetFontSize() * 12);
+  if (kind == kPruneStudy) spectrum_section(*this, app, ImGui::GetFontSize() * 12);
   result_table(run.table());
   if (run.experiment()) {
     command = cli_command(run.spec_json());

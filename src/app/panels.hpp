@@ -107,6 +107,9 @@ struct ExperimentsPanel {
   int kind = 0;  // index into the experiments offered
   // Each experiment's settings as typed (LISTs are "a,b,c" or "from:to:step").
   char size[16] = "16x16";
+  int forgetting_stored = 1000;   // forgetting: the stream's length
+  float forgetting_decay = 0.9f;  // W <- lambda W + xi xi^T (1: none)
+  float forgetting_clip = 0.0f;   // |W_ij| <= A (0: none)
   char capacity_patterns[64] = "2:60:2";
   bool rules[3] = {true, false, false};  // hebbian, storkey, pseudoinverse
   float flip = 0.1f;

@@ -62,7 +62,7 @@ std::string read_file(const std::string& path) {
 
 bool is_experiment_command(const std::string& command) {
   return command == "capacity" || command == "basins" || command == "temperature" ||
-         command == "prune-study";
+         command == "prune-study" || command == "forgetting";
 }
 
 std::string spec_error_message(const experiments::SpecError& e) {

@@ -33,7 +33,9 @@ Usage:
   hopfield-cli prune-study --patterns FILE [--select LIST] [--preset published|fixed]
                            --prune KIND:LEVELS (repeatable) --noise LIST
                            [--flips exact|with-replacement] [--scale none|n|p] [--max-sweeps M]
-    common to the four:    [--trials K] [--seed S] [--threads K] [--shard I/M]
+  hopfield-cli forgetting  (--size WxH | --neurons N) --stored K [--decay L | --clip A]
+                           [--flip F] [--mode M] [--tie T] [--max-sweeps M]
+    common to the five:    [--trials K] [--seed S] [--threads K] [--shard I/M]
                            [--csv | --json] [--progress]
   hopfield-cli merge [--csv] SHARD.json...
   hopfield-cli --help

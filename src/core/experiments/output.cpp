@@ -5,6 +5,7 @@
 #include "core/experiments/basins.hpp"
 #include "core/experiments/capacity.hpp"
 #include "core/experiments/experiment.hpp"
+#include "core/experiments/forgetting.hpp"
 #include "core/experiments/prune_study.hpp"
 #include "core/experiments/spec.hpp"
 #include "core/experiments/temperature.hpp"
@@ -27,15 +28,19 @@ std::unique_ptr<Experiment> make_experiment(const JsonValue& spec) {
   const JsonValue* name = spec.find("experiment");
   if (!name || !name->is(JsonValue::Type::string))
     throw SpecError("experiment",
-                    "name the experiment: capacity, basins, temperature or prune-study");
+                    "name the experiment: capacity, basins, temperature, prune-study or "
+                    "forgetting");
   if (name->text == "capacity") return std::make_unique<Capacity>(CapacitySpec::from_json(spec));
   if (name->text == "basins") return std::make_unique<Basins>(BasinsSpec::from_json(spec));
   if (name->text == "temperature")
     return std::make_unique<Temperature>(TemperatureSpec::from_json(spec));
   if (name->text == "prune-study")
     return std::make_unique<PruneStudy>(PruneStudySpec::from_json(spec));
+  if (name->text == "forgetting")
+    return std::make_unique<Forgetting>(ForgettingSpec::from_json(spec));
   throw SpecError("experiment", "unknown experiment '" + name->text +
-                                    "': use capacity, basins, temperature or prune-study");
+                                    "': use capacity, basins, temperature, prune-study or "
+                                    "forgetting");
 }
 
 namespace {
