@@ -36,6 +36,21 @@ compare --patterns "$letters" --from 2 --flip 0.25 --rule pseudoinverse --seed 8
 compare --patterns "$letters" --from 1 --flip 0.2 --scale n --tie plus --seed 9
 compare --patterns "$letters" --from 1 --flip 0.2 --prune random-independent:0.4 --seed 10
 compare --patterns "$letters" --from 1 --flip 0.2 --rule storkey --prune smallest:0.5 --seed 11
+# Every model: the same bits natively and in wasm.
+compare --patterns "$letters" --from 1 --flip 0.3 --model dense --interaction poly:3 --seed 12
+compare --patterns "$letters" --from 1 --flip 0.3 --model dense --interaction rectpoly:5 --mode sync --seed 13
+compare --patterns "$letters" --from 1 --flip 0.3 --model dense --interaction exp --seed 14
+compare --patterns "$letters" --from 1 --flip 0.3 --model modern --beta 0.02 --seed 15
+compare --patterns "$letters" --from 1 --flip 0.3 --model continuous --gain-function tanh --gain 3 --scale n --seed 16
+compare --patterns "$letters" --from 1 --flip 0.2 --model continuous --seed 17 --max-sweeps 30
+compare --patterns "$letters" --from 1 --flip 0.2 --model sparse --threshold 5 --seed 18
+compare --patterns "$letters" --from 1 --flip 0.2 --model sparse --activity 0.3 --temperature 2 --seed 19 --max-sweeps 20
+compare --patterns "$letters" --from 1 --flip 0.2 --dream 50:0.01 --seed 20
+compare --patterns "$letters" --from 1 --flip 0.2 --decay 0.8 --clip 2 --seed 21
+compare --patterns "$letters" --from 1 --flip 0.2 --dilute 0.6:asymmetric --seed 22
+compare --patterns "$letters" --select 0-4 --from 0 --sequence --symmetric 0.5 --mode sync --seed 23 --max-sweeps 12
+compare_run '"retrieved_fraction"' capacity --neurons 64 --patterns 10,40,80 --trials 3 --model dense --seed 24
+compare_run '"retrieved_fraction"' forgetting --neurons 64 --stored 200 --decay 0.85 --trials 2 --seed 25
 silhouettes=$shared/caltech101-silhouettes-28-images-idx3-ubyte.gz
 if [ -n "$shared" ] && [ -f "$silhouettes" ]; then
   for mode in sync async; do

@@ -182,6 +182,8 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
   json.key("state").value(hopfield::to_string(lab.state()));
   json.key("probe").value(hopfield::to_string(lab.probe()));
   json.key("drawing").value(hopfield::to_string(lab.drawing().spins));
+  // The modern and continuous models' real state (grey levels; "state" holds its signs).
+  if (!r.state_values().empty()) json.key("stateValues").array(r.state_values());
   json.key("iteration").value(r.sweeps());
   json.key("energy").value(r.energy());
   json.key("hamming").value(r.trace().hamming.back());

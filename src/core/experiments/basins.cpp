@@ -90,7 +90,8 @@ int Basins::pattern_count() const {
 
 void Basins::prepare() {
   if (spec_.random > 0) {
-    x_ = draw_patterns(spec_.size.neurons(), spec_.random, {}, spec_.seed, 0);
+    x_ = draw_patterns(spec_.size.neurons(), spec_.random, {}, spec_.seed, 0,
+                       pattern_activity(spec_.model));
     width_ = spec_.size.width;
     for (int mu = 0; mu < spec_.random; ++mu) names_.push_back("random #" + std::to_string(mu));
   } else {

@@ -150,7 +150,8 @@ UnitRecord Capacity::run_unit(long long unit) const {
   const long long trial = unit % spec_.trials;
   const int p = static_cast<int>(spec_.patterns[static_cast<std::size_t>(unit / spec_.trials)]);
   const int n = spec_.size.neurons();
-  const PatternMatrix x = draw_patterns(n, p, pool_, spec_.seed, trial);
+  const PatternMatrix x =
+      draw_patterns(n, p, pool_, spec_.seed, trial, pattern_activity(spec_.model));
   UnitRecord rec{unit, {}};
   for (Rule rule : spec_.rules) {
     Network net(n);

@@ -276,6 +276,10 @@ void write_model(JsonWriter& json, const ModelOptions& m) {
   for (const auto& [key, text] : model_parameters(m)) json.key(key).value(text);
 }
 
+double pattern_activity(const ModelOptions& m) {
+  return m.model == Model::sparse && m.activity > 0 ? m.activity : 0.5;
+}
+
 std::string model_cell(const ModelOptions& m) {
   return m == ModelOptions{} ? std::string() : describe(m);
 }
@@ -324,9 +328,14 @@ std::vector<Pattern> load_pool(const PatternFile& source, int neurons, long long
 }
 
 PatternMatrix draw_patterns(int neurons, int count, const std::vector<Pattern>& pool,
-                            std::uint64_t seed, long long trial) {
+                            std::uint64_t seed, long long trial, double activity) {
   Rng rng(seed, kPatternStream, static_cast<std::uint64_t>(trial));
   PatternMatrix x(neurons, count);
+  if (pool.empty() && activity != 0.5) {  // sparse patterns: each neuron active (+1) w.p. a
+    for (int mu = 0; mu < count; ++mu)
+      for (int i = 0; i < neurons; ++i) x(i, mu) = rng.bernoulli(activity) ? Spin{1} : Spin{-1};
+    return x;
+  }
   if (pool.empty()) {
     for (int mu = 0; mu < count; ++mu)
       for (int i = 0; i < neurons; ++i) x(i, mu) = (rng.next_u64() >> 63) ? Spin{1} : Spin{-1};

@@ -75,6 +75,8 @@ void write_dynamics(JsonWriter& json, const DynamicsOptions& d);
 ModelOptions read_model(SpecReader& r);
 // The parameters that differ from the classic default (nothing for the classic model).
 void write_model(JsonWriter& json, const ModelOptions& m);
+// The activity random patterns are drawn with: the sparse model's, when given, else 1/2.
+double pattern_activity(const ModelOptions& m);
 // The model as a table cell ("dense, F(x) = x^3"); empty for the plain classic model.
 std::string model_cell(const ModelOptions& m);
 
@@ -98,8 +100,10 @@ inline constexpr std::uint64_t kPatternStream = 4;
 // P random +/-1 patterns of N neurons (the columns), or P of `pool` drawn without
 // replacement, from Rng(seed, kPatternStream, trial). The first P' < P columns are the same
 // for every P, so the cells of one trial are nested.
+// With activity a != 1/2 (the sparse model's random patterns), each neuron of a random
+// pattern is +1 (active) with probability a.
 PatternMatrix draw_patterns(int neurons, int count, const std::vector<Pattern>& pool,
-                            std::uint64_t seed, long long trial);
+                            std::uint64_t seed, long long trial, double activity = 0.5);
 // A network of the given rule and model holding the columns of x.
 Network build_network(const PatternMatrix& x, Rule rule, HebbianScale scale = HebbianScale::none,
                       const ModelOptions& model = {});

@@ -70,7 +70,8 @@ UnitRecord Temperature::run_unit(long long unit) const {
   const std::size_t nt = spec_.temperatures.size();
   const int p = static_cast<int>(spec_.patterns[static_cast<std::size_t>(cell) / nt]);
   const double temperature = spec_.temperatures[static_cast<std::size_t>(cell) % nt];
-  const PatternMatrix x = draw_patterns(spec_.size.neurons(), p, pool_, spec_.seed, trial);
+  const PatternMatrix x = draw_patterns(spec_.size.neurons(), p, pool_, spec_.seed, trial,
+                                       pattern_activity(spec_.model));
   const Network net = build_network(x, spec_.rule, HebbianScale::none, spec_.model);
   DynamicsOptions o;
   o.mode = spec_.mode;

@@ -82,3 +82,22 @@ TEST_CASE("capacity: bad specs name the field", "[experiments]") {
       R"({"experiment":"capacity","neurons":64,"patterns":"10","source":"/nonexistent/p.txt"})");
   CHECK_THROWS_WITH(missing->prepare(), Catch::Contains("/nonexistent/p.txt"));
 }
+
+TEST_CASE("capacity with the sparse model: patterns of its activity, recalled by the covariance rule",
+          "[experiments][science]") {
+  // Random patterns for the sparse model have the chosen activity: with a = 0.1, N P = 4000
+  // neurons are each active with probability 0.1 (mean 400, sd sqrt(4000 * 0.09) = 19).
+  const PatternMatrix x = experiments::draw_patterns(200, 20, {}, 5, 0, 0.1);
+  const long long active = (x.array() > 0).count();
+  CHECK(std::abs(active - 400) < 5 * 19);
+  // At a = 0.1 and P = 20 (alpha = 0.1) the covariance rule recalls from 10% flips with theta
+  // midway between the signal of an active neuron, (1 - a) a N (1 - a) = 16.2, and of a silent
+  // one, -a a N (1 - a) = -1.8: theta = a N (1 - a)(1 - 2a) / 2 = 7.2 (capacity grows like
+  // 1 / (a |ln a|) as a -> 0: Tsodyks and Feigelman 1988).
+  const experiments::Table t = test::run_table(
+      R"({"experiment":"capacity","neurons":200,"patterns":[20],"trials":3,"seed":5,
+          "model":"sparse","activity":0.1,"threshold":7.2})");
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.columns[1] == "model");
+  CHECK(cell(t, 0, "retrieved_fraction") >= 0.8);
+}
