@@ -246,10 +246,11 @@ RecallOptions parse_recall_options(const std::vector<std::string>& args) {
     for (const std::string& seen : keys)
       if (seen == key) throw UsageError(flag + " is given twice");
     keys.push_back(key);
-    parse_choice(flag, value, [&](const std::string& text) {
-      set_model_parameter(o.model, key, text);
-      return 0;
-    });
+    try {
+      set_model_parameter(o.model, key, value);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(flag + ": " + e.what());
+    }
   }
   try {
     check_model_keys(o.model, keys, true);
