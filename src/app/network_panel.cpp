@@ -7,6 +7,7 @@
 
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
+#include "core/weight_models.hpp"
 
 namespace hlab {
 namespace {
@@ -185,6 +186,23 @@ void NetworkPanel::draw(App& app) {
   if (n > hopfield::kMaxDenseNeurons)
     text_wrapped("N > %d: only the Hebbian rule is available (no dense weight matrix).",
                        hopfield::kMaxDenseNeurons);
+  // Spurious states: from random starts, how many runs end somewhere that is not a memory.
+  if (s.model.model == hopfield::Model::classic || s.model.model == hopfield::Model::sparse) {
+    if (ImGui::SmallButton("Where do random states end?")) {
+      app.attempt([&] {
+        const hopfield::FixedPointCount c =
+            hopfield::count_spurious_fixed_points(lab.network(), 100, s.dynamics.seed);
+        ends = std::to_string(c.ended_at_stored) + " of " + std::to_string(c.trials) +
+               " random states end at a stored pattern or its inverse, " +
+               std::to_string(c.spurious) + " at a spurious fixed point, " +
+               std::to_string(c.not_converged) + " do not settle (asynchronous, T = 0).";
+        ends_version = lab.network_version();
+      }, "Counting fixed points");
+    }
+    tooltip("Unlearning (weight modifiers: dreams) removes spurious states: compare before and "
+            "after.");
+    if (ends_version == lab.network_version() && !ends.empty()) text_wrapped("%s", ends.c_str());
+  }
   two_neurons.draw();
 }
 

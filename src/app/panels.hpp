@@ -83,6 +83,10 @@ struct TwoNeuronWindow {
 
 struct NetworkPanel {
   TwoNeuronWindow two_neurons;
+  // Where 100 random states end (stored pattern, spurious fixed point, neither), for the
+  // network of version `ends_version` (shows what unlearning removes).
+  std::uint64_t ends_version = ~0ull;
+  std::string ends;
   void draw(App& app);
 };
 

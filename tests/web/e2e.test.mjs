@@ -1017,3 +1017,60 @@ test('themes: theme= and setTheme change the look, the browser keeps it, a bad n
     assert.equal((await api(again, 'getState')).theme, 'light', 'kept across reloads');
   });
 });
+
+test('models: setOptions({model}) runs each model in the page as hopfield-cli does; a parameter of another model is refused', async (t) => {
+  if (!fs.existsSync(CLI)) {
+    t.skip(`native CLI not found at ${CLI}: build it (cmake native build) or set HOPFIELD_CLI`);
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hopfield-e2e-'));
+  const file = path.join(dir, 'trio.txt');
+  fs.writeFileSync(file, TRIO.map((p) =>
+    `name: ${p.name}\n${p.grid.match(new RegExp(`.{${p.width}}`, 'g')).join('\n')}\n`).join('\n'));
+  const cases = [
+    { options: { model: 'dense', interaction: 'poly:4' }, flags: ['--model', 'dense', '--interaction', 'poly:4'] },
+    { options: { model: 'modern', beta: 0.02 }, flags: ['--model', 'modern', '--beta', '0.02'] },
+    { options: { model: 'continuous', gainFunction: 'tanh', gain: 3 },
+      flags: ['--model', 'continuous', '--gain-function', 'tanh', '--gain', '3'] },
+    { options: { model: 'classic', dream: '40:0.01', sequence: false },
+      flags: ['--dream', '40:0.01'] },
+  ];
+  const cli = {};
+  try {
+    for (const c of cases)
+      cli[c.options.model] = JSON.parse(execFileSync(CLI, ['recall', '--patterns', file, '--from', '0',
+        '--flip', '0.3', '--seed', String(SEED), ...c.flags, '--json'], { encoding: 'utf8' }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  await withApp('', async (page) => {
+    await api(page, 'setGridSize', 16, 16);
+    await api(page, 'setPatterns', TRIO.map((p) => p.grid));
+    for (const c of cases) {
+      await api(page, 'setOptions', { seed: String(SEED), ...c.options });
+      await api(page, 'corrupt', { type: 'flip', fraction: 0.3, seed: SEED, pattern: 0 });
+      const end = await api(page, 'run');
+      const trace = await api(page, 'getTrace');
+      const want = cli[c.options.model];
+      assert.deepEqual(trace.energy, want.energy, `${c.options.model}: energy per iteration`);
+      assert.deepEqual(trace.hamming, want.hamming, `${c.options.model}: Hamming distance`);
+      assert.equal(end.state, want.final, `${c.options.model}: final state`);
+      const state = await api(page, 'getState');
+      assert.equal(state.options.model, c.options.model);
+      if (want.state_values) assert.deepEqual(state.stateValues, want.state_values, 'the real state');
+      else assert.equal(state.stateValues, undefined);
+    }
+    // A parameter of another model is refused, naming the model; nothing changes.
+    await assert.rejects(api(page, 'setOptions', { model: 'dense', beta: 2 }),
+      /beta does not apply to the dense model/);
+    assert.equal((await api(page, 'getState')).options.model, 'classic');
+  });
+  // The model and its parameters come from the URL too.
+  await withApp('?model=modern&beta=0.5&set=letters:ABC&demo=0.2', async (page) => {
+    const state = await api(page, 'getState');
+    assert.equal(state.options.model, 'modern');
+    assert.equal(state.options.beta, '0.5');
+    assert.ok(state.stateValues.length === 256, 'a real state of N values');
+    assert.deepEqual(state.messages, []);
+  });
+});

@@ -54,6 +54,7 @@ void BasinsSpec::validate() const {
   for (double a : amounts)
     if (!(a >= 0 && a <= 1)) throw SpecError("amounts", "values must be fractions in [0, 1]");
   if (trials < 1) throw SpecError("trials", "must be at least 1");
+  if (size.neurons() > 0) check_trial_size(size.neurons(), trials);
 }
 
 BasinsSpec BasinsSpec::from_json(const JsonValue& json) {

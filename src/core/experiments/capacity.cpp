@@ -103,6 +103,7 @@ void CapacitySpec::validate() const {
   }
   if (!(flip >= 0 && flip <= 1)) throw SpecError("flip", "must be a fraction in [0, 1]");
   if (trials < 1) throw SpecError("trials", "must be at least 1");
+  check_trial_size(size.neurons(), trials);
   // A bound on the work of one run: N P summed over the cells, times trials.
   double work = 0;
   for (long long p : patterns)

@@ -23,6 +23,7 @@ void ForgettingSpec::validate() const {
     throw SpecError("model", "forgetting is a property of the classic model's learning");
   if (!(flip >= 0 && flip <= 1)) throw SpecError("flip", "must be a fraction in [0, 1]");
   if (trials < 1) throw SpecError("trials", "must be at least 1");
+  check_trial_size(size.neurons(), trials);
   // Learning a palimpsest is O(N^2) per pattern, and every pattern is recalled.
   const double work = static_cast<double>(n) * n * stored * trials;
   if (work > 1e12) throw SpecError("stored", "this run would take hours (N^2 x stored x trials > 1e12): shrink it");

@@ -276,6 +276,16 @@ void write_model(JsonWriter& json, const ModelOptions& m) {
   for (const auto& [key, text] : model_parameters(m)) json.key(key).value(text);
 }
 
+void check_trial_size(int neurons, long long trials) {
+  if (static_cast<double>(neurons) * static_cast<double>(trials) >
+      static_cast<double>(kMaxExperimentTrialNeurons))
+    throw SpecError("trials", std::to_string(trials) + " trials of " + std::to_string(neurons) +
+                                  " neurons are more than the limit of " +
+                                  std::to_string(kMaxExperimentTrialNeurons) +
+                                  " neurons over all trials: use at most " +
+                                  std::to_string(kMaxExperimentTrialNeurons / neurons) + " trials");
+}
+
 double pattern_activity(const ModelOptions& m) {
   return m.model == Model::sparse && m.activity > 0 ? m.activity : 0.5;
 }

@@ -75,6 +75,9 @@ void write_dynamics(JsonWriter& json, const DynamicsOptions& d);
 ModelOptions read_model(SpecReader& r);
 // The parameters that differ from the classic default (nothing for the classic model).
 void write_model(JsonWriter& json, const ModelOptions& m);
+// Throws SpecError("trials") when trials x N exceeds kMaxExperimentTrialNeurons.
+void check_trial_size(int neurons, long long trials);
+
 // The activity random patterns are drawn with: the sparse model's, when given, else 1/2.
 double pattern_activity(const ModelOptions& m);
 // The model as a table cell ("dense, F(x) = x^3"); empty for the plain classic model.

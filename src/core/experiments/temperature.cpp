@@ -17,6 +17,7 @@ void TemperatureSpec::validate() const {
     if (!(t >= 0 && t <= 1e6)) throw SpecError("temperatures", "values must be in [0, 1e6]");
   if (sweeps < 1) throw SpecError("sweeps", "must be at least 1");
   if (trials < 1) throw SpecError("trials", "must be at least 1");
+  check_trial_size(size.neurons(), trials);
   if (rule != Rule::hebbian && n > kMaxDenseNeurons)
     throw SpecError("rule", to_string(rule) + " needs a dense N x N matrix: at most " +
                                 std::to_string(kMaxDenseNeurons) + " neurons");

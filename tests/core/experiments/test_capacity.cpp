@@ -101,3 +101,14 @@ TEST_CASE("capacity with the sparse model: patterns of its activity, recalled by
   CHECK(t.columns[1] == "model");
   CHECK(cell(t, 0, "retrieved_fraction") >= 0.8);
 }
+
+TEST_CASE("an experiment's trials x N is bounded by kMaxExperimentTrialNeurons", "[experiments][limits]") {
+  auto make = [](const std::string& s) { return experiments::make_experiment(parse_json(s)); };
+  // 6103 x 16384 = 99,991,552 neurons is within 10^8; 6104 x 16384 is not.
+  CHECK_NOTHROW(make(R"({"experiment":"capacity","neurons":16384,"patterns":[1],"trials":6103})"));
+  CHECK_THROWS_WITH(make(R"({"experiment":"capacity","neurons":16384,"patterns":[1],"trials":6104})"),
+                    "trials: 6104 trials of 16384 neurons are more than the limit of 100000000 "
+                    "neurons over all trials: use at most 6103 trials");
+  CHECK_THROWS_WITH(make(R"({"experiment":"temperature","neurons":1000,"temperatures":[1],"trials":200000})"),
+                    Catch::StartsWith("trials: 200000 trials of 1000 neurons"));
+}
