@@ -48,7 +48,7 @@ compare --patterns "$letters" --from 1 --flip 0.2 --model sparse --activity 0.3 
 compare --patterns "$letters" --from 1 --flip 0.2 --dream 50:0.01 --seed 20
 compare --patterns "$letters" --from 1 --flip 0.2 --decay 0.8 --clip 2 --seed 21
 compare --patterns "$letters" --from 1 --flip 0.2 --dilute 0.6:asymmetric --seed 22
-compare --patterns "$letters" --select 0-4 --from 0 --sequence --symmetric 0.5 --mode sync --seed 23 --max-sweeps 12
+compare --patterns "$letters" --from 0 --sequence --symmetric 0.5 --mode sync --seed 23 --max-sweeps 12
 compare_run '"retrieved_fraction"' capacity --neurons 64 --patterns 10,40,80 --trials 3 --model dense --seed 24
 compare_run '"retrieved_fraction"' forgetting --neurons 64 --stored 200 --decay 0.85 --trials 2 --seed 25
 silhouettes=$shared/caltech101-silhouettes-28-images-idx3-ubyte.gz
