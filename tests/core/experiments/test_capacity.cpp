@@ -112,3 +112,19 @@ TEST_CASE("an experiment's trials x N is bounded by kMaxExperimentTrialNeurons",
   CHECK_THROWS_WITH(make(R"({"experiment":"temperature","neurons":1000,"temperatures":[1],"trials":200000})"),
                     Catch::StartsWith("trials: 200000 trials of 1000 neurons"));
 }
+
+TEST_CASE("capacity: unlearning (dreams) raises the capacity curve of 16x16 random patterns",
+          "[experiments][science]") {
+  // At P = 40 (alpha = 0.156, past 0.138) few Hebbian patterns are fixed points; 1000 dreams
+  // of eps 0.01 (Hopfield, Feinstein and Palmer 1983; raw units, one pattern adds 1) push W
+  // towards the projection matrix, under which every pattern is a fixed point.
+  const std::string spec =
+      R"({"experiment":"capacity","size":"16x16","patterns":[40],"trials":2,"seed":6)";
+  const experiments::Table before = test::run_table(spec + "}");
+  const experiments::Table after = test::run_table(spec + R"(,"dream":"1000:0.01"})");
+  INFO("stable before " << cell(before, 0, "stable_fraction") << ", after "
+                        << cell(after, 0, "stable_fraction"));
+  CHECK(cell(before, 0, "stable_fraction") < 0.5);
+  CHECK(cell(after, 0, "stable_fraction") > 0.9);
+  CHECK(cell(after, 0, "retrieved_fraction") > cell(before, 0, "retrieved_fraction") + 0.3);
+}
