@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/pattern_io.hpp"
+#include "core/weight_models.hpp"
 
 namespace hopfield {
 
@@ -27,6 +28,9 @@ void Lab::set_grid_size(int width, int height) {
   LabSettings s = settings_;
   if (size() > kMaxDenseNeurons) {  // only Hebbian recall works without a dense matrix
     s.rule = Rule::hebbian;
+    // The models that need W (sparse, continuous, the weight modifiers) go back to classic;
+    // dense and modern work from the patterns alone.
+    if (needs_model_weights(s.model) || s.model.model == Model::continuous) s.model = ModelOptions{};
   }
   retrain({}, s);
 }

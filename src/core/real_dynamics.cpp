@@ -80,8 +80,6 @@ RealRecall::RealRecall(const Network& network, std::vector<double> initial,
                                 " model is deterministic: set the temperature to 0");
   if (tracing_ == Tracing::full)
     check_real_trace_size(options_.max_sweeps, p, model_ == Model::modern);
-  if (model_ == Model::modern && p == 0)
-    throw std::invalid_argument("the modern model needs at least one stored pattern");
   if (static_cast<int>(values_.size()) != n)
     throw std::invalid_argument("initial state has " + std::to_string(values_.size()) +
                                 " values, the network has " + std::to_string(n) + " neurons");
@@ -97,7 +95,7 @@ RealRecall::RealRecall(const Network& network, std::vector<double> initial,
   recent_flips_.clear();  // the initial signs are no flips
   if (model_ == Model::modern) {
     beta_ = net_.model().beta;
-    modern_scores();
+    if (p > 0) modern_scores();
   } else {
     std::vector<double> u(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) u[i] = inverse_gain(net_.model(), values_[i]);  // may throw
@@ -106,6 +104,10 @@ RealRecall::RealRecall(const Network& network, std::vector<double> initial,
     values_ = graded_.v;
   }
   record_row();
+  // With nothing stored the modern update has nothing to move towards: the state is where
+  // the run ends (E = 1/2 xi . xi, the log-sum-exp over no patterns left out), so that an
+  // empty library under this model is a state like any other, not an error.
+  if (model_ == Model::modern && p == 0) outcome_ = Outcome::fixed_point;
 }
 
 void RealRecall::modern_scores() {

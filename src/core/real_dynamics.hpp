@@ -34,8 +34,8 @@ namespace hopfield {
 
 class RealRecall {
  public:
-  // network: a modern or continuous model, with at least one stored pattern for the modern
-  // one; it must outlive the RealRecall and stay unchanged while it runs. initial: N values
+  // network: a modern or continuous model (a modern one with nothing stored ends at once, a
+  // fixed point, E = 1/2 xi . xi); it must outlive the RealRecall and stay unchanged while it runs. initial: N values
   // (a +-1 probe converted, or grey levels), finite, and in [-1, 1] for the continuous model.
   // options: max_sweeps bounds the iterations; the temperature must be 0 (these models are
   // deterministic); mode, tie and seed are ignored (every iteration updates the whole state).

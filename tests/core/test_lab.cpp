@@ -200,3 +200,43 @@ TEST_CASE("lab: corruption requests", "[lab]") {
                   std::invalid_argument);
   CHECK(to_string(lab.probe()) == ".##..##.");
 }
+
+TEST_CASE("every model can be chosen with an empty library, run, and keeps working as patterns come and go",
+          "[lab][models]") {
+  for (Model model : {Model::classic, Model::dense, Model::modern, Model::sparse, Model::continuous}) {
+    INFO(to_string(model));
+    Lab lab(4, 4);
+    LabSettings s = lab.settings();
+    s.model.model = model;
+    lab.set_settings(s);  // nothing stored yet (the first visit of a page with model=...)
+    CHECK(lab.settings().model.model == model);
+    lab.run();
+    CHECK(lab.finished());
+    SpinVector a = SpinVector::Constant(16, -1), b = SpinVector::Constant(16, -1);
+    for (int i = 0; i < 8; ++i) a[i] = 1;
+    for (int i = 0; i < 16; i += 2) b[i] = 1;
+    lab.store(a, "a");
+    lab.store(b, "b");
+    lab.probe_from_pattern(0);
+    lab.run();
+    CHECK(lab.finished());
+    lab.remove_pattern(0);
+    lab.clear_patterns();
+    CHECK(lab.settings().model.model == model);
+  }
+}
+
+TEST_CASE("a grid too large for a dense W sends the models that need one back to classic",
+          "[lab][models]") {
+  Lab lab(16, 16);
+  LabSettings s = lab.settings();
+  s.model.model = Model::continuous;
+  lab.set_settings(s);
+  lab.set_grid_size(128, 128);  // N = 16384 > kMaxDenseNeurons
+  CHECK(lab.settings().model.model == Model::classic);
+  s = lab.settings();
+  s.model.model = Model::dense;  // from the patterns alone: fine at any N
+  lab.set_settings(s);
+  lab.set_grid_size(100, 100);
+  CHECK(lab.settings().model.model == Model::dense);
+}

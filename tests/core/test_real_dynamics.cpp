@@ -220,8 +220,13 @@ TEST_CASE("RealRecall refuses what it cannot run, with a message", "[real]") {
   ModelOptions m;
   m.model = Model::modern;
   empty.set_model(m);
-  CHECK_THROWS_AS(RealRecall(empty, std::vector<double>(16, 0.1), iterations(10)),
-                  std::invalid_argument);
+  // Nothing stored: nothing to move towards, so the state is where the run ends, with
+  // E = 1/2 xi . xi = 16 x 0.01 / 2 (an empty library is a state like any other).
+  RealRecall nothing(empty, std::vector<double>(16, 0.1), iterations(10));
+  CHECK(nothing.finished());
+  CHECK(nothing.outcome() == Outcome::fixed_point);
+  CHECK(nothing.sweeps() == 0);
+  CHECK(nothing.energy() == Approx(0.08));
   const Network paper = paper_network();
   CHECK_THROWS_AS(RealRecall(paper, {0.5, 1.5}, iterations(10)), std::invalid_argument);
 }
