@@ -1071,6 +1071,6 @@ test('models: setOptions({model}) runs each model in the page as hopfield-cli do
     assert.equal(state.options.model, 'modern');
     assert.equal(state.options.beta, '0.5');
     assert.ok(state.stateValues.length === 256, 'a real state of N values');
-    assert.deepEqual(state.messages, []);
+    assert.ok(!state.messages.some((m) => /Ignored/.test(m)), state.messages.join('\n'));
   });
 });
