@@ -140,8 +140,11 @@ void NetworkPanel::draw(App& app) {
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("A positive scale never changes T = 0 dynamics, only the energy values");
   }
+  // The real-valued models move the whole state at once and have no ties.
+  ImGui::BeginDisabled(hopfield::real_valued(s.model.model));
   changed |= enum_combo("update mode", s.dynamics.mode, hopfield::kModeNames);
   changed |= enum_combo("tie (h = 0)", s.dynamics.tie, hopfield::kTieNames);
+  ImGui::EndDisabled();
   float t = static_cast<float>(s.dynamics.temperature);
   // Dragging covers the useful range (T_c = 1 for random patterns at low load); a typed value
   // may go beyond it, up to what the core takes.
@@ -173,12 +176,25 @@ void NetworkPanel::draw(App& app) {
   // One fact per line: wrapping would split numbers at their decimal point.
   ImGui::Text("N = %d neurons, P = %d patterns", n, p);
   ImGui::Text("load alpha = P/N = %.3g", static_cast<double>(p) / n);
-  ImGui::TextDisabled("Hebbian capacity ~0.138 N = %.0f", 0.138 * n);
-  tooltip("For random patterns. Letters, digits and pictures share strokes (large overlaps): "
-          "their crosstalk adds up, and recall fails with far fewer (the Lessons show it).");
-  text_disabled_wrapped("(random patterns; similar ones like letters fail far earlier)");
-  ImGui::TextDisabled("error-free N/(2 ln N) = %.1f",
-                      n > 1 ? n / (2.0 * std::log(static_cast<double>(n))) : 0.0);
+  const double ln_n = n > 1 ? std::log(static_cast<double>(n)) : 1.0;
+  if (s.model.model == hopfield::Model::dense && s.model.interaction.kind != hopfield::InteractionKind::exp) {
+    // Krotov and Hopfield (2016): K_max ~ N^(n-1) / (2 (2n - 3)!! ln N) without errors.
+    const int deg = s.model.interaction.degree;
+    double double_factorial = 1;
+    for (int k = 2 * deg - 3; k > 1; k -= 2) double_factorial *= k;
+    ImGui::TextDisabled("error-free ~N^(n-1) / (2 (2n-3)!! ln N) = %.4g",
+                        std::pow(static_cast<double>(n), deg - 1) / (2 * double_factorial * ln_n));
+    text_disabled_wrapped("(random patterns; Krotov and Hopfield 2016; n = 2 is Hebbian)");
+  } else if (s.model.model == hopfield::Model::dense || s.model.model == hopfield::Model::modern) {
+    text_disabled_wrapped("capacity exponential in N (about 2^(N/2) patterns for F = exp: "
+                          "Demircigil et al. 2017; Ramsauer et al. 2020)");
+  } else {
+    ImGui::TextDisabled("Hebbian capacity ~0.138 N = %.0f", 0.138 * n);
+    tooltip("For random patterns. Letters, digits and pictures share strokes (large overlaps): "
+            "their crosstalk adds up, and recall fails with far fewer (the Lessons show it).");
+    text_disabled_wrapped("(random patterns; similar ones like letters fail far earlier)");
+    ImGui::TextDisabled("error-free N/(2 ln N) = %.1f", n > 1 ? n / (2.0 * ln_n) : 0.0);
+  }
   text_wrapped("%s", energy_text(s.model));
   if (!hopfield::energy_is_lyapunov(s.model))
     text_wrapped("W is asymmetric here: the energy is not a Lyapunov function (it may rise), so "

@@ -124,7 +124,18 @@ void votes(const App& app, int i) {
 }  // namespace
 
 void WeightsPanel::draw(App& app, int neuron) {
-  heatmap(app, *this);
+  const hopfield::Model model = app.lab().settings().model.model;
+  if (model == hopfield::Model::dense || model == hopfield::Model::modern) {
+    // These models keep the patterns themselves: a matrix of pairwise weights would be the
+    // classic network's, not theirs.
+    text_wrapped("The %s model has no weight matrix: its energy is a function of the overlaps "
+                 "xi^mu . s with the stored patterns themselves (%s).",
+                 hopfield::to_string(model).c_str(),
+                 model == hopfield::Model::dense ? "E = -sum_mu F(xi^mu . s)"
+                                                 : "E = -lse(beta, X^T xi) + 1/2 xi . xi");
+  } else {
+    heatmap(app, *this);
+  }
   votes(app, neuron);
 }
 
