@@ -33,6 +33,12 @@ for r in native:
     print(f"| {r['name']:<50} | {r['value']:>10.4g} | {w:>11.4g} | {r['unit']:<8} | {cost:>8.2f}x |")
 PY
 echo
+echo "Memory models (native, then wasm under node):"
+[ -x build/native/bench/hopfield_bench_models ] || cmake --build build/native --target hopfield_bench_models >/dev/null
+[ -f build/wasm/bench/hopfield_bench_models.js ] || cmake --build build/wasm --target hopfield_bench_models >/dev/null
+build/native/bench/hopfield_bench_models
+node build/wasm/bench/hopfield_bench_models.js
+echo
 echo "Plots (native):"
 build/native/bench/hopfield_bench_plot $quick
 echo
