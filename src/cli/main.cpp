@@ -156,6 +156,7 @@ int run_recall(const RecallOptions& o) {
   if (o.image_flags && images == 0)
     throw UsageError("--size, --threshold, --fit and --invert are for image files (PNG, JPEG, "
                      "GIF, BMP); neither --patterns nor --input is one");
+  std::optional<Recall> plain_run;
   if (o.target) {
     if (*o.target >= net.pattern_count())
       throw UsageError("--target " + std::to_string(*o.target) + ": only " +
@@ -163,7 +164,16 @@ int run_recall(const RecallOptions& o) {
     target = net.pattern(*o.target);
   }
 
-  Recall run(net, initial, o.dynamics, target);
+  // A grey image as the input of a real-valued model starts from its grey levels, not from
+  // the thresholded pattern.
+  std::optional<Recall> grey_run;
+  if (real_valued(o.model.model) && o.input_file) {
+    const std::string bytes = load_bytes(*o.input_file);
+    if (looks_like_image(bytes))
+      grey_run.emplace(net, import_grey_levels(bytes, first.width, first.height, o.image, *o.input_file),
+                       o.dynamics, target);
+  }
+  Recall& run = grey_run ? *grey_run : plain_run.emplace(net, initial, o.dynamics, target);
   run.run();
   if (o.json) {
     JsonWriter json;

@@ -361,6 +361,19 @@ SpinVector dither(const GreyGrid& grid) {
   return s;
 }
 
+std::vector<double> import_grey_levels(std::string_view file_bytes, int width, int height,
+                                       const ImageImportOptions& options,
+                                       const std::string& source) {
+  check_grid_size(width, height);
+  // The margin of a contain fit is background, -1 after any inversion (as import_image).
+  const GreyGrid grid = fit_area_average(decode_grey_image(file_bytes, source), width, height,
+                                         options.fit, options.invert ? 0.0 : 1.0);
+  std::vector<double> levels(grid.grey.size());
+  for (std::size_t i = 0; i < levels.size(); ++i)
+    levels[i] = (options.invert ? -1.0 : 1.0) * (1.0 - 2.0 * grid.grey[i]);
+  return levels;
+}
+
 Pattern import_image(std::string_view file_bytes, int width, int height,
                      const ImageImportOptions& options, const std::string& source) {
   check_grid_size(width, height);

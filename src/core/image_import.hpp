@@ -68,6 +68,13 @@ bool looks_like_image(std::string_view bytes);
 Pattern import_image(std::string_view file_bytes, int width, int height,
                      const ImageImportOptions& options, const std::string& source);
 
+// The image as grey levels for the real-valued models (modern, continuous): each cell
+// 1 - 2 grey (black +1, white -1, a contain margin -1), the sign turned with invert; the
+// same decoding and fit as import_image, no threshold. Throws as import_image does.
+std::vector<double> import_grey_levels(std::string_view file_bytes, int width, int height,
+                                       const ImageImportOptions& options,
+                                       const std::string& source);
+
 // ---- the steps ----
 
 // 8-bit grey pixels, row-major: 0 black .. 255 white.

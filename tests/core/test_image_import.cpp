@@ -500,3 +500,32 @@ TEST_CASE("an image over the pixel limit is refused from its header") {
   CHECK_THROWS_WITH(import_image(png_header_only(4096, 4096), 16, 16, {}, "edge.png"),
                     Contains("edge.png: cannot decode the image"));
 }
+
+TEST_CASE("grey levels for the real-valued models: 1 - 2 grey, no threshold", "[image]") {
+  // A 3x1 grey PNG: black, mid-grey 102 (0.4), white; level = 1 - 2 grey: 1, 0.2, -1.
+  const unsigned char row[4] = {0, 0, 102, 255};
+  int zlib_length = 0;
+  unsigned char* zlib = stbi_zlib_compress(const_cast<unsigned char*>(row), 4, &zlib_length, 8);
+  REQUIRE(zlib != nullptr);
+  const std::string data(reinterpret_cast<const char*>(zlib), static_cast<std::size_t>(zlib_length));
+  STBIW_FREE(zlib);
+  const std::string ihdr = "IHDR" + big_endian(3) + big_endian(1) + std::string("\x08\0\0\0\0", 5);
+  const std::string png = std::string("\x89PNG\r\n\x1a\n") + big_endian(13) + ihdr + big_endian(0) +
+                          big_endian(static_cast<std::uint32_t>(data.size())) + "IDAT" + data +
+                          big_endian(0) + big_endian(0) + "IEND" + big_endian(0);
+  const std::vector<double> levels = import_grey_levels(png, 3, 1, {}, "grey.png");
+  REQUIRE(levels.size() == 3);
+  CHECK(levels[0] == 1.0);
+  CHECK(levels[1] == Approx(0.2));
+  CHECK(levels[2] == -1.0);
+  ImageImportOptions inverted;
+  inverted.invert = true;
+  const std::vector<double> light = import_grey_levels(png, 3, 1, inverted, "grey.png");
+  CHECK(light[0] == -1.0);
+  CHECK(light[2] == 1.0);
+  // Contain onto a 3x3 grid: the rows above and below are margin, background, -1 either way.
+  const std::vector<double> framed = import_grey_levels(png, 3, 3, inverted, "grey.png");
+  CHECK(framed[0] == -1.0);
+  CHECK(framed[8] == -1.0);
+  CHECK(framed[5] == 1.0);  // the white pixel, inverted, in the middle row
+}
