@@ -201,6 +201,16 @@ void App::set_image_options(const hopfield::ImageImportOptions& options) {
   draw_image(image_bytes_, image_name_, options);
 }
 
+void App::probe_from_image_levels() {
+  if (image_name_.empty()) throw std::invalid_argument("no image: load one first");
+  if (!hopfield::real_valued(lab_.settings().model.model))
+    throw std::invalid_argument("grey probes are for the modern and continuous models; choose "
+                                "one in the Network panel (the drawing is the +-1 probe)");
+  lab_.set_probe_levels(hopfield::import_grey_levels(image_bytes_, lab_.width(), lab_.height(),
+                                                     image_options_, image_name_));
+  running_ = false;
+}
+
 void App::draw_image(std::string_view bytes, const std::string& name,
                      const hopfield::ImageImportOptions& options) {
   hopfield::Pattern grid =

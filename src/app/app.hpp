@@ -141,6 +141,9 @@ class App {
   void import_image(std::string_view bytes, const std::string& name,
                     const hopfield::ImageImportOptions& options);
   void set_image_options(const hopfield::ImageImportOptions& options);
+  // The kept image's grey levels (no threshold; same fit and inversion) as the probe of the
+  // modern and continuous models.
+  void probe_from_image_levels();
   const hopfield::ImageImportOptions& image_options() const { return image_options_; }
   const std::string& image_name() const { return image_name_; }  // "" when none is kept
   // Any file the user gives (the file picker, a drop on the page): an image goes into the

@@ -287,6 +287,11 @@ void image_controls(App& app) {
   tooltip("contain: the whole image, with a margin; cover: fill the grid, cropping the centre");
   o.fit = static_cast<hopfield::ImageFit>(fit);
   if (changed) app.attempt([&] { app.set_image_options(o); }, "Image");
+  if (hopfield::real_valued(app.lab().settings().model.model)) {
+    same_line_if_fits(button_width("Grey probe"));
+    if (ImGui::Button("Grey probe")) app.attempt([&] { app.probe_from_image_levels(); }, "Grey probe");
+    tooltip("The image's grey levels, not thresholded, as the probe of this real-valued model");
+  }
 }
 }  // namespace
 

@@ -24,6 +24,7 @@ void Lab::set_grid_size(int width, int height) {
   drawing_ = std::move(drawing);
   history_.clear();
   probe_ = SpinVector::Constant(size(), -1);
+  probe_levels_.clear();
   probe_source_.reset();
   LabSettings s = settings_;
   if (size() > kMaxDenseNeurons) {  // only Hebbian recall works without a dense matrix
@@ -69,7 +70,7 @@ void Lab::retrain(std::vector<Pattern> library, const LabSettings& settings) {
   if (source && *source >= static_cast<int>(library.size())) source.reset();
   std::optional<SpinVector> tgt;
   if (source) tgt = library[static_cast<std::size_t>(*source)].spins;
-  auto run = std::make_unique<Recall>(*next, probe_, settings.dynamics, tgt);
+  auto run = start_recall(*next, settings, tgt);
   library_ = std::move(library);
   settings_ = settings;
   recall_ = std::move(run);  // drop the old Recall before the network it refers to
@@ -115,13 +116,16 @@ void Lab::set_patterns(const std::vector<Pattern>& patterns, bool adopt_size) {
     height_ = patterns.front().height;
   }
   const SpinVector old_probe = probe_;
+  const std::vector<double> old_levels = probe_levels_;
   const std::optional<int> old_source = probe_source_;
   probe_source_.reset();
   if (!patterns.empty() && patterns.front().spins.size() == size()) {
     probe_ = patterns.front().spins;
+    probe_levels_.clear();
     probe_source_ = 0;
   } else if (probe_.size() != size()) {
     probe_ = SpinVector::Constant(size(), -1);
+    probe_levels_.clear();
   }
   try {
     retrain(patterns, settings_);
@@ -129,6 +133,7 @@ void Lab::set_patterns(const std::vector<Pattern>& patterns, bool adopt_size) {
     width_ = old_w;
     height_ = old_h;
     probe_ = old_probe;
+    probe_levels_ = old_levels;
     probe_source_ = old_source;
     throw;
   }
@@ -196,6 +201,7 @@ void Lab::set_probe(const SpinVector& s, std::optional<int> source) {
   if (source && (*source < 0 || *source >= pattern_count()))
     throw std::out_of_range("no pattern " + std::to_string(*source) + " in the library");
   probe_ = s;
+  probe_levels_.clear();
   probe_source_ = source;
   reset_recall();
 }
@@ -204,17 +210,53 @@ void Lab::probe_from_pattern(int mu) {
   if (mu < 0 || mu >= pattern_count())
     throw std::out_of_range("no pattern " + std::to_string(mu) + " in the library");
   probe_ = library_[static_cast<std::size_t>(mu)].spins;
+  probe_levels_.clear();
   probe_source_ = mu;
   reset_recall();
 }
 
 void Lab::corrupt(const CorruptionRequest& request) {
   probe_ = apply_corruption(state(), width_, request);
+  probe_levels_.clear();
   reset_recall();
 }
 
+std::unique_ptr<Recall> Lab::start_recall(const Network& net, const LabSettings& settings,
+                                          std::optional<SpinVector> tgt) const {
+  if (!probe_levels_.empty() && real_valued(settings.model.model))
+    return std::make_unique<Recall>(net, probe_levels_, settings.dynamics, std::move(tgt));
+  return std::make_unique<Recall>(net, probe_, settings.dynamics, std::move(tgt));
+}
+
+void Lab::set_probe_levels(const std::vector<double>& levels) {
+  if (static_cast<int>(levels.size()) != size())
+    throw std::invalid_argument("the grey probe has " + std::to_string(levels.size()) +
+                                " levels, the grid has " + std::to_string(size()) + " neurons");
+  SpinVector signs(size());
+  for (int i = 0; i < size(); ++i) {
+    const double v = levels[static_cast<std::size_t>(i)];
+    if (!(v >= -1.0 && v <= 1.0))
+      throw std::invalid_argument("grey levels must be in [-1, 1], not " + std::to_string(v));
+    signs[i] = v < 0 ? Spin{-1} : Spin{1};
+  }
+  const SpinVector old_probe = probe_;
+  const std::vector<double> old_levels = probe_levels_;
+  const std::optional<int> old_source = probe_source_;
+  probe_ = signs;
+  probe_levels_ = levels;
+  probe_source_.reset();
+  try {
+    reset_recall();
+  } catch (...) {
+    probe_ = old_probe;
+    probe_levels_ = old_levels;
+    probe_source_ = old_source;
+    throw;
+  }
+}
+
 void Lab::reset_recall() {
-  auto run = std::make_unique<Recall>(*network_, probe_, settings_.dynamics, target());
+  auto run = start_recall(*network_, settings_, target());
   recall_ = std::move(run);
   ++recall_version_;
 }

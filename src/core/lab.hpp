@@ -95,6 +95,12 @@ class Lab {
   void set_probe(const SpinVector& s, std::optional<int> source = std::nullopt);
   // Sets the probe to stored pattern mu (target mu) and restarts the recall.
   void probe_from_pattern(int mu);
+  // A grey probe for the real-valued models (modern, continuous): N levels in [-1, 1] (an
+  // image's, import_grey_levels); the probe's spins are their signs (0 gives +1). The other
+  // models start from those signs. Any other probe replaces it. Throws for a wrong size or a
+  // level outside [-1, 1].
+  void set_probe_levels(const std::vector<double>& levels);
+  const std::vector<double>& probe_levels() const { return probe_levels_; }
   // Damages the current state; the result becomes the probe (keeping its target).
   void corrupt(const CorruptionRequest& request);
   // Back to the probe, a fresh Recall.
@@ -116,6 +122,10 @@ class Lab {
   void retrain(std::vector<Pattern> library, const LabSettings& settings);
   void check_pattern_size(const Pattern& p) const;
   std::optional<SpinVector> target() const;
+  // The Recall of the current probe on `net` under `settings` (grey levels where the model
+  // takes them).
+  std::unique_ptr<Recall> start_recall(const Network& net, const LabSettings& settings,
+                                       std::optional<SpinVector> target) const;
 
   int width_;
   int height_;
@@ -126,6 +136,7 @@ class Lab {
   Pattern drawing_;
   EditHistory history_;
   SpinVector probe_;
+  std::vector<double> probe_levels_;  // a grey probe (real-valued models), or empty
   std::optional<int> probe_source_;
   std::unique_ptr<Recall> recall_;  // refers to *network_
   std::uint64_t recall_version_ = 0;

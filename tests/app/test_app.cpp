@@ -352,3 +352,24 @@ TEST_CASE("an image goes into the drawing as a preview; its threshold and invers
   app.open_file("name: x\n#..#\n.##.\n.##.\n#..#\n", "x.txt");
   CHECK(app.lab().pattern_names() == std::vector<std::string>{"x"});
 }
+
+TEST_CASE("an image's grey levels are the probe of the real-valued models, not of the others",
+          "[app][image][models]") {
+  App app;
+  app.set_grid_size(4, 4);
+  // 8x8 pixels onto 4x4 cells: the left half black (level +1), the right half white (-1).
+  app.open_file(bmp(8, 8, [](int x, int) { return x < 4; }), "half.bmp");
+  CHECK_THROWS_WITH(app.probe_from_image_levels(), Catch::Contains("modern and continuous"));
+  app.load_pattern_file("name: a\n##..\n##..\n##..\n##..\n", "a.txt", true);
+  hopfield::LabSettings s = app.lab().settings();
+  s.model.model = hopfield::Model::modern;
+  app.set_settings(s);
+  app.probe_from_image_levels();
+  const std::vector<double> want = {1, 1, -1, -1, 1, 1, -1, -1, 1, 1, -1, -1, 1, 1, -1, -1};
+  CHECK(app.lab().probe_levels() == want);
+  CHECK(app.lab().recall().state_values() == want);  // iteration 0 is the grey probe itself
+  CHECK(hopfield::to_string(app.lab().probe()) == "##..##..##..##..");
+  // Any other probe replaces the grey one.
+  app.probe_from_drawing();
+  CHECK(app.lab().probe_levels().empty());
+}

@@ -488,6 +488,11 @@ EMSCRIPTEN_KEEPALIVE void hl_upload_file(const char* data, int length, const cha
               "Loading " + source);
 }
 
+// greyProbe(): the kept image's grey levels as the probe (modern and continuous models).
+EMSCRIPTEN_KEEPALIVE const char* hl_grey_probe() {
+  return guarded([&] { the_app().probe_from_image_levels(); });
+}
+
 // loadImage(bytes, options): the image into the drawing; threshold is "otsu", "dither" or a
 // level, fit "contain" or "cover".
 EMSCRIPTEN_KEEPALIVE const char* hl_load_image(const char* data, int length, const char* name,

@@ -416,6 +416,12 @@
       });
     },
 
+    // The last image's grey levels (loadImage, no threshold) as the probe of the modern and
+    // continuous models: getState().probe holds their signs. An error for the other models.
+    greyProbe: function () {
+      checked(ccall('hl_grey_probe', 'number', [], []));
+    },
+
     // Pattern file contents (text grid, PBM, IDX, gzip) as a string, ArrayBuffer or Uint8Array.
     // Added to the library unless {replace: true}.
     loadPatternFile: function (contents, name, options) {
