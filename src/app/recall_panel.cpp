@@ -200,6 +200,12 @@ void state_view(App& app, RecallPanel& ui) {
     if (!r.state_values().empty()) {
       text_wrapped("neuron %d at (%d, %d): value %.4g", hit.index, hit.x, hit.y,
                    r.state_values()[static_cast<std::size_t>(hit.index)]);
+    } else if (lab.settings().model.model == hopfield::Model::sparse) {
+      // 0/1 neurons: the +-1 network's field is half the 0/1 field h01 = W01 sigma - theta.
+      const double h = hopfield::local_field(lab.network(), lab.state(), hit.index);
+      text_wrapped("neuron %d at (%d, %d): sigma = %d (%s), h01 = W01 sigma - theta = %.4g",
+                   hit.index, hit.x, hit.y, lab.state()[hit.index] > 0 ? 1 : 0,
+                   lab.state()[hit.index] > 0 ? "active" : "silent", 2 * h);
     } else {
       const double h = hopfield::local_field(lab.network(), lab.state(), hit.index);
       text_wrapped("neuron %d at (%d, %d): s = %+d, %s = %.4g", hit.index, hit.x, hit.y,
