@@ -1,5 +1,7 @@
 #include "app/experiment_run.hpp"
 
+#include "core/names.hpp"
+
 #include <cctype>
 #include <stdexcept>
 #include <string_view>
@@ -96,19 +98,6 @@ std::string shell_word(const std::string& text) {
   return out + "'";
 }
 
-std::string flag_of(const std::string& key) {
-  std::string flag = "--";
-  for (char c : key) {
-    if (std::isupper(static_cast<unsigned char>(c))) {
-      flag += '-';
-      flag += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else {
-      flag += c;
-    }
-  }
-  return flag;
-}
-
 std::string text_of(const hopfield::JsonValue& v) {
   using T = hopfield::JsonValue::Type;
   if (v.is(T::string) || v.is(T::number)) return v.text;
@@ -136,7 +125,7 @@ std::string cli_command(const std::string& spec_json) {
       if (text_of(value) == "on" || text_of(value) == "true") line += " --sequence";
       continue;
     }
-    line += " " + flag_of(key) + " " + shell_word(text_of(value));
+    line += " " + hopfield::flag_of_key(key) + " " + shell_word(text_of(value));
   }
   return line + " --json";
 }

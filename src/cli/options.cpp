@@ -288,18 +288,7 @@ std::string flag_to_key(const std::string& flag) {
   return key;
 }
 
-std::string key_to_flag(const std::string& key) {
-  std::string flag = "--";
-  for (char c : key) {
-    if (c >= 'A' && c <= 'Z') {
-      flag += '-';
-      flag += static_cast<char>(c - 'A' + 'a');
-    } else {
-      flag += c;
-    }
-  }
-  return flag;
-}
+std::string key_to_flag(const std::string& key) { return flag_of_key(key); }
 
 ExperimentOptions parse_experiment_options(const std::string& command,
                                            const std::vector<std::string>& args) {

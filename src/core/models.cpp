@@ -89,19 +89,6 @@ bool is_model_key(std::string_view key) {
 
 namespace {
 
-std::string flag_of(std::string_view key) {
-  std::string flag = "--";
-  for (char c : key) {
-    if (c >= 'A' && c <= 'Z') {
-      flag += '-';
-      flag += static_cast<char>(c - 'A' + 'a');
-    } else {
-      flag += c;
-    }
-  }
-  return flag;
-}
-
 std::pair<std::string, std::string> split_colon(const std::string& text) {
   const std::size_t colon = text.find(':');
   if (colon == std::string::npos) return {text, ""};
@@ -192,7 +179,7 @@ void check_model_keys(const ModelOptions& m, const std::vector<std::string>& giv
                       bool flag_style) {
   const std::vector<std::string_view> takes = model_keys_for(m.model);
   const auto spell = [&](std::string_view key) {
-    return flag_style ? flag_of(key) : std::string(key);
+    return flag_style ? flag_of_key(key) : std::string(key);
   };
   for (const std::string& key : given) {
     if (key == "model" || !is_model_key(key)) continue;

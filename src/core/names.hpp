@@ -44,4 +44,19 @@ Enum parse_name(const EnumName<Enum> (&table)[K], std::string_view what, std::st
                               "': use one of " + choices);
 }
 
+// A spec key as its command-line flag: "maxSweeps" -> "--max-sweeps" (the CLI's flags, the
+// app's "same rows from the command line" and the model keys' error messages).
+inline std::string flag_of_key(std::string_view key) {
+  std::string flag = "--";
+  for (char c : key) {
+    if (c >= 'A' && c <= 'Z') {
+      flag += '-';
+      flag += static_cast<char>(c - 'A' + 'a');
+    } else {
+      flag += c;
+    }
+  }
+  return flag;
+}
+
 }  // namespace hopfield

@@ -36,6 +36,13 @@ inline Network network_with(const PatternMatrix& x, Rule rule = Rule::hebbian,
   return net;
 }
 
+// A network holding the columns of x under `model` (models.hpp).
+inline Network network_with_model(const PatternMatrix& x, const ModelOptions& model) {
+  Network net = network_with(x);
+  net.set_model(model);
+  return net;
+}
+
 // The dense scaled weight matrix W = scale * W_raw, in double.
 inline Eigen::MatrixXd dense_weights(const Network& net) {
   return net.weight_scale() * net.raw_weights().cast<double>();

@@ -29,10 +29,24 @@ DynamicsOptions iterations(int max_sweeps) {
 }
 
 Network modern_network(const PatternMatrix& x, double beta) {
-  Network net = test::network_with(x);
   ModelOptions m;
   m.model = Model::modern;
   m.beta = beta;
+  return test::network_with_model(x, m);
+}
+
+// Two neurons, W = (1/N) x x^T for x = (1, -1) (W12 = W21 = -0.5), I = (0.2, -0.1),
+// g = tanh(2 u), tau = 0.5, RK4 step dt (units of tau).
+Network tanh_pair(double dt) {
+  Network net(2, Rule::hebbian, HebbianScale::inv_n);
+  net.store(spins({1, -1}));
+  net.set_bias(Eigen::Vector2d(0.2, -0.1));
+  ModelOptions m;
+  m.model = Model::continuous;
+  m.gain_function = GainFunction::tanh;
+  m.gain = 2.0;
+  m.tau = 0.5;
+  m.dt = dt;
   net.set_model(m);
   return net;
 }
@@ -271,15 +285,7 @@ TEST_CASE("continuous energy matches the 1984 formula in V", "[real]") {
     for (double vi : v) e -= 4 / (kPi * kPi * 1.4) * std::log(std::cos(kPi * vi / 2));
     CHECK(r.energy() == Approx(e).epsilon(1e-12).margin(1e-15));
   }
-  Network net(2, Rule::hebbian, HebbianScale::inv_n);
-  net.store(spins({1, -1}));
-  net.set_bias(Eigen::Vector2d(0.2, -0.1));
-  ModelOptions m;
-  m.model = Model::continuous;
-  m.gain_function = GainFunction::tanh;
-  m.gain = 2.0;
-  m.tau = 0.5;
-  net.set_model(m);
+  const Network net = tanh_pair(ModelOptions{}.dt);
   for (const std::array<double, 2> v : {std::array<double, 2>{0.3, -0.5}, {0.99, 0.85}}) {
     const RealRecall r(net, {v[0], v[1]}, iterations(1));
     double e = 0.5 * v[0] * v[1] - 0.2 * v[0] + 0.1 * v[1];
@@ -291,16 +297,8 @@ TEST_CASE("continuous energy matches the 1984 formula in V", "[real]") {
 TEST_CASE("continuous: one RK4 step of dt * tau, against a straightforward RK4", "[real]") {
   // W = (1/N) x x^T for x = (1, -1): W12 = W21 = -0.5; I = (0.2, -0.1); g = tanh(2 u);
   // tau = 0.5, dt = 0.1, so the step is h = 0.05. Start V = (0.3, 0.6).
-  Network net(2, Rule::hebbian, HebbianScale::inv_n);
-  net.store(spins({1, -1}));
-  net.set_bias(Eigen::Vector2d(0.2, -0.1));
-  ModelOptions m;
-  m.model = Model::continuous;
-  m.gain_function = GainFunction::tanh;
-  m.gain = 2.0;
-  m.tau = 0.5;
-  m.dt = 0.1;
-  net.set_model(m);
+  const Network net = tanh_pair(0.1);
+  const ModelOptions& m = net.model();
 
   Eigen::Matrix2d w;
   w << 0, -0.5, -0.5, 0;

@@ -44,6 +44,15 @@ async function withApp(query, body) {
 
 const wait = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// TRIO as a text pattern file in a fresh temporary folder, for hopfield-cli (remove dir after).
+function writeTrio() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hopfield-e2e-'));
+  const file = path.join(dir, 'trio.txt');
+  fs.writeFileSync(file, TRIO.map((p) =>
+    `name: ${p.name}\n${p.grid.match(new RegExp(`.{${p.width}}`, 'g')).join('\n')}\n`).join('\n'));
+  return { dir, file };
+}
+
 test('page loads, fires hopfield-ready, and logs no errors', async () => {
   await withApp('', async (page, { problems }) => {
     const ready = await page.evaluate(() => ({
@@ -298,10 +307,7 @@ test('same seed, same run: the page trace equals hopfield-cli --json', async (t)
     t.skip(`native CLI not found at ${CLI}: build it (cmake native build) or set HOPFIELD_CLI`);
     return;
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hopfield-e2e-'));
-  const file = path.join(dir, 'trio.txt');
-  fs.writeFileSync(file, TRIO.map((p) =>
-    `name: ${p.name}\n${p.grid.match(new RegExp(`.{${p.width}}`, 'g')).join('\n')}\n`).join('\n'));
+  const { dir, file } = writeTrio();
   let cli;
   try {
     cli = JSON.parse(execFileSync(CLI, ['recall', '--patterns', file, '--from', '0',
@@ -1023,10 +1029,7 @@ test('models: setOptions({model}) runs each model in the page as hopfield-cli do
     t.skip(`native CLI not found at ${CLI}: build it (cmake native build) or set HOPFIELD_CLI`);
     return;
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hopfield-e2e-'));
-  const file = path.join(dir, 'trio.txt');
-  fs.writeFileSync(file, TRIO.map((p) =>
-    `name: ${p.name}\n${p.grid.match(new RegExp(`.{${p.width}}`, 'g')).join('\n')}\n`).join('\n'));
+  const { dir, file } = writeTrio();
   const cases = [
     { options: { model: 'dense', interaction: 'poly:4' }, flags: ['--model', 'dense', '--interaction', 'poly:4'] },
     { options: { model: 'modern', beta: 0.02 }, flags: ['--model', 'modern', '--beta', '0.02'] },
