@@ -90,6 +90,14 @@ void HelpWindow::draw() {
   paragraph("Capacity: about 0.138 N random patterns can be recalled (35 on a 16x16 grid). "
             "Letters and digits are far from random: they share strokes, and recall of them "
             "fails with a handful.");
+  heading("Models beyond the classic network");
+  paragraph("Network > model: dense associative memory (E = -sum F(xi . s): F = x^3 stores far "
+            "more than 0.138 N; x^2 is the classic network), modern continuous Hopfield (a real "
+            "state moved by softmax attention over the patterns: watch the softmax plot), sparse "
+            "0/1 patterns (covariance rule and a threshold), and the continuous network of 1984 "
+            "(graded neurons, RK4; 'Two neurons' draws its energy landscape). On the classic "
+            "model, the weight modifiers add unlearning (dreams), forgetting (decay, a bound), "
+            "dilution and the sequence rule (recall walks through the library).");
   paragraph("The definitions, with references, are in docs/science.md in the source "
             "repository.");
   ImGui::End();
