@@ -151,7 +151,7 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
   }
   if (!app.embed()) {
     if (title_button("Lessons")) lessons_.open = !lessons_.open;
-    tooltip("Guided steps: recall, overload, 2-cycles, temperature, unlearning, weights, pruning");
+    tooltip("Guided steps: recall, overload, 2-cycles, temperature, unlearning, weights, pruning, a dense memory, a sequence");
     if (title_button("Help")) help_.open = !help_.open;
     tooltip("What a Hopfield network is, the panels, the keys, the conventions");
   }

@@ -2,6 +2,7 @@
 // notice" line promises happens, checked against the physics, not against the lesson's code.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "app/lessons.hpp"
@@ -134,4 +135,41 @@ TEST_CASE("lessons by id, by URL, and an unknown one refused with nothing change
   const auto bad = hlab::parse_startup(hlab::parse_query("?lesson=nope"));
   REQUIRE(bad.warnings.size() == 1);
   CHECK_THAT(bad.warnings[0], Catch::Contains("no such lesson"));
+}
+
+TEST_CASE("the dense lesson recalls A among all 26 letters; at n = 2 it is the classic network",
+          "[lessons][models]") {
+  App app;
+  hlab::start_lesson(app, "dense");
+  REQUIRE(app.lab().pattern_count() == 26);
+  CHECK(run_to_end(app) == hopfield::Verdict::retrieved);
+  CHECK(app.lab().state() == letter('A').spins);
+  // n = 2 is the Hebbian network: the same run as the classic model, which fails here.
+  hopfield::LabSettings s = app.lab().settings();
+  s.model.interaction.degree = 2;
+  app.set_settings(s);
+  CHECK(run_to_end(app) != hopfield::Verdict::retrieved);
+  const hopfield::SpinVector dense_two = app.lab().state();
+  s.model = hopfield::ModelOptions{};
+  app.set_settings(s);
+  run_to_end(app);
+  CHECK(app.lab().state() == dense_two);
+}
+
+TEST_CASE("the sequence lesson walks A, B, C, A, ... under synchronous updates", "[lessons][models]") {
+  App app;
+  hlab::start_lesson(app, "sequence");
+  run_to_end(app);
+  // From s = xi^mu the field is W s = sum_nu xi^(nu+1) (xi^nu . xi^mu) (less the diagonal):
+  // the nu = mu term is N xi^(mu+1), the others are crosstalk weighted by the letters' small
+  // overlaps, so one synchronous step lands exactly on the next letter, and the run cycles.
+  const hopfield::Trace t = app.lab().recall().trace();  // a copy
+  REQUIRE(t.rows() == 13);
+  for (int k = 0; k < t.rows(); ++k) {
+    const std::vector<double>& m = t.overlaps[static_cast<std::size_t>(k)];
+    INFO("iteration " << k);
+    CHECK(std::max_element(m.begin(), m.end()) - m.begin() == k % 3);
+    CHECK(m[static_cast<std::size_t>(k % 3)] == 1.0);
+  }
+  CHECK(app.lab().recall().outcome() == hopfield::Outcome::max_sweeps);
 }

@@ -826,6 +826,8 @@ test('each lesson loads, by URL and by loadLesson, and sets up what its text say
     unlearning: { names: 'ABCE', mode: 'async' },
     weights: { names: 'A', mode: 'async' },
     pruning: { names: 'ADY', mode: 'async' },
+    dense: { names: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', mode: 'async', model: 'dense' },
+    sequence: { names: 'ABC', mode: 'sync', model: 'classic' },
   };
   await withApp('?lesson=two-cycles', async (page, { problems }) => {
     const s = await api(page, 'getState');
@@ -840,6 +842,7 @@ test('each lesson loads, by URL and by loadLesson, and sets up what its text say
       if (want.names) assert.deepEqual(l.names, [...want.names], `${id}: the library`);
       assert.equal(l.options.mode, want.mode, `${id}: the update mode`);
       if (want.temperature) assert.equal(l.options.temperature, want.temperature, `${id}: T`);
+      if (want.model) assert.equal(l.options.model, want.model, `${id}: the model`);
     }
     const bad = await callApi(page, 'loadLesson', 'nope');
     assert.match(bad.threw, /no lesson 'nope' \(lessons: recall, overload/);
