@@ -204,6 +204,25 @@ std::vector<std::pair<std::string, std::string>> model_parameters(const ModelOpt
   return out;
 }
 
+std::string model_parameters_text(const ModelOptions& m) {
+  std::string text;
+  for (const auto& [key, value] : model_parameters(m)) text += key + "=" + value + ";";
+  return text;
+}
+
+std::vector<std::pair<std::string, std::string>> split_model_parameters_text(std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = text.find(';', start), eq = text.find('=', start);
+    if (end == std::string_view::npos || eq == std::string_view::npos || eq > end)
+      throw std::invalid_argument("model parameters are key=value; pairs, not '" +
+                                  std::string(text) + "'");
+    pairs.emplace_back(text.substr(start, eq - start), text.substr(eq + 1, end - eq - 1));
+    start = end + 1;
+  }
+  return pairs;
+}
+
 std::string describe(const ModelOptions& m) {
   switch (m.model) {
     case Model::classic: {

@@ -131,6 +131,12 @@ inline bool uses_rule(Model m) { return m == Model::classic || m == Model::conti
 // The parameters that differ from the defaults, as (key, text) pairs, "model" first.
 std::vector<std::pair<std::string, std::string>> model_parameters(const ModelOptions& m);
 
+// The parameters that differ from the defaults as one text, "model=dense;interaction=poly:4;"
+// (share links and the JS bridge carry it), and that text back as (key, value) pairs; a
+// malformed text throws std::invalid_argument.
+std::string model_parameters_text(const ModelOptions& m);
+std::vector<std::pair<std::string, std::string>> split_model_parameters_text(std::string_view text);
+
 // One line for the UI and the CLI: "dense, F = x^3", "modern, beta = 0.5", ...
 std::string describe(const ModelOptions& m);
 

@@ -220,9 +220,7 @@ std::string encode_session(const Session& s) {
   // The model, as "key=value;..." (models.hpp's text form), only when it is not the plain
   // classic model: links made before models existed end here and read as classic.
   if (!(s.settings.model == ModelOptions{})) {
-    std::string text;
-    for (const auto& [key, value] : model_parameters(s.settings.model))
-      text += key + "=" + value + ";";
+    const std::string text = model_parameters_text(s.settings.model);
     body.varint(text.size());
     body.out += text;
   }
@@ -319,17 +317,9 @@ Session decode_session(std::string_view text) {
     const std::string model_text(r.in.substr(r.pos, static_cast<std::size_t>(length)));
     r.pos += static_cast<std::size_t>(length);
     ModelOptions m;
-    std::size_t start = 0;
     try {
-      while (start < model_text.size()) {
-        const std::size_t end = model_text.find(';', start);
-        const std::size_t eq = model_text.find('=', start);
-        if (end == std::string::npos || eq == std::string::npos || eq > end)
-          Reader::fail("the model is damaged");
-        set_model_parameter(m, model_text.substr(start, eq - start),
-                            model_text.substr(eq + 1, end - eq - 1));
-        start = end + 1;
-      }
+      for (const auto& [key, value] : split_model_parameters_text(model_text))
+        set_model_parameter(m, key, value);
       check_model_options(m);
     } catch (const std::invalid_argument& e) {
       Reader::fail(std::string("the model: ") + e.what());

@@ -90,3 +90,16 @@ TEST_CASE("model_parameters lists what differs from the defaults; describe says 
   c.asymmetric_dilution = false;
   CHECK(energy_is_lyapunov(c));
 }
+
+TEST_CASE("the parameters as one text (share links, the JS bridge) and back", "[models]") {
+  ModelOptions m;
+  m.model = Model::dense;
+  m.interaction = {InteractionKind::rectpoly, 4};
+  CHECK(model_parameters_text(m) == "model=dense;interaction=rectpoly:4;");
+  CHECK(split_model_parameters_text("model=dense;interaction=rectpoly:4;") ==
+        std::vector<std::pair<std::string, std::string>>{{"model", "dense"},
+                                                         {"interaction", "rectpoly:4"}});
+  CHECK(split_model_parameters_text("").empty());
+  CHECK_THROWS_AS(split_model_parameters_text("model=dense"), std::invalid_argument);
+  CHECK_THROWS_AS(split_model_parameters_text("model;beta=1;"), std::invalid_argument);
+}

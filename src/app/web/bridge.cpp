@@ -440,13 +440,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_set_options(const char* rule, const char* sc
     hopfield::LabSettings s = app.lab().settings();
     // The model's parameters as "key=value;..." (models.hpp's text form). A new model starts
     // from its defaults; the keys given must apply to it.
-    std::vector<std::pair<std::string, std::string>> given;
-    const std::string text = model ? model : "";
-    for (std::size_t start = 0; start < text.size();) {
-      const std::size_t end = text.find(';', start), eq = text.find('=', start);
-      given.emplace_back(text.substr(start, eq - start), text.substr(eq + 1, end - eq - 1));
-      start = end + 1;
-    }
+    const auto given = hopfield::split_model_parameters_text(model ? model : "");
     std::vector<std::string> keys;
     for (const auto& [key, value] : given) {
       if (key != "model") continue;
