@@ -126,9 +126,6 @@ CapacitySpec CapacitySpec::from_json(const JsonValue& json) {
   s.source = read_source(r);
   s.dynamics = read_dynamics(r, 100);
   s.model = read_model(r);
-  if (r.has("rule") && !uses_rule(s.model.model))
-    throw SpecError("rule", "does not apply to the " + to_string(s.model.model) +
-                                " model (it makes its own weights)");
   r.finish();
   s.validate();
   return s;

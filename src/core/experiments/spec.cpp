@@ -268,6 +268,9 @@ ModelOptions read_model(SpecReader& r) {
   } catch (const std::invalid_argument& e) {
     throw SpecError("model", e.what());
   }
+  if (r.has("rule") && !uses_rule(m.model))
+    throw SpecError("rule", "does not apply to the " + to_string(m.model) +
+                                " model (it makes its own weights)");
   return m;
 }
 

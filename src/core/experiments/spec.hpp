@@ -71,7 +71,8 @@ DynamicsOptions read_dynamics(SpecReader& r, int default_max_sweeps);
 void write_dynamics(JsonWriter& json, const DynamicsOptions& d);
 
 // The model and its parameters (models.hpp keys: "model", "interaction", "beta", ...), checked
-// to apply to the model; the classic model when none is given.
+// to apply to the model (a "rule" too, for the models that make their own weights); the
+// classic model when none is given.
 ModelOptions read_model(SpecReader& r);
 // The parameters that differ from the classic default (nothing for the classic model).
 void write_model(JsonWriter& json, const ModelOptions& m);

@@ -44,9 +44,6 @@ TemperatureSpec TemperatureSpec::from_json(const JsonValue& json) {
     throw SpecError("model", "the " + to_string(s.model.model) +
                                  " model runs at T = 0 only; Glauber dynamics need the classic "
                                  "or sparse model");
-  if (r.has("rule") && !uses_rule(s.model.model))
-    throw SpecError("rule", "does not apply to the " + to_string(s.model.model) +
-                                " model (it makes its own weights)");
   r.finish();
   s.validate();
   return s;
