@@ -23,60 +23,60 @@ Rng::Rng(std::uint64_t seed, std::uint64_t stream, std::uint64_t index) {
   for (auto& word : s_) word = splitmix64(keyed);
 }
 
-static inline std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+namespace {
 
-std::uint64_t Rng::next_u64() {
-  const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-  const std::uint64_t t = s_[1] << 17;
-  s_[2] ^= s_[0];
-  s_[3] ^= s_[1];
-  s_[1] ^= s_[2];
-  s_[0] ^= s_[3];
-  s_[2] ^= t;
-  s_[3] = rotl(s_[3], 45);
-  return result;
+// The 128-bit product a b: one instruction where the compiler has 128-bit integers (x86-64),
+// 32-bit products elsewhere (wasm32); the same bits either way.
+[[gnu::always_inline]] inline std::uint64_t mul_hi_lo(std::uint64_t a, std::uint64_t b, std::uint64_t& lo) {
+#if defined(__SIZEOF_INT128__) && !defined(__wasm__)
+  const unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
+  lo = static_cast<std::uint64_t>(product);
+  return static_cast<std::uint64_t>(product >> 64);
+#else
+  if (b >> 32 == 0) {  // n < 2^32 (every shuffle): two 32-bit products, the same bits
+    const std::uint64_t low = (a & 0xffffffffULL) * b, high = (a >> 32) * b;
+    const std::uint64_t mid = (low >> 32) + (high & 0xffffffffULL);
+    lo = (mid << 32) | (low & 0xffffffffULL);
+    return (high >> 32) + (mid >> 32);
+  }
+  const std::uint64_t a_lo = a & 0xffffffffULL, a_hi = a >> 32;
+  const std::uint64_t b_lo = b & 0xffffffffULL, b_hi = b >> 32;
+  const std::uint64_t p0 = a_lo * b_lo, p1 = a_lo * b_hi, p2 = a_hi * b_lo, p3 = a_hi * b_hi;
+  const std::uint64_t mid = (p0 >> 32) + (p1 & 0xffffffffULL) + (p2 & 0xffffffffULL);
+  lo = (mid << 32) | (p0 & 0xffffffffULL);
+  return p3 + (p1 >> 32) + (p2 >> 32) + (mid >> 32);
+#endif
+}
+
+}  // namespace
+
+// Uniform in [0, n) for n > 0: Lemire's multiply-and-reject.
+[[gnu::always_inline]] inline std::uint64_t Rng::bounded(std::uint64_t (&s)[4], std::uint64_t n) {
+  std::uint64_t lo;
+  std::uint64_t hi = mul_hi_lo(step(s), n, lo);
+  if (lo < n) {
+    const std::uint64_t threshold = (0 - n) % n;
+    while (lo < threshold) hi = mul_hi_lo(step(s), n, lo);
+  }
+  return hi;
 }
 
 double Rng::uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
 
 std::uint64_t Rng::below(std::uint64_t n) {
   if (n == 0) throw std::invalid_argument("Rng::below: n must be positive");
-  // The 128-bit product a n: one instruction where the compiler has 128-bit integers
-  // (x86-64), four 32-bit products elsewhere (wasm32); the same bits either way.
-  auto mul_hi_lo = [](std::uint64_t a, std::uint64_t b, std::uint64_t& lo) {
-#if defined(__SIZEOF_INT128__) && !defined(__wasm__)
-    const unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
-    lo = static_cast<std::uint64_t>(product);
-    return static_cast<std::uint64_t>(product >> 64);
-#else
-    if (b >> 32 == 0) {  // n < 2^32 (every shuffle): two 32-bit products, the same bits
-      const std::uint64_t low = (a & 0xffffffffULL) * b, high = (a >> 32) * b;
-      const std::uint64_t mid = (low >> 32) + (high & 0xffffffffULL);
-      lo = (mid << 32) | (low & 0xffffffffULL);
-      return (high >> 32) + (mid >> 32);
-    }
-    const std::uint64_t a_lo = a & 0xffffffffULL, a_hi = a >> 32;
-    const std::uint64_t b_lo = b & 0xffffffffULL, b_hi = b >> 32;
-    const std::uint64_t p0 = a_lo * b_lo, p1 = a_lo * b_hi, p2 = a_hi * b_lo, p3 = a_hi * b_hi;
-    const std::uint64_t mid = (p0 >> 32) + (p1 & 0xffffffffULL) + (p2 & 0xffffffffULL);
-    lo = (mid << 32) | (p0 & 0xffffffffULL);
-    return p3 + (p1 >> 32) + (p2 >> 32) + (mid >> 32);
-#endif
-  };
-  std::uint64_t lo;
-  std::uint64_t hi = mul_hi_lo(next_u64(), n, lo);
-  if (lo < n) {
-    const std::uint64_t threshold = (0 - n) % n;
-    while (lo < threshold) hi = mul_hi_lo(next_u64(), n, lo);
-  }
-  return hi;
+  return bounded(s_, n);
 }
 
 void Rng::shuffle(std::span<int> values) {
+  // The generator's state in locals for the loop: the same draws as below(i), in registers.
+  std::uint64_t s[4] = {s_[0], s_[1], s_[2], s_[3]};
+  int* v = values.data();
   for (std::size_t i = values.size(); i > 1; --i) {
-    const auto j = static_cast<std::size_t>(below(i));
-    std::swap(values[i - 1], values[j]);
+    const auto j = static_cast<std::size_t>(bounded(s, i));
+    std::swap(v[i - 1], v[j]);
   }
+  for (int k = 0; k < 4; ++k) s_[k] = s[k];
 }
 
 std::vector<int> Rng::permutation(int n) {

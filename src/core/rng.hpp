@@ -18,7 +18,7 @@ class Rng {
   // index, so work split over threads or machines draws the same numbers in any order.
   Rng(std::uint64_t seed, std::uint64_t stream, std::uint64_t index);
 
-  std::uint64_t next_u64();
+  std::uint64_t next_u64() { return step(s_); }
   // Uniform double in [0, 1) with 53 random bits.
   double uniform();
   // Uniform integer in [0, n), unbiased (Lemire's multiply-and-reject). n must be > 0.
@@ -32,6 +32,20 @@ class Rng {
   std::vector<int> sample_without_replacement(int n, int k);
 
  private:
+  static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  // One xoshiro256** step; static so that shuffle can run it on a copy held in registers.
+  [[gnu::always_inline]] static std::uint64_t step(std::uint64_t (&s)[4]) {
+    const std::uint64_t result = rotl(s[1] * 5, 7) * 9;
+    const std::uint64_t t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 45);
+    return result;
+  }
+  static std::uint64_t bounded(std::uint64_t (&s)[4], std::uint64_t n);
   std::uint64_t s_[4];
 };
 
