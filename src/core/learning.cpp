@@ -1,5 +1,6 @@
 #include "core/learning.hpp"
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
@@ -20,38 +21,99 @@ void hebbian_update(Eigen::MatrixXf& w, const SpinVector& xi, int sign) {
   }
 }
 
+namespace {
+
+// +-1 vectors packed 64 spins to a word, a bit set where the spin is -1: the dot product of
+// two of length L is L - 2 popcount(a xor b), exact.
+struct PackedSpins {
+  Eigen::Index count = 0, length = 0, words = 0;
+  std::vector<std::uint64_t> bits;  // vector k at bits[k * words]
+};
+
+// by_column: one vector per pattern (its N spins); else one per neuron (its P spins).
+PackedSpins pack_spins(const PatternMatrix& x, bool by_column) {
+  PackedSpins s;
+  s.count = by_column ? x.cols() : x.rows();
+  s.length = by_column ? x.rows() : x.cols();
+  s.words = (s.length + 63) / 64;
+  s.bits.assign(static_cast<std::size_t>(s.count * s.words), 0);
+  for (Eigen::Index mu = 0; mu < x.cols(); ++mu)
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+      const Eigen::Index k = by_column ? mu : i, bit = by_column ? i : mu;
+      const std::uint64_t negative = x(i, mu) < 0;
+      s.bits[static_cast<std::size_t>(k * s.words + bit / 64)] |= negative << (bit % 64);
+    }
+  return s;
+}
+
+// The strictly lower triangle of the Gram matrix of the packed vectors into `out` (column
+// major, count x count). Built twice on x86-64 with GCC, with and without the POPCNT
+// instruction (the baseline instruction set lacks it), and picked when the program loads.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("popcnt", "default")))
+#endif
+void gram_lower(const PackedSpins& s, float* out) {
+  const Eigen::Index n = s.count, words = s.words;
+  const std::uint64_t* bits = s.bits.data();
+  for (Eigen::Index j = 0; j < n; ++j) {
+    const std::uint64_t* bj = bits + j * words;
+    float* col = out + j * n;
+    for (Eigen::Index i = j + 1; i < n; ++i) {
+      const std::uint64_t* bi = bits + i * words;
+      int differ = 0;
+      for (Eigen::Index w = 0; w < words; ++w) differ += std::popcount(bi[w] ^ bj[w]);
+      col[i] = static_cast<float>(s.length - 2 * differ);
+    }
+  }
+}
+
+// The whole Gram matrix with `diagonal` on it.
+Eigen::MatrixXf gram(const PackedSpins& s, float diagonal) {
+  Eigen::MatrixXf g(s.count, s.count);
+  gram_lower(s, g.data());
+  g.triangularView<Eigen::StrictlyUpper>() = g.transpose();
+  g.diagonal().setConstant(diagonal);
+  return g;
+}
+
+}  // namespace
+
 Eigen::MatrixXf hebbian_weights(const PatternMatrix& patterns) {
-  // Every entry is a sum of P terms +/-1, exact in float below 2^24.
+  // Every entry is a sum of P terms +/-1, exact in float below 2^24; each is a popcount of
+  // two neurons' packed spins (P / 64 words): faster than a float rank-P update natively,
+  // and 10x faster in wasm, where Eigen's GEMM has no SIMD.
   if (patterns.cols() >= (1 << 24))
     throw std::invalid_argument("hebbian_weights: at most 2^24 patterns");
-  const Eigen::Index n = patterns.rows();
-  // Eigen's rank update of zero columns divides by zero (SIGFPE) choosing its block sizes.
-  if (patterns.cols() == 0) return Eigen::MatrixXf::Zero(n, n);
-  Eigen::MatrixXf w(n, n);
+  return gram(pack_spins(patterns, false), 0.0f);
+}
+
+Eigen::MatrixXi pattern_overlaps(const PatternMatrix& patterns) {
+  return gram(pack_spins(patterns, true), static_cast<float>(patterns.rows())).cast<int>();
+}
+
+Eigen::MatrixXf hebbian_pattern_fields(const PatternMatrix& patterns) {
+  const Eigen::Index n = patterns.rows(), p = patterns.cols();
+  if (static_cast<double>(n) * static_cast<double>(p) >= 16777216.0)
+    throw std::invalid_argument("hebbian_pattern_fields: N P must be below 2^24");
+  const Eigen::MatrixXf o = gram(pack_spins(patterns, true), static_cast<float>(n));
+  const Eigen::MatrixXf x = patterns.cast<float>();
 #if defined(__wasm__)
-  const Eigen::Index p = patterns.cols();
-  // Eigen's GEMM has no wasm SIMD (4x slower than this there): each weight is one dot
-  // product of two neurons' P spins in 16 bits (i32x4.dot_i16x8_s), exact integers.
-  std::vector<std::int16_t> xt(static_cast<std::size_t>(n * p));  // row i: neuron i's spins
-  for (Eigen::Index mu = 0; mu < p; ++mu)
-    for (Eigen::Index i = 0; i < n; ++i) xt[static_cast<std::size_t>(i * p + mu)] = patterns(i, mu);
-  for (Eigen::Index j = 0; j < n; ++j) {
-    const std::int16_t* xj = xt.data() + j * p;
-    for (Eigen::Index i = j + 1; i < n; ++i) {
-      const std::int16_t* xi = xt.data() + i * p;
-      int sum = 0;
-      for (Eigen::Index mu = 0; mu < p; ++mu) sum += static_cast<int>(xi[mu]) * static_cast<int>(xj[mu]);
-      w(i, j) = static_cast<float>(sum);
+  // Column by column (the compiler's wasm SIMD): Eigen's GEMM is scalar there.
+  Eigen::MatrixXf h(n, p);
+  for (Eigen::Index mu = 0; mu < p; ++mu) {
+    float* out = h.col(mu).data();
+    for (Eigen::Index i = 0; i < n; ++i) out[i] = -static_cast<float>(p) * x(i, mu);
+    for (Eigen::Index nu = 0; nu < p; ++nu) {
+      const float c = o(nu, mu);
+      const float* in = x.col(nu).data();
+      for (Eigen::Index i = 0; i < n; ++i) out[i] += c * in[i];
     }
   }
 #else
-  // One triangle by a rank-P update (Eigen's SIMD GEMM), the same exact integers.
-  w.setZero();
-  w.selfadjointView<Eigen::Lower>().rankUpdate(patterns.cast<float>());
+  Eigen::MatrixXf h = x * o;
+  h -= static_cast<float>(p) * x;
 #endif
-  w.triangularView<Eigen::StrictlyUpper>() = w.transpose();
-  w.diagonal().setZero();
-  return w;
+  return h;
 }
 
 void storkey_update(Eigen::MatrixXf& w, const SpinVector& xi) {

@@ -11,6 +11,11 @@ namespace hopfield {
 
 // Hebbian counts W_raw = sum_mu xi^mu xi^mu^T with W_ii = 0 (integers, unscaled).
 Eigen::MatrixXf hebbian_weights(const PatternMatrix& patterns);
+// The patterns' overlaps times N, X^T X (P x P), exact.
+Eigen::MatrixXi pattern_overlaps(const PatternMatrix& patterns);
+// The Hebbian raw fields of every stored pattern at once, H = W_raw X = X (X^T X) - P X
+// (N x P), exact integers in float: throws std::invalid_argument unless N P < 2^24.
+Eigen::MatrixXf hebbian_pattern_fields(const PatternMatrix& patterns);
 // Adds (sign = +1) or subtracts (sign = -1, unlearning) one pattern's Hebbian term.
 void hebbian_update(Eigen::MatrixXf& w, const SpinVector& xi, int sign);
 

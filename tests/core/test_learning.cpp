@@ -18,6 +18,34 @@ TEST_CASE("Hebbian weights by hand", "[learning]") {
   CHECK(w == expected);
 }
 
+TEST_CASE("Hebbian weights, overlaps and pattern fields equal their sums, across word boundaries",
+          "[learning]") {
+  // Spins are packed 64 to a word (the wasm build's weights, every build's overlaps): sizes
+  // below, at and above a word, against the plain integer sums of the definitions.
+  for (auto [n, p] : {std::pair{5, 3}, {64, 64}, {65, 63}, {130, 129}, {200, 7}}) {
+    const PatternMatrix x = test::random_patterns(n, p, static_cast<std::uint64_t>(n + p));
+    Eigen::MatrixXi o(p, p);
+    for (int a = 0; a < p; ++a)
+      for (int b = 0; b < p; ++b) {
+        int sum = 0;
+        for (int i = 0; i < n; ++i) sum += x(i, a) * x(i, b);
+        o(a, b) = sum;
+      }
+    CHECK(pattern_overlaps(x) == o);
+    Eigen::MatrixXf w(n, n);
+    for (int i = 0; i < n; ++i)
+      for (int j = 0; j < n; ++j) {
+        int sum = 0;
+        for (int mu = 0; mu < p; ++mu) sum += x(i, mu) * x(j, mu);
+        w(i, j) = i == j ? 0.0f : static_cast<float>(sum);
+      }
+    CHECK(hebbian_weights(x) == w);
+    // h^mu = W_raw xi^mu, the field each stored pattern sees.
+    const Eigen::MatrixXf h = w * x.cast<float>();
+    CHECK(hebbian_pattern_fields(x) == h);
+  }
+}
+
 TEST_CASE("an empty network's Hebbian weights are zero at every size", "[learning]") {
   // No patterns: W = 0 (Eigen's rank update of zero columns used to divide by zero at N = 300,
   // so the weights panel or pruning of an empty grid crashed).

@@ -5,6 +5,7 @@
 #include "core/corruption.hpp"
 #include "core/detmath.hpp"
 #include "core/lab.hpp"
+#include "core/learning.hpp"
 #include "core/rng.hpp"
 
 namespace hopfield::experiments {
@@ -18,16 +19,12 @@ bool flips(double h, Spin s, TieRule tie) {
   return (tie == TieRule::plus && s < 0) || (tie == TieRule::minus && s > 0);
 }
 
-// Hebbian raw fields of every stored pattern at once: H = X (X^T X) - P X, exact integers in
-// floating point (float while N P < 2^24, else double), so any summation order agrees.
-template <class Real>
-Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic> hebbian_pattern_fields(
-    const PatternMatrix& x) {
-  using M = Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic>;
-  const M xf = x.cast<Real>();
-  const M overlaps = xf.transpose() * xf;
-  M h = xf * overlaps;
-  h -= static_cast<Real>(x.cols()) * xf;
+// Hebbian raw fields of every stored pattern at once, exact: in float while N P < 2^24 (core's
+// hebbian_pattern_fields), else in double.
+Eigen::MatrixXd hebbian_pattern_fields_double(const PatternMatrix& x) {
+  const Eigen::MatrixXd xd = x.cast<double>();
+  Eigen::MatrixXd h = xd * pattern_overlaps(x).cast<double>();
+  h -= static_cast<double>(x.cols()) * xd;
   return h;
 }
 
@@ -65,8 +62,8 @@ std::vector<int> first_step_flips(const PatternMatrix& x, const Network& net, Ti
   }
   if (net.rule() == Rule::hebbian && !net.pruned() && !has_weight_modifiers(net.model()) &&
       model == Model::classic) {
-    if (float_fields_exact(x)) return flips_from_fields(x, hebbian_pattern_fields<float>(x), tie);
-    return flips_from_fields(x, hebbian_pattern_fields<double>(x), tie);
+    if (float_fields_exact(x)) return flips_from_fields(x, hebbian_pattern_fields(x), tie);
+    return flips_from_fields(x, hebbian_pattern_fields_double(x), tie);
   }
   std::vector<int> out(static_cast<std::size_t>(x.cols()), 0);
   for (Eigen::Index mu = 0; mu < x.cols(); ++mu) {
@@ -171,7 +168,7 @@ UnitRecord Capacity::run_unit(long long unit) const {
     const bool nearby =
         plain && rule == Rule::hebbian && !net.uses_pattern_fields() && float_fields_exact(x);
     Eigen::MatrixXf pattern_fields;
-    if (nearby) pattern_fields = hebbian_pattern_fields<float>(x);
+    if (nearby) pattern_fields = hebbian_pattern_fields(x);
     const std::vector<int> errors = nearby ? flips_from_fields(x, pattern_fields, spec_.dynamics.tie)
                                            : first_step_flips(x, net, spec_.dynamics.tie);
     long long error_sum = 0;
