@@ -22,6 +22,8 @@ void ExperimentRun::start(const std::string& spec_json,
   spec_ = spec_json;
   error_.clear();
   records_.clear();
+  pending_.clear();
+  taken_ = {};
   table_ = experiment_->aggregate({});
   state_ = RunState::running;
   started_ = ended_ = Clock::now();
@@ -32,16 +34,28 @@ void ExperimentRun::start(const std::string& spec_json,
 void ExperimentRun::cancel(ExperimentBackend& backend) {
   if (state_ != RunState::running) return;
   backend.cancel();
+  if (!pending_.empty()) {  // what was computed stays in the table
+    for (ex::UnitRecord& r : pending_) records_.push_back(std::move(r));
+    pending_.clear();
+    try {
+      table_ = experiment_->aggregate(records_);
+    } catch (const std::exception&) {  // a unit sent twice: the table stays as it was
+    }
+  }
   state_ = RunState::cancelled;
   ended_ = Clock::now();
   ++version_;
 }
 
-bool ExperimentRun::update(ExperimentBackend& backend) {
+bool ExperimentRun::update(ExperimentBackend& backend, Clock::time_point now) {
   if (state_ != RunState::running) return false;
   ExperimentBackend::Update u = backend.poll();
-  if (u.records.empty() && !u.finished) return false;
-  for (ex::UnitRecord& r : u.records) records_.push_back(std::move(r));
+  for (ex::UnitRecord& r : u.records) pending_.push_back(std::move(r));
+  if (!u.finished && (pending_.empty() || now - taken_ < std::chrono::duration<double>(kRefreshSeconds)))
+    return false;
+  taken_ = now;
+  for (ex::UnitRecord& r : pending_) records_.push_back(std::move(r));
+  pending_.clear();
   try {
     table_ = experiment_->aggregate(records_);
   } catch (const std::exception& e) {  // a backend that sent a unit twice, say
@@ -49,7 +63,7 @@ bool ExperimentRun::update(ExperimentBackend& backend) {
     u.error = e.what();
   }
   if (u.finished) {
-    ended_ = Clock::now();
+    ended_ = now;
     if (!u.error.empty()) {
       state_ = RunState::failed;
       error_ = u.error;

@@ -214,6 +214,33 @@ TEST_CASE("App: an experiment's rows grow cell by cell and end equal to the core
         "hopfield-cli capacity --neurons 64 --patterns 2,4,8 --trials 3 --seed 4 --json");
 }
 
+TEST_CASE("ExperimentRun: the table takes in results a few times a second, and at once when done",
+          "[app]") {
+  // The frames between two refreshes draw nothing new, which keeps the page's frame rate
+  // while the worker computes; the finished run is not held back.
+  InlineBackend backend;  // 3 units a poll
+  hlab::ExperimentRun run;
+  run.start(R"({"experiment":"capacity","neurons":64,"patterns":"2,4,8,16","trials":3})", {},
+            backend);
+  const auto t0 = hlab::ExperimentRun::Clock::now();
+  const auto refresh = std::chrono::duration_cast<hlab::ExperimentRun::Clock::duration>(
+      std::chrono::duration<double>(hlab::ExperimentRun::kRefreshSeconds));
+  CHECK(run.update(backend, t0));  // the first results show at once
+  CHECK(run.done() == 3);
+  CHECK(run.table().rows.size() == 1);
+  const std::uint64_t version = run.version();
+  CHECK_FALSE(run.update(backend, t0 + refresh / 2));  // computed, not shown yet
+  CHECK(run.done() == 3);
+  CHECK(run.version() == version);
+  CHECK(run.update(backend, t0 + refresh));
+  CHECK(run.done() == 9);
+  CHECK(run.table().rows.size() == 3);
+  CHECK(run.state() == hlab::RunState::running);
+  CHECK(run.update(backend, t0 + refresh + refresh / 10));  // finished: everything at once
+  CHECK(run.done() == 12);
+  CHECK(run.state() == hlab::RunState::done);
+}
+
 TEST_CASE("App: a bad spec throws naming the field and leaves the last run", "[app]") {
   App app;
   app.set_experiment_backend(std::make_unique<InlineBackend>());
