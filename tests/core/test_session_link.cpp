@@ -132,7 +132,7 @@ TEST_CASE("a damaged or foreign link is refused with a message, never half-read"
   Rng rng(3);
   for (int trial = 0; trial < 500; ++trial) {
     std::string bad = link;
-    bad[rng.below(bad.size())] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[rng.below(64)];
+    bad[static_cast<std::size_t>(rng.below(bad.size()))] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[rng.below(64)];
     try {
       const Session s = decode_session(bad);
       CHECK(encode_session(decode_session(encode_session(s))) == encode_session(s));

@@ -18,7 +18,9 @@
 //   - time from navigation to hopfield-ready and to the first frame after it
 //   - the size of dist/, raw and gzip -9 per file
 // Usage: node tests/web/bench.mjs [--seconds S (10)] [--loads K] [--startup-only]
-//   (HOPFIELD_DIST as for the tests; --startup-only: the page's start-up times and sizes alone)
+//                                 [--experiment-only [--runs K]]
+//   (HOPFIELD_DIST as for the tests; --startup-only: the page's start-up times and sizes alone;
+//   --experiment-only: the capacity experiment alone, K runs (3), each figure printed)
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -33,6 +35,8 @@ const SECONDS = flag('--seconds', 10);
 const LOADS = flag('--loads', 3);
 const STORED = 20;
 const STARTUP_ONLY = argv.includes('--startup-only');
+const EXPERIMENT_ONLY = argv.includes('--experiment-only');
+const RUNS = flag('--runs', 3);
 
 function distSizes() {
   const files = [];
@@ -166,6 +170,7 @@ async function experimentRun(session) {
   try {
     return await page.evaluate(async (spec) => {
       const stats0 = window.hopfield.getFrameStats();
+      window.__frameWork = [];
       const t0 = performance.now();
       let dropped = 0, last = t0, running = true;
       const tick = (now) => {
@@ -181,8 +186,12 @@ async function experimentRun(session) {
       const stats = window.hopfield.getFrameStats();
       const drawn = stats.full + stats.partial - stats0.full - stats0.partial;
       const skipped = stats.unchanged - stats0.unchanged;
+      const work = [...window.__frameWork].sort((a, b) => a - b);
+      const at = (q) => work.length ? work[Math.min(work.length - 1, Math.floor(q * work.length))] : 0;
       return { ms, rows: result.rows.length, fps: (drawn * 1000) / ms,
-        presentedFps: ((drawn + skipped) * 1000) / ms, dropped };
+        presentedFps: ((drawn + skipped) * 1000) / ms, dropped, workMedian: at(0.5), work90: at(0.9),
+        full: stats.full - stats0.full, partial: stats.partial - stats0.partial,
+        pixels: (stats.pixels - stats0.pixels) / Math.max(1, drawn) };
     }, CAPACITY);
   } finally {
     await page.close();
@@ -227,6 +236,18 @@ const session = await startSession();
 await session.context.addInitScript(timeFrameCallbacks);
 let result;
 try {
+  if (EXPERIMENT_ONLY) {
+    console.log(`capacity experiment (N = 256, P = 1..64, 20 trials; Web Worker; ${DIST})`);
+    for (let k = 0; k < RUNS; ++k) {
+      const e = await experimentRun(session);
+      console.log(`  run ${k + 1}: ${(e.ms / 1000).toFixed(2)} s, page drew ${e.fps.toFixed(1)} fps ` +
+        `(${e.presentedFps.toFixed(1)} presented, ${e.dropped} 60 Hz frames dropped), ${e.rows} rows; ` +
+        `the app's work per frame ${e.workMedian.toFixed(1)} ms median, ${e.work90.toFixed(1)} ms 90th percentile; ` +
+        `${e.full} frames drawn in full, ${e.partial} in part, ${(e.pixels / 1e3).toFixed(0)} k pixels a frame drawn`);
+    }
+    await session.close();
+    process.exit(0);
+  }
   const startup = await startupTimes(session);
   if (STARTUP_ONLY) {
     const dist = distSizes();
