@@ -46,13 +46,13 @@ PackedSpins pack_spins(const PatternMatrix& x, bool by_column) {
   return s;
 }
 
-// The strictly lower triangle of the Gram matrix of the packed vectors into `out` (column
-// major, count x count). Built twice on x86-64 with GCC, with and without the POPCNT
+// The Gram matrix of the packed vectors into `out` (count x count, column major) but for
+// its diagonal, each entry computed once and written to both triangles. Built twice on x86-64 with GCC, with and without the POPCNT
 // instruction (the baseline instruction set lacks it), and picked when the program loads.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 __attribute__((target_clones("popcnt", "default")))
 #endif
-void gram_lower(const PackedSpins& s, float* out) {
+void gram_off_diagonal(const PackedSpins& s, float* out) {
   const Eigen::Index n = s.count, words = s.words;
   const std::uint64_t* bits = s.bits.data();
   for (Eigen::Index j = 0; j < n; ++j) {
@@ -62,7 +62,7 @@ void gram_lower(const PackedSpins& s, float* out) {
       const std::uint64_t* bi = bits + i * words;
       int differ = 0;
       for (Eigen::Index w = 0; w < words; ++w) differ += std::popcount(bi[w] ^ bj[w]);
-      col[i] = static_cast<float>(s.length - 2 * differ);
+      col[i] = out[i * n + j] = static_cast<float>(s.length - 2 * differ);
     }
   }
 }
@@ -70,8 +70,7 @@ void gram_lower(const PackedSpins& s, float* out) {
 // The whole Gram matrix with `diagonal` on it.
 Eigen::MatrixXf gram(const PackedSpins& s, float diagonal) {
   Eigen::MatrixXf g(s.count, s.count);
-  gram_lower(s, g.data());
-  g.triangularView<Eigen::StrictlyUpper>() = g.transpose();
+  gram_off_diagonal(s, g.data());
   g.diagonal().setConstant(diagonal);
   return g;
 }
