@@ -1,7 +1,9 @@
 // The experiments' Web Worker (hopfield-worker.js): the core without any UI, running one
 // experiment's units off the page's thread. The page posts {spec, files}; the worker posts back
-// {type: 'records', text} batches (at most every 50 ms, as [[unit, values...]] JSON, every value
-// exact), then {type: 'done'} or {type: 'error', text}. Cancelling is the page's terminate().
+// {type: 'records', text} batches (as [[unit, values...]] JSON, every value exact; one every
+// kBatchMs, the page's refresh of the Experiments window: each message is work on the page's
+// thread, and 20 a second cost it 3-4 of its 60 frames on a 2-core machine), then
+// {type: 'done'} or {type: 'error', text}. Cancelling is the page's terminate().
 #include <emscripten.h>
 
 #include <exception>
@@ -14,6 +16,7 @@
 namespace {
 
 namespace ex = hopfield::experiments;
+constexpr double kBatchMs = 250.0;  // ExperimentRun::kRefreshSeconds
 
 void post(const char* type, const std::string& text) {
   EM_ASM({ postMessage({type: UTF8ToString($0), text: UTF8ToString($1)}); }, type, text.c_str());
@@ -31,7 +34,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void hw_run(const char* spec_json) {
     for (long long u = 0; u < units; ++u) {
       batch.push_back(e->run_unit(u));
       const double now = emscripten_get_now();
-      if (now - last >= 50.0 || u + 1 == units) {
+      if (now - last >= kBatchMs || u + 1 == units) {
         post("records", ex::records_json(batch));
         batch.clear();
         last = now;
