@@ -7,6 +7,7 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "core/cpu_dispatch.hpp"
 #include "core/detmath.hpp"
 
 namespace hopfield {
@@ -351,15 +352,21 @@ Outcome Recall::run() {
   return outcome();
 }
 
-// h_float += (s_new - s_old) W(:, j) = 2 s_new W(:, j) for neuron j now at `value`.
-void Recall::add_float_column(int j, Spin value) {
-  const float* col = weights_->col(j).data();
-  float* h = h_float_.data();
-  const int n = net_.size();
-  if (value > 0)
+namespace {
+// h += 2 col or h -= 2 col: exact integers in float, element by element, so 256-bit vectors
+// (where the processor has them: cpu_dispatch.hpp) give the same bits twice as wide.
+HOPFIELD_CLONES("avx2")
+void add_twice(float* h, const float* col, int n, bool plus) {
+  if (plus)
     for (int i = 0; i < n; ++i) h[i] += 2.0f * col[i];
   else
     for (int i = 0; i < n; ++i) h[i] -= 2.0f * col[i];
+}
+}  // namespace
+
+// h_float += (s_new - s_old) W(:, j) = 2 s_new W(:, j) for neuron j now at `value`.
+void Recall::add_float_column(int j, Spin value) {
+  add_twice(h_float_.data(), weights_->col(j).data(), net_.size(), value > 0);
 }
 
 void Recall::fields_from_nearby(const NearbyFields& nearby) {

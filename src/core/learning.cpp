@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/cpu_dispatch.hpp"
+
 namespace hopfield {
 
 void hebbian_update(Eigen::MatrixXf& w, const SpinVector& xi, int sign) {
@@ -47,11 +49,9 @@ PackedSpins pack_spins(const PatternMatrix& x, bool by_column) {
 }
 
 // The Gram matrix of the packed vectors into `out` (count x count, column major) but for
-// its diagonal, each entry computed once and written to both triangles. Built twice on x86-64 with GCC, with and without the POPCNT
-// instruction (the baseline instruction set lacks it), and picked when the program loads.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("popcnt", "default")))
-#endif
+// its diagonal, each entry computed once and written to both triangles; with the POPCNT
+// instruction where the processor has it (cpu_dispatch.hpp).
+HOPFIELD_CLONES("popcnt")
 void gram_off_diagonal(const PackedSpins& s, float* out) {
   const Eigen::Index n = s.count, words = s.words;
   const std::uint64_t* bits = s.bits.data();
