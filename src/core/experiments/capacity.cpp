@@ -1,6 +1,8 @@
 #include "core/experiments/capacity.hpp"
 
 #include <cmath>
+#include <mutex>
+#include <optional>
 
 #include "core/corruption.hpp"
 #include "core/detmath.hpp"
@@ -128,13 +130,59 @@ CapacitySpec CapacitySpec::from_json(const JsonValue& json) {
   return s;
 }
 
+// --- Reusing a trial from one cell to the next ---------------------------------------------
+// draw_patterns nests in P (a trial's first P patterns are the same whatever the count), so
+// each trial's patterns are drawn once, for the largest P, and its Hebbian network (with the
+// dense W of the recalls' fast path) carries over from one cell to the next, storing only the
+// new patterns (W += xi xi^T, exact integers) instead of drawing and learning all P again:
+// that was a sixth of the capacity run at N = 256, P = 1..64. The rows are the same bits with
+// it off (reuse_trials(false); a test compares). One unit at a time holds a trial's state
+// (threads take it in turn, or build their own when it is taken), and the trial's last cell
+// drops it. Off when the states of all trials would pass kReuseBytes.
+namespace {
+constexpr double kReuseBytes = 256.0 * 1024 * 1024;
+}
+
+struct Capacity::TrialState {
+  PatternMatrix x;             // the trial's patterns, as many as the largest P
+  std::optional<Network> net;  // Hebbian with a dense W, storing the first columns of x
+};
+
+struct Capacity::Reuse {
+  std::mutex mutex;
+  std::vector<std::unique_ptr<TrialState>> trials;  // null: not made yet, or taken
+  std::unique_ptr<TrialState> take(long long trial) {
+    std::lock_guard<std::mutex> lock(mutex);
+    return std::move(trials[static_cast<std::size_t>(trial)]);
+  }
+  void give(long long trial, std::unique_ptr<TrialState> state) {
+    std::lock_guard<std::mutex> lock(mutex);
+    trials[static_cast<std::size_t>(trial)] = std::move(state);
+  }
+};
+
 Capacity::Capacity(CapacitySpec spec) : spec_(std::move(spec)) {
   spec_.validate();
 }
 
+Capacity::~Capacity() = default;
+
 void Capacity::prepare() {
-  pool_ = load_pool(spec_.source, spec_.size.neurons(),
-                    *std::max_element(spec_.patterns.begin(), spec_.patterns.end()));
+  const long long max_p = *std::max_element(spec_.patterns.begin(), spec_.patterns.end());
+  pool_ = load_pool(spec_.source, spec_.size.neurons(), max_p);
+  // Per trial: its patterns and the network's copies of them (8 bits, 8 and 16 transposed),
+  // and the dense W when the recalls use one (float).
+  const int neurons = spec_.size.neurons();
+  const bool dense_w = spec_.model == ModelOptions{} && neurons <= 1024 &&
+                       std::find(spec_.rules.begin(), spec_.rules.end(), Rule::hebbian) !=
+                           spec_.rules.end();
+  const double n = neurons;
+  const double bytes = spec_.trials * (4.0 * n * static_cast<double>(max_p) + (dense_w ? 4.0 * n * n : 0.0));
+  reuse_.reset();
+  if (reuse_wanted_ && spec_.patterns.size() > 1 && bytes <= kReuseBytes) {
+    reuse_ = std::make_unique<Reuse>();
+    reuse_->trials.resize(static_cast<std::size_t>(spec_.trials));
+  }
 }
 
 long long Capacity::unit_count() const {
@@ -143,26 +191,46 @@ long long Capacity::unit_count() const {
 
 UnitRecord Capacity::run_unit(long long unit) const {
   const long long trial = unit % spec_.trials;
-  const int p = static_cast<int>(spec_.patterns[static_cast<std::size_t>(unit / spec_.trials)]);
+  const std::size_t cell = static_cast<std::size_t>(unit / spec_.trials);
+  const int p = static_cast<int>(spec_.patterns[cell]);
   const int n = spec_.size.neurons();
-  const PatternMatrix x =
-      draw_patterns(n, p, pool_, spec_.seed, trial, pattern_activity(spec_.model));
+  std::unique_ptr<TrialState> state = reuse_ ? reuse_->take(trial) : nullptr;
+  if (!state) {
+    state = std::make_unique<TrialState>();
+    const long long count =
+        reuse_ ? *std::max_element(spec_.patterns.begin(), spec_.patterns.end()) : p;
+    state->x = draw_patterns(n, static_cast<int>(count), pool_, spec_.seed, trial,
+                             pattern_activity(spec_.model));
+  }
+  const PatternMatrix x = state->x.leftCols(p);
   UnitRecord rec{unit, {}};
   for (Rule rule : spec_.rules) {
-    Network net(n);
+    // P recalls of several sweeps each on one network: a dense W (N^2 P, or N^2 a pattern
+    // carried over) makes a sweep O(N + flips N) instead of O(N P). Measured faster from
+    // N <= 16 P on. (The fast paths are for the classic model's plain W; other models run
+    // their own.)
+    const bool plain = spec_.model == ModelOptions{};
+    const bool dense_hebbian =
+        plain && rule == Rule::hebbian && n <= 1024 && n <= kDenseFromPatterns * p;
+    std::optional<Network> own;
     try {
-      net = build_network(x, rule, HebbianScale::none, spec_.model);
+      if (dense_hebbian && reuse_ && state->net && state->net->pattern_count() <= p) {
+        const int stored = state->net->pattern_count();
+        state->net->store_all(state->x.middleCols(stored, p - stored));
+      } else {
+        own = build_network(x, rule, HebbianScale::none, spec_.model);
+        if (dense_hebbian) own->set_field_path(Network::FieldPath::dense);
+        if (plain && !own->uses_pattern_fields()) own->raw_weights();
+        if (dense_hebbian && reuse_) {
+          state->net = std::move(own);
+          own.reset();
+        }
+      }
     } catch (const std::invalid_argument& e) {
       throw std::invalid_argument("capacity, P = " + std::to_string(p) + ", trial " +
                                   std::to_string(trial) + ": " + e.what());
     }
-    // P recalls of several sweeps each on one network: a dense W (built once, N^2 P) makes
-    // a sweep O(N + flips N) instead of O(N P). Measured faster from N <= 16 P on.
-    // (The fast paths are for the classic model's plain W; other models run their own.)
-    const bool plain = spec_.model == ModelOptions{};
-    if (plain && rule == Rule::hebbian && n <= 1024 && n <= kDenseFromPatterns * p)
-      net.set_field_path(Network::FieldPath::dense);
-    if (plain && !net.uses_pattern_fields()) net.raw_weights();
+    const Network& net = own ? *own : *state->net;
     // With a dense Hebbian W the stored patterns' fields (exact in float) also start each
     // recall: its probe differs from the pattern in a few neurons (NearbyFields).
     const bool nearby =
@@ -201,6 +269,7 @@ UnitRecord Capacity::run_unit(long long unit) const {
     rec.values.push_back(overlap_sum / p);
     rec.values.push_back(sweep_sum / p);
   }
+  if (reuse_ && cell + 1 < spec_.patterns.size()) reuse_->give(trial, std::move(state));
   return rec;
 }
 

@@ -3,6 +3,7 @@
 // of stored patterns that are fixed points, and recall from round(flip N) distinct flips.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "core/experiments/experiment.hpp"
@@ -29,6 +30,7 @@ struct CapacitySpec {
 class Capacity : public Experiment {
  public:
   explicit Capacity(CapacitySpec spec);
+  ~Capacity() override;
   std::string name() const override { return "capacity"; }
   void prepare() override;
   long long unit_count() const override;
@@ -36,10 +38,18 @@ class Capacity : public Experiment {
   Table aggregate(std::vector<UnitRecord> records) const override;
   void write_spec(JsonWriter& json) const override;
   const CapacitySpec& spec() const { return spec_; }
+  // Whether a trial's patterns and Hebbian network carry over from one cell to the next
+  // (capacity.cpp, "Reusing a trial"); on by default, the same rows either way. Takes effect
+  // at the next prepare().
+  void reuse_trials(bool on) { reuse_wanted_ = on; }
 
  private:
+  struct TrialState;
+  struct Reuse;
   CapacitySpec spec_;
   std::vector<Pattern> pool_;  // patterns of the source file (empty: random)
+  bool reuse_wanted_ = true;
+  std::unique_ptr<Reuse> reuse_;  // null: each unit draws and learns on its own
 };
 
 // Per stored pattern and neuron: would one synchronous update from the pattern itself flip

@@ -128,3 +128,33 @@ TEST_CASE("capacity: unlearning (dreams) raises the capacity curve of 16x16 rand
   CHECK(cell(after, 0, "stable_fraction") > 0.9);
   CHECK(cell(after, 0, "retrieved_fraction") > cell(before, 0, "retrieved_fraction") + 0.3);
 }
+
+TEST_CASE("capacity: carrying a trial's patterns and network from cell to cell changes no bit",
+          "[experiments]") {
+  // The second implementation is the plain one: every unit draws its patterns and learns its
+  // network from scratch (reuse_trials(false)). P lists out of order and repeated, several
+  // rules, a pattern file, the sparse model, 1 and 2 threads, and a second run on the same
+  // object (states left over from the first).
+  const std::string letters = std::string(HOPFIELD_TEST_DATA_DIR) + "/letters.txt";
+  const std::string specs[] = {
+      R"({"experiment":"capacity","neurons":64,"patterns":"9,4,4,16,12,1,30","rule":"hebbian,storkey,pseudoinverse","trials":3,"seed":2})",
+      R"({"experiment":"capacity","neurons":100,"patterns":"1:40:3","trials":4,"seed":8,"mode":"sync","tie":"plus"})",
+      R"({"experiment":"capacity","size":"10x6","patterns":"2,3,1,3","trials":4,"seed":3,"source":")" + letters + R"("})",
+      R"({"experiment":"capacity","neurons":120,"patterns":"4,8,12","trials":3,"seed":5,"model":"sparse","activity":0.1,"threshold":2})",
+  };
+  for (const std::string& spec : specs) {
+    INFO(spec);
+    const auto parsed = experiments::CapacitySpec::from_json(parse_json(spec));
+    experiments::Capacity plain(parsed);
+    plain.reuse_trials(false);
+    plain.prepare();
+    experiments::RunOptions o;
+    const std::string expected = experiments::result_json(plain, experiments::run_units(plain, o).records);
+    experiments::Capacity reused(parsed);
+    reused.prepare();
+    for (int threads : {1, 2, 1}) {
+      o.threads = threads;
+      CHECK(experiments::result_json(reused, experiments::run_units(reused, o).records) == expected);
+    }
+  }
+}
