@@ -129,9 +129,10 @@ const std::vector<Lesson>& lessons() {
       {"sequence", "9. A sequence instead of a memory",
        "A, B and C are stored with the sequence rule W = sum xi^(mu+1) xi^mu^T (A leads to B, B to "
        "C, C back to A) and synchronous updates; the probe is A. Press Run.",
-       "The state walks A, B, C, A, ...: each step maps one letter to the next, and the overlap "
-       "plot shows a staircase that repeats. The energy is not drawn: with an asymmetric W it is "
-       "no Lyapunov function, and the run never settles (it stops at the sweep limit).",
+       "The state walks A, B, C and back to A: each step maps one letter to the next, and the "
+       "overlap plot shows a staircase. The energy is not drawn: with an asymmetric W it is no "
+       "Lyapunov function. The run never settles on a state; it stops when the state comes back "
+       "to A, a cycle of 3 states.",
        false},
   };
   return all;

@@ -112,7 +112,7 @@ void print_table(const Network& net, const Recall& run, const Pattern& shape,
     std::printf("%5d | %14.6f | %7d | %5d\n", k, t.energy[k], t.hamming[k], t.flips[k]);
   std::printf("outcome: %s after %d sweeps\n", to_string(run.outcome()).c_str(), run.sweeps());
   // The verdict names the stored pattern it ended at, e.g. "sea horse #3702" of a labelled set.
-  const FinalStateReport verdict = classify_final_state(net, run.state(), run.outcome(), names);
+  const FinalStateReport verdict = classify_final_state(net, run.state(), run.outcome(), names, run.cycle_length());
   std::printf("final state: %s\n\n", verdict.summary.c_str());
   const std::string grid = to_string(run.state());
   for (int y = 0; y < shape.height; ++y)

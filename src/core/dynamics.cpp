@@ -82,7 +82,6 @@ Recall::Recall(const Network& network, const SpinVector& initial, const Dynamics
       throw std::invalid_argument("target pattern has the wrong number of neurons");
     check_spins(*target_, "target pattern");
   }
-  previous_ = state_;
   patterns_t_ = &net_.patterns_transposed();
   // The overlaps give the fields from patterns and the trace's overlaps and distances.
   track_overlaps_ = fields_from_patterns_ || tracing_ == Tracing::full;
@@ -259,7 +258,6 @@ void Recall::begin_sweep() {
     rng_.shuffle(order_);
   }
   sweep_flips_ = 0;
-  previous_ = state_;
 }
 
 void Recall::update_until(int end) {
@@ -326,10 +324,19 @@ void Recall::synchronous_step() {
     integer_fields_from_overlaps();
   else if (!fields_from_patterns_)
     net_.raw_fields(state_, h_raw_);
-  const bool cycle = flips > 0 && state_ == previous_ && options_.temperature == 0;
-  previous_ = std::move(before);
+  // Deterministic at T = 0: the state seen L steps back means a cycle of L states.
+  int cycle = 0;
+  if (flips > 0 && options_.temperature == 0) {
+    history_.push_front(std::move(before));
+    if (history_.size() > static_cast<std::size_t>(kMaxCycleLength)) history_.pop_back();
+    for (std::size_t back = 1; back < history_.size() && cycle == 0; ++back)
+      if (history_[back] == state_) cycle = static_cast<int>(back) + 1;
+  }
   end_iteration(flips);
-  if (cycle && outcome_ == Outcome::running) outcome_ = Outcome::two_cycle;
+  if (cycle > 0 && outcome_ == Outcome::running) {
+    outcome_ = cycle == 2 ? Outcome::two_cycle : Outcome::cycle;
+    cycle_length_ = cycle;
+  }
 }
 
 void Recall::step_sweep() {

@@ -5,6 +5,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,7 +20,10 @@ namespace hopfield {
 enum class UpdateMode { synchronous, async_random, async_sequential };
 // What a neuron does when its field is exactly 0 (at T = 0).
 enum class TieRule { keep, plus, minus };
-enum class Outcome { running, fixed_point, two_cycle, max_sweeps };
+// A synchronous run at T = 0 is deterministic: a state seen again 2 steps back is a 2-cycle,
+// L steps back (3 <= L <= kMaxCycleLength) a cycle of L states (the sequence rule's walk).
+enum class Outcome { running, fixed_point, two_cycle, max_sweeps, cycle };
+inline constexpr int kMaxCycleLength = 256;
 
 inline constexpr EnumName<UpdateMode> kModeNames[] = {
     {UpdateMode::synchronous, "sync", "synchronous"},
@@ -31,7 +35,8 @@ inline constexpr EnumName<TieRule> kTieNames[] = {{TieRule::keep, "keep", "keep 
 inline constexpr EnumName<Outcome> kOutcomeNames[] = {{Outcome::running, "running", "running"},
                                                       {Outcome::fixed_point, "fixed point", "fixed point"},
                                                       {Outcome::two_cycle, "2-cycle", "2-cycle"},
-                                                      {Outcome::max_sweeps, "max sweeps", "sweep limit"}};
+                                                      {Outcome::max_sweeps, "max sweeps", "sweep limit"},
+                                                      {Outcome::cycle, "cycle", "cycle"}};
 inline std::string to_string(UpdateMode mode) { return name_of(kModeNames, mode); }
 inline std::string to_string(TieRule tie) { return name_of(kTieNames, tie); }
 inline std::string to_string(Outcome outcome) { return name_of(kOutcomeNames, outcome); }
@@ -115,8 +120,10 @@ class Recall {
   int step_neuron();
   // Completes the current sweep (or one synchronous step).
   void step_sweep();
-  // Runs until a fixed point, a 2-cycle or max_sweeps.
+  // Runs until a fixed point, a cycle (synchronous) or max_sweeps.
   Outcome run();
+  // The number of states the run cycles through: 2 for a 2-cycle, L for a cycle; else 0.
+  int cycle_length() const { return cycle_length_; }
 
   bool finished() const { return outcome() != Outcome::running; }
   Outcome outcome() const { return real_ ? real_outcome() : outcome_; }
@@ -169,7 +176,9 @@ class Recall {
   std::optional<SpinVector> target_;
   Rng rng_;
   SpinVector state_;
-  SpinVector previous_;  // state one iteration back (2-cycle detection)
+  // Synchronous T = 0 runs: the states 1, 2, ... kMaxCycleLength - 1 steps back, newest first.
+  std::deque<SpinVector> history_;
+  int cycle_length_ = 0;
   bool fields_from_patterns_;  // also for the dense model, which reads only the overlaps m_
   double scale_;         // the network's weight scale, fixed during a run
   double glauber_scale_; // glauber_field_scale(net_)

@@ -268,7 +268,8 @@ void Lab::step_sweeps(int sweeps) {
 
 FinalStateReport Lab::verdict() const {
   const std::vector<std::string> names = pattern_names();
-  FinalStateReport r = classify_final_state(*network_, state(), recall_->outcome(), names);
+  FinalStateReport r = classify_final_state(*network_, state(), recall_->outcome(), names,
+                                            recall_->cycle_length());
   if (probe_source_ && (r.verdict == Verdict::retrieved || r.verdict == Verdict::inverse) &&
       r.pattern != *probe_source_)
     r.summary += " That is not the target, " + quoted_name(names, *probe_source_) + ".";

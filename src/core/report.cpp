@@ -11,7 +11,8 @@ std::string quoted_name(const std::vector<std::string>& names, int mu) {
 }
 
 FinalStateReport classify_final_state(const Network& net, const SpinVector& state,
-                                      Outcome outcome, const std::vector<std::string>& names) {
+                                      Outcome outcome, const std::vector<std::string>& names,
+                                      int cycle_length) {
   FinalStateReport r;
   r.converged = outcome == Outcome::fixed_point;
   const int n = net.size();
@@ -44,6 +45,11 @@ FinalStateReport classify_final_state(const Network& net, const SpinVector& stat
   } else if (outcome == Outcome::two_cycle) {
     r.verdict = Verdict::two_cycle;
     r.summary = "2-cycle: the synchronous update alternates between two states" + near + ".";
+  } else if (outcome == Outcome::cycle) {
+    r.verdict = Verdict::cycle;
+    r.summary = "Cycle of " + std::to_string(cycle_length) +
+                " states: the synchronous update comes back to this one every " +
+                std::to_string(cycle_length) + " steps" + near + ".";
   } else if (exact != r.distances.end()) {
     r.verdict = Verdict::retrieved;
     r.pattern = static_cast<int>(exact - r.distances.begin());
@@ -72,9 +78,10 @@ void write_recall_members(JsonWriter& json, const Recall& run) {
   json.end_array();
   json.key("final").value(to_string(run.state()));
   json.key("converged").value(run.outcome() == Outcome::fixed_point);
-  json.key("cycle").value(run.outcome() == Outcome::two_cycle);
+  json.key("cycle").value(run.outcome() == Outcome::two_cycle || run.outcome() == Outcome::cycle);
   json.key("sweeps").value(run.sweeps());
   json.key("outcome").value(to_string(run.outcome()));
+  if (run.outcome() == Outcome::cycle) json.key("cycle_length").value(run.cycle_length());
   // The real-valued models only, so the +-1 models' output stays as it was.
   if (!run.state_values().empty()) json.key("state_values").array(run.state_values());
   if (!run.attention().empty()) {

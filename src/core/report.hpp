@@ -11,11 +11,12 @@
 
 namespace hopfield {
 
-enum class Verdict { running, retrieved, inverse, two_cycle, spurious, no_patterns };
+enum class Verdict { running, retrieved, inverse, two_cycle, spurious, no_patterns, cycle };
 inline constexpr EnumName<Verdict> kVerdictNames[] = {
     {Verdict::running, "running", "running"},       {Verdict::retrieved, "retrieved", "retrieved"},
     {Verdict::inverse, "inverse", "inverse"},       {Verdict::two_cycle, "2-cycle", "2-cycle"},
-    {Verdict::spurious, "spurious", "spurious"},    {Verdict::no_patterns, "no patterns", "no patterns"}};
+    {Verdict::spurious, "spurious", "spurious"},    {Verdict::no_patterns, "no patterns", "no patterns"},
+    {Verdict::cycle, "cycle", "cycle"}};
 inline std::string to_string(Verdict verdict) { return name_of(kVerdictNames, verdict); }
 
 struct FinalStateReport {
@@ -26,15 +27,18 @@ struct FinalStateReport {
   std::vector<int> inverse_distances;  // ... and to each inverse
   std::string summary;         // one sentence for the UI
 };
-// What a recall ended in: a stored memory, its inverse, a 2-cycle or a spurious state.
-// `names` label the patterns in the summary (may be empty).
+// What a recall ended in: a stored memory, its inverse, a cycle (of `cycle_length` states,
+// Recall::cycle_length) or a spurious state. `names` label the patterns in the summary (may
+// be empty).
 FinalStateReport classify_final_state(const Network& net, const SpinVector& state,
-                                      Outcome outcome, const std::vector<std::string>& names = {});
+                                      Outcome outcome, const std::vector<std::string>& names = {},
+                                      int cycle_length = 0);
 // "\"A\" (pattern 0)", or "pattern 0" when it has no name.
 std::string quoted_name(const std::vector<std::string>& names, int mu);
 
 // Writes the members energy, hamming, flips, overlaps (arrays, one entry per iteration from
-// 0), final ('#'/'.' string), converged, cycle, sweeps and outcome into an open object.
+// 0), final ('#'/'.' string), converged, cycle, sweeps and outcome into an open object, and
+// cycle_length after a cycle of more than 2 states.
 void write_recall_members(JsonWriter& json, const Recall& run);
 
 // The trace as CSV with a header: iteration, energy, hamming, flips, then one overlap column

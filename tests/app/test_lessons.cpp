@@ -156,20 +156,24 @@ TEST_CASE("the dense lesson recalls A among all 26 letters; at n = 2 it is the c
   CHECK(app.lab().state() == dense_two);
 }
 
-TEST_CASE("the sequence lesson walks A, B, C, A, ... under synchronous updates", "[lessons][models]") {
+TEST_CASE("the sequence lesson walks A, B, C and back to A, a cycle of 3 states", "[lessons][models]") {
   App app;
   hlab::start_lesson(app, "sequence");
   run_to_end(app);
   // From s = xi^mu the field is W s = sum_nu xi^(nu+1) (xi^nu . xi^mu) (less the diagonal):
   // the nu = mu term is N xi^(mu+1), the others are crosstalk weighted by the letters' small
-  // overlaps, so one synchronous step lands exactly on the next letter, and the run cycles.
+  // overlaps, so one synchronous step lands exactly on the next letter; the third step is
+  // back at A, the state three steps before: the run stops there, a cycle of 3 states.
   const hopfield::Trace t = app.lab().recall().trace();  // a copy
-  REQUIRE(t.rows() == 13);
+  REQUIRE(t.rows() == 4);
   for (int k = 0; k < t.rows(); ++k) {
     const std::vector<double>& m = t.overlaps[static_cast<std::size_t>(k)];
     INFO("iteration " << k);
     CHECK(std::max_element(m.begin(), m.end()) - m.begin() == k % 3);
     CHECK(m[static_cast<std::size_t>(k % 3)] == 1.0);
   }
-  CHECK(app.lab().recall().outcome() == hopfield::Outcome::max_sweeps);
+  CHECK(app.lab().recall().outcome() == hopfield::Outcome::cycle);
+  CHECK(app.lab().recall().cycle_length() == 3);
+  CHECK(app.lab().verdict().verdict == hopfield::Verdict::cycle);
+  CHECK_THAT(app.lab().verdict().summary, Catch::Contains("Cycle of 3 states"));
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <string>
 
 #include "core/corruption.hpp"
@@ -344,21 +345,86 @@ TEST_CASE("sequence rule by hand and a sequence of 4 patterns recalled as a cycl
   CHECK(small.local_fields(x.col(0)) == Eigen::Vector4d(1, -3, 3, -5));
 
   // N = 100, P = 4 random patterns (low load): synchronous recall from pattern 0 steps through
-  // 1, 2, 3, 0, 1, ... The Recall detects fixed points and 2-cycles only, so this 4-cycle runs
-  // to the sweep limit (what it reports).
+  // 1, 2, 3 and back to 0, the state 4 steps before: a cycle of 4 states, where it stops.
   const PatternMatrix y = test::random_patterns(100, 4, 12);
   const Network net = network_of(y, m);
   DynamicsOptions o;
   o.mode = UpdateMode::synchronous;
   o.max_sweeps = 12;
   Recall r(net, y.col(0), o);
-  for (int t = 1; t <= 8; ++t) {
+  for (int t = 1; t <= 4; ++t) {
+    CHECK_FALSE(r.finished());
     r.step_sweep();
     CHECK(r.state() == y.col(t % 4));
     CHECK(r.trace().overlaps.back()[static_cast<std::size_t>(t % 4)] == 1.0);
   }
-  CHECK(r.run() == Outcome::max_sweeps);
-  CHECK(r.state() == y.col(12 % 4));
+  CHECK(r.outcome() == Outcome::cycle);
+  CHECK(r.cycle_length() == 4);
+  CHECK(r.sweeps() == 4);
+  // A sweep limit below the cycle's length ends the run first; the same run at T > 0 is not
+  // deterministic and never called a cycle.
+  o.max_sweeps = 3;
+  CHECK(recall(net, y.col(0), o).outcome() == Outcome::max_sweeps);
+  o.max_sweeps = 12;
+  o.temperature = 0.05;
+  const Recall warm = recall(net, y.col(0), o);
+  CHECK(warm.outcome() == Outcome::max_sweeps);
+  CHECK(warm.cycle_length() == 0);
+}
+
+TEST_CASE("synchronous runs stop at the first repeated state: fixed point, 2-cycle or cycle of L",
+          "[weights][dynamics]") {
+  // A second implementation: iterate s <- sign(W s + b) (ties keep s_i) and remember every
+  // state seen; the first repeat, L steps after its first visit, is a fixed point (L = 1), a
+  // 2-cycle or a cycle of L states, reached after that many steps. Sequence-rule networks of
+  // random patterns (half of them diluted asymmetrically) from random states: asymmetric W,
+  // whose synchronous dynamics can have any period.
+  std::map<int, int> lengths;  // L -> runs
+  for (std::uint64_t seed = 0; seed < 60; ++seed) {
+    ModelOptions m;
+    m.sequence = true;
+    if (seed % 2 == 1) {
+      m.connectivity = 0.6;
+      m.asymmetric_dilution = true;
+      m.weight_seed = seed;
+    }
+    const Network net = network_of(test::random_patterns(24, 5, seed), m);
+    Rng rng(seed, 7);
+    const SpinVector start = test::random_spins(24, rng);
+    std::map<std::string, int> seen;
+    SpinVector s = start;
+    int step = 0, length = 0;
+    for (; step <= 2000; ++step) {
+      const auto [it, fresh] = seen.emplace(to_string(s), step);
+      if (!fresh) {
+        length = step - it->second;
+        break;
+      }
+      const Eigen::VectorXd h = net.local_fields(s);
+      for (int i = 0; i < 24; ++i)
+        if (h[i] != 0) s[i] = h[i] > 0 ? 1 : -1;
+    }
+    REQUIRE(length > 0);
+    INFO("seed " << seed << ": the state repeats after " << step << " steps, period " << length);
+    DynamicsOptions o;
+    o.mode = UpdateMode::synchronous;
+    o.max_sweeps = 5000;
+    const Recall r = recall(net, start, o);
+    CHECK(r.state() == s);
+    CHECK(r.sweeps() == step);
+    if (length == 1) {
+      CHECK(r.outcome() == Outcome::fixed_point);
+    } else {
+      CHECK(r.outcome() == (length == 2 ? Outcome::two_cycle : Outcome::cycle));
+      CHECK(r.cycle_length() == length);
+    }
+    ++lengths[length];
+  }
+  // The test means something only if longer cycles occurred.
+  int longer = 0;
+  for (const auto& [length, runs] : lengths) longer += length >= 3 ? runs : 0;
+  INFO("runs with a cycle of 3 or more states: " << longer);
+  CHECK(longer >= 20);  // 56 of the 60, with periods 4 to 16
 }
 
 TEST_CASE("a network with model weights relearns from scratch on every store and remove",

@@ -844,6 +844,11 @@ test('each lesson loads, by URL and by loadLesson, and sets up what its text say
       if (want.temperature) assert.equal(l.options.temperature, want.temperature, `${id}: T`);
       if (want.model) assert.equal(l.options.model, want.model, `${id}: the model`);
     }
+    await api(page, 'loadLesson', 'sequence');
+    const walk = await api(page, 'run');
+    assert.equal(walk.outcome, 'cycle', 'the sequence walks A, B, C and back to A');
+    assert.equal(walk.cycleLength, 3);
+    assert.equal(walk.iteration, 3);
     const bad = await callApi(page, 'loadLesson', 'nope');
     assert.match(bad.threw, /no lesson 'nope' \(lessons: recall, overload/);
     assert.deepEqual(problems, [], 'no console errors');

@@ -190,6 +190,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
   json.key("converged").value(r.outcome() == hopfield::Outcome::fixed_point);
   json.key("finished").value(r.finished());
   json.key("outcome").value(hopfield::to_string(r.outcome()));
+  json.key("cycleLength").value(r.cycle_length());
   const hopfield::FinalStateReport v = lab.verdict();
   json.key("verdict").value(hopfield::to_string(v.verdict));
   json.key("verdictPattern").value(v.pattern);
