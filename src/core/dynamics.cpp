@@ -327,10 +327,22 @@ void Recall::synchronous_step() {
   // Deterministic at T = 0: the state seen L steps back means a cycle of L states.
   int cycle = 0;
   if (flips > 0 && options_.temperature == 0) {
-    history_.push_front(std::move(before));
+    auto hash = [](const SpinVector& s) {  // FNV-1a over the spins
+      std::uint64_t h = 0xcbf29ce484222325ULL;
+      for (Eigen::Index i = 0; i < s.size(); ++i)
+        h = (h ^ static_cast<std::uint8_t>(s[i])) * 0x100000001b3ULL;
+      return h;
+    };
+    // history_[k] is the state k + 1 steps back; the newest entry was hashed a step ago and
+    // gets its spins now (`before` is that state).
+    if (history_.empty()) history_.emplace_front(hash(before), std::move(before));
+    else history_.front().second = std::move(before);
     if (history_.size() > static_cast<std::size_t>(kMaxCycleLength)) history_.pop_back();
+    const std::uint64_t now = hash(state_);
     for (std::size_t back = 1; back < history_.size() && cycle == 0; ++back)
-      if (history_[back] == state_) cycle = static_cast<int>(back) + 1;
+      if (history_[back].first == now && history_[back].second == state_)
+        cycle = static_cast<int>(back) + 1;
+    history_.emplace_front(now, SpinVector());
   }
   end_iteration(flips);
   if (cycle > 0 && outcome_ == Outcome::running) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/dense_memory.hpp"
@@ -176,8 +177,9 @@ class Recall {
   std::optional<SpinVector> target_;
   Rng rng_;
   SpinVector state_;
-  // Synchronous T = 0 runs: the states 1, 2, ... kMaxCycleLength - 1 steps back, newest first.
-  std::deque<SpinVector> history_;
+  // Synchronous T = 0 runs: the states 1, 2, ... kMaxCycleLength steps back, newest first,
+  // each with a hash of its spins (compared first).
+  std::deque<std::pair<std::uint64_t, SpinVector>> history_;
   int cycle_length_ = 0;
   bool fields_from_patterns_;  // also for the dense model, which reads only the overlaps m_
   double scale_;         // the network's weight scale, fixed during a run
