@@ -307,42 +307,42 @@ int Recall::step_neuron() {
   return i;
 }
 
+namespace {
+// FNV-1a over the spins: compared before the states themselves in the cycle search.
+std::uint64_t spin_hash(const SpinVector& s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (Eigen::Index i = 0; i < s.size(); ++i)
+    h = (h ^ static_cast<std::uint8_t>(s[i])) * 0x100000001b3ULL;
+  return h;
+}
+}  // namespace
+
 void Recall::synchronous_step() {
   const int n = net_.size();
   SpinVector next(n);
   for (int i = 0; i < n; ++i) next[i] = decide(i);
-  SpinVector before = state_;
   int flips = 0;
   for (int i = 0; i < n; ++i)
     if (next[i] != state_[i]) {
       ++flips;
       recent_flips_.push_back(i);
     }
-  state_ = std::move(next);
+  state_.swap(next);  // `next` is now the state before the step
   update_overlaps();
   if (integer_fields_)
     integer_fields_from_overlaps();
   else if (!fields_from_patterns_)
     net_.raw_fields(state_, h_raw_);
   // Deterministic at T = 0: the state seen L steps back means a cycle of L states.
+  // history_[k] is the state k + 1 steps back (the start joins on the first step).
   int cycle = 0;
   if (flips > 0 && options_.temperature == 0) {
-    auto hash = [](const SpinVector& s) {  // FNV-1a over the spins
-      std::uint64_t h = 0xcbf29ce484222325ULL;
-      for (Eigen::Index i = 0; i < s.size(); ++i)
-        h = (h ^ static_cast<std::uint8_t>(s[i])) * 0x100000001b3ULL;
-      return h;
-    };
-    // history_[k] is the state k + 1 steps back; the newest entry was hashed a step ago and
-    // gets its spins now (`before` is that state).
-    if (history_.empty()) history_.emplace_front(hash(before), std::move(before));
-    else history_.front().second = std::move(before);
+    if (history_.empty()) history_.emplace_front(spin_hash(next), std::move(next));
+    const std::uint64_t now = spin_hash(state_);
+    for (std::size_t k = 1; k < history_.size() && cycle == 0; ++k)
+      if (history_[k].first == now && history_[k].second == state_) cycle = static_cast<int>(k) + 1;
+    history_.emplace_front(now, state_);
     if (history_.size() > static_cast<std::size_t>(kMaxCycleLength)) history_.pop_back();
-    const std::uint64_t now = hash(state_);
-    for (std::size_t back = 1; back < history_.size() && cycle == 0; ++back)
-      if (history_[back].first == now && history_[back].second == state_)
-        cycle = static_cast<int>(back) + 1;
-    history_.emplace_front(now, SpinVector());
   }
   end_iteration(flips);
   if (cycle > 0 && outcome_ == Outcome::running) {

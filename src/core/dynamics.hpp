@@ -177,8 +177,8 @@ class Recall {
   std::optional<SpinVector> target_;
   Rng rng_;
   SpinVector state_;
-  // Synchronous T = 0 runs: the states 1, 2, ... kMaxCycleLength steps back, newest first,
-  // each with a hash of its spins (compared first).
+  // Synchronous T = 0 runs: the last kMaxCycleLength states, newest first, each with a hash
+  // of its spins (compared first).
   std::deque<std::pair<std::uint64_t, SpinVector>> history_;
   int cycle_length_ = 0;
   bool fields_from_patterns_;  // also for the dense model, which reads only the overlaps m_
