@@ -34,17 +34,21 @@ void ExperimentRun::start(const std::string& spec_json,
 void ExperimentRun::cancel(ExperimentBackend& backend) {
   if (state_ != RunState::running) return;
   backend.cancel();
-  if (!pending_.empty()) {  // what was computed stays in the table
-    for (ex::UnitRecord& r : pending_) records_.push_back(std::move(r));
-    pending_.clear();
-    try {
-      table_ = experiment_->aggregate(records_);
-    } catch (const std::exception&) {  // a unit sent twice: the table stays as it was
-    }
-  }
+  take_pending();  // what was computed stays in the table
   state_ = RunState::cancelled;
   ended_ = Clock::now();
   ++version_;
+}
+
+std::string ExperimentRun::take_pending() {
+  for (ex::UnitRecord& r : pending_) records_.push_back(std::move(r));
+  pending_.clear();
+  try {
+    table_ = experiment_->aggregate(records_);
+  } catch (const std::exception& e) {  // a backend that sent a unit twice, say
+    return e.what();
+  }
+  return {};
 }
 
 bool ExperimentRun::update(ExperimentBackend& backend, Clock::time_point now) {
@@ -54,13 +58,9 @@ bool ExperimentRun::update(ExperimentBackend& backend, Clock::time_point now) {
   if (!u.finished && (pending_.empty() || now - taken_ < std::chrono::duration<double>(kRefreshSeconds)))
     return false;
   taken_ = now;
-  for (ex::UnitRecord& r : pending_) records_.push_back(std::move(r));
-  pending_.clear();
-  try {
-    table_ = experiment_->aggregate(records_);
-  } catch (const std::exception& e) {  // a backend that sent a unit twice, say
+  if (std::string error = take_pending(); !error.empty()) {
     u.finished = true;
-    u.error = e.what();
+    u.error = std::move(error);
   }
   if (u.finished) {
     ended_ = now;

@@ -83,6 +83,9 @@ class ExperimentRun {
   hopfield::experiments::Table table_;
   Clock::time_point started_, ended_, taken_;
   std::vector<hopfield::experiments::UnitRecord> pending_;  // polled, not yet in the table
+  // Moves pending_ into the records and the table; the error when they do not aggregate (a
+  // unit sent twice), the table then as it was.
+  std::string take_pending();
   std::uint64_t version_ = 0;
   std::uint64_t runs_ = 0;
 };

@@ -10,13 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "app/experiment_run.hpp"  // the refresh rate only: header-only, no UI
 #include "core/experiments/experiment.hpp"
 #include "core/json.hpp"
 
 namespace {
 
 namespace ex = hopfield::experiments;
-constexpr double kBatchMs = 250.0;  // ExperimentRun::kRefreshSeconds
+constexpr double kBatchMs = 1000.0 * hlab::ExperimentRun::kRefreshSeconds;
 
 void post(const char* type, const std::string& text) {
   EM_ASM({ postMessage({type: UTF8ToString($0), text: UTF8ToString($1)}); }, type, text.c_str());
