@@ -268,6 +268,19 @@ void App::set_settings(const hopfield::LabSettings& settings) {
   stop();
 }
 
+void App::apply_settings(const std::vector<std::pair<std::string, std::string>>& given) {
+  hopfield::LabSettings s = lab_.settings();
+  const std::string note = hopfield::apply_settings(s, given);
+  set_settings(s);
+  if (!note.empty()) info(note);
+}
+
+void App::switch_model(hopfield::Model model) {
+  const hopfield::ModelSwitch m = hopfield::switch_model(lab_.settings(), model);
+  set_settings(m.settings);
+  if (!m.note.empty()) info(m.note);
+}
+
 // --- probe and recall ------------------------------------------------------------------
 
 void App::probe_from_pattern(int mu) {

@@ -189,6 +189,13 @@ class App {
 
   // --- network -------------------------------------------------------------------------
   void set_settings(const hopfield::LabSettings& settings);
+  // Settings as text, (key, value) pairs in any order (core/settings.hpp's apply_settings:
+  // the model first, all or nothing); a setting that cannot carry over to a new model is said
+  // in one line. The start-up parameters, the Network panel and the JS API's setOptions call
+  // this.
+  void apply_settings(const std::vector<std::pair<std::string, std::string>>& given);
+  // The model selector: the core's model switch (what carries over and what resets).
+  void switch_model(hopfield::Model model);
 
   // --- probe and recall ----------------------------------------------------------------
   void probe_from_pattern(int mu);

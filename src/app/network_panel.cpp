@@ -122,10 +122,9 @@ void NetworkPanel::draw(App& app) {
 
   hopfield::Model kind = s.model.model;
   if (enum_combo("model", kind, hopfield::kModelNames)) {
-    s.model = hopfield::ModelOptions{};  // each model starts from its defaults
-    s.model.model = kind;
-    if (!hopfield::uses_rule(kind)) s.dynamics.temperature = 0;
-    changed = true;
+    // The core's model switch says what carries over and what resets.
+    app.attempt([&] { app.switch_model(kind); }, "Model");
+    s = lab.settings();
   }
   tooltip("Definitions in docs/science.md. Classic: +-1 neurons, W from a learning rule.");
   changed |= model_parameters(s.model);
@@ -148,7 +147,7 @@ void NetworkPanel::draw(App& app) {
   float t = static_cast<float>(s.dynamics.temperature);
   // Dragging covers the useful range (T_c = 1 for random patterns at low load); a typed value
   // may go beyond it, up to what the core takes.
-  const bool glauber = s.model.model == hopfield::Model::classic || s.model.model == hopfield::Model::sparse;
+  const bool glauber = hopfield::has_glauber_dynamics(s.model.model);
   ImGui::BeginDisabled(!glauber);
   if (ImGui::DragFloat("temperature T", &t, 0.005f, 0.0f, 3.0f, "%.3f") && std::isfinite(t) && t >= 0) {
     s.dynamics.temperature = t;

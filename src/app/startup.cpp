@@ -31,26 +31,6 @@ std::string percent_decode(const std::string& s) {
   return out;
 }
 
-template <class T>
-T parse_number(const std::string& text, const char* what) {
-  T value{};
-  const char* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc() || ptr != end || text.empty())
-    throw std::invalid_argument(std::string(what) + " must be a number, not '" + text + "'");
-  return value;
-}
-
-// "16", "28" or "WxH".
-std::pair<int, int> parse_size(const std::string& text) {
-  const std::size_t x = text.find_first_of("xX");
-  if (x == std::string::npos) {
-    const int side = parse_number<int>(text, "size");
-    return {side, side};
-  }
-  return {parse_number<int>(text.substr(0, x), "width"), parse_number<int>(text.substr(x + 1), "height")};
-}
-
 }  // namespace
 
 std::vector<Param> parse_query(const std::string& query) {
@@ -107,14 +87,12 @@ StartupOptions parse_startup(const std::vector<Param>& params,
     o.warnings.push_back("Ignored start-up parameter " + p.first + "=" + p.second +
                          " (the default stays): " + why);
   };
-  hopfield::LabSettings& settings = o.settings;
-  std::vector<std::string> model_keys;
+  std::vector<Param> setting_params;
   for (const Param& p : params) {
     try {
       if (p.first == "size") {
-        const auto [w, h] = parse_size(p.second);
-        hopfield::check_grid_size(w, h);
-        o.size = {w, h};
+        const hopfield::GridSize g = hopfield::parse_grid_size(p.second);
+        o.size = {g.width, g.height};
       } else if (p.first == "set") {
         const std::size_t colon = p.second.find(':');
         o.set = p.second.substr(0, colon);
@@ -158,40 +136,8 @@ StartupOptions parse_startup(const std::vector<Param>& params,
         if (!(fraction >= 0 && fraction <= 1))
           throw std::invalid_argument("demo is a fraction of pixels to flip, from 0 to 1");
         o.demo = fraction;
-      } else if (p.first == "rule") {
-        settings.rule = hopfield::parse_rule(p.second);
-        o.settings_given = true;
-      } else if (p.first == "scale") {
-        settings.scale = hopfield::parse_scale(p.second);
-        o.settings_given = true;
-      } else if (p.first == "mode") {
-        settings.dynamics.mode = hopfield::parse_mode(p.second);
-        o.settings_given = true;
-      } else if (p.first == "tie") {
-        settings.dynamics.tie = hopfield::parse_tie(p.second);
-        o.settings_given = true;
-      } else if (p.first == "seed") {
-        settings.dynamics.seed = parse_number<std::uint64_t>(p.second, "seed");
-        o.settings_given = true;
-      } else if (p.first == "temperature") {
-        hopfield::DynamicsOptions d = settings.dynamics;
-        d.temperature = hopfield::parse_real(p.second, "temperature");
-        hopfield::check_options(d);
-        settings.dynamics = d;
-        o.settings_given = true;
-      } else if (p.first == "maxSweeps" || p.first == "max-sweeps") {
-        hopfield::DynamicsOptions d = settings.dynamics;
-        d.max_sweeps = parse_number<int>(p.second, "maxSweeps");
-        hopfield::check_options(d);
-        settings.dynamics = d;
-        o.settings_given = true;
-      } else if (hopfield::is_model_key(p.first)) {
-        hopfield::ModelOptions m = settings.model;
-        hopfield::set_model_parameter(m, p.first, p.second);
-        hopfield::check_model_options(m);
-        settings.model = m;
-        model_keys.push_back(p.first);
-        o.settings_given = true;
+      } else if (hopfield::is_setting_key(p.first) || p.first == "max-sweeps") {
+        setting_params.push_back(p);  // applied below, the model first
       } else if (p.first == "redraw") {
         if (p.second != "changes" && p.second != "full")
           throw std::invalid_argument("redraw is 'changes' (only what changed, the default) or 'full'");
@@ -214,10 +160,18 @@ StartupOptions parse_startup(const std::vector<Param>& params,
       warn(p, e.what());
     }
   }
-  try {
-    hopfield::check_model_keys(settings.model, model_keys, false);
-  } catch (const std::invalid_argument& e) {
-    o.warnings.push_back(std::string("Ignored a start-up model parameter: ") + e.what());
+  // One at a time through the core's set_setting, the model first (its switch resets the
+  // parameters of the model before it), so that a bad one is skipped with its message and the
+  // rest still apply.
+  std::stable_partition(setting_params.begin(), setting_params.end(),
+                        [](const Param& p) { return p.first == "model"; });
+  for (const Param& p : setting_params) {
+    try {
+      hopfield::set_setting(o.settings, p.first == "max-sweeps" ? "maxSweeps" : p.first, p.second);
+      o.settings_given = true;
+    } catch (const std::exception& e) {
+      warn(p, e.what());
+    }
   }
   if (o.size || o.set || o.demo || o.probe || o.lesson) o.welcome = false;
   return o;

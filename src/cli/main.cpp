@@ -92,14 +92,7 @@ std::vector<Pattern> stored_patterns(const RecallOptions& o, int& images) {
 }
 
 void apply_pruning(Network& net, const PruneRequest& p, std::uint64_t seed) {
-  Rng rng(seed, kPruningStream);
-  PruneReport r;
-  if (p.kind == "random") r = prune_random(net, p.value, rng);
-  else if (p.kind == "random-independent")
-    r = prune_random(net, p.value, rng, PruneSymmetry::independent_entries);
-  else if (p.kind == "smallest") r = prune_smallest_magnitude(net, p.value);
-  else if (p.kind == "magnitude") r = prune_magnitude_threshold(net, p.value);
-  else r = prune_signed_threshold(net, p.value);
+  const PruneReport r = apply_prune(net, p, seed);
   std::fprintf(stderr, "pruned %lld of %lld weights; sparsity now %.4f\n", r.removed,
                r.candidates, r.sparsity());
 }
@@ -126,13 +119,14 @@ int run_recall(const RecallOptions& o) {
   const Pattern& first = patterns.front();
   std::vector<std::string> names;
   for (const Pattern& p : patterns) names.push_back(p.name);
-  Network net(first.size(), o.rule, o.scale);
+  const LabSettings& settings = o.settings;
+  Network net(first.size(), settings.rule, settings.scale);
   PatternMatrix all(first.size(), static_cast<Eigen::Index>(patterns.size()));
   for (std::size_t k = 0; k < patterns.size(); ++k)
     all.col(static_cast<Eigen::Index>(k)) = patterns[k].spins;
   net.store_all(all);  // learns once: the pseudo-inverse projection is not redone per pattern
-  net.set_model(o.model);
-  if (o.prune) apply_pruning(net, *o.prune, o.dynamics.seed);
+  net.set_model(settings.model);
+  if (o.prune) apply_pruning(net, *o.prune, settings.dynamics.seed);
 
   SpinVector initial;
   std::optional<SpinVector> target;
@@ -140,7 +134,7 @@ int run_recall(const RecallOptions& o) {
     if (*o.from >= net.pattern_count())
       throw UsageError("--from " + std::to_string(*o.from) + ": only " +
                        std::to_string(net.pattern_count()) + " patterns are stored");
-    Rng rng(o.dynamics.seed, kCorruptionStream);
+    Rng rng(settings.dynamics.seed, kCorruptionStream);
     initial = flip_fraction(net.pattern(*o.from), o.flip, rng);
     target = net.pattern(*o.from);
   } else {
@@ -167,33 +161,18 @@ int run_recall(const RecallOptions& o) {
   // A grey image as the input of a real-valued model starts from its grey levels, not from
   // the thresholded pattern.
   std::optional<Recall> grey_run;
-  if (real_valued(o.model.model) && o.input_file) {
+  if (real_valued(settings.model.model) && o.input_file) {
     const std::string bytes = load_bytes(*o.input_file);
     if (looks_like_image(bytes))
       grey_run.emplace(net, import_grey_levels(bytes, first.width, first.height, o.image, *o.input_file),
-                       o.dynamics, target);
+                       settings.dynamics, target);
   }
-  Recall& run = grey_run ? *grey_run : plain_run.emplace(net, initial, o.dynamics, target);
+  Recall& run = grey_run ? *grey_run : plain_run.emplace(net, initial, settings.dynamics, target);
   run.run();
   if (o.json) {
-    JsonWriter json;
-    json.begin_object();
-    json.key("width").value(first.width).key("height").value(first.height);
-    json.key("patterns").value(net.pattern_count());
-    json.key("names").array(names);
-    json.key("rule").value(to_string(o.rule)).key("scale").value(to_string(o.scale));
-    if (o.model.model != Model::classic || has_weight_modifiers(o.model)) {
-      // Only when a model is chosen, so classic output stays byte for byte what it was.
-      json.key("model").value(to_string(o.model.model));
-      json.key("model_description").value(describe(o.model));
-    }
-    json.key("mode").value(to_string(o.dynamics.mode)).key("tie").value(to_string(o.dynamics.tie));
-    json.key("temperature").value(o.dynamics.temperature);
-    json.key("seed").value(static_cast<long long>(o.dynamics.seed));
-    json.key("initial").value(to_string(initial));
-    write_recall_members(json, run);
-    json.end_object();
-    std::printf("%s\n", json.str().c_str());
+    const std::string json =
+        recall_json({first.width, first.height, names, settings, initial}, run);
+    std::printf("%s\n", json.c_str());
   } else {
     print_table(net, run, first, names);
   }

@@ -121,14 +121,6 @@ long long parse_integer(const std::string& flag, const std::string& text, long l
   return v;
 }
 
-std::uint64_t parse_seed(const std::string& text) {
-  std::uint64_t v = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size() || text.empty())
-    throw UsageError("--seed expects a non-negative integer, got '" + text + "'");
-  return v;
-}
-
 // The core's parsers (the same names the web API and URL parameters accept), with the
 // flag in the message and the CLI's exit code for bad arguments.
 template <class Parse>
@@ -158,30 +150,12 @@ std::vector<std::string> parse_classes(const std::string& flag, const std::strin
 }
 
 std::pair<int, int> parse_grid_size(const std::string& flag, const std::string& text) {
-  const std::size_t x = text.find('x');
   try {
-    if (x != std::string::npos)
-      return {static_cast<int>(parse_integer(flag, text.substr(0, x), 1, kMaxSide)),
-              static_cast<int>(parse_integer(flag, text.substr(x + 1), 1, kMaxSide))};
-  } catch (const UsageError&) {
-    // reported below, with the whole text
+    const GridSize g = hopfield::parse_grid_size(text, flag);
+    return {g.width, g.height};
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
   }
-  throw UsageError(flag + " expects WxH with sides 1.." + std::to_string(kMaxSide) + ", got '" +
-                   text + "'");
-}
-
-PruneRequest parse_prune(const std::string& text) {
-  const auto colon = text.find(':');
-  if (colon == std::string::npos) throw UsageError("--prune expects KIND:VALUE, got '" + text + "'");
-  PruneRequest p{text.substr(0, colon), parse_double("--prune", text.substr(colon + 1))};
-  if (p.kind != "random" && p.kind != "random-independent" && p.kind != "smallest" &&
-      p.kind != "magnitude" && p.kind != "signed")
-    throw UsageError("--prune kind must be random, random-independent, smallest, magnitude or "
-                     "signed, got '" + p.kind + "'");
-  if ((p.kind == "random" || p.kind == "random-independent" || p.kind == "smallest") &&
-      (p.value < 0 || p.value > 1))
-    throw UsageError("--prune " + p.kind + " expects a fraction between 0 and 1");
-  return p;
 }
 
 }  // namespace
@@ -189,6 +163,7 @@ PruneRequest parse_prune(const std::string& text) {
 RecallOptions parse_recall_options(const std::vector<std::string>& args) {
   RecallOptions o;
   std::vector<std::pair<std::string, std::string>> model_flags;  // (key, value), read last
+  std::vector<std::pair<std::string, std::string>> setting_flags;  // --rule, --seed, ...
   std::optional<std::string> threshold;  // the image's or, with --model sparse, the model's
   bool rule_flags = false;
   for (std::size_t k = 0; k < args.size(); ++k) {
@@ -219,23 +194,27 @@ RecallOptions parse_recall_options(const std::vector<std::string>& args) {
     else if (flag == "--from") o.from = static_cast<int>(parse_integer(flag, v, 0, 1 << 30));
     else if (flag == "--flip") o.flip = parse_double(flag, v);
     else if (flag == "--target") o.target = static_cast<int>(parse_integer(flag, v, 0, 1 << 30));
-    else if (flag == "--rule") o.rule = parse_choice(flag, v, parse_rule);
-    else if (flag == "--scale") o.scale = parse_choice(flag, v, parse_scale);
-    else if (flag == "--mode") o.dynamics.mode = parse_choice(flag, v, parse_mode);
-    else if (flag == "--tie") o.dynamics.tie = parse_choice(flag, v, parse_tie);
-    else if (flag == "--temperature") o.dynamics.temperature = parse_double(flag, v);
-    else if (flag == "--seed") o.dynamics.seed = parse_seed(v);
-    else if (flag == "--max-sweeps")
-      o.dynamics.max_sweeps = static_cast<int>(parse_integer(flag, v, 1, 1000000));
-    else if (flag == "--prune") o.prune = parse_prune(v);
+    else if (flag.size() > 2 && is_setting_key(key)) setting_flags.emplace_back(key, v);
+    else if (flag == "--prune") o.prune = parse_choice(flag, v, parse_prune_request);
     else if (flag == "--size") o.image_size = parse_grid_size(flag, v);
     else if (flag == "--fit") o.image.fit = parse_choice(flag, v, parse_image_fit);
     else throw UsageError("unknown option: " + flag);
   }
+  // The core's settings, one flag at a time (the model first: its switch resets the
+  // parameters), so that an error names the flag.
+  const auto set = [&](const std::string& key, const std::string& value) {
+    try {
+      set_setting(o.settings, key, value, true);
+    } catch (const std::invalid_argument& e) {
+      const std::string flag = key_to_flag(key), what = e.what();
+      throw UsageError(what.rfind(flag, 0) == 0 ? what : flag + ": " + what);
+    }
+  };
   for (const auto& [key, value] : model_flags)
-    if (key == "model") o.model.model = parse_choice("--model", value, parse_model);
+    if (key == "model") set(key, value);
+  for (const auto& [key, value] : setting_flags) set(key, value);
   std::vector<std::string> keys;
-  if (threshold && o.model.model == Model::sparse) {
+  if (threshold && o.settings.model.model == Model::sparse) {
     model_flags.emplace_back("threshold", *threshold);
   } else if (threshold) {
     o.image.threshold = parse_choice("--threshold", *threshold, parse_image_threshold);
@@ -246,27 +225,16 @@ RecallOptions parse_recall_options(const std::vector<std::string>& args) {
     for (const std::string& seen : keys)
       if (seen == key) throw UsageError(flag + " is given twice");
     keys.push_back(key);
-    try {
-      set_model_parameter(o.model, key, value);
-    } catch (const std::invalid_argument& e) {
-      throw UsageError(flag + ": " + e.what());
-    }
+    if (key != "model") set(key, value);
   }
-  try {
-    check_model_keys(o.model, keys, true);
-    check_model_options(o.model);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  }
-  if (rule_flags && !uses_rule(o.model.model))
-    throw UsageError("--rule, --scale and --prune do not apply to the " + to_string(o.model.model) +
+  if (rule_flags && !uses_rule(o.settings.model.model))
+    throw UsageError("--rule, --scale and --prune do not apply to the " + to_string(o.settings.model.model) +
                      " model (it makes its own weights)");
   if (o.patterns_file.empty()) throw UsageError("--patterns FILE is required");
   if (o.input_file.has_value() == o.from.has_value())
     throw UsageError("give exactly one of --input FILE or --from K");
   if (o.flip < 0 || o.flip > 1) throw UsageError("--flip expects a fraction between 0 and 1");
   if (o.flip > 0 && !o.from) throw UsageError("--flip needs --from K");
-  if (o.dynamics.temperature < 0) throw UsageError("--temperature must be >= 0");
   return o;
 }
 

@@ -12,17 +12,14 @@
 #include "core/image_import.hpp"
 #include "core/json.hpp"
 #include "core/network.hpp"
+#include "core/pruning.hpp"
+#include "core/settings.hpp"
 
 namespace hopfield::cli {
 
 class UsageError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
-};
-
-struct PruneRequest {
-  std::string kind;  // random, random-independent, smallest, magnitude, signed
-  double value = 0;
 };
 
 struct RecallOptions {
@@ -35,10 +32,7 @@ struct RecallOptions {
   std::optional<int> from;
   double flip = 0.0;
   std::optional<int> target;
-  Rule rule = Rule::hebbian;
-  HebbianScale scale = HebbianScale::none;
-  ModelOptions model;
-  DynamicsOptions dynamics;
+  LabSettings settings;  // rule, scale, model and dynamics: core/settings.hpp
   std::optional<PruneRequest> prune;
   bool json = false;
   // For a --patterns or --input file that is an image (PNG, JPEG, GIF, BMP).

@@ -57,7 +57,7 @@ std::optional<SpinVector> Lab::target() const {
 }
 
 void Lab::retrain(std::vector<Pattern> library, const LabSettings& settings) {
-  check_options(settings.dynamics);
+  check_settings(settings);
   for (const Pattern& p : library) check_pattern_size(p);
   // Stored at once under the Hebbian rule (a column copy), then one relearn under the real one.
   auto next = std::make_unique<Network>(size());

@@ -17,17 +17,9 @@
 #include "core/network.hpp"
 #include "core/pattern.hpp"
 #include "core/report.hpp"
+#include "core/settings.hpp"
 
 namespace hopfield {
-
-// Learning rule and recall dynamics, as one value the UI edits.
-struct LabSettings {
-  Rule rule = Rule::hebbian;
-  HebbianScale scale = HebbianScale::none;
-  ModelOptions model;
-  DynamicsOptions dynamics;
-  friend bool operator==(const LabSettings&, const LabSettings&) = default;
-};
 
 class Lab {
  public:

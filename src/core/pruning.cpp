@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/parse.hpp"
+
 namespace hopfield {
 namespace {
 
@@ -122,6 +124,49 @@ PruneReport prune_magnitude_threshold(Network& net, double threshold) {
 PruneReport prune_signed_threshold(Network& net, double threshold) {
   check_threshold(threshold);
   return prune_where(net, [threshold](double v) { return v <= threshold; });
+}
+
+}  // namespace hopfield
+
+namespace hopfield {
+
+void check_prune_kind(std::string_view kind) {
+  for (std::string_view k : kPruneKinds)
+    if (k == kind) return;
+  throw std::invalid_argument(
+      "prune kind must be random, random-independent, smallest, magnitude or signed, not '" +
+      std::string(kind) + "'");
+}
+
+bool prune_value_is_fraction(std::string_view kind) {
+  return kind == "random" || kind == "random-independent" || kind == "smallest";
+}
+
+PruneReport apply_prune(Network& net, std::string_view kind, double value, Rng& rng) {
+  check_prune_kind(kind);
+  if (kind == "random") return prune_random(net, value, rng);
+  if (kind == "random-independent")
+    return prune_random(net, value, rng, PruneSymmetry::independent_entries);
+  if (kind == "smallest") return prune_smallest_magnitude(net, value);
+  if (kind == "magnitude") return prune_magnitude_threshold(net, value);
+  return prune_signed_threshold(net, value);
+}
+
+PruneRequest parse_prune_request(std::string_view text) {
+  const std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos)
+    throw std::invalid_argument("prune expects KIND:VALUE, not '" + std::string(text) + "'");
+  PruneRequest p{std::string(text.substr(0, colon)), 0.0};
+  check_prune_kind(p.kind);
+  p.value = parse_real(std::string(text.substr(colon + 1)), "the prune value");
+  if (prune_value_is_fraction(p.kind) && !(p.value >= 0 && p.value <= 1))
+    throw std::invalid_argument("prune " + p.kind + " expects a fraction between 0 and 1");
+  return p;
+}
+
+PruneReport apply_prune(Network& net, const PruneRequest& request, std::uint64_t seed) {
+  Rng rng(seed, kPruningStream);
+  return apply_prune(net, request.kind, request.value, rng);
 }
 
 }  // namespace hopfield

@@ -3,6 +3,9 @@
 // pattern afterwards relearns the weights from scratch (undoing the pruning).
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "core/network.hpp"
 #include "core/rng.hpp"
 
@@ -36,5 +39,26 @@ PruneReport prune_magnitude_threshold(Network& net, double threshold);
 // The published study's signed variant: removes every weight with w <= threshold, so every
 // negative weight goes whatever the threshold.
 PruneReport prune_signed_threshold(Network& net, double threshold);
+
+// The kinds by name, as `recall --prune KIND:VALUE`, the pruning study's KIND:LEVELS, the app
+// and the Python bindings spell them.
+inline constexpr std::string_view kPruneKinds[] = {"random", "random-independent", "smallest",
+                                                   "magnitude", "signed"};
+// Throws std::invalid_argument "prune kind must be random, ..., not 'x'".
+void check_prune_kind(std::string_view kind);
+// Whether a kind's value is a fraction in [0, 1] (random, random-independent, smallest) rather
+// than a threshold in units of the scaled W.
+bool prune_value_is_fraction(std::string_view kind);
+// Prunes `net` as `kind` does at `value`; the random kinds draw from rng.
+PruneReport apply_prune(Network& net, std::string_view kind, double value, Rng& rng);
+
+// One "KIND:VALUE" (recall --prune): kind checked, a fraction in [0, 1] for the fraction kinds.
+struct PruneRequest {
+  std::string kind;
+  double value = 0;
+};
+PruneRequest parse_prune_request(std::string_view text);
+// A recall's pruning: the random kinds draw from Rng(seed, kPruningStream), the recall's seed.
+PruneReport apply_prune(Network& net, const PruneRequest& request, std::uint64_t seed);
 
 }  // namespace hopfield

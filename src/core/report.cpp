@@ -125,4 +125,26 @@ std::string trace_csv(const Trace& trace, const std::vector<std::string>& names)
   return out;
 }
 
+std::string recall_json(const RecallContext& c, const Recall& run) {
+  const LabSettings& s = c.settings;
+  JsonWriter json;
+  json.begin_object();
+  json.key("width").value(c.width).key("height").value(c.height);
+  json.key("patterns").value(static_cast<int>(c.names.size()));
+  json.key("names").array(c.names);
+  json.key("rule").value(to_string(s.rule)).key("scale").value(to_string(s.scale));
+  if (s.model.model != Model::classic || has_weight_modifiers(s.model)) {
+    // Only when a model is chosen, so classic output stays byte for byte what it was.
+    json.key("model").value(to_string(s.model.model));
+    json.key("model_description").value(describe(s.model));
+  }
+  json.key("mode").value(to_string(s.dynamics.mode)).key("tie").value(to_string(s.dynamics.tie));
+  json.key("temperature").value(s.dynamics.temperature);
+  json.key("seed").value(static_cast<long long>(s.dynamics.seed));
+  json.key("initial").value(to_string(c.initial));
+  write_recall_members(json, run);
+  json.end_object();
+  return json.str();
+}
+
 }  // namespace hopfield

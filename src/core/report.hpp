@@ -8,6 +8,7 @@
 
 #include "core/dynamics.hpp"
 #include "core/json.hpp"
+#include "core/settings.hpp"
 
 namespace hopfield {
 
@@ -40,6 +41,18 @@ std::string quoted_name(const std::vector<std::string>& names, int mu);
 // 0), final ('#'/'.' string), converged, cycle, sweeps and outcome into an open object, and
 // cycle_length after a cycle of more than 2 states.
 void write_recall_members(JsonWriter& json, const Recall& run);
+
+// One recall as `hopfield-cli recall --json` prints it (and the Python bindings' to_dict()):
+// the stored patterns' grid (width, height), count and names, the settings (rule, scale, the
+// model when it is not the plain classic one, mode, tie, temperature, seed), the initial state
+// and write_recall_members.
+struct RecallContext {
+  int width = 0, height = 0;
+  std::vector<std::string> names;  // one per stored pattern ("" unnamed): their count is P
+  LabSettings settings;
+  SpinVector initial;
+};
+std::string recall_json(const RecallContext& context, const Recall& run);
 
 // The trace as CSV with a header: iteration, energy, hamming, flips, then one overlap column
 // per stored pattern ("overlap NAME", or "overlap mu" unnamed). Numbers as in --json.

@@ -94,15 +94,16 @@ TEST_CASE("apply_startup: a set missing at this size is one warning, checked onc
 TEST_CASE("apply_startup: a demo that would run for ever is bounded before the first frame",
           "[startup]") {
   // Issue 13's start-up hang: at T > 0 no fixed point ends the run, and the page never got to
-  // its first frame. Its sweep limit is now refused for the trace it would keep (the defaults
-  // stay, with a warning); just under that limit the demo still stops before the first frame.
+  // its first frame. Its sweep limit is now refused by the settings' range (the defaults stay,
+  // with a warning); just under the trace's limit the demo still stops before the first frame.
   {
+    // Past the settings' own range it is refused as it is read, naming the range.
     App app;
     const std::vector<std::string> warnings = hlab::apply_startup(
         app, hlab::parse_startup(hlab::parse_query(
                  "?set=letters&demo=0.3&temperature=1&maxSweeps=2147483647")));
     REQUIRE(warnings.size() == 1);
-    CHECK(warnings[0].find("more than the limit") != std::string::npos);
+    CHECK(warnings[0].find("maxSweeps must be a whole number from 1 to 1000000") != std::string::npos);
     CHECK(app.lab().settings().dynamics.max_sweeps == 100);
   }
   App app;

@@ -12,8 +12,6 @@
 namespace hopfield::experiments {
 
 namespace {
-const char* const kKinds[] = {"random", "random-independent", "smallest", "magnitude", "signed"};
-
 bool is_random_kind(const std::string& kind) {
   return kind == "random" || kind == "random-independent";
 }
@@ -23,11 +21,14 @@ PruneSweep parse_prune_sweep(const std::string& text) {
   const std::size_t colon = text.find(':');
   PruneSweep s;
   s.kind = text.substr(0, colon);
-  if (std::find(std::begin(kKinds), std::end(kKinds), s.kind) == std::end(kKinds))
+  try {
+    check_prune_kind(s.kind);
+  } catch (const std::invalid_argument&) {
     throw SpecError("prune",
                     "kind must be random, random-independent, smallest, magnitude or "
                     "signed, not '" +
                         s.kind + "' (use KIND:LEVELS)");
+  }
   if (colon == std::string::npos)
     throw SpecError("prune", "expects KIND:LEVELS, not '" + text + "'");
   try {
@@ -110,12 +111,7 @@ PruneStudy::PruneStudy(PruneStudySpec spec) : spec_(std::move(spec)) {
 }
 
 PruneReport PruneStudy::prune(Network& net, const std::string& kind, double level, Rng& rng) {
-  if (kind == "random") return prune_random(net, level, rng);
-  if (kind == "random-independent")
-    return prune_random(net, level, rng, PruneSymmetry::independent_entries);
-  if (kind == "smallest") return prune_smallest_magnitude(net, level);
-  if (kind == "magnitude") return prune_magnitude_threshold(net, level);
-  return prune_signed_threshold(net, level);
+  return apply_prune(net, kind, level, rng);
 }
 
 void PruneStudy::prepare() {

@@ -1,7 +1,6 @@
 #include "core/experiments/spec.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 #include "core/network.hpp"
@@ -9,6 +8,7 @@
 #include "core/parse.hpp"
 #include "core/pattern_io.hpp"
 #include "core/rng.hpp"
+#include "core/settings.hpp"
 
 namespace hopfield::experiments {
 
@@ -70,13 +70,13 @@ long long SpecReader::integer(const std::string& key, long long fallback, long l
 std::uint64_t SpecReader::seed(const std::string& key) {
   const JsonValue* v = get(key);
   if (!v) return 0;
-  std::uint64_t s = 0;
-  const std::string& t = v->text;
-  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), s);
-  if ((!v->is(JsonValue::Type::number) && !v->is(JsonValue::Type::string)) || t.empty() ||
-      ec != std::errc() || end != t.data() + t.size())
-    throw SpecError(key, "must be a non-negative integer, not '" + t + "'");
-  return s;
+  if (!v->is(JsonValue::Type::number) && !v->is(JsonValue::Type::string))
+    throw SpecError(key, "must be a non-negative integer, not '" + v->text + "'");
+  try {
+    return parse_seed(v->text, key);
+  } catch (const std::invalid_argument&) {
+    throw SpecError(key, "must be a non-negative integer, not '" + v->text + "'");
+  }
 }
 
 std::optional<std::string> SpecReader::scalar(const std::string& key) {
@@ -202,11 +202,11 @@ NetworkSize read_size(SpecReader& r, bool required) {
   if (has_size && has_neurons) throw SpecError("size", "give size WxH or neurons N, not both");
   if (has_size) {
     const std::string t = r.text("size", "");
-    const std::size_t x = t.find('x');
     try {
-      if (x == std::string::npos) throw std::invalid_argument("");
-      s.width = static_cast<int>(parse_integer(t.substr(0, x), "width", 1, kMaxSide));
-      s.height = static_cast<int>(parse_integer(t.substr(x + 1), "height", 1, kMaxSide));
+      if (t.find_first_of("xX") == std::string::npos) throw std::invalid_argument("");
+      const GridSize g = parse_grid_size(t);
+      s.width = g.width;
+      s.height = g.height;
     } catch (const std::invalid_argument&) {
       throw SpecError(
           "size", "must be WxH with sides 1.." + std::to_string(kMaxSide) + ", not '" + t + "'");
