@@ -15,7 +15,8 @@ mkdir -p "$cache"
 
 native_pkgs=(cmake g++ make libeigen3-dev catch2 zlib1g-dev libsdl2-dev libstb-dev
   fonts-dejavu-core libgl1-mesa-dri libegl1 libgl1
-  clang libclang-rt-14-dev)  # scripts/sanitize.sh and scripts/fuzz.sh
+  clang libclang-rt-14-dev  # scripts/sanitize.sh and scripts/fuzz.sh
+  ccache)  # scripts/test-all.sh compiles through it when present
 web_pkgs=(emscripten nodejs chromium dpkg-dev
   dataset-fashion-mnist)  # scripts/prepare-datasets.mjs
 

@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-cmake --preset asan >/dev/null
+cmake --preset asan >/dev/null  # also builds the fuzz harnesses (scripts/fuzz.sh runs them)
 cmake --build --preset asan -j"$(nproc)"
 ctest --preset asan
