@@ -186,6 +186,39 @@ sed 's/"version":"/"version":"0.0.0-/' "$tmp/s1.json" >"$tmp/old.json"
 check "mismatched versions" 2 $cli merge "$tmp/s0.json" "$tmp/old.json" "$tmp/s2.json"
 expect_text "says so" "different versions"
 check "unreadable shard" 1 $cli merge "$tmp/nope.json"
+
+# Each shard carries the SHA-256 of its records as written (checked with coreutils' sha256sum),
+# and merge refuses a record its experiment could not have written, naming the file and unit.
+records_of() { sed -E 's/.*"records":(.*),"digest":"[^"]*"\}$/\1/' "$1"; }
+digest_of() { sed -E 's/.*,"digest":"sha256:([0-9a-f]{64})"\}$/\1/' "$1"; }
+redigest() { # redigest FILE: the digest of FILE's records as they now are (a writer's bug)
+  local d
+  d=$(records_of "$1" | tr -d '\n' | sha256sum | cut -c1-64)
+  sed -E -i "s/\"digest\":\"[^\"]*\"\}$/\"digest\":\"sha256:$d\"}/" "$1"
+}
+checks=$((checks + 1))
+[ "$(records_of "$tmp/s1.json" | tr -d '\n' | sha256sum | cut -c1-64)" == "$(digest_of "$tmp/s1.json")" ] ||
+  { echo "FAIL: the shard's digest is not the SHA-256 of its records"; failures=$((failures + 1)); }
+# s1 of 3 holds units 1, 4, 7: [unit, 5 values per rule (hebbian, storkey)].
+sed -E 's/\[4,([^,]*),([^,]*),[^,]*,/[4,\1,\2,0.123,/' "$tmp/s1.json" >"$tmp/edited.json"
+check "an edited value" 2 $cli merge "$tmp/s0.json" "$tmp/edited.json" "$tmp/s2.json"
+expect_text "names the file" "^hopfield-cli: error: .*/edited.json: its records do not match its digest \(the file was edited or damaged\): run the shard again$"
+sed -E 's/\[4,([^,]*),([^,]*),[^,]*,/[4,\1,\2,7.5,/' "$tmp/s1.json" >"$tmp/bad.json" && redigest "$tmp/bad.json"
+check "a fraction of 7.5" 2 $cli merge "$tmp/s0.json" "$tmp/bad.json" "$tmp/s2.json"
+expect_text "names file and unit" "^hopfield-cli: error: .*/bad.json: unit 4: value 3 \(hebbian retrieved_fraction\) is 7.5, not in \[0, 1\]$"
+sed -E 's/\[4,([^,]*),/[4,\1,null,/' "$tmp/s1.json" >"$tmp/bad.json" && redigest "$tmp/bad.json"
+check "a null value" 2 $cli merge "$tmp/s0.json" "$tmp/bad.json" "$tmp/s2.json"
+expect_text "names file and unit" "^hopfield-cli: error: .*/bad.json: unit 4: value 2 is null, not a finite number$"
+sed -E 's/\[4,[^]]*\]/[4]/' "$tmp/s1.json" >"$tmp/bad.json" && redigest "$tmp/bad.json"
+check "a record with no values" 2 $cli merge "$tmp/s0.json" "$tmp/bad.json" "$tmp/s2.json"
+expect_text "names file and unit" "^hopfield-cli: error: .*/bad.json: unit 4 holds 0 values, not the 10 this experiment writes$"
+sed -E 's/\[4,[^]]*\]/[]/' "$tmp/s1.json" >"$tmp/bad.json" && redigest "$tmp/bad.json"
+check "an empty record" 2 $cli merge "$tmp/s0.json" "$tmp/bad.json" "$tmp/s2.json"
+expect_text "names file and record" "^hopfield-cli: error: .*/bad.json: record 2 is empty, not \[unit, values...\]$"
+sed -E 's/,"digest":"[^"]*"\}$/}/' "$tmp/s1.json" >"$tmp/bad.json"
+check "no digest" 2 $cli merge "$tmp/s0.json" "$tmp/bad.json" "$tmp/s2.json"
+expect_text "names the file" "^hopfield-cli: error: .*/bad.json: has no digest of its records"
+
 rm -rf "$tmp"
 
 echo "$((checks - failures)) passed, $failures failed"

@@ -230,6 +230,27 @@ void Basins::write_extra(JsonWriter& json, const std::vector<UnitRecord>& record
   json.end_array();
 }
 
+void Basins::check_record(const UnitRecord& rec) const {
+  const std::size_t p = static_cast<std::size_t>(pattern_count());
+  if (p > 0)
+    check_value_count(rec, p * kValuesPerPattern);
+  else if (rec.values.empty() || rec.values.size() % kValuesPerPattern != 0)
+    throw std::invalid_argument("unit " + std::to_string(rec.unit) + " holds " +
+                                std::to_string(rec.values.size()) +
+                                " values, not 3 per stored pattern (ending, overlap, sweeps)");
+  static const char* const kNames[kValuesPerPattern] = {"ending", "final overlap", "sweeps"};
+  const double max_sweeps = spec_.dynamics.max_sweeps;
+  for (std::size_t k = 0; k < rec.values.size(); ++k) {
+    const std::size_t v = k % kValuesPerPattern;
+    const auto what = [&] {
+      return "pattern " + std::to_string(k / kValuesPerPattern) + "'s " + kNames[v];
+    };
+    if (v == 0) check_value(rec, k, 0, 3, true, what);
+    if (v == 1) check_value(rec, k, -1, 1, false, what);
+    if (v == 2) check_value(rec, k, 0, max_sweeps, true, what);
+  }
+}
+
 void Basins::write_spec(JsonWriter& json) const {
   if (spec_.random > 0) {
     json.key("random").value(spec_.random);

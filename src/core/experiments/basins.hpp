@@ -46,6 +46,9 @@ class Basins : public Experiment {
   // With perPattern, "per_pattern": per stored pattern (in file order), its
   // retrieved_fraction and mean_final_overlap per amount (in spec order).
   void write_extra(JsonWriter& json, const std::vector<UnitRecord>& records) const override;
+  // Per stored pattern: its ending (0..3), final overlap and sweeps (0..maxSweeps). With a
+  // pattern file and no prepare(), P is unknown: any positive multiple of 3 values.
+  void check_record(const UnitRecord& record) const override;
   int pattern_count() const;
 
  private:

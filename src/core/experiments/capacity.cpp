@@ -309,6 +309,22 @@ Table Capacity::aggregate(std::vector<UnitRecord> records) const {
   return t;
 }
 
+void Capacity::check_record(const UnitRecord& rec) const {
+  static const char* const kNames[kValuesPerRule] = {"first_step_error", "stable_fraction",
+                                                     "retrieved_fraction", "mean_final_overlap",
+                                                     "mean_sweeps"};
+  // Per rule: three fractions, a mean overlap, and a mean of sweeps 0..maxSweeps.
+  static const double kMin[kValuesPerRule] = {0, 0, 0, -1, 0};
+  const double max[kValuesPerRule] = {1, 1, 1, 1, static_cast<double>(spec_.dynamics.max_sweeps)};
+  check_value_count(rec, spec_.rules.size() * kValuesPerRule);
+  for (std::size_t k = 0; k < rec.values.size(); ++k) {
+    const std::size_t v = k % kValuesPerRule;
+    check_value(rec, k, kMin[v], max[v], false, [&] {
+      return to_string(spec_.rules[k / kValuesPerRule]) + " " + kNames[v];
+    });
+  }
+}
+
 void Capacity::write_spec(JsonWriter& json) const {
   write_size(json, spec_.size);
   json.key("patterns").begin_array();

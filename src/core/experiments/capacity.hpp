@@ -37,6 +37,7 @@ class Capacity : public Experiment {
   UnitRecord run_unit(long long unit) const override;
   Table aggregate(std::vector<UnitRecord> records) const override;
   void write_spec(JsonWriter& json) const override;
+  void check_record(const UnitRecord& record) const override;
   const CapacitySpec& spec() const { return spec_; }
   // Whether a trial's patterns and Hebbian network carry over from one cell to the next
   // (capacity.cpp, "Reusing a trial"); on by default, the same rows either way. Takes effect

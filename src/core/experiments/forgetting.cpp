@@ -89,6 +89,21 @@ Table Forgetting::aggregate(std::vector<UnitRecord> records) const {
   return t;
 }
 
+void Forgetting::check_record(const UnitRecord& rec) const {
+  const std::size_t p = static_cast<std::size_t>(spec_.stored);
+  check_value_count(rec, 2 * p);
+  for (std::size_t k = 0; k < 2 * p; ++k) {
+    const auto what = [&] {
+      return std::string(k < p ? "retrieved" : "final overlap") + " at age " +
+             std::to_string(k % p);
+    };
+    if (k < p)
+      check_value(rec, k, 0, 1, true, what);
+    else
+      check_value(rec, k, -1, 1, false, what);
+  }
+}
+
 void Forgetting::write_spec(JsonWriter& json) const {
   write_size(json, spec_.size);
   json.key("stored").value(spec_.stored);

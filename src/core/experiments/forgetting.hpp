@@ -37,6 +37,8 @@ class Forgetting : public Experiment {
   UnitRecord run_unit(long long unit) const override;
   Table aggregate(std::vector<UnitRecord> records) const override;
   void write_spec(JsonWriter& json) const override;
+  // Retrieved (0 or 1) then the final overlap (in [-1, 1]) per age.
+  void check_record(const UnitRecord& record) const override;
   const ForgettingSpec& spec() const { return spec_; }
 
  private:

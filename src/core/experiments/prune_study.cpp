@@ -230,6 +230,15 @@ Table PruneStudy::aggregate(std::vector<UnitRecord> records) const {
   return t;
 }
 
+void PruneStudy::check_record(const UnitRecord& rec) const {
+  check_value_count(rec, 1 + spec_.noise.size());
+  check_value(rec, 0, 0, 1, false, [] { return "sparsity"; });
+  for (std::size_t j = 0; j < spec_.noise.size(); ++j)
+    check_value(rec, 1 + j, 0, 100, false, [&] {
+      return "performance at noise " + json_number_short(spec_.noise[j]);
+    });
+}
+
 void PruneStudy::write_spec(JsonWriter& json) const {
   json.key("patterns").value(spec_.patterns.path);
   if (!spec_.patterns.select.empty()) json.key("select").value(spec_.patterns.select);

@@ -51,6 +51,8 @@ class PruneStudy : public Experiment {
   UnitRecord run_unit(long long unit) const override;
   Table aggregate(std::vector<UnitRecord> records) const override;
   void write_spec(JsonWriter& json) const override;
+  // The sparsity reached (a fraction), then the performance (0..100) per noise level.
+  void check_record(const UnitRecord& record) const override;
 
   // Prunes a copy of `base` as (kind, level) does; rng is used by the random kinds.
   static PruneReport prune(Network& net, const std::string& kind, double level, Rng& rng);

@@ -426,6 +426,13 @@ std::vector<const UnitRecord*> cell_records(const std::vector<const UnitRecord*>
   return out;
 }
 
+void check_value_count(const UnitRecord& r, std::size_t count) {
+  if (r.values.size() != count)
+    throw std::invalid_argument("unit " + std::to_string(r.unit) + " holds " +
+                                std::to_string(r.values.size()) + " values, not the " +
+                                std::to_string(count) + " this experiment writes");
+}
+
 std::vector<UnitRecord> complete_records(std::vector<UnitRecord> records, long long count) {
   std::sort(records.begin(), records.end(),
             [](const UnitRecord& a, const UnitRecord& b) { return a.unit < b.unit; });

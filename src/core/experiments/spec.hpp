@@ -132,6 +132,24 @@ std::vector<const UnitRecord*> index_records(const std::vector<UnitRecord>& reco
 std::vector<const UnitRecord*> cell_records(const std::vector<const UnitRecord*>& by_unit,
                                             std::size_t cell, int trials);
 
+// Checks for Experiment::check_record; each throws std::invalid_argument "unit U: ...".
+// The record holds `count` values.
+void check_value_count(const UnitRecord& r, std::size_t count);
+// Value k (0-based) lies in [min, max], and is a whole number when `whole`; `what` names it
+// in the message ("hebbian retrieved_fraction"), called only when it is not.
+template <class What>
+void check_value(const UnitRecord& r, std::size_t k, double min, double max, bool whole,
+                 What what) {
+  const double v = r.values[k];
+  if (v >= min && v <= max && (!whole || v == static_cast<double>(static_cast<long long>(v))))
+    return;
+  throw std::invalid_argument("unit " + std::to_string(r.unit) + ": value " +
+                              std::to_string(k + 1) + " (" + std::string(what()) + ") is " +
+                              json_number_short(v) + ", not " + (whole ? "a whole number " : "") +
+                              "in [" + json_number_short(min) + ", " + json_number_short(max) +
+                              "]");
+}
+
 // Records sorted by unit, checked complete (each of 0..count-1 exactly once).
 std::vector<UnitRecord> complete_records(std::vector<UnitRecord> records, long long count);
 

@@ -114,6 +114,11 @@ Table Temperature::aggregate(std::vector<UnitRecord> records) const {
   return t;
 }
 
+void Temperature::check_record(const UnitRecord& rec) const {
+  check_value_count(rec, 1);
+  check_value(rec, 0, 0, 1, false, [] { return "mean_abs_overlap"; });
+}
+
 void Temperature::write_spec(JsonWriter& json) const {
   write_size(json, spec_.size);
   json.key("patterns").begin_array();

@@ -36,6 +36,8 @@ class Temperature : public Experiment {
   UnitRecord run_unit(long long unit) const override;
   Table aggregate(std::vector<UnitRecord> records) const override;
   void write_spec(JsonWriter& json) const override;
+  // One value: the mean |overlap|, in [0, 1].
+  void check_record(const UnitRecord& record) const override;
 
  private:
   TemperatureSpec spec_;
