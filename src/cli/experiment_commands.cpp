@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/options.hpp"
+#include "cli/output.hpp"
 #include "core/pattern_io.hpp"
 
 namespace hopfield::cli {
@@ -92,7 +93,7 @@ int run_experiment(const std::string& command, const std::vector<std::string>& a
     out = experiments::result_json(*e, result.records);
   else
     out = experiments::result_csv(*e, result.records);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  write_stdout(out);
   return 0;
 }
 
@@ -122,7 +123,7 @@ int run_merge(const std::vector<std::string>& args) {
   }
   const std::string out = csv ? experiments::result_csv(*m.experiment, m.records)
                               : experiments::result_json(*m.experiment, m.records);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  write_stdout(out);
   return 0;
 }
 

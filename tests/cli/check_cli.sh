@@ -219,6 +219,22 @@ sed -E 's/,"digest":"[^"]*"\}$/}/' "$tmp/s1.json" >"$tmp/bad.json"
 check "no digest" 2 $cli merge "$tmp/s0.json" "$tmp/bad.json" "$tmp/s2.json"
 expect_text "names the file" "^hopfield-cli: error: .*/bad.json: has no digest of its records"
 
+# A write that fails (a full disk) is an error, exit 4, never a success with an empty file.
+full() { "$@" >/dev/full; }
+if [[ "$cli" == *node* ]]; then
+  echo "skipped: the /dev/full checks (not verified under node)"
+else
+  check "--help to a full disk" 4 full $cli --help
+  expect_text "says so" "^hopfield-cli: error: cannot write the output: No space left on device$"
+  check "recall table to a full disk" 4 full $cli recall --patterns "$letters" --from 0
+  expect_text "says so" "^hopfield-cli: error: cannot write the output"
+  check "recall JSON to a full disk" 4 full $cli recall --patterns "$letters" --from 0 --json
+  check "an experiment to a full disk" 4 full $cli "${spec[@]}"
+  check "a shard to a full disk" 4 full $cli "${spec[@]}" --shard 0/3
+  check "merge to a full disk" 4 full $cli merge "$tmp/s0.json" "$tmp/s1.json" "$tmp/s2.json"
+  expect_text "one line" "^hopfield-cli: error: cannot write the output: No space left on device$"
+  check "a bad argument stays exit 2" 2 full $cli recall --patterns "$letters" --from 9
+fi
 rm -rf "$tmp"
 
 echo "$((checks - failures)) passed, $failures failed"
