@@ -118,6 +118,14 @@ expect_text "version" '"version":"'
 expect_text "rows" '"rows":\[\{"amount":0,"trials":3,"retrieved_fraction":1,'
 check "temperature" 0 $cli temperature --neurons 50 --temperatures 0,1 --sweeps 4 --trials 2
 expect_text "header" "^rule,neurons,patterns,alpha,temperature,trials,mean_abs_overlap,sd_abs_overlap$"
+# Every experiment's work and memory are estimated before any unit runs (issue 23): sizes that
+# overflowed 32 bits, or would allocate gigabytes first, are refused naming the flag to lower.
+check "temperature, 65,536 x 65,536 cells" 2 $cli temperature --neurons 100 --patterns 1:65536:1 --temperatures 0:65535:1
+expect_text "names the flag" "^hopfield-cli: error: --patterns: the run would need about 7.5 TB of memory \(42949672960 units\), more than the limit of 512 MB: use fewer or smaller pattern counts$"
+check "basins, 65,537 x 65,536 units" 2 $cli basins --random 1 --neurons 10 --amounts 0:1:0.0000152587890625 --trials 65536
+expect_text "names the flag" "^hopfield-cli: error: --amounts: the run would need about 1.3 TB"
+check "temperature's total work" 2 $cli temperature --neurons 4096 --patterns 1000 --temperatures 0:1:0.01 --sweeps 1000000 --trials 10
+expect_text "says the limit" "the run would take about 4.1e\+15 steps, more than the limit of 1e\+14"
 check "prune study" 0 $cli prune-study --patterns "$letters" --prune signed:0,1 --prune random:0.5 --noise 0.2 --trials 4
 expect_text "header" "^kind,level,noise,trials,mean_performance,min,q1,median,q3,max,sparsity$"
 expect_text "signed rows" "^signed,1,0.2,4,"

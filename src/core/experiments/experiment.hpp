@@ -36,6 +36,15 @@ struct UnitRecord {
   std::vector<double> values;
 };
 
+// What a run would cost, estimated before any unit runs: from the spec, and after prepare()
+// with the sizes its files gave. Every spec checks it against kMaxExperimentWork and
+// kMaxExperimentBytes (core/limits.hpp) and throws SpecError naming the setting to lower.
+struct RunCost {
+  double units = 0;  // unit_count(), as a double: estimated before it is known to fit
+  double work = 0;   // steps: one term of a local field, or one weight learned
+  double bytes = 0;  // the records (and their text in a shard), what units share, one unit's own
+};
+
 // Result rows: a number or a text per column.
 struct Cell {
   bool is_text = false;
@@ -58,6 +67,9 @@ class Experiment {
   // PatternFileError. Needed before run_unit, not before aggregate.
   virtual void prepare() = 0;
   virtual long long unit_count() const = 0;
+  // The estimate the spec was checked against (with the files' sizes after prepare()), for a
+  // front end to show.
+  virtual RunCost cost() const = 0;
   // One unit; const and thread-safe after prepare().
   virtual UnitRecord run_unit(long long unit) const = 0;
   // The rows from the units' records, in any order, each unit at most once. Units not run

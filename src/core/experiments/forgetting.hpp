@@ -23,6 +23,8 @@ struct ForgettingSpec {
   ModelOptions model;       // "decay", "clip" (the classic model; "model" may only be classic)
 
   void validate() const;
+  // Per trial: learning each pattern (N^2) and one sweep of its recall (N^2).
+  RunCost cost() const;
   static ForgettingSpec from_json(const JsonValue& spec);
 };
 
@@ -32,6 +34,7 @@ class Forgetting : public Experiment {
   std::string name() const override { return "forgetting"; }
   void prepare() override {}
   long long unit_count() const override { return spec_.trials; }
+  RunCost cost() const override { return spec_.cost(); }
   // Unit k is trial k: values [0, stored) retrieved (1 or 0) by age, then the final
   // overlaps by age.
   UnitRecord run_unit(long long unit) const override;

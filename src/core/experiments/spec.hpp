@@ -79,6 +79,35 @@ void write_model(JsonWriter& json, const ModelOptions& m);
 // Throws SpecError("trials") when trials x N exceeds kMaxExperimentTrialNeurons.
 void check_trial_size(int neurons, long long trials);
 
+// --- estimating a run's cost (RunCost, checked against limits.hpp) ----------------------------
+// A setting, and the cost of the run with that setting at its least (one trial, one value of
+// a list, ...): check_cost names the setting whose least cuts the cost the most.
+struct CostFactor {
+  std::string key;     // the spec key (the CLI names its flag)
+  std::string advice;  // "use fewer trials"
+  RunCost least;
+};
+// Throws SpecError naming the heaviest factor when cost.bytes > kMaxExperimentBytes or
+// cost.work > kMaxExperimentWork.
+void check_cost(const RunCost& cost, const std::vector<CostFactor>& factors);
+// The spec's cost with one setting changed, for a CostFactor.
+template <class Spec, class Change, class... Sizes>
+RunCost cost_with(Spec spec, Change change, Sizes... sizes) {
+  change(spec);
+  return spec.cost(sizes...);
+}
+// Bytes of the unit records: per unit, and per value (a double, and its text in a shard).
+double records_bytes(double units, double values_per_unit);
+// Steps of one neuron's local field with P stored patterns, for the rule and model.
+double field_steps(int neurons, double patterns, Rule rule, const ModelOptions& model);
+// Steps of learning P patterns (the weights, dreams included).
+double learning_steps(int neurons, double patterns, Rule rule, const ModelOptions& model);
+// Bytes of the dense N x N weights and their working copies (0 when the fields come from the
+// patterns).
+double weight_bytes(int neurons, Rule rule, const ModelOptions& model);
+// The "size" or "neurons" key, as the spec gave it.
+std::string size_key(const NetworkSize& size);
+
 // The activity random patterns are drawn with: the sparse model's, when given, else 1/2.
 double pattern_activity(const ModelOptions& m);
 // The model as a table cell ("dense, F(x) = x^3"); empty for the plain classic model.
