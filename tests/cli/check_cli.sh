@@ -125,7 +125,7 @@ expect_text "names the flag" "^hopfield-cli: error: --patterns: the run would ne
 check "basins, 65,537 x 65,536 units" 2 $cli basins --random 1 --neurons 10 --amounts 0:1:0.0000152587890625 --trials 65536
 expect_text "names the flag" "^hopfield-cli: error: --amounts: the run would need about 1.3 TB"
 check "temperature's total work" 2 $cli temperature --neurons 4096 --patterns 1000 --temperatures 0:1:0.01 --sweeps 1000000 --trials 10
-expect_text "says the limit" "the run would take about 4.1e\+15 steps, more than the limit of 1e\+14"
+expect_text "names the run's length" "^hopfield-cli: error: --sweeps: the run would take about 4.1e\+15 steps, more than the limit of 1e\+14 \(about a day on one core\): use fewer sweeps$"
 check "prune study" 0 $cli prune-study --patterns "$letters" --prune signed:0,1 --prune random:0.5 --noise 0.2 --trials 4
 expect_text "header" "^kind,level,noise,trials,mean_performance,min,q1,median,q3,max,sparsity$"
 expect_text "signed rows" "^signed,1,0.2,4,"

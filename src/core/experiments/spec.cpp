@@ -322,12 +322,18 @@ bool dense_weights(Rule rule, const ModelOptions& m) {
 }  // namespace
 
 void check_cost(const RunCost& cost, const std::vector<CostFactor>& factors) {
+  // The network size is what a run studies: it is named only when the run's length (trials,
+  // lists, sweeps) cannot halve the cost.
   auto heaviest = [&](auto measure) {
-    const CostFactor* best = &factors.front();
+    auto cut = [&](const CostFactor& f) { return measure(cost) / std::max(measure(f.least), 1.0); };
+    auto is_size = [](const CostFactor& f) { return f.key == "size" || f.key == "neurons"; };
+    const CostFactor* best = nullptr;  // the length setting that cuts most, if it halves the cost
     for (const CostFactor& f : factors)
-      if (measure(cost) / std::max(measure(f.least), 1.0) >
-          measure(cost) / std::max(measure(best->least), 1.0))
-        best = &f;
+      if (!is_size(f) && cut(f) >= 2 && (!best || cut(f) > cut(*best))) best = &f;
+    if (best) return best;
+    best = &factors.front();
+    for (const CostFactor& f : factors)
+      if (cut(f) > cut(*best)) best = &f;
     return best;
   };
   const double units = std::round(cost.units);
