@@ -20,8 +20,8 @@ class Sha256 {
   void compress(const std::uint8_t* block);
   std::array<std::uint32_t, 8> state_;
   std::array<std::uint8_t, 64> block_{};
-  std::size_t filled_ = 0;     // bytes in block_
-  std::uint64_t length_ = 0;   // bytes hashed so far
+  std::size_t filled_ = 0;    // bytes in block_
+  std::uint64_t length_ = 0;  // bytes hashed so far
 };
 
 // The digest of `bytes` as 64 lowercase hex digits.

@@ -17,9 +17,10 @@ TEST_CASE("SHA-256 gives the NIST test vectors' digests", "[sha256]") {
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
   CHECK(sha256_hex(std::string(1000000, 'a')) ==
         "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-  CHECK(sha256_hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopq"
-                   "klmnopqrlmnopqrsmnopqrstnopqrstu") ==
-        "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
+  CHECK(
+      sha256_hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopq"
+                 "klmnopqrlmnopqrsmnopqrstnopqrstu") ==
+      "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
 }
 
 TEST_CASE("SHA-256 around the padding edges, fed whole or in two pieces", "[sha256]") {
@@ -40,7 +41,8 @@ TEST_CASE("SHA-256 around the padding edges, fed whole or in two pieces", "[sha2
     CHECK(sha256_hex(message) == digest);
     for (std::size_t cut = 0; cut <= n; ++cut) {
       hopfield::Sha256 h;
-      h.update(std::string_view(message).substr(0, cut)).update(std::string_view(message).substr(cut));
+      h.update(std::string_view(message).substr(0, cut))
+          .update(std::string_view(message).substr(cut));
       std::string hex;
       for (const std::uint8_t b : h.finish()) {
         hex += "0123456789abcdef"[b >> 4];

@@ -56,7 +56,8 @@ std::vector<UnitRecord> parse_records(const JsonValue& records) {
   for (std::size_t k = 0; k < records.items.size(); ++k) {
     const JsonValue& r = records.items[k];
     const std::string where = "record " + std::to_string(k + 1);
-    if (!r.is(JsonValue::Type::array)) throw std::invalid_argument(where + " is not [unit, values...]");
+    if (!r.is(JsonValue::Type::array))
+      throw std::invalid_argument(where + " is not [unit, values...]");
     if (r.items.empty()) throw std::invalid_argument(where + " is empty, not [unit, values...]");
     const JsonValue& unit = r.items[0];
     if (!unit.is(JsonValue::Type::number) || !(unit.number >= 0 && unit.number <= kMaxUnit) ||
@@ -176,12 +177,12 @@ Merged merge_shards(const std::vector<std::string>& texts, const std::vector<std
           throw std::invalid_argument(u + " is not one of the run's " + std::to_string(units) +
                                       " units");
         if (r.unit % s.count != s.index)
-          throw std::invalid_argument(u + " is not one of shard " + std::to_string(s.index) +
-                                      "/" + std::to_string(s.count) + "'s units");
+          throw std::invalid_argument(u + " is not one of shard " + std::to_string(s.index) + "/" +
+                                      std::to_string(s.count) + "'s units");
         m.experiment->check_record(r);
         if (const auto it = owner.find(r.unit); it != owner.end())
-          throw std::invalid_argument(u + " is repeated" +
-                                      (it->second == &s.name ? "" : " (also in " + *it->second + ")"));
+          throw std::invalid_argument(
+              u + " is repeated" + (it->second == &s.name ? "" : " (also in " + *it->second + ")"));
         owner[r.unit] = &s.name;
         if (!first_record.file) first_record = {r.unit, r.values.size(), &s.name};
         if (r.values.size() != first_record.values)
@@ -196,11 +197,13 @@ Merged merge_shards(const std::vector<std::string>& texts, const std::vector<std
     // The digest last: a record that cannot be right is named above, an edit that could be is
     // caught here.
     if (!s.digest)
-      throw std::invalid_argument(s.name + ": has no digest of its records (a shard file has "
-                                           "\"digest\": \"sha256:...\"): run the shard again");
+      throw std::invalid_argument(s.name +
+                                  ": has no digest of its records (a shard file has "
+                                  "\"digest\": \"sha256:...\"): run the shard again");
     if (!s.digest->is(JsonValue::Type::string) || s.digest->text != records_digest(records))
-      throw std::invalid_argument(s.name + ": its records do not match its digest (the file was "
-                                           "edited or damaged): run the shard again");
+      throw std::invalid_argument(s.name +
+                                  ": its records do not match its digest (the file was "
+                                  "edited or damaged): run the shard again");
     for (UnitRecord& r : records) m.records.push_back(std::move(r));
   }
   try {

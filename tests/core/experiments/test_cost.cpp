@@ -36,7 +36,8 @@ TEST_CASE("every experiment's cost counts its units", "[experiments][cost]") {
       R"({"experiment":"capacity","neurons":60,"patterns":[2,6],"rule":"hebbian,storkey","trials":3})",
       R"({"experiment":"basins","random":3,"neurons":30,"amounts":[0.1,0.5],"trials":2})",
       R"({"experiment":"basins","patterns":")" + kLetters + R"(","amounts":[0,0.2],"trials":5})",
-      R"({"experiment":"prune-study","patterns":")" + kLetters + R"(","prune":["random:0,0.5"],"noise":[0.1],"trials":3})",
+      R"({"experiment":"prune-study","patterns":")" + kLetters +
+          R"(","prune":["random:0,0.5"],"noise":[0.1],"trials":3})",
       R"({"experiment":"forgetting","neurons":30,"stored":6,"trials":3})",
   };
   for (const std::string& spec : specs) {
@@ -75,27 +76,32 @@ TEST_CASE("temperature runs have a total-work limit", "[experiments][cost][limit
   const std::string big = R"({"experiment":"temperature","neurons":4096,"patterns":[1000],
       "temperatures":"0:1:0.01","sweeps":1000000,"trials":10})";
   // Named: the run's length (10^6 sweeps), not the network it studies.
-  CHECK_THROWS_WITH(make(big), "sweeps: the run would take about 4.1e+15 steps, more than the "
-                               "limit of 1e+14 (about a day on one core): use fewer sweeps");
+  CHECK_THROWS_WITH(make(big),
+                    "sweeps: the run would take about 4.1e+15 steps, more than the "
+                    "limit of 1e+14 (about a day on one core): use fewer sweeps");
   CHECK_NOTHROW(make(R"({"experiment":"temperature","neurons":4096,"patterns":[1000],
       "temperatures":"0:1:0.01","sweeps":1000,"trials":10})"));
   CHECK(make(R"({"experiment":"temperature","neurons":4096,"patterns":[1000],
-      "temperatures":"0:1:0.01","sweeps":1000,"trials":10})")->cost().work <= kMaxExperimentWork);
+      "temperatures":"0:1:0.01","sweeps":1000,"trials":10})")
+            ->cost()
+            .work <= kMaxExperimentWork);
 }
 
 TEST_CASE("capacity and forgetting keep a work limit, now the shared one",
           "[experiments][cost][limits]") {
   // P > N: the first sweep of each of P recalls is N fields of N terms, 1000 trials x 16000 x
   // 4096^2 = 2.7e14 steps.
-  CHECK_THROWS_WITH(make(R"({"experiment":"capacity","neurons":4096,"patterns":[16000],"trials":1000})"),
-                    "patterns: the run would take about 2.7e+14 steps, more than the limit of "
-                    "1e+14 (about a day on one core): use fewer or smaller pattern counts");
+  CHECK_THROWS_WITH(
+      make(R"({"experiment":"capacity","neurons":4096,"patterns":[16000],"trials":1000})"),
+      "patterns: the run would take about 2.7e+14 steps, more than the limit of "
+      "1e+14 (about a day on one core): use fewer or smaller pattern counts");
   // Forgetting's records (2 values per stored pattern) reach the memory limit first: 5000
   // trials x (128 + 2000 x 64) bytes, W (8 x 1024^2) and the patterns (N P): 620 MB. One trial
   // would cut it 73-fold, a stream of one pattern 64-fold.
-  CHECK_THROWS_WITH(make(R"({"experiment":"forgetting","neurons":1024,"stored":1000,"trials":5000})"),
-                    "trials: the run would need about 620 MB of memory (5000 units), more than the "
-                    "limit of 512 MB: use fewer trials");
+  CHECK_THROWS_WITH(
+      make(R"({"experiment":"forgetting","neurons":1024,"stored":1000,"trials":5000})"),
+      "trials: the run would need about 620 MB of memory (5000 units), more than the "
+      "limit of 512 MB: use fewer trials");
 }
 
 TEST_CASE("basins from a file: checked again once the file gives P and N",

@@ -53,10 +53,12 @@ TEST_CASE("every experiment's shards merge to the unsharded output byte for byte
   const std::string specs[] = {
       R"({"experiment":"capacity","neurons":60,"patterns":[2,6],"rule":"hebbian,storkey","trials":3,"seed":4})",
       R"({"experiment":"capacity","neurons":40,"patterns":[3],"trials":2,"model":"continuous"})",
-      R"({"experiment":"basins","patterns":")" + kLetters + R"(","amounts":[0,0.2,0.4],"trials":3,"perPattern":true})",
+      R"({"experiment":"basins","patterns":")" + kLetters +
+          R"(","amounts":[0,0.2,0.4],"trials":3,"perPattern":true})",
       R"({"experiment":"basins","random":3,"neurons":30,"amounts":[0.1,0.5],"trials":2,"mode":"sync"})",
       R"({"experiment":"temperature","neurons":40,"patterns":[1,3],"temperatures":[0,1.5],"sweeps":4,"trials":2})",
-      R"({"experiment":"prune-study","patterns":")" + kLetters + R"(","prune":["random:0,0.5","signed:0.2"],"noise":[0.1,0.3],"trials":3})",
+      R"({"experiment":"prune-study","patterns":")" + kLetters +
+          R"(","prune":["random:0,0.5","signed:0.2"],"noise":[0.1,0.3],"trials":3})",
       R"({"experiment":"forgetting","neurons":30,"stored":6,"decay":0.8,"trials":3})",
   };
   for (const std::string& spec : specs) {
@@ -65,7 +67,9 @@ TEST_CASE("every experiment's shards merge to the unsharded output byte for byte
     const std::vector<ex::UnitRecord> all = ex::run_units(*e, {}).records;
     for (int count : {1, 2, 4}) {
       std::vector<std::string> names;
-      for (int i = 0; i < count; ++i) names.push_back(std::string("s") += std::to_string(i));  // (not "s" + ...: GCC 12 -Wrestrict)
+      for (int i = 0; i < count; ++i)
+        names.push_back(std::string("s") +=
+                        std::to_string(i));  // (not "s" + ...: GCC 12 -Wrestrict)
       const ex::Merged m = ex::merge_shards(shards_of(*e, count), names);
       CHECK(ex::result_json(*m.experiment, m.records) == ex::result_json(*e, all));
       CHECK(ex::result_csv(*m.experiment, m.records) == ex::result_csv(*e, all));
@@ -74,7 +78,8 @@ TEST_CASE("every experiment's shards merge to the unsharded output byte for byte
 }
 
 TEST_CASE("a shard's digest is the SHA-256 of its records as written", "[experiments][merge]") {
-  auto e = test::prepared(R"({"experiment":"temperature","neurons":20,"temperatures":[0.5],"trials":2})");
+  auto e = test::prepared(
+      R"({"experiment":"temperature","neurons":20,"temperatures":[0.5],"trials":2})");
   const std::string shard = shards_of(*e, 1)[0];
   const Parts p = split(shard);
   CHECK(p.records.front() == '[');
@@ -119,14 +124,17 @@ TEST_CASE("merge refuses records its experiment could not have written, naming f
                       "damaged): run the shard again");
   }
   SECTION("a fraction of 7.5") {
-    CHECK_THROWS_WITH(merge_with(changed(2, 7.5)),
-                      "s1.json: unit 3: value 3 (hebbian retrieved_fraction) is 7.5, not in [0, 1]");
+    CHECK_THROWS_WITH(
+        merge_with(changed(2, 7.5)),
+        "s1.json: unit 3: value 3 (hebbian retrieved_fraction) is 7.5, not in [0, 1]");
     // Without a new digest the value is still named, not only the digest.
-    CHECK_THROWS_WITH(merge_with(changed(2, 7.5), false), Catch::StartsWith("s1.json: unit 3: value 3"));
+    CHECK_THROWS_WITH(merge_with(changed(2, 7.5), false),
+                      Catch::StartsWith("s1.json: unit 3: value 3"));
   }
   SECTION("an overlap below -1, mean sweeps past maxSweeps") {
-    CHECK_THROWS_WITH(merge_with(changed(3, -1.5)),
-                      "s1.json: unit 3: value 4 (hebbian mean_final_overlap) is -1.5, not in [-1, 1]");
+    CHECK_THROWS_WITH(
+        merge_with(changed(3, -1.5)),
+        "s1.json: unit 3: value 4 (hebbian mean_final_overlap) is -1.5, not in [-1, 1]");
     CHECK_THROWS_WITH(merge_with(changed(4, 101)),
                       "s1.json: unit 3: value 5 (hebbian mean_sweeps) is 101, not in [0, 100]");
   }
@@ -153,8 +161,9 @@ TEST_CASE("merge refuses records its experiment could not have written, naming f
     r[1].values.clear();
     CHECK_THROWS_WITH(merge_with(ex::records_json(r)),
                       "s1.json: unit 3 holds 0 values, not the 5 this experiment writes");
-    const std::string empty = records.substr(0, records.find("[3,")).append("[]").append(
-        records.substr(records.find("],[5,") + 1));
+    const std::string empty = records.substr(0, records.find("[3,"))
+                                  .append("[]")
+                                  .append(records.substr(records.find("],[5,") + 1));
     CHECK_THROWS_WITH(merge_with(empty), "s1.json: record 2 is empty, not [unit, values...]");
   }
   SECTION("units: not whole, negative, of another shard, outside the run, repeated") {
@@ -171,7 +180,8 @@ TEST_CASE("merge refuses records its experiment could not have written, naming f
     CHECK_THROWS_WITH(merge_with(ex::records_json(r)),
                       "s1.json: unit 2 is not one of shard 1/2's units");
     r[1].unit = 7;
-    CHECK_THROWS_WITH(merge_with(ex::records_json(r)), "s1.json: unit 7 is not one of the run's 6 units");
+    CHECK_THROWS_WITH(merge_with(ex::records_json(r)),
+                      "s1.json: unit 7 is not one of the run's 6 units");
     r[1].unit = 1;
     CHECK_THROWS_WITH(merge_with(ex::records_json(r)), "s1.json: unit 1 is repeated");
     r.erase(r.begin() + 1);
@@ -184,8 +194,8 @@ TEST_CASE("merge refuses records its experiment could not have written, naming f
                       "s1.json: has no digest of its records (a shard file has \"digest\": "
                       "\"sha256:...\"): run the shard again");
     for (const std::string& digest : {std::string("\"sha256:\""), std::string("12"),
-                                     std::string("\"").append(split(s[0]).digest).append("\""),
-                                     std::string("\"").append(p.digest.substr(7)).append("\"")}) {
+                                      std::string("\"").append(split(s[0]).digest).append("\""),
+                                      std::string("\"").append(p.digest.substr(7)).append("\"")}) {
       INFO(digest);
       CHECK_THROWS_WITH(
           ex::merge_shards({s[0], p.head + p.records + ",\"digest\":" + digest + "}"}, kNames),
@@ -211,13 +221,17 @@ TEST_CASE("merge checks each experiment's record layout", "[experiments][merge]"
   const std::string basins_file =
       R"({"experiment":"basins","patterns":")" + kLetters + R"(","amounts":[0,0.2],"trials":2})";
   // Basins: per pattern ending (0..3), overlap, sweeps (whole, >= 0).
-  CHECK(refused(basins_file, 0, 4) == "s1.json: unit 1: value 1 (pattern 0's ending) is 4, not a whole number in [0, 3]");
-  CHECK(refused(basins_file, 3, 1.5) == "s1.json: unit 1: value 4 (pattern 1's ending) is 1.5, not a whole number in [0, 3]");
-  CHECK(refused(basins_file, 8, -1) == "s1.json: unit 1: value 9 (pattern 2's sweeps) is -1, not a whole number in [0, 100]");
-  CHECK(refused(basins_file, 7, 1.25) == "s1.json: unit 1: value 8 (pattern 2's final overlap) is 1.25, not in [-1, 1]");
+  CHECK(refused(basins_file, 0, 4) ==
+        "s1.json: unit 1: value 1 (pattern 0's ending) is 4, not a whole number in [0, 3]");
+  CHECK(refused(basins_file, 3, 1.5) ==
+        "s1.json: unit 1: value 4 (pattern 1's ending) is 1.5, not a whole number in [0, 3]");
+  CHECK(refused(basins_file, 8, -1) ==
+        "s1.json: unit 1: value 9 (pattern 2's sweeps) is -1, not a whole number in [0, 100]");
+  CHECK(refused(basins_file, 7, 1.25) ==
+        "s1.json: unit 1: value 8 (pattern 2's final overlap) is 1.25, not in [-1, 1]");
   // Temperature: one mean |overlap|.
-  CHECK(refused(R"({"experiment":"temperature","neurons":20,"temperatures":[0.5],"trials":2})", 0, -0.25) ==
-        "s1.json: unit 1: value 1 (mean_abs_overlap) is -0.25, not in [0, 1]");
+  CHECK(refused(R"({"experiment":"temperature","neurons":20,"temperatures":[0.5],"trials":2})", 0,
+                -0.25) == "s1.json: unit 1: value 1 (mean_abs_overlap) is -0.25, not in [0, 1]");
   // Prune study: sparsity, then performance per noise level (0..100).
   const std::string prune = R"({"experiment":"prune-study","patterns":")" + kLetters +
                             R"(","prune":["random:0.5"],"noise":[0.1,0.3],"trials":2})";
@@ -225,16 +239,19 @@ TEST_CASE("merge checks each experiment's record layout", "[experiments][merge]"
   CHECK(refused(prune, 2, 100.5) ==
         "s1.json: unit 1: value 3 (performance at noise 0.3) is 100.5, not in [0, 100]");
   // Forgetting: retrieved (0 or 1) by age, then overlaps.
-  const std::string forgetting = R"({"experiment":"forgetting","neurons":20,"stored":3,"trials":2})";
-  CHECK(refused(forgetting, 1, 0.5) == "s1.json: unit 1: value 2 (retrieved at age 1) is 0.5, not a whole number in [0, 1]");
-  CHECK(refused(forgetting, 5, -2) == "s1.json: unit 1: value 6 (final overlap at age 2) is -2, not in [-1, 1]");
+  const std::string forgetting =
+      R"({"experiment":"forgetting","neurons":20,"stored":3,"trials":2})";
+  CHECK(refused(forgetting, 1, 0.5) ==
+        "s1.json: unit 1: value 2 (retrieved at age 1) is 0.5, not a whole number in [0, 1]");
+  CHECK(refused(forgetting, 5, -2) ==
+        "s1.json: unit 1: value 6 (final overlap at age 2) is -2, not in [-1, 1]");
 }
 
 TEST_CASE("basins from a file: every record holds as many values, 3 per pattern",
           "[experiments][merge]") {
   // Merging does not read the pattern file: P is what the records hold, the same in each.
-  auto e = test::prepared(
-      R"({"experiment":"basins","patterns":")" + kLetters + R"(","amounts":[0,0.2],"trials":2})");
+  auto e = test::prepared(R"({"experiment":"basins","patterns":")" + kLetters +
+                          R"(","amounts":[0,0.2],"trials":2})");
   std::vector<std::string> s = shards_of(*e, 2);
   std::vector<ex::UnitRecord> r = ex::parse_records(parse_json(split(s[1]).records));
   REQUIRE(r.front().values.size() == 9);  // 3 letters
@@ -242,9 +259,11 @@ TEST_CASE("basins from a file: every record holds as many values, 3 per pattern"
   CHECK_THROWS_WITH(ex::merge_shards({s[0], with_records(s[1], ex::records_json(r), true)}, kNames),
                     "s1.json: unit 1 holds 6 values, unit 0 of s0.json 9");
   r.front().values.resize(5);
-  CHECK_THROWS_WITH(ex::merge_shards({s[0], with_records(s[1], ex::records_json(r), true)}, kNames),
-                    "s1.json: unit 1 holds 5 values, not 3 per stored pattern (ending, overlap, sweeps)");
+  CHECK_THROWS_WITH(
+      ex::merge_shards({s[0], with_records(s[1], ex::records_json(r), true)}, kNames),
+      "s1.json: unit 1 holds 5 values, not 3 per stored pattern (ending, overlap, sweeps)");
   r.front().values.clear();
-  CHECK_THROWS_WITH(ex::merge_shards({s[0], with_records(s[1], ex::records_json(r), true)}, kNames),
-                    "s1.json: unit 1 holds 0 values, not 3 per stored pattern (ending, overlap, sweeps)");
+  CHECK_THROWS_WITH(
+      ex::merge_shards({s[0], with_records(s[1], ex::records_json(r), true)}, kNames),
+      "s1.json: unit 1 holds 0 values, not 3 per stored pattern (ending, overlap, sweeps)");
 }
