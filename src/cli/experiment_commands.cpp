@@ -4,8 +4,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "cli/options.hpp"
 #include "cli/output.hpp"
@@ -49,14 +47,6 @@ bool stderr_is_terminal() {
 #else
   return isatty(STDERR_FILENO) != 0;
 #endif
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw PatternFileError(path + ": cannot read the file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 }  // namespace
@@ -112,7 +102,8 @@ int run_merge(const std::vector<std::string>& args) {
   }
   if (files.empty())
     throw UsageError("merge needs the shard files: hopfield-cli merge SHARD.json...");
-  for (const std::string& f : files) texts.push_back(read_file(f));
+  // Each shard read as any file is, at most kMaxReadBytes.
+  for (const std::string& f : files) texts.push_back(load_bytes(f));
   experiments::Merged m;
   try {
     m = experiments::merge_shards(texts, files);
