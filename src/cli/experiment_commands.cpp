@@ -4,10 +4,9 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "cli/options.hpp"
+#include "cli/output.hpp"
 #include "core/pattern_io.hpp"
 
 namespace hopfield::cli {
@@ -50,14 +49,6 @@ bool stderr_is_terminal() {
 #endif
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw PatternFileError(path + ": cannot read the file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 }  // namespace
 
 bool is_experiment_command(const std::string& command) {
@@ -92,7 +83,7 @@ int run_experiment(const std::string& command, const std::vector<std::string>& a
     out = experiments::result_json(*e, result.records);
   else
     out = experiments::result_csv(*e, result.records);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  write_stdout(out);
   return 0;
 }
 
@@ -111,7 +102,8 @@ int run_merge(const std::vector<std::string>& args) {
   }
   if (files.empty())
     throw UsageError("merge needs the shard files: hopfield-cli merge SHARD.json...");
-  for (const std::string& f : files) texts.push_back(read_file(f));
+  // Each shard read as any file is, at most kMaxReadBytes.
+  for (const std::string& f : files) texts.push_back(load_bytes(f));
   experiments::Merged m;
   try {
     m = experiments::merge_shards(texts, files);
@@ -122,7 +114,7 @@ int run_merge(const std::vector<std::string>& args) {
   }
   const std::string out = csv ? experiments::result_csv(*m.experiment, m.records)
                               : experiments::result_json(*m.experiment, m.records);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  write_stdout(out);
   return 0;
 }
 

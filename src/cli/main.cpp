@@ -10,6 +10,7 @@
 
 #include "cli/experiment_commands.hpp"
 #include "cli/options.hpp"
+#include "cli/output.hpp"
 #include "core/corruption.hpp"
 #include "core/dynamics.hpp"
 #include "core/image_import.hpp"
@@ -170,9 +171,7 @@ int run_recall(const RecallOptions& o) {
   Recall& run = grey_run ? *grey_run : plain_run.emplace(net, initial, settings.dynamics, target);
   run.run();
   if (o.json) {
-    const std::string json =
-        recall_json({first.width, first.height, names, settings, initial}, run);
-    std::printf("%s\n", json.c_str());
+    write_stdout(recall_json({first.width, first.height, names, settings, initial}, run) + "\n");
   } else {
     print_table(net, run, first, names);
   }
@@ -182,20 +181,29 @@ int run_recall(const RecallOptions& o) {
 }  // namespace
 }  // namespace hopfield::cli
 
-int main(int argc, char** argv) {
+namespace {
+
+// Runs the command; returns its exit code (the documented ones: see kUsage).
+int run_command(const std::vector<std::string>& args) {
   using namespace hopfield::cli;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::fputs(kUsage, args.empty() ? stderr : stdout);
-    return args.empty() ? 2 : 0;
-  }
   try {
+    if (args.empty()) {
+      std::fputs(kUsage, stderr);
+      return 2;
+    }
+    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+      write_stdout(kUsage);
+      return 0;
+    }
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "merge") return run_merge(rest);
     if (is_experiment_command(args[0])) return run_experiment(args[0], rest);
     if (args[0] != "recall") throw UsageError("unknown command '" + args[0] + "' (try --help)");
     const RecallOptions o = parse_recall_options(rest);
     return run_recall(o);
+  } catch (const OutputError& e) {
+    std::fprintf(stderr, "hopfield-cli: error: %s\n", e.what());
+    return kExitOutput;
   } catch (const hopfield::experiments::SpecError& e) {
     // A spec key names the flag it came from.
     std::fprintf(stderr, "hopfield-cli: error: %s\n", spec_error_message(e).c_str());
@@ -215,4 +223,20 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "hopfield-cli: error: %s\n", e.what());
     return 2;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace hopfield::cli;
+  const int code = run_command(std::vector<std::string>(argv + 1, argv + argc));
+  if (code == kExitOutput) return code;  // said already
+  // Every write to stdout, and the last flush, reached the file: else the output is not there.
+  try {
+    finish_stdout();
+  } catch (const OutputError& e) {
+    std::fprintf(stderr, "hopfield-cli: error: %s\n", e.what());
+    return code == 0 ? kExitOutput : code;
+  }
+  return code;
 }

@@ -98,7 +98,7 @@ Experiments (see the README for every row field):
   merge             the result of the unsharded run, byte for byte, from every shard's output
 
 Exit codes: 0 success, 1 unreadable or malformed input file, 2 bad arguments,
-3 out of memory.
+3 out of memory, 4 the output could not be written (a full disk, say).
 )";
 
 namespace {

@@ -44,6 +44,16 @@ inline constexpr std::int64_t kMaxTraceEntries = 25'000'000;
 // of all trials to about 3 s, and the trials' states to 100 MB.
 inline constexpr std::int64_t kMaxExperimentTrialNeurons = 100'000'000;
 
+// An experiment's work, estimated from its spec before any unit runs, in steps: one term of a
+// local field (a weight, or a stored pattern's overlap) or one weight learned. T = 0 recalls
+// count one sweep each (most converge in a few); temperature runs count every sweep. At ~1 ns
+// a step, 1e14 steps is about a day on one core.
+inline constexpr double kMaxExperimentWork = 1e14;
+// An experiment's memory, estimated likewise: its unit records (kept to the end, and their text
+// in a shard), the patterns and weights its units share, and one unit's own. Half of what the
+// page's 32-bit WebAssembly memory can grow to.
+inline constexpr std::int64_t kMaxExperimentBytes = std::int64_t{512} << 20;
+
 // Dreams (unlearning) one network may run: each is a recall from a random state, O(N^2) a
 // sweep, so 100000 dreams at N = 256 take seconds, at N = 4096 minutes.
 inline constexpr int kMaxDreams = 100000;

@@ -118,6 +118,14 @@ expect_text "version" '"version":"'
 expect_text "rows" '"rows":\[\{"amount":0,"trials":3,"retrieved_fraction":1,'
 check "temperature" 0 $cli temperature --neurons 50 --temperatures 0,1 --sweeps 4 --trials 2
 expect_text "header" "^rule,neurons,patterns,alpha,temperature,trials,mean_abs_overlap,sd_abs_overlap$"
+# Every experiment's work and memory are estimated before any unit runs (issue 23): sizes that
+# overflowed 32 bits, or would allocate gigabytes first, are refused naming the flag to lower.
+check "temperature, 65,536 x 65,536 cells" 2 $cli temperature --neurons 100 --patterns 1:65536:1 --temperatures 0:65535:1
+expect_text "names the flag" "^hopfield-cli: error: --patterns: the run would need about 7.5 TB of memory \(42949672960 units\), more than the limit of 512 MB: use fewer or smaller pattern counts$"
+check "basins, 65,537 x 65,536 units" 2 $cli basins --random 1 --neurons 10 --amounts 0:1:0.0000152587890625 --trials 65536
+expect_text "names the flag" "^hopfield-cli: error: --amounts: the run would need about 1.3 TB"
+check "temperature's total work" 2 $cli temperature --neurons 4096 --patterns 1000 --temperatures 0:1:0.01 --sweeps 1000000 --trials 10
+expect_text "names the run's length" "^hopfield-cli: error: --sweeps: the run would take about 4.1e\+15 steps, more than the limit of 1e\+14 \(about a day on one core\): use fewer sweeps$"
 check "prune study" 0 $cli prune-study --patterns "$letters" --prune signed:0,1 --prune random:0.5 --noise 0.2 --trials 4
 expect_text "header" "^kind,level,noise,trials,mean_performance,min,q1,median,q3,max,sparsity$"
 expect_text "signed rows" "^signed,1,0.2,4,"
@@ -186,6 +194,53 @@ sed 's/"version":"/"version":"0.0.0-/' "$tmp/s1.json" >"$tmp/old.json"
 check "mismatched versions" 2 $cli merge "$tmp/s0.json" "$tmp/old.json" "$tmp/s2.json"
 expect_text "says so" "different versions"
 check "unreadable shard" 1 $cli merge "$tmp/nope.json"
+
+# Each shard carries the SHA-256 of its records as written (checked with coreutils' sha256sum),
+# and merge refuses a record its experiment could not have written, naming the file and unit.
+records_of() { sed -E 's/.*"records":(.*),"digest".*/\1/' "$1"; }  # as the README shows
+digest_of() { sed -E 's/.*,"digest":"sha256:([0-9a-f]{64})"\}$/\1/' "$1"; }
+redigest() { # redigest FILE: the digest of FILE's records as they now are (a writer's bug)
+  local d
+  d=$(records_of "$1" | tr -d '\n' | sha256sum | cut -c1-64)
+  sed -E -i "s/\"digest\":\"[^\"]*\"\}$/\"digest\":\"sha256:$d\"}/" "$1"
+}
+checks=$((checks + 1))
+[ "$(records_of "$tmp/s1.json" | tr -d '\n' | sha256sum | cut -c1-64)" == "$(digest_of "$tmp/s1.json")" ] ||
+  { echo "FAIL: the shard's digest is not the SHA-256 of its records"; failures=$((failures + 1)); }
+# s1 of 3 holds units 1, 4, 7: [unit, 5 values per rule (hebbian, storkey)].
+sed -E 's/\[4,([^,]*),([^,]*),[^,]*,/[4,\1,\2,0.123,/' "$tmp/s1.json" >"$tmp/edited.json"
+check "an edited value" 2 $cli merge "$tmp/s0.json" "$tmp/edited.json" "$tmp/s2.json"
+expect_text "names the file" "^hopfield-cli: error: .*/edited.json: its records do not match its digest \(the file was edited or damaged\): run the shard again$"
+refused() { # refused DESCRIPTION SED-SCRIPT MESSAGE: s1 edited, with its digest recomputed
+  sed -E "$2" "$tmp/s1.json" >"$tmp/bad.json" && redigest "$tmp/bad.json"
+  check "$1" 2 $cli merge "$tmp/s0.json" "$tmp/bad.json" "$tmp/s2.json"
+  expect_text "$1: names file and unit" "^hopfield-cli: error: .*/bad.json: $3$"
+}
+refused "a fraction of 7.5" 's/\[4,([^,]*),([^,]*),[^,]*,/[4,\1,\2,7.5,/' \
+  "unit 4: value 3 \(hebbian retrieved_fraction\) is 7.5, not in \[0, 1\]"
+refused "a null value" 's/\[4,([^,]*),/[4,\1,null,/' "unit 4: value 2 is null, not a finite number"
+refused "a record with no values" 's/\[4,[^]]*\]/[4]/' "unit 4 holds 0 values, not the 10 this experiment writes"
+refused "an empty record" 's/\[4,[^]]*\]/[]/' "record 2 is empty, not \[unit, values...\]"
+sed -E 's/,"digest":"[^"]*"\}$/}/' "$tmp/s1.json" >"$tmp/bad.json"
+check "no digest" 2 $cli merge "$tmp/s0.json" "$tmp/bad.json" "$tmp/s2.json"
+expect_text "names the file" "^hopfield-cli: error: .*/bad.json: has no digest of its records"
+
+# A write that fails (a full disk) is an error, exit 4, never a success with an empty file.
+full() { "$@" >/dev/full; }
+if [[ "$cli" == *node* ]]; then
+  echo "skipped: the /dev/full checks (not verified under node)"
+else
+  check "--help to a full disk" 4 full $cli --help
+  expect_text "says so" "^hopfield-cli: error: cannot write the output: No space left on device$"
+  check "recall table to a full disk" 4 full $cli recall --patterns "$letters" --from 0
+  expect_text "says so" "^hopfield-cli: error: cannot write the output"
+  check "recall JSON to a full disk" 4 full $cli recall --patterns "$letters" --from 0 --json
+  check "an experiment to a full disk" 4 full $cli "${spec[@]}"
+  check "a shard to a full disk" 4 full $cli "${spec[@]}" --shard 0/3
+  check "merge to a full disk" 4 full $cli merge "$tmp/s0.json" "$tmp/s1.json" "$tmp/s2.json"
+  expect_text "one line" "^hopfield-cli: error: cannot write the output: No space left on device$"
+  check "a bad argument stays exit 2" 2 full $cli recall --patterns "$letters" --from 9
+fi
 rm -rf "$tmp"
 
 echo "$((checks - failures)) passed, $failures failed"

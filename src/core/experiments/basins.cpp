@@ -10,7 +10,7 @@ namespace hopfield::experiments {
 
 namespace {
 constexpr int kValuesPerPattern = 3;  // ending, final overlap, sweeps
-}
+}  // namespace
 
 SpinVector corrupt_for_basins(const SpinVector& xi, int width, CorruptionKind kind, double amount,
                               Spin value, Rng& rng) {
@@ -55,6 +55,35 @@ void BasinsSpec::validate() const {
     if (!(a >= 0 && a <= 1)) throw SpecError("amounts", "values must be fractions in [0, 1]");
   if (trials < 1) throw SpecError("trials", "must be at least 1");
   if (size.neurons() > 0) check_trial_size(size.neurons(), trials);
+  check_cost();
+}
+
+RunCost BasinsSpec::cost(int file_patterns, int file_neurons) const {
+  const double p = random > 0 ? random : std::max(file_patterns, 1);
+  const int n = random > 0 ? size.neurons() : std::max(file_neurons, 1);
+  RunCost c;
+  c.units = static_cast<double>(amounts.size()) * trials;
+  c.work = learning_steps(n, p, rule, model) + c.units * p * n * field_steps(n, p, rule, model);
+  c.bytes = records_bytes(c.units, kValuesPerPattern * p) + 4.0 * n * p + weight_bytes(n, rule, model);
+  return c;
+}
+
+void BasinsSpec::check_cost(int file_patterns, int file_neurons) const {
+  std::vector<CostFactor> factors = {
+      {"amounts", "use fewer amounts",
+       cost_with(*this, [](BasinsSpec& s) { s.amounts.resize(1); }, file_patterns, file_neurons)},
+      {"trials", "use fewer trials",
+       cost_with(*this, [](BasinsSpec& s) { s.trials = 1; }, file_patterns, file_neurons)},
+  };
+  if (random > 0) {
+    factors.push_back({"random", "use fewer random patterns",
+                       cost_with(*this, [](BasinsSpec& s) { s.random = 1; })});
+    factors.push_back({size_key(size), "use a smaller network",
+                       cost_with(*this, [](BasinsSpec& s) { s.size = NetworkSize{1, 1, s.size.from_grid}; })});
+  } else {
+    factors.push_back({"select", "select fewer patterns of the file", cost(1, file_neurons)});
+  }
+  experiments::check_cost(cost(file_patterns, file_neurons), factors);
 }
 
 BasinsSpec BasinsSpec::from_json(const JsonValue& json) {
@@ -97,6 +126,7 @@ void Basins::prepare() {
     if (spec_.rule != Rule::hebbian && loaded.front().size() > kMaxDenseNeurons)
       throw SpecError("rule", to_string(spec_.rule) + " needs a dense N x N matrix: at most " +
                                   std::to_string(kMaxDenseNeurons) + " neurons");
+    spec_.check_cost(static_cast<int>(loaded.size()), loaded.front().size());
     width_ = loaded.front().width;
     x_.resize(loaded.front().size(), static_cast<Eigen::Index>(loaded.size()));
     for (std::size_t mu = 0; mu < loaded.size(); ++mu) {
@@ -114,6 +144,10 @@ void Basins::prepare() {
       net_->model().model != Model::modern)
     net_->raw_weights();
   net_->patterns_transposed();
+}
+
+RunCost Basins::cost() const {
+  return spec_.cost(pattern_count(), static_cast<int>(x_.rows()));
 }
 
 long long Basins::unit_count() const {
@@ -228,6 +262,27 @@ void Basins::write_extra(JsonWriter& json, const std::vector<UnitRecord>& record
     json.end_object();
   }
   json.end_array();
+}
+
+void Basins::check_record(const UnitRecord& rec) const {
+  const std::size_t p = static_cast<std::size_t>(pattern_count());
+  if (p > 0)
+    check_value_count(rec, p * kValuesPerPattern);
+  else if (rec.values.empty() || rec.values.size() % kValuesPerPattern != 0)
+    throw std::invalid_argument("unit " + std::to_string(rec.unit) + " holds " +
+                                std::to_string(rec.values.size()) +
+                                " values, not 3 per stored pattern (ending, overlap, sweeps)");
+  static const char* const kNames[kValuesPerPattern] = {"ending", "final overlap", "sweeps"};
+  const double max_sweeps = spec_.dynamics.max_sweeps;
+  for (std::size_t k = 0; k < rec.values.size(); ++k) {
+    const std::size_t v = k % kValuesPerPattern;
+    const auto what = [&] {
+      return "pattern " + std::to_string(k / kValuesPerPattern) + "'s " + kNames[v];
+    };
+    if (v == 0) check_value(rec, k, 0, 3, true, what);
+    if (v == 1) check_value(rec, k, -1, 1, false, what);
+    if (v == 2) check_value(rec, k, 0, max_sweeps, true, what);
+  }
 }
 
 void Basins::write_spec(JsonWriter& json) const {

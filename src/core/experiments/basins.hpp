@@ -25,7 +25,12 @@ struct BasinsSpec {
   ModelOptions model;                                // "model", "interaction", ... (classic)
   bool per_pattern = false;  // "perPattern": the JSON adds per-pattern fractions
 
+  // With a pattern file, P and N are known after loading it: validate() checks the cost with
+  // one pattern of one neuron, Basins::prepare() again with the file's.
   void validate() const;
+  // Learning once, then per amount and trial one sweep of each stored pattern's recall.
+  RunCost cost(int file_patterns = 1, int file_neurons = 1) const;
+  void check_cost(int file_patterns = 1, int file_neurons = 1) const;
   static BasinsSpec from_json(const JsonValue& spec);
 };
 
@@ -38,6 +43,7 @@ class Basins : public Experiment {
   std::string name() const override { return "basins"; }
   void prepare() override;
   long long unit_count() const override;
+  RunCost cost() const override;
   UnitRecord run_unit(long long unit) const override;
   Table aggregate(std::vector<UnitRecord> records) const override;
   void write_spec(JsonWriter& json) const override;
@@ -46,6 +52,9 @@ class Basins : public Experiment {
   // With perPattern, "per_pattern": per stored pattern (in file order), its
   // retrieved_fraction and mean_final_overlap per amount (in spec order).
   void write_extra(JsonWriter& json, const std::vector<UnitRecord>& records) const override;
+  // Per stored pattern: its ending (0..3), final overlap and sweeps (0..maxSweeps). With a
+  // pattern file and no prepare(), P is unknown: any positive multiple of 3 values.
+  void check_record(const UnitRecord& record) const override;
   int pattern_count() const;
 
  private:

@@ -103,12 +103,41 @@ void CapacitySpec::validate() const {
   if (!(flip >= 0 && flip <= 1)) throw SpecError("flip", "must be a fraction in [0, 1]");
   if (trials < 1) throw SpecError("trials", "must be at least 1");
   check_trial_size(size.neurons(), trials);
-  // A bound on the work of one run: N P summed over the cells, times trials.
-  double work = 0;
-  for (long long p : patterns)
-    work += static_cast<double>(n) * static_cast<double>(p) * static_cast<double>(p);
-  if (work * trials * static_cast<double>(rules.size()) > 1e14)
-    throw SpecError("patterns", "this run would take days (N P^2 x trials > 1e14): shrink it");
+  check_cost(cost(), {
+      {"patterns", "use fewer or smaller pattern counts",
+       cost_with(*this, [](CapacitySpec& s) { s.patterns = {1}; })},
+      {"trials", "use fewer trials", cost_with(*this, [](CapacitySpec& s) { s.trials = 1; })},
+      {size_key(size), "use a smaller network",
+       cost_with(*this, [](CapacitySpec& s) { s.size = NetworkSize{1, 1, s.size.from_grid}; })},
+      {"rule", "use fewer rules", cost_with(*this, [](CapacitySpec& s) { s.rules.resize(1); })},
+  });
+}
+
+namespace {
+constexpr int kValuesPerUnitAndRule = 5;
+constexpr double kReuseBytesCap = 256.0 * 1024 * 1024;  // capacity.cpp's kReuseBytes
+}  // namespace
+
+RunCost CapacitySpec::cost() const {
+  const int n = size.neurons();
+  const double t = trials;
+  RunCost c;
+  c.units = static_cast<double>(patterns.size()) * t;
+  double max_p = 1, weights = 0;
+  for (long long p : patterns) {
+    max_p = std::max(max_p, static_cast<double>(p));
+    for (Rule r : rules)
+      c.work += t * (learning_steps(n, static_cast<double>(p), r, model) +
+                     static_cast<double>(p) * n * field_steps(n, static_cast<double>(p), r, model));
+  }
+  for (Rule r : rules) weights = std::max(weights, weight_bytes(n, r, model));
+  // A trial's patterns (and the network's copies of them) and W, and the trials' states that
+  // carry over from cell to cell when they fit (Capacity::prepare).
+  const double unit = 4.0 * n * max_p + weights;
+  const double reuse = t * unit;
+  c.bytes = records_bytes(c.units, kValuesPerUnitAndRule * static_cast<double>(rules.size())) +
+            unit + (patterns.size() > 1 && reuse <= kReuseBytesCap ? reuse : 0);
+  return c;
 }
 
 CapacitySpec CapacitySpec::from_json(const JsonValue& json) {
@@ -307,6 +336,22 @@ Table Capacity::aggregate(std::vector<UnitRecord> records) const {
       if (!model.empty()) t.rows.back().insert(t.rows.back().begin() + 1, Cell::of(model));
     }
   return t;
+}
+
+void Capacity::check_record(const UnitRecord& rec) const {
+  static const char* const kNames[kValuesPerRule] = {"first_step_error", "stable_fraction",
+                                                     "retrieved_fraction", "mean_final_overlap",
+                                                     "mean_sweeps"};
+  // Per rule: three fractions, a mean overlap, and a mean of sweeps 0..maxSweeps.
+  static const double kMin[kValuesPerRule] = {0, 0, 0, -1, 0};
+  const double max[kValuesPerRule] = {1, 1, 1, 1, static_cast<double>(spec_.dynamics.max_sweeps)};
+  check_value_count(rec, spec_.rules.size() * kValuesPerRule);
+  for (std::size_t k = 0; k < rec.values.size(); ++k) {
+    const std::size_t v = k % kValuesPerRule;
+    check_value(rec, k, kMin[v], max[v], false, [&] {
+      return to_string(spec_.rules[k / kValuesPerRule]) + " " + kNames[v];
+    });
+  }
 }
 
 void Capacity::write_spec(JsonWriter& json) const {

@@ -22,8 +22,11 @@ struct CapacitySpec {
   DynamicsOptions dynamics;                // "mode", "tie", "maxSweeps" (async, keep, 100)
   ModelOptions model;                      // "model", "interaction", "beta", ... (classic)
 
-  // Throws SpecError naming the field (empty lists, P > N for the pseudo-inverse, ...).
+  // Throws SpecError naming the field (empty lists, P > N for the pseudo-inverse, a run over
+  // the limits of work or memory, ...).
   void validate() const;
+  // Per cell and trial, learning and one sweep of every recall of each rule.
+  RunCost cost() const;
   static CapacitySpec from_json(const JsonValue& spec);
 };
 
@@ -34,9 +37,11 @@ class Capacity : public Experiment {
   std::string name() const override { return "capacity"; }
   void prepare() override;
   long long unit_count() const override;
+  RunCost cost() const override { return spec_.cost(); }
   UnitRecord run_unit(long long unit) const override;
   Table aggregate(std::vector<UnitRecord> records) const override;
   void write_spec(JsonWriter& json) const override;
+  void check_record(const UnitRecord& record) const override;
   const CapacitySpec& spec() const { return spec_; }
   // Whether a trial's patterns and Hebbian network carry over from one cell to the next
   // (capacity.cpp, "Reusing a trial"); on by default, the same rows either way. Takes effect

@@ -36,6 +36,15 @@ struct UnitRecord {
   std::vector<double> values;
 };
 
+// What a run would cost, estimated before any unit runs: from the spec, and after prepare()
+// with the sizes its files gave. Every spec checks it against kMaxExperimentWork and
+// kMaxExperimentBytes (core/limits.hpp) and throws SpecError naming the setting to lower.
+struct RunCost {
+  double units = 0;  // unit_count(), as a double: estimated before it is known to fit
+  double work = 0;   // steps: one term of a local field, or one weight learned
+  double bytes = 0;  // the records (and their text in a shard), what units share, one unit's own
+};
+
 // Result rows: a number or a text per column.
 struct Cell {
   bool is_text = false;
@@ -58,6 +67,9 @@ class Experiment {
   // PatternFileError. Needed before run_unit, not before aggregate.
   virtual void prepare() = 0;
   virtual long long unit_count() const = 0;
+  // The estimate the spec was checked against (with the files' sizes after prepare()), for a
+  // front end to show.
+  virtual RunCost cost() const = 0;
   // One unit; const and thread-safe after prepare().
   virtual UnitRecord run_unit(long long unit) const = 0;
   // The rows from the units' records, in any order, each unit at most once. Units not run
@@ -68,6 +80,11 @@ class Experiment {
   virtual void write_spec(JsonWriter& json) const = 0;
   // Extra members after "rows" in the JSON result (e.g. basin radii); none by default.
   virtual void write_extra(JsonWriter& json, const std::vector<UnitRecord>& records) const;
+  // For a record read from outside (a shard file, a worker's message): throws
+  // std::invalid_argument "unit U: ..." unless run_unit could have written it: as many values
+  // as the experiment writes, each in its range (fractions in [0, 1], overlaps in [-1, 1],
+  // counts whole numbers >= 0). Needs no prepare().
+  virtual void check_record(const UnitRecord& record) const = 0;
 };
 
 // A spec as JSON: {"experiment": "capacity", "neurons": 256, "patterns": [1, 2, 4], ...}.
@@ -101,17 +118,24 @@ std::string program_version();
 std::string result_json(const Experiment& experiment, const std::vector<UnitRecord>& records);
 // The rows as CSV: a header of the column names, then one line per row.
 std::string result_csv(const Experiment& experiment, const std::vector<UnitRecord>& records);
-// A shard's output: the parameters and every unit record of shard index/count.
+// A shard's output: the parameters, every unit record of shard index/count, and the records'
+// digest: {"experiment", "parameters", "shard": {"index", "count", "units"}, "records",
+// "digest": "sha256:<hex>"}.
 std::string shard_json(const Experiment& experiment, int index, int count,
                        const std::vector<UnitRecord>& records);
 // Unit records as JSON, [[unit, value, ...], ...] with every value read back bit for bit (a
 // shard's "records"; what a Web Worker running the units sends the page), and back.
 std::string records_json(const std::vector<UnitRecord>& records);
-// Throws std::invalid_argument when `records` is not such an array.
+// Throws std::invalid_argument when `records` is not such an array: "record K is empty",
+// "unit U: value K is a string, not a number" (K counts from 1 after the unit), ...
 std::vector<UnitRecord> parse_records(const JsonValue& records);
+// "sha256:" and the SHA-256 (hex) of records_json(records): a shard's "digest".
+std::string records_digest(const std::vector<UnitRecord>& records);
 // Rebuilds the experiment and all records from shard outputs (JSON texts, any order).
-// Throws std::invalid_argument with one line naming a missing or repeated shard, or
-// differing parameters or versions.
+// Throws std::invalid_argument with one line naming a missing or repeated shard, differing
+// parameters or versions, or the file (and the unit) of a record that does not read as one
+// of the experiment's (Experiment::check_record), of a unit outside its shard, of records of
+// different lengths, or of a digest that is missing or does not match the records.
 struct Merged {
   std::unique_ptr<Experiment> experiment;
   std::vector<UnitRecord> records;

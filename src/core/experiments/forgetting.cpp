@@ -24,9 +24,21 @@ void ForgettingSpec::validate() const {
   if (!(flip >= 0 && flip <= 1)) throw SpecError("flip", "must be a fraction in [0, 1]");
   if (trials < 1) throw SpecError("trials", "must be at least 1");
   check_trial_size(size.neurons(), trials);
-  // Learning a palimpsest is O(N^2) per pattern, and every pattern is recalled.
-  const double work = static_cast<double>(n) * n * stored * trials;
-  if (work > 1e12) throw SpecError("stored", "this run would take hours (N^2 x stored x trials > 1e12): shrink it");
+  check_cost(cost(), {
+      {"stored", "use a shorter stream", cost_with(*this, [](ForgettingSpec& s) { s.stored = 1; })},
+      {"trials", "use fewer trials", cost_with(*this, [](ForgettingSpec& s) { s.trials = 1; })},
+      {size_key(size), "use a smaller network",
+       cost_with(*this, [](ForgettingSpec& s) { s.size = NetworkSize{1, 1, s.size.from_grid}; })},
+  });
+}
+
+RunCost ForgettingSpec::cost() const {
+  const double n = size.neurons(), p = stored, t = trials;
+  RunCost c;
+  c.units = t;
+  c.work = t * p * 2 * n * n;
+  c.bytes = records_bytes(t, 2 * p) + 8 * n * n + n * p;
+  return c;
 }
 
 ForgettingSpec ForgettingSpec::from_json(const JsonValue& json) {
@@ -87,6 +99,21 @@ Table Forgetting::aggregate(std::vector<UnitRecord> records) const {
                       Cell::of(overlap_sum / k)});
   }
   return t;
+}
+
+void Forgetting::check_record(const UnitRecord& rec) const {
+  const std::size_t p = static_cast<std::size_t>(spec_.stored);
+  check_value_count(rec, 2 * p);
+  for (std::size_t k = 0; k < 2 * p; ++k) {
+    const auto what = [&] {
+      return std::string(k < p ? "retrieved" : "final overlap") + " at age " +
+             std::to_string(k % p);
+    };
+    if (k < p)
+      check_value(rec, k, 0, 1, true, what);
+    else
+      check_value(rec, k, -1, 1, false, what);
+  }
 }
 
 void Forgetting::write_spec(JsonWriter& json) const {

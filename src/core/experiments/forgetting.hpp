@@ -23,6 +23,8 @@ struct ForgettingSpec {
   ModelOptions model;       // "decay", "clip" (the classic model; "model" may only be classic)
 
   void validate() const;
+  // Per trial: learning each pattern (N^2) and one sweep of its recall (N^2).
+  RunCost cost() const;
   static ForgettingSpec from_json(const JsonValue& spec);
 };
 
@@ -32,11 +34,14 @@ class Forgetting : public Experiment {
   std::string name() const override { return "forgetting"; }
   void prepare() override {}
   long long unit_count() const override { return spec_.trials; }
+  RunCost cost() const override { return spec_.cost(); }
   // Unit k is trial k: values [0, stored) retrieved (1 or 0) by age, then the final
   // overlaps by age.
   UnitRecord run_unit(long long unit) const override;
   Table aggregate(std::vector<UnitRecord> records) const override;
   void write_spec(JsonWriter& json) const override;
+  // Retrieved (0 or 1) then the final overlap (in [-1, 1]) per age.
+  void check_record(const UnitRecord& record) const override;
   const ForgettingSpec& spec() const { return spec_; }
 
  private:

@@ -1,4 +1,5 @@
-// Results as JSON and CSV, shard files and merging them, and the registry of experiments.
+// Results as JSON and CSV, shard files, and the registry of experiments (reading shards back
+// and merging them: shards.cpp).
 #include <algorithm>
 #include <map>
 
@@ -10,6 +11,7 @@
 #include "core/experiments/spec.hpp"
 #include "core/experiments/temperature.hpp"
 #include "core/report.hpp"
+#include "core/sha256.hpp"
 
 #ifndef HOPFIELD_VERSION
 #define HOPFIELD_VERSION "unknown"
@@ -114,123 +116,11 @@ std::string shard_json(const Experiment& e, int index, int count,
   json.key("index").value(index).key("count").value(count);
   json.key("units").value(e.unit_count());
   json.end_object();
-  json.key("records").raw(records_json(records));
+  const std::string text = records_json(records);
+  json.key("records").raw(text);
+  json.key("digest").value("sha256:" + sha256_hex(text));
   json.end_object();
   return json.str() + "\n";
-}
-
-std::string records_json(const std::vector<UnitRecord>& records) {
-  JsonWriter json;
-  json.begin_array();
-  for (const UnitRecord& r : records) {
-    json.begin_array();
-    json.value(r.unit);
-    for (double v : r.values) json.number_short(v);
-    json.end_array();
-  }
-  json.end_array();
-  return json.str();
-}
-
-std::vector<UnitRecord> parse_records(const JsonValue& records) {
-  if (!records.is(JsonValue::Type::array)) throw std::invalid_argument("records are not an array");
-  std::vector<UnitRecord> out;
-  for (const JsonValue& r : records.items) {
-    if (!r.is(JsonValue::Type::array) || r.items.empty())
-      throw std::invalid_argument("a record is not [unit, values...]");
-    UnitRecord rec;
-    rec.unit = static_cast<long long>(r.items[0].number);
-    for (std::size_t k = 1; k < r.items.size(); ++k) rec.values.push_back(r.items[k].number);
-    out.push_back(std::move(rec));
-  }
-  return out;
-}
-
-Merged merge_shards(const std::vector<std::string>& texts, const std::vector<std::string>& names) {
-  if (texts.empty()) throw std::invalid_argument("merge needs the shard files");
-  struct Shard {
-    std::string name, experiment, parameters, version;
-    long long index = 0, count = 0;
-    const JsonValue* records = nullptr;
-  };
-  std::vector<JsonValue> docs;
-  docs.reserve(texts.size());
-  std::vector<Shard> shards;
-  for (std::size_t k = 0; k < texts.size(); ++k) {
-    const std::string& name = k < names.size() ? names[k] : "shard " + std::to_string(k);
-    try {
-      docs.push_back(parse_json(texts[k]));
-    } catch (const std::invalid_argument& e) {
-      throw std::invalid_argument(name + ": " + e.what());
-    }
-    const JsonValue& d = docs.back();
-    const JsonValue* exp = d.find("experiment");
-    const JsonValue* params = d.find("parameters");
-    const JsonValue* shard = d.find("shard");
-    const JsonValue* records = d.find("records");
-    if (!exp || !params || !shard || !records || !shard->find("index") || !shard->find("count") ||
-        !params->find("version") || !records->is(JsonValue::Type::array))
-      throw std::invalid_argument(
-          name + ": not a shard file (run the experiment with --shard I/M --json)");
-    Shard s{name,
-            exp->text,
-            to_json(*params),
-            params->find("version")->text,
-            static_cast<long long>(shard->find("index")->number),
-            static_cast<long long>(shard->find("count")->number),
-            records};
-    shards.push_back(std::move(s));
-  }
-  const Shard& first = shards.front();
-  for (const Shard& s : shards) {
-    if (s.version != first.version)
-      throw std::invalid_argument("shards come from different versions: " + first.name + " " +
-                                  first.version + ", " + s.name + " " + s.version);
-    if (s.experiment != first.experiment || s.parameters != first.parameters)
-      throw std::invalid_argument("shards of different runs: the parameters of " + s.name +
-                                  " differ from those of " + first.name);
-    if (s.count != first.count)
-      throw std::invalid_argument("shards of different splits: " + first.name + " is one of " +
-                                  std::to_string(first.count) + ", " + s.name + " one of " +
-                                  std::to_string(s.count));
-  }
-  std::map<long long, std::string> seen;
-  for (const Shard& s : shards) {
-    if (s.index < 0 || s.index >= s.count)
-      throw std::invalid_argument(s.name + ": shard index " + std::to_string(s.index) +
-                                  " is not in 0.." + std::to_string(s.count - 1));
-    if (seen.count(s.index))
-      throw std::invalid_argument("shard " + std::to_string(s.index) + "/" +
-                                  std::to_string(s.count) + " given twice: " + seen[s.index] +
-                                  " and " + s.name);
-    seen[s.index] = s.name;
-  }
-  for (long long i = 0; i < first.count; ++i)
-    if (!seen.count(i))
-      throw std::invalid_argument("shard " + std::to_string(i) + "/" + std::to_string(first.count) +
-                                  " is missing");
-  JsonValue spec = *docs.front().find("parameters");
-  JsonValue name;
-  name.type = JsonValue::Type::string;
-  name.text = first.experiment;
-  spec.members.insert(spec.members.begin(), {"experiment", name});
-  Merged m;
-  m.experiment = make_experiment(spec);
-  for (const Shard& s : shards) {
-    std::vector<UnitRecord> records;
-    try {
-      records = parse_records(*s.records);
-    } catch (const std::invalid_argument& e) {
-      throw std::invalid_argument(s.name + ": " + e.what());
-    }
-    for (UnitRecord& r : records) m.records.push_back(std::move(r));
-  }
-  try {
-    m.records = complete_records(std::move(m.records), m.experiment->unit_count());
-  } catch (const std::invalid_argument& e) {
-    throw std::invalid_argument(std::string("the shards do not hold every unit once: ") + e.what());
-  }
-  return m;
 }
 
 }  // namespace hopfield::experiments

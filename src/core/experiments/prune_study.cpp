@@ -66,6 +66,32 @@ void PruneStudySpec::validate() const {
     if (!(f >= 0 && f <= 1)) throw SpecError("noise", "values must be fractions in [0, 1]");
   if (trials < 1) throw SpecError("trials", "must be at least 1");
   if (max_sweeps < 1) throw SpecError("maxSweeps", "must be at least 1");
+  check_cost();
+}
+
+RunCost PruneStudySpec::cost(int file_patterns, int file_neurons) const {
+  double levels = 0;
+  for (const PruneSweep& p : prune) levels += static_cast<double>(p.levels.size());
+  const double n = std::max(file_neurons, 1), p = std::max(file_patterns, 1);
+  const double noises = static_cast<double>(noise.size());
+  RunCost c;
+  c.units = levels * trials;
+  c.work = n * n * p + levels * n * n + c.units * (1 + noises) * n * n;
+  // W, a pruned W per level, and a unit's own copy (float, 4 bytes a weight).
+  c.bytes = records_bytes(c.units, 1 + noises) + (levels + 2) * 4 * n * n + n * p;
+  return c;
+}
+
+void PruneStudySpec::check_cost(int file_patterns, int file_neurons) const {
+  const int p = file_patterns, n = file_neurons;
+  experiments::check_cost(
+      cost(p, n),
+      {{"prune", "use fewer prune levels",
+        cost_with(*this, [](PruneStudySpec& s) { s.prune = {PruneSweep{s.prune.front().kind, {0}}}; }, p, n)},
+       {"trials", "use fewer trials", cost_with(*this, [](PruneStudySpec& s) { s.trials = 1; }, p, n)},
+       {"noise", "use fewer noise levels",
+        cost_with(*this, [](PruneStudySpec& s) { s.noise.resize(1); }, p, n)},
+       {"select", "select fewer or smaller patterns", cost(1, 1)}});
 }
 
 PruneStudySpec PruneStudySpec::from_json(const JsonValue& json) {
@@ -121,6 +147,7 @@ void PruneStudy::prepare() {
     throw SpecError("patterns", "pruning needs a dense N x N matrix: at most " +
                                     std::to_string(kMaxDenseNeurons) + " neurons, not " +
                                     std::to_string(n));
+  spec_.check_cost(static_cast<int>(images.size()), n);
   x_.resize(n, static_cast<Eigen::Index>(images.size()));
   for (std::size_t mu = 0; mu < images.size(); ++mu)
     x_.col(static_cast<Eigen::Index>(mu)) = images[mu].spins;
@@ -161,6 +188,10 @@ PruneSpectra prune_spectra(const PatternMatrix& x, HebbianScale scale, const std
   out.before = scaled(base);
   out.after = scaled(pruned);
   return out;
+}
+
+RunCost PruneStudy::cost() const {
+  return spec_.cost(static_cast<int>(x_.cols()), static_cast<int>(x_.rows()));
 }
 
 long long PruneStudy::unit_count() const {
@@ -224,6 +255,15 @@ Table PruneStudy::aggregate(std::vector<UnitRecord> records) const {
     }
   }
   return t;
+}
+
+void PruneStudy::check_record(const UnitRecord& rec) const {
+  check_value_count(rec, 1 + spec_.noise.size());
+  check_value(rec, 0, 0, 1, false, [] { return "sparsity"; });
+  for (std::size_t j = 0; j < spec_.noise.size(); ++j)
+    check_value(rec, 1 + j, 0, 100, false, [&] {
+      return "performance at noise " + json_number_short(spec_.noise[j]);
+    });
 }
 
 void PruneStudy::write_spec(JsonWriter& json) const {

@@ -37,7 +37,12 @@ struct PruneStudySpec {
   std::uint64_t seed = 0;                    // "seed"
   int max_sweeps = 50;                       // "maxSweeps"
 
+  // N and P come from the pattern file: validate() checks the cost with one pattern of one
+  // neuron, PruneStudy::prepare() again with the file's.
   void validate() const;
+  // Per level and trial: a pruned copy of W (N^2), one sweep of each noise level's recall.
+  RunCost cost(int file_patterns = 1, int file_neurons = 1) const;
+  void check_cost(int file_patterns = 1, int file_neurons = 1) const;
   // A preset fills in every setting the spec does not give.
   static PruneStudySpec from_json(const JsonValue& spec);
 };
@@ -48,9 +53,12 @@ class PruneStudy : public Experiment {
   std::string name() const override { return "prune-study"; }
   void prepare() override;
   long long unit_count() const override;
+  RunCost cost() const override;
   UnitRecord run_unit(long long unit) const override;
   Table aggregate(std::vector<UnitRecord> records) const override;
   void write_spec(JsonWriter& json) const override;
+  // The sparsity reached (a fraction), then the performance (0..100) per noise level.
+  void check_record(const UnitRecord& record) const override;
 
   // Prunes a copy of `base` as (kind, level) does; rng is used by the random kinds.
   static PruneReport prune(Network& net, const std::string& kind, double level, Rng& rng);

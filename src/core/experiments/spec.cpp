@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/network.hpp"
 #include "core/parse.hpp"
@@ -289,6 +290,97 @@ void check_trial_size(int neurons, long long trials) {
                                   std::to_string(kMaxExperimentTrialNeurons / neurons) + " trials");
 }
 
+namespace {
+// A unit's index, record and its allocation, the runner's slot, its place in a merge.
+constexpr double kUnitBytes = 128;
+// A value: 8 bytes, and its text in a shard (up to 25 characters, twice while it is written).
+constexpr double kValueBytes = 64;
+
+std::string bytes_text(double bytes) {
+  const char* const units[] = {"bytes", "KB", "MB", "GB", "TB", "PB"};
+  int u = 0;
+  while (bytes >= 1024 && u < 5) {
+    bytes /= 1024;
+    ++u;
+  }
+  char text[32];
+  std::snprintf(text, sizeof text, bytes < 10 && u > 0 ? "%.1f %s" : "%.0f %s", bytes, units[u]);
+  return text;
+}
+
+std::string steps_text(double steps) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2g", steps);
+  return text;
+}
+
+// Whether the fields come from a dense N x N W (else from the stored patterns).
+bool dense_weights(Rule rule, const ModelOptions& m) {
+  return rule != Rule::hebbian || m.model == Model::sparse || m.model == Model::continuous ||
+         has_weight_modifiers(m);
+}
+}  // namespace
+
+void check_cost(const RunCost& cost, const std::vector<CostFactor>& factors) {
+  // The network size is what a run studies: it is named only when the run's length (trials,
+  // lists, sweeps) cannot halve the cost.
+  auto heaviest = [&](auto measure) {
+    auto cut = [&](const CostFactor& f) { return measure(cost) / std::max(measure(f.least), 1.0); };
+    auto is_size = [](const CostFactor& f) { return f.key == "size" || f.key == "neurons"; };
+    const CostFactor* best = nullptr;  // the length setting that cuts most, if it halves the cost
+    for (const CostFactor& f : factors)
+      if (!is_size(f) && cut(f) >= 2 && (!best || cut(f) > cut(*best))) best = &f;
+    if (best) return best;
+    best = &factors.front();
+    for (const CostFactor& f : factors)
+      if (cut(f) > cut(*best)) best = &f;
+    return best;
+  };
+  const double units = std::round(cost.units);
+  if (cost.bytes > static_cast<double>(kMaxExperimentBytes)) {
+    const CostFactor* f = heaviest([](const RunCost& c) { return c.bytes; });
+    throw SpecError(f->key, "the run would need about " + bytes_text(cost.bytes) + " of memory (" +
+                                json_number_short(units) + " units), more than the limit of " +
+                                bytes_text(static_cast<double>(kMaxExperimentBytes)) + ": " +
+                                f->advice);
+  }
+  if (cost.work > kMaxExperimentWork) {
+    const CostFactor* f = heaviest([](const RunCost& c) { return c.work; });
+    throw SpecError(f->key, "the run would take about " + steps_text(cost.work) +
+                                " steps, more than the limit of " + steps_text(kMaxExperimentWork) +
+                                " (about a day on one core): " + f->advice);
+  }
+}
+
+double records_bytes(double units, double values_per_unit) {
+  return units * (kUnitBytes + values_per_unit * kValueBytes);
+}
+
+double field_steps(int neurons, double patterns, Rule rule, const ModelOptions& m) {
+  if (m.model == Model::dense || m.model == Model::modern) return patterns;  // P overlaps
+  if (dense_weights(rule, m)) return neurons;
+  return std::min<double>(neurons, patterns);  // Hebbian: P overlaps, or a dense W when N < P
+}
+
+double learning_steps(int neurons, double patterns, Rule rule, const ModelOptions& m) {
+  const double n = neurons, p = patterns;
+  double steps = n * p;  // the patterns themselves
+  if (rule == Rule::storkey) steps += n * n * p;
+  if (rule == Rule::pseudoinverse) steps += n * p * p + p * p * p + n * n * p;
+  if (rule == Rule::hebbian && dense_weights(rule, m)) steps += n * n * p;  // W = sum xi xi^T
+  steps += static_cast<double>(m.dreams) * 2 * n * n;  // a dream: a sweep and W -= eps s s^T
+  return steps;
+}
+
+double weight_bytes(int neurons, Rule rule, const ModelOptions& m) {
+  const double n = neurons;
+  return dense_weights(rule, m) || neurons <= 1024 ? 8 * n * n : 0;
+}
+
+std::string size_key(const NetworkSize& size) {
+  return size.from_grid ? "size" : "neurons";
+}
+
 double pattern_activity(const ModelOptions& m) {
   return m.model == Model::sparse && m.activity > 0 ? m.activity : 0.5;
 }
@@ -424,6 +516,13 @@ std::vector<const UnitRecord*> cell_records(const std::vector<const UnitRecord*>
   for (std::size_t k = 0; k < t; ++k)
     if (const UnitRecord* r = by_unit[cell * t + k]) out.push_back(r);
   return out;
+}
+
+void check_value_count(const UnitRecord& r, std::size_t count) {
+  if (r.values.size() != count)
+    throw std::invalid_argument("unit " + std::to_string(r.unit) + " holds " +
+                                std::to_string(r.values.size()) + " values, not the " +
+                                std::to_string(count) + " this experiment writes");
 }
 
 std::vector<UnitRecord> complete_records(std::vector<UnitRecord> records, long long count) {

@@ -79,6 +79,35 @@ void write_model(JsonWriter& json, const ModelOptions& m);
 // Throws SpecError("trials") when trials x N exceeds kMaxExperimentTrialNeurons.
 void check_trial_size(int neurons, long long trials);
 
+// --- estimating a run's cost (RunCost, checked against limits.hpp) ----------------------------
+// A setting, and the cost of the run with that setting at its least (one trial, one value of
+// a list, ...): check_cost names the setting whose least cuts the cost the most.
+struct CostFactor {
+  std::string key;     // the spec key (the CLI names its flag)
+  std::string advice;  // "use fewer trials"
+  RunCost least;
+};
+// Throws SpecError naming the heaviest factor when cost.bytes > kMaxExperimentBytes or
+// cost.work > kMaxExperimentWork.
+void check_cost(const RunCost& cost, const std::vector<CostFactor>& factors);
+// The spec's cost with one setting changed, for a CostFactor.
+template <class Spec, class Change, class... Sizes>
+RunCost cost_with(Spec spec, Change change, Sizes... sizes) {
+  change(spec);
+  return spec.cost(sizes...);
+}
+// Bytes of the unit records: per unit, and per value (a double, and its text in a shard).
+double records_bytes(double units, double values_per_unit);
+// Steps of one neuron's local field with P stored patterns, for the rule and model.
+double field_steps(int neurons, double patterns, Rule rule, const ModelOptions& model);
+// Steps of learning P patterns (the weights, dreams included).
+double learning_steps(int neurons, double patterns, Rule rule, const ModelOptions& model);
+// Bytes of the dense N x N weights and their working copies (0 when the fields come from the
+// patterns).
+double weight_bytes(int neurons, Rule rule, const ModelOptions& model);
+// The "size" or "neurons" key, as the spec gave it.
+std::string size_key(const NetworkSize& size);
+
 // The activity random patterns are drawn with: the sparse model's, when given, else 1/2.
 double pattern_activity(const ModelOptions& m);
 // The model as a table cell ("dense, F(x) = x^3"); empty for the plain classic model.
@@ -131,6 +160,24 @@ std::vector<const UnitRecord*> index_records(const std::vector<UnitRecord>& reco
 // The records run so far of cell c (units c * trials .. c * trials + trials - 1), in order.
 std::vector<const UnitRecord*> cell_records(const std::vector<const UnitRecord*>& by_unit,
                                             std::size_t cell, int trials);
+
+// Checks for Experiment::check_record; each throws std::invalid_argument "unit U: ...".
+// The record holds `count` values.
+void check_value_count(const UnitRecord& r, std::size_t count);
+// Value k (0-based) lies in [min, max], and is a whole number when `whole`; `what` names it
+// in the message ("hebbian retrieved_fraction"), called only when it is not.
+template <class What>
+void check_value(const UnitRecord& r, std::size_t k, double min, double max, bool whole,
+                 What what) {
+  const double v = r.values[k];
+  if (v >= min && v <= max && (!whole || v == static_cast<double>(static_cast<long long>(v))))
+    return;
+  throw std::invalid_argument("unit " + std::to_string(r.unit) + ": value " +
+                              std::to_string(k + 1) + " (" + std::string(what()) + ") is " +
+                              json_number_short(v) + ", not " + (whole ? "a whole number " : "") +
+                              "in [" + json_number_short(min) + ", " + json_number_short(max) +
+                              "]");
+}
 
 // Records sorted by unit, checked complete (each of 0..count-1 exactly once).
 std::vector<UnitRecord> complete_records(std::vector<UnitRecord> records, long long count);

@@ -25,6 +25,32 @@ void TemperatureSpec::validate() const {
   if (rule == Rule::pseudoinverse && max_p > n)
     throw SpecError("patterns", "the pseudo-inverse rule stores at most N = " + std::to_string(n) +
                                     " patterns");
+  check_cost(cost(), {
+      {"temperatures", "use fewer temperatures",
+       cost_with(*this, [](TemperatureSpec& s) { s.temperatures.resize(1); })},
+      {"patterns", "use fewer or smaller pattern counts",
+       cost_with(*this, [](TemperatureSpec& s) { s.patterns = {1}; })},
+      {"trials", "use fewer trials", cost_with(*this, [](TemperatureSpec& s) { s.trials = 1; })},
+      {"sweeps", "use fewer sweeps", cost_with(*this, [](TemperatureSpec& s) { s.sweeps = 1; })},
+      {size_key(size), "use a smaller network",
+       cost_with(*this, [](TemperatureSpec& s) { s.size = NetworkSize{1, 1, s.size.from_grid}; })},
+  });
+}
+
+RunCost TemperatureSpec::cost() const {
+  const int n = size.neurons();
+  const double cells_per_p = static_cast<double>(temperatures.size()) * trials;
+  RunCost c;
+  c.units = static_cast<double>(patterns.size()) * cells_per_p;
+  double max_p = 1;
+  for (long long p : patterns) {
+    const double pd = static_cast<double>(p);
+    max_p = std::max(max_p, pd);
+    c.work += cells_per_p * (learning_steps(n, pd, rule, model) +
+                             static_cast<double>(sweeps) * n * field_steps(n, pd, rule, model));
+  }
+  c.bytes = records_bytes(c.units, 1) + 4.0 * n * max_p + weight_bytes(n, rule, model);
+  return c;
 }
 
 TemperatureSpec TemperatureSpec::from_json(const JsonValue& json) {
@@ -59,7 +85,9 @@ void Temperature::prepare() {
 }
 
 long long Temperature::unit_count() const {
-  return static_cast<long long>(spec_.patterns.size() * spec_.temperatures.size()) * spec_.trials;
+  // In 64 bits: size_t is 32 bits in the page's WebAssembly.
+  return static_cast<long long>(spec_.patterns.size()) *
+         static_cast<long long>(spec_.temperatures.size()) * spec_.trials;
 }
 
 UnitRecord Temperature::run_unit(long long unit) const {
@@ -99,7 +127,8 @@ Table Temperature::aggregate(std::vector<UnitRecord> records) const {
                "temperature", "trials",  "mean_abs_overlap", "sd_abs_overlap"};
   const int n = spec_.size.neurons();
   const std::size_t nt = spec_.temperatures.size();
-  for (std::size_t c = 0; c < spec_.patterns.size() * nt; ++c) {
+  const long long cells = unit_count() / spec_.trials;
+  for (std::size_t c = 0; c < static_cast<std::size_t>(cells); ++c) {
     std::vector<double> values;
     for (const UnitRecord* rec : cell_records(by_unit, c, spec_.trials))
       values.push_back(rec->values[0]);
@@ -112,6 +141,11 @@ Table Temperature::aggregate(std::vector<UnitRecord> records) const {
                       Cell::of(s.sd)});
   }
   return t;
+}
+
+void Temperature::check_record(const UnitRecord& rec) const {
+  check_value_count(rec, 1);
+  check_value(rec, 0, 0, 1, false, [] { return "mean_abs_overlap"; });
 }
 
 void Temperature::write_spec(JsonWriter& json) const {

@@ -24,6 +24,8 @@ struct TemperatureSpec {
   PatternFile source;                          // "source": "random" or a file; "select"
 
   void validate() const;
+  // Per cell and trial: learning, then every sweep (the run length is fixed).
+  RunCost cost() const;
   static TemperatureSpec from_json(const JsonValue& spec);
 };
 
@@ -33,9 +35,12 @@ class Temperature : public Experiment {
   std::string name() const override { return "temperature"; }
   void prepare() override;
   long long unit_count() const override;
+  RunCost cost() const override { return spec_.cost(); }
   UnitRecord run_unit(long long unit) const override;
   Table aggregate(std::vector<UnitRecord> records) const override;
   void write_spec(JsonWriter& json) const override;
+  // One value: the mean |overlap|, in [0, 1].
+  void check_record(const UnitRecord& record) const override;
 
  private:
   TemperatureSpec spec_;
