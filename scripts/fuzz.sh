@@ -17,7 +17,7 @@ mkdir -p "$out/findings"
 cmake --build --preset fuzz -j"$(nproc)" >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; exit 1; }
 failed=0
 printf '%-10s %12s %8s  %s\n' harness executions exec/s result
-for name in text pbm idx_raw idx_gzip auto spec startup session cli_options image; do
+for name in text pbm idx_raw idx_gzip auto spec startup session cli_options image merge; do
   corpus=$out/corpus/$name
   log=$out/fuzz_$name.log
   mkdir -p "$corpus"
