@@ -17,7 +17,7 @@ bin=build/asan/fuzz
 cmake --preset fuzz >/dev/null
 mkdir -p "$out/findings"
 cmake --build --preset fuzz -j"$(nproc)" >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; exit 1; }
-harnesses=(text pbm idx_raw idx_gzip auto spec startup session cli_options image)
+harnesses=(text pbm idx_raw idx_gzip auto spec startup session cli_options image merge)
 
 run_one() { # run_one NAME: prints the harness's line of the table; fails on a finding
   local name=$1
