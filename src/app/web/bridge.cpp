@@ -118,12 +118,6 @@ EMSCRIPTEN_KEEPALIVE int hl_wheel_scrolls(double dy) {
   return 0;
 }
 
-// The session as share-link text (autosave and getShareLink).
-EMSCRIPTEN_KEEPALIVE const char* hl_session_text() {
-  g_result = the_app().session_text();
-  return g_result.c_str();
-}
-
 // A notice from the page's JavaScript (autosave's storage warning).
 EMSCRIPTEN_KEEPALIVE void hl_notice(const char* text, int is_error) {
   if (is_error) the_app().error(text ? text : "");
