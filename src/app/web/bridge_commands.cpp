@@ -9,6 +9,7 @@
 
 #include "app/app.hpp"
 #include "app/lessons.hpp"
+#include "core/session_link.hpp"
 
 #include "app/web/bridge.hpp"
 
@@ -171,6 +172,15 @@ EMSCRIPTEN_KEEPALIVE const char* hl_set_theme(const char* name) {
 
 EMSCRIPTEN_KEEPALIVE const char* hl_load_lesson(const char* id) {
   return guarded([&] { hlab::start_lesson(the_app(), id ? id : ""); });
+}
+
+// A session opened in the running page (a link pasted into the address bar, or back to this
+// browser's own session: session_store.js); "" opens a fresh one. Nothing changes on an error.
+EMSCRIPTEN_KEEPALIVE const char* hl_restore_session(const char* text) {
+  return guarded([&] {
+    const std::string session = text ? text : "";
+    the_app().restore_session_text(session.empty() ? hopfield::encode_session(hopfield::Session{}) : session);
+  });
 }
 
 }  // extern "C"

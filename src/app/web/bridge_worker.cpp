@@ -25,6 +25,7 @@ class WorkerBackend : public hlab::ExperimentBackend {
   void start(const std::string& spec_json,
              const std::vector<std::pair<std::string, std::string>>& files) override {
     pending_ = {};
+    ++started_;
     hopfield::JsonWriter list;
     list.begin_array();
     for (const auto& [name, bytes] : files) list.begin_array().value(name).value(bytes).end_array();
@@ -36,6 +37,8 @@ class WorkerBackend : public hlab::ExperimentBackend {
     EM_ASM({ Module.hopfieldWorkerStop(); });
   }
   Update poll() override { return std::exchange(pending_, Update{}); }
+  // How many runs were started: tells one run's status from the next one's.
+  int started() const { return started_; }
 
   void message(const std::string& type, const std::string& text) {
     if (type == "records") {
@@ -54,6 +57,7 @@ class WorkerBackend : public hlab::ExperimentBackend {
 
  private:
   Update pending_;
+  int started_ = 0;
 };
 
 WorkerBackend* g_worker = nullptr;
@@ -72,7 +76,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_experiment_start(const char* spec_json) {
 
 EMSCRIPTEN_KEEPALIVE void hl_experiment_cancel() { the_app().cancel_experiment(); }
 
-// {state, done, total, etaSeconds, elapsedSeconds, error}
+// {state, done, total, etaSeconds, elapsedSeconds, error, run: how many runs were started}
 EMSCRIPTEN_KEEPALIVE const char* hl_experiment_status() {
   App& app = the_app();
   app.poll_experiment();  // also when no frames are drawn (a hidden tab)
@@ -86,6 +90,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_experiment_status() {
   json.key("etaSeconds").value(run.eta_seconds());
   json.key("elapsedSeconds").value(run.elapsed_seconds());
   json.key("error").value(run.error());
+  json.key("run").value(g_worker ? g_worker->started() : 0);
   json.end_object();
   result() = json.str();
   return result().c_str();

@@ -7,7 +7,13 @@
   var fail = w.fail, withBytes = w.withBytes, withCString = w.withCString, cstr = w.cstr,
       checked = w.checked, describe = w.describe, requireInt = w.requireInt,
       requireNumber = w.requireNumber, requireString = w.requireString, seedString = w.seedString,
-      checkKeys = w.checkKeys, patternList = w.patternList;
+      checkKeys = w.checkKeys, patternList = w.patternList, callC = w.callC,
+      requireWord = w.requireWord;
+
+  // {state, done, total, etaSeconds, elapsedSeconds, error, run (which start this is)}
+  function experimentStatus() {
+    return JSON.parse(cstr(ccall('hl_experiment_status', 'number', [], [])));
+  }
 
   var api = {
     getState: function () {
@@ -78,7 +84,7 @@
     corrupt: function (request) {
       checkKeys('corrupt', request, ['type', 'fraction', 'probability', 'value', 'seed', 'x', 'y',
                                      'w', 'h', 'pattern']);
-      var type = requireString('type', request.type);
+      var type = requireWord('type', request.type);
       var amount = 0;
       if (type === 'flip' || type === 'mask') amount = requireNumber('fraction', request.fraction);
       if (type === 'saltpepper') amount = requireNumber('probability', request.probability);
@@ -89,9 +95,7 @@
       var pattern = request.pattern === undefined ? -1 : requireInt('pattern', request.pattern);
       if (request.pattern !== undefined && pattern < 0) fail('pattern must be >= 0');
       var seed = seedString(request.seed);
-      checked(ccall('hl_corrupt', 'number',
-                    ['string', 'number', 'number', 'number', 'number', 'number', 'number',
-                     'string', 'number'],
+      checked(callC('hl_corrupt', 'number',
                     [type, amount, value, rect[0], rect[1], rect[2], rect[3], seed, pattern]));
     },
 
@@ -161,7 +165,7 @@
                                         'maxSweeps'].concat(modelKeys));
       var o = options;
       ['rule', 'scale', 'mode', 'tie'].forEach(function (k) {
-        if (o[k] !== undefined) requireString(k, o[k]);
+        if (o[k] !== undefined) requireWord(k, o[k]);
       });
       if (o.temperature !== undefined) requireNumber('temperature', o.temperature);
       if (o.maxSweeps !== undefined) requireInt('maxSweeps', o.maxSweeps);
@@ -172,13 +176,11 @@
         if (v === undefined) return;
         if (typeof v === 'boolean') v = v ? 'on' : 'off';
         else if (typeof v === 'number') v = String(requireNumber(k, v));
-        else requireString(k, v);
+        else requireWord(k, v);
         if (v.indexOf(';') >= 0 || v.indexOf('=') >= 0) fail(k + ' must not contain ; or =');
         model += k + '=' + v + ';';
       });
-      checked(ccall('hl_set_options', 'number',
-                    ['string', 'string', 'string', 'string', 'number', 'number', 'string',
-                     'number', 'number', 'string'],
+      checked(callC('hl_set_options', 'number',
                     [o.rule || '', o.scale || '', o.mode || '', o.tie || '',
                      o.temperature === undefined ? 0 : 1, o.temperature || 0, seed,
                      o.maxSweeps === undefined ? 0 : 1, o.maxSweeps || 0, model]));
@@ -187,19 +189,19 @@
     // A built-in set at the current grid size: 'letters', 'digits' or 'classic'. Options:
     // {replace (default true), pick: 'ABC' or 'cross, ring' (only these, in this order)}.
     loadBuiltin: function (family, options) {
-      requireString('family', family);
+      requireWord('family', family);
       var replace = !options || options.replace !== false;
       var pick = options && options.pick !== undefined ? requireString('pick', options.pick) : '';
-      checked(ccall('hl_load_builtin', 'number', ['string', 'number', 'string'],
-                    [family, replace ? 1 : 0, pick]));
+      checked(callC('hl_load_builtin', 'number', [family, replace ? 1 : 0, pick]));
     },
 
     // Runs an experiment (off the page's thread, in a Web Worker) and resolves with the same
     // {experiment, parameters, rows} as `hopfield-cli <experiment> --json`. spec: {experiment:
     // 'capacity'|'basins'|'temperature'|'prune-study', ...the CLI's flags in camelCase}; a
     // pattern source 'library' is the current library. options: {onProgress({done, total,
-    // etaSeconds}), signal (an AbortSignal: aborting cancels, and the Promise rejects)}. A bad
-    // spec throws an Error naming the field. The app's Experiments window shows the run.
+    // etaSeconds}), signal (an AbortSignal: aborting cancels this run, and its Promise rejects)}.
+    // A bad spec throws an Error naming the field, and so does a call while another experiment
+    // runs. The app's Experiments window shows the run.
     runExperiment: function (spec, options) {
       if (spec === null || typeof spec !== 'object' || Array.isArray(spec))
         fail('spec must be an object, e.g. {experiment: "capacity", neurons: 256, patterns: "1:64:1"}');
@@ -208,18 +210,30 @@
       if (o.onProgress !== undefined && typeof o.onProgress !== 'function') fail('onProgress must be a function');
       if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) fail('signal must be an AbortSignal');
       if (o.signal && o.signal.aborted) fail('the signal is already aborted');
+      // One run at a time: a second call while one runs is refused (it would take over the
+      // first's worker, status and result).
+      if (experimentStatus().state === 'running')
+        fail('an experiment is already running: wait for it to end, or abort it (options.signal), ' +
+             'before starting another');
       withCString(JSON.stringify(spec), function (p) {
         checked(ccall('hl_experiment_start', 'number', ['number'], [p]));
       });
+      var run = experimentStatus().run;  // this call's run: the status of no other is taken
       return new Promise(function (resolve, reject) {
         var finished = false;
         if (o.signal) o.signal.addEventListener('abort', function () {
-          if (!finished) ccall('hl_experiment_cancel', null, [], []);
+          if (!finished && experimentStatus().run === run) ccall('hl_experiment_cancel', null, [], []);
         });
         var seen = -1;
         function poll() {
           try {
-            var s = JSON.parse(cstr(ccall('hl_experiment_status', 'number', [], [])));
+            var s = experimentStatus();
+            if (s.run !== run) {
+              finished = true;
+              reject(new Error('hopfield: the experiment was replaced by another one started in the ' +
+                               'Experiments window'));
+              return;
+            }
             if (o.onProgress && s.done !== seen) {
               seen = s.done;
               o.onProgress({ done: s.done, total: s.total, etaSeconds: s.etaSeconds });
@@ -244,15 +258,15 @@
     // The look: 'dark', 'light' or 'projector' (large text, thick lines, high contrast); the
     // browser keeps it for the next visit.
     setTheme: function (name) {
-      requireString('name', name);
-      checked(ccall('hl_set_theme', 'number', ['string'], [name]));
+      requireWord('name', name);
+      checked(callC('hl_set_theme', 'number', [name]));
     },
 
     // Sets up a lesson ('recall', 'overload', 'two-cycles', 'temperature', 'unlearning',
     // 'weights', 'pruning'): library, probe and settings, and its text as the hint.
     loadLesson: function (id) {
-      requireString('id', id);
-      checked(ccall('hl_load_lesson', 'number', ['string'], [id]));
+      requireWord('id', id);
+      checked(callC('hl_load_lesson', 'number', [id]));
     }
   };
   w.api = api;

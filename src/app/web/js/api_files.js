@@ -6,7 +6,8 @@
   var fail = w.fail, withBytes = w.withBytes, withCString = w.withCString, cstr = w.cstr,
       checked = w.checked, describe = w.describe, requireInt = w.requireInt,
       requireNumber = w.requireNumber, requireString = w.requireString, seedString = w.seedString,
-      checkKeys = w.checkKeys, patternList = w.patternList, notice = w.notice;
+      checkKeys = w.checkKeys, patternList = w.patternList, callC = w.callC,
+      requireWord = w.requireWord, notice = w.notice;
   var api = w.api;
 
   // Data sets: fetched on request (the first frame never waits for them), then handed to the
@@ -50,8 +51,7 @@
     return withBytes(f.bytes[0], function (images, imagesLength) {
       return withBytes(f.bytes[1], function (labels, labelsLength) {
         return withBytes(f.bytes[2], function (names, namesLength) {
-          return cstr(ccall('hl_load_labelled_set', 'number',
-            ['string', 'number', 'number', 'number', 'number', 'number', 'number', 'string', 'number', 'number'],
+          return cstr(callC('hl_load_labelled_set', 'number',
             [f.name, images, imagesLength, labels, labelsLength, names, namesLength,
              f.classes, f.perClass, f.replace ? 1 : 0]));
         });
@@ -63,6 +63,7 @@
     fetchDataset(name, { classes: classes, perClass: perClass, replace: !!replace })
       .then(function (files) {
         var message = loadLabelledSet(files);
+        w.changed();
         if (message) notice(name + ': ' + message, true);
       })
       .catch(function (e) { notice(e.message.replace(/^hopfield: /, ''), true); });
@@ -143,10 +144,9 @@
         }
         var fit = o.fit === undefined ? 'contain' : o.fit;
         if (fit !== 'contain' && fit !== 'cover') fail("fit must be 'contain' or 'cover', got " + describe(fit));
-        var name = o.name === undefined ? 'image' : requireString('name', o.name);
+        var name = o.name === undefined ? 'image' : requireWord('name', o.name);
         withBytes(data, function (ptr, length) {
-          checked(ccall('hl_load_image', 'number', ['number', 'number', 'string', 'string', 'number', 'string'],
-                        [ptr, length, name, threshold, o.invert ? 1 : 0, fit]));
+          checked(callC('hl_load_image', 'number', [ptr, length, name, threshold, o.invert ? 1 : 0, fit]));
         });
         resolve(api.getState().drawing);
       });
@@ -166,11 +166,10 @@
       else if (contents instanceof ArrayBuffer) bytes = new Uint8Array(contents);
       else if (contents instanceof Uint8Array) bytes = contents;
       else fail('contents must be a string, ArrayBuffer or Uint8Array');
-      var source = name === undefined ? 'file' : requireString('name', name);
+      var source = name === undefined ? 'file' : requireWord('name', name);
       var replace = !!(options && options.replace);
       withBytes(bytes, function (ptr, length) {
-        checked(ccall('hl_load_file', 'number', ['number', 'number', 'string', 'number'],
-                      [ptr, length, source, replace ? 1 : 0]));
+        checked(callC('hl_load_file', 'number', [ptr, length, source, replace ? 1 : 0]));
       });
     }
   });

@@ -10,9 +10,24 @@ var hopfieldWeb = (function () {
     throw new Error('hopfield: ' + message);
   }
 
+  // A string argument is at most this long: names and options (pattern names follow the
+  // session format's 1024-byte limit); longer text (patterns, specs) at most kMaxReadBytes.
+  var MAX_WORD_BYTES = 1024;
+  var MAX_TEXT_BYTES = 128 * 1024 * 1024;
+
+  // wasm memory for `size` bytes, or an Error (never address 0: _malloc's answer when the
+  // memory cannot grow).
+  function allocate(size, what) {
+    var ptr = _malloc(Math.max(size, 1));
+    if (!ptr) fail('not enough memory for ' + what + ' (' + size + ' bytes)');
+    return ptr;
+  }
+
   // Copies bytes (a Uint8Array) into wasm memory for the call fn(pointer, length).
   function withBytes(bytes, fn) {
-    var ptr = _malloc(Math.max(bytes.length, 1));
+    if (bytes.length > MAX_TEXT_BYTES)
+      fail('the file is ' + bytes.length + ' bytes, more than the limit of ' + MAX_TEXT_BYTES);
+    var ptr = allocate(bytes.length, 'the file');
     HEAPU8.set(bytes, ptr);
     try {
       return fn(ptr, bytes.length);
@@ -21,15 +36,42 @@ var hopfieldWeb = (function () {
     }
   }
 
-  // Copies a JS string into wasm memory (heap, not stack: patterns can be megabytes).
-  function withCString(text, fn) {
+  // A JS string as a C string on the heap (never the wasm stack, which a long one overflows:
+  // "memory access out of bounds" and every later call broken). The caller frees it.
+  function heapString(text, what) {
     var size = lengthBytesUTF8(text) + 1;
-    var ptr = _malloc(size);
+    if (size > MAX_TEXT_BYTES)
+      fail((what || 'a text argument') + ' is ' + (size - 1) + ' bytes long, more than the limit of ' +
+           MAX_TEXT_BYTES);
+    var ptr = allocate(size, what || 'a text argument');
     stringToUTF8(text, ptr, size);
+    return ptr;
+  }
+
+  // Copies a JS string into wasm memory for the call fn(pointer).
+  function withCString(text, fn) {
+    var ptr = heapString(text);
     try {
       return fn(ptr);
     } finally {
       _free(ptr);
+    }
+  }
+
+  // ccall(fn, returns, args) with every string argument copied to the heap and freed after
+  // the call (ccall's own 'string' type copies onto the 5 MB stack, unchecked).
+  function callC(fn, returns, args) {
+    var pointers = [];
+    try {
+      var values = args.map(function (a) {
+        if (typeof a !== 'string') return a;
+        var ptr = heapString(a);
+        pointers.push(ptr);
+        return ptr;
+      });
+      return ccall(fn, returns, args.map(function () { return 'number'; }), values);
+    } finally {
+      pointers.forEach(function (ptr) { _free(ptr); });
     }
   }
 
@@ -65,6 +107,16 @@ var hopfieldWeb = (function () {
 
   function requireString(name, v) {
     if (typeof v !== 'string') fail(name + ' must be a string, got ' + describe(v));
+    return v;
+  }
+
+  // A name or an option: a string of at most MAX_WORD_BYTES (UTF-8).
+  function requireWord(name, v) {
+    requireString(name, v);
+    var bytes = v.length > MAX_WORD_BYTES ? v.length : lengthBytesUTF8(v);
+    if (bytes > MAX_WORD_BYTES)
+      fail(name + ' is ' + bytes + (v.length > MAX_WORD_BYTES ? ' characters' : ' bytes') +
+           ' long, more than the limit of ' + MAX_WORD_BYTES + ' bytes');
     return v;
   }
 
@@ -105,10 +157,11 @@ var hopfieldWeb = (function () {
   }
 
   return {
-    fail: fail, withBytes: withBytes, withCString: withCString, cstr: cstr, checked: checked,
-    describe: describe, requireInt: requireInt, requireNumber: requireNumber,
-    requireString: requireString, seedString: seedString, checkKeys: checkKeys,
+    fail: fail, withBytes: withBytes, withCString: withCString, callC: callC, cstr: cstr,
+    checked: checked, describe: describe, requireInt: requireInt, requireNumber: requireNumber,
+    requireString: requireString, requireWord: requireWord, MAX_WORD_BYTES: MAX_WORD_BYTES, seedString: seedString, checkKeys: checkKeys,
     patternList: patternList, notice: notice,
-    api: null  // window.hopfield's methods (api.js), published once the app is ready (page.js)
+    api: null,  // window.hopfield's methods (api.js), published once the app is ready (page.js)
+    changed: function () {}  // the session may have changed (session_store.js saves it)
   };
 })();

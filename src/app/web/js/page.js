@@ -1,69 +1,29 @@
-// The page's glue: upload, autosave, theme, share link, wheel, live region, and the start
-// once the app has drawn its first frame (window.hopfield appears then).
+// The page's glue: upload, theme, "Open in full", wheel, live region, and the start once the
+// app has drawn its first frame (window.hopfield appears then). Autosave and links:
+// session_store.js.
 (function () {
   'use strict';
-  var w = hopfieldWeb, withBytes = w.withBytes, cstr = w.cstr, notice = w.notice;
+  var w = hopfieldWeb, withBytes = w.withBytes, callC = w.callC, cstr = w.cstr, notice = w.notice;
   var api = w.api;
 
   // The shell's <input type=file> hands uploads here; errors are shown in the app itself.
   Module['hopfieldUpload'] = function (file) {
     file.arrayBuffer().then(function (buffer) {
       withBytes(new Uint8Array(buffer), function (ptr, length) {
-        ccall('hl_upload_file', null, ['number', 'number', 'string'], [ptr, length, file.name]);
+        callC('hl_upload_file', null, [ptr, length, file.name]);
       });
+      w.changed();
     });
   };
 
-  // Autosave: the session (hl_session_text), within half a second of a change and on
-  // pagehide, in localStorage under this page's address (embeds with other parameters keep
-  // their own). Restored at start-up unless the link carries a #state= (main.cpp).
-  var SAVE_KEY = 'hopfield-lab.session:' + location.pathname + location.search;
-  var saving = false, lastSaved = null, storageWarned = false;
-  function storage() {
-    try { return window.localStorage; } catch (e) { return null; }
-  }
   // The look (dark, light, projector) is the reader's, not the page's: one entry for every
   // page of this origin.
   var THEME_KEY = 'hopfield-lab.theme';
   Module['hopfieldSavedTheme'] = function () {
-    try { return storage().getItem(THEME_KEY) || ''; } catch (e) { return ''; }
+    try { return window.localStorage.getItem(THEME_KEY) || ''; } catch (e) { return ''; }
   };
   Module['hopfieldSaveTheme'] = function (theme) {
-    try { storage().setItem(THEME_KEY, theme); } catch (e) { /* storage blocked: not kept */ }
-  };
-  Module['hopfieldSavedSession'] = function () {
-    try { return storage().getItem(SAVE_KEY) || ''; } catch (e) { return ''; }
-  };
-  function autosave() {
-    if (!saving) return;
-    var text = cstr(ccall('hl_session_text', 'number', [], []));
-    if (text === lastSaved) return;
-    try {
-      storage().setItem(SAVE_KEY, text);
-      lastSaved = text;
-    } catch (e) {
-      lastSaved = text;  // tried; try again after the next change
-      if (!storageWarned) {
-        storageWarned = true;
-        notice('This browser does not let the page keep its work (private mode, or storage blocked ' +
-               'in this frame): a reload starts afresh. Use Share to keep a link.', false);
-      }
-    }
-  }
-  Module['hopfieldForgetSession'] = function () {
-    try { storage().removeItem(SAVE_KEY); } catch (e) { /* nothing saved, nothing to forget */ }
-    lastSaved = null;
-    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-  };
-  function shareLink(state) {
-    return location.href.split('#')[0] + '#state=' + state;
-  }
-  Module['hopfieldShareLink'] = function (state) {
-    var link = shareLink(state);
-    try {
-      if (navigator.clipboard) navigator.clipboard.writeText(link).catch(function () {});
-    } catch (e) { /* the popup shows the link to copy by hand */ }
-    return link;
+    try { window.localStorage.setItem(THEME_KEY, theme); } catch (e) { /* storage blocked: not kept */ }
   };
   // Embed mode's "Open in full": this session in a new tab, without the embed parameters.
   Module['hopfieldOpenFull'] = function (state) {
@@ -71,12 +31,6 @@
     ['embed', 'panels', 'autorun', 'probe', 'state'].forEach(function (k) { params.delete(k); });
     var query = params.toString();
     window.open(location.pathname + (query ? '?' + query : '') + '#state=' + state, '_blank', 'noopener');
-  };
-
-  // The address of a link that opens this session as it is now (#state=..., see
-  // docs/embedding.md); the page's own address and parameters are kept.
-  api.getShareLink = function () {
-    return shareLink(cstr(ccall('hl_session_text', 'number', [], [])));
   };
 
   // The wheel over the lab scrolls what it points at in the lab; when that has nothing (more)
@@ -102,11 +56,8 @@
   Module['hopfieldReady'] = function () {
     window.hopfield = api;
     w.messagesReady();
-    saving = true;
-    lastSaved = Module['hopfieldSavedSession']();
-    setInterval(autosave, 500);
+    w.sessionReady();
     setInterval(announce, 1000);
-    window.addEventListener('pagehide', autosave);
     window.dispatchEvent(new Event('hopfield-ready'));
   };
 })();
