@@ -5,6 +5,7 @@
 // bridge_worker.cpp runs experiments in a Web Worker.
 #include <emscripten.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
@@ -122,6 +123,19 @@ EMSCRIPTEN_KEEPALIVE int hl_wheel_scrolls(double dy) {
 EMSCRIPTEN_KEEPALIVE void hl_notice(const char* text, int is_error) {
   if (is_error) the_app().error(text ? text : "");
   else the_app().info(text ? text : "");
+}
+
+// The height (CSS px) the lab's content needs: the window plus what its panels hide below
+// their visible part (the one scrolling column, or the tallest column). An embed's autoHeight
+// follows it (js/messages.js); the document's own height is only the frame's.
+EMSCRIPTEN_KEEPALIVE double hl_content_height() {
+  const ImGuiContext* g = ImGui::GetCurrentContext();
+  const ImGuiWindow* main = g ? ImGui::FindWindowByName("Hopfield Lab") : nullptr;
+  if (!main) return 0.0;
+  float hidden = main->ScrollMax.y;
+  for (const ImGuiWindow* w : g->Windows)
+    if (w->ParentWindow == main && (w->Active || w->WasActive)) hidden = std::max(hidden, w->ScrollMax.y);
+  return static_cast<double>(main->Size.y + hidden);
 }
 
 }  // extern "C"

@@ -60,8 +60,15 @@
   Module['hopfieldFinished'] = function () {
     toParent({ event: 'finished', state: api.getState() });
   };
+  // The height the lab's content needs (not the document's: that is the frame's own), sent
+  // when it changes by more than a few pixels (panels open, the frame is resized).
+  var postedHeight = 0;
   function postHeight() {
-    toParent({ event: 'resize', height: document.documentElement.scrollHeight });
+    if (!window.parent || window.parent === window) return;
+    var height = Math.ceil(ccall('hl_content_height', 'number', [], []));
+    if (!(height > 0) || Math.abs(height - postedHeight) <= 4) return;
+    postedHeight = height;
+    toParent({ event: 'resize', height: height });
   }
 
   // Called once window.hopfield exists (page.js): tells the host, and answers what waited.
@@ -69,6 +76,7 @@
     toParent({ event: 'ready' });
     postHeight();
     window.addEventListener('resize', postHeight);
+    setInterval(postHeight, 500);
     pendingMessages.splice(0).forEach(handleMessage);
   };
 })();
