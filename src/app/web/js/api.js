@@ -4,11 +4,10 @@
 (function () {
   'use strict';
   var w = hopfieldWeb;
-  var fail = w.fail, withBytes = w.withBytes, withCString = w.withCString, cstr = w.cstr,
-      checked = w.checked, describe = w.describe, requireInt = w.requireInt,
-      requireNumber = w.requireNumber, requireString = w.requireString, seedString = w.seedString,
-      checkKeys = w.checkKeys, patternList = w.patternList, callC = w.callC,
-      requireWord = w.requireWord;
+  var fail = w.fail, withCString = w.withCString, callC = w.callC, cstr = w.cstr, checked = w.checked;
+  var requireInt = w.requireInt, requireNumber = w.requireNumber, requireString = w.requireString,
+      requireWord = w.requireWord, seedString = w.seedString, checkKeys = w.checkKeys,
+      patternList = w.patternList;
 
   // {state, done, total, etaSeconds, elapsedSeconds, error, run (which start this is)}
   function experimentStatus() {

@@ -3,11 +3,9 @@
 (function () {
   'use strict';
   var w = hopfieldWeb;
-  var fail = w.fail, withBytes = w.withBytes, withCString = w.withCString, cstr = w.cstr,
-      checked = w.checked, describe = w.describe, requireInt = w.requireInt,
-      requireNumber = w.requireNumber, requireString = w.requireString, seedString = w.seedString,
-      checkKeys = w.checkKeys, patternList = w.patternList, callC = w.callC,
-      requireWord = w.requireWord, notice = w.notice;
+  var fail = w.fail, describe = w.describe, notice = w.notice;
+  var withBytes = w.withBytes, withCString = w.withCString, callC = w.callC, cstr = w.cstr, checked = w.checked;
+  var requireInt = w.requireInt, requireString = w.requireString, requireWord = w.requireWord;
   var api = w.api;
 
   // Data sets: fetched on request (the first frame never waits for them), then handed to the
