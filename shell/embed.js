@@ -4,7 +4,7 @@
 //
 //   <div id="lab"></div>
 //   <script src="hopfield-lab/embed.js"></script>
-//   <script>
+//   <script type="module">   (a module: await works at its top level)
 //     const lab = HopfieldLab.embed(document.getElementById('lab'), {
 //       src: 'hopfield-lab/index.html',          // the lab's folder on your site
 //       params: { set: 'letters', panels: 'editor,recall,plots', embed: 1 },

@@ -528,6 +528,8 @@ void ExperimentsPanel::draw(App& app) {
       spec_error = e.what();
     }
   }
+  const ImVec2 run_min = ImGui::GetItemRectMin(), run_max = ImGui::GetItemRectMax();
+  app.set_region("experiment-run", {run_min.x, run_min.y, run_max.x - run_min.x, run_max.y - run_min.y});
   if (!spec_error.empty()) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 110, 255));

@@ -263,17 +263,19 @@ namespace {
 #ifdef __EMSCRIPTEN__
 std::string js_string(int which) {
   const int length = EM_ASM_INT({
-    var t = '';
+    var t = "";
     try {
-      if ($0 === 0) t = String(window.location.hash).replace(/^#/, '');
-      else if ($0 === 1) t = (Module.hopfieldSavedSession && Module.hopfieldSavedSession()) || '';
-      else t = (Module.hopfieldSavedTheme && Module.hopfieldSavedTheme()) || '';
-    } catch (e) { t = ''; }
+      // The address as session_store.js hands it over (an over-long link state dropped).
+      if ($0 === 0) t = Module.hopfieldPageHash ? Module.hopfieldPageHash() : String(window.location.hash).replace(/^#/, "");
+      else if ($0 === 1) t = (Module.hopfieldSavedSession && Module.hopfieldSavedSession()) || "";
+      else if ($0 === 2) t = (Module.hopfieldSavedTheme && Module.hopfieldSavedTheme()) || "";
+      else t = Module.hopfieldPageQuery ? Module.hopfieldPageQuery() : String(window.location.search);
+    } catch (e) { t = ""; }
     Module.hopfieldString = t;
     return lengthBytesUTF8(t);
   }, which);
   std::string text(static_cast<std::size_t>(length) + 1, '\0');
-  EM_ASM({ stringToUTF8(Module.hopfieldString, $0, $1); Module.hopfieldString = ''; }, text.data(), length + 1);
+  EM_ASM({ stringToUTF8(Module.hopfieldString, $0, $1); Module.hopfieldString = ""; }, text.data(), length + 1);
   text.resize(static_cast<std::size_t>(length));
   return text;
 }
@@ -296,17 +298,7 @@ void set_ui_scale(float scale) {
   g->ratio = -1.0f;  // the next frame rebuilds the fonts at the new size
 }
 
-std::string page_query() {
-#ifdef __EMSCRIPTEN__
-  const int length = EM_ASM_INT({ return lengthBytesUTF8(String(window.location.search)); });
-  std::string query(static_cast<std::size_t>(length) + 1, '\0');
-  EM_ASM({ stringToUTF8(String(window.location.search), $0, $1); }, query.data(), length + 1);
-  query.resize(static_cast<std::size_t>(length));
-  return query;
-#else
-  return "";
-#endif
-}
+std::string page_query() { return js_string(3); }
 
 int run(const Config& config, const std::function<void(const FrameInfo&)>& frame) {
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {

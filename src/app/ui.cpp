@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <functional>
 #include <vector>
 
@@ -219,6 +220,9 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
     if (lesson && lesson->experiments) {
       experiments_.open = true;
       experiments_.kind = 3;  // the pruning study
+      // On the lesson's own library (the presets' default images are the Caltech set's).
+      std::snprintf(experiments_.prune_select, sizeof experiments_.prune_select, "0-%d",
+                    std::max(app.lab().pattern_count() - 1, 0));
     }
     if (lesson && !app.embed()) lessons_.open = true;
   }

@@ -42,7 +42,17 @@ std::vector<std::string> Lab::pattern_names() const {
   return names;
 }
 
+namespace {
+void check_name(const std::string& name) {
+  if (name.size() > kMaxPatternNameBytes)
+    throw std::invalid_argument("a pattern name is " + std::to_string(name.size()) +
+                                " bytes long, more than the limit of " +
+                                std::to_string(kMaxPatternNameBytes));
+}
+}  // namespace
+
 void Lab::check_pattern_size(const Pattern& p) const {
+  check_name(p.name);
   if (p.width != width_ || p.height != height_)
     throw std::invalid_argument("pattern \"" + p.name + "\" is " + std::to_string(p.width) + "x" +
                                 std::to_string(p.height) + ", the grid is " +
@@ -105,6 +115,7 @@ void Lab::remove_pattern(int mu) {
 void Lab::rename_pattern(int mu, std::string name) {
   if (mu < 0 || mu >= pattern_count())
     throw std::out_of_range("no pattern " + std::to_string(mu) + " in the library");
+  check_name(name);
   library_[static_cast<std::size_t>(mu)].name = std::move(name);
 }
 

@@ -29,6 +29,9 @@ inline constexpr std::int64_t kMaxPatterns = 1'000'000;
 // Spins (N x P, one byte each) in one file's patterns or one network: 64 MB. Holds MNIST's
 // 60000 x 784 training set.
 inline constexpr std::int64_t kMaxPatternSpins = std::int64_t{1} << 26;
+// Bytes (UTF-8) of one pattern's name, wherever it comes in (files, the API, renaming): a
+// saved session or a share link holds any library the app holds.
+inline constexpr std::size_t kMaxPatternNameBytes = 1024;
 // Pixels of an image to import (decoded RGBA: 4 bytes each, so 64 MB), before it is scaled
 // down to a grid of at most kMaxSide x kMaxSide.
 inline constexpr std::int64_t kMaxImagePixels = std::int64_t{4096} * 4096;

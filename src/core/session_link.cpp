@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::uint8_t kVersion = 1;
 constexpr std::uint8_t kCompressed = 1;
-constexpr std::size_t kMaxNameBytes = 1024;
+constexpr std::size_t kMaxNameBytes = kMaxPatternNameBytes;  // names and the model's text
 constexpr std::uint64_t kMaxRawBytes = std::uint64_t{64} << 20;
 
 // --- writing ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 #include "core/corruption.hpp"
 #include "core/lab.hpp"
 #include "core/pattern_io.hpp"
+#include "core/session_link.hpp"
 #include "helpers.hpp"
 
 using namespace hopfield;
@@ -239,4 +240,24 @@ TEST_CASE("a grid too large for a dense W sends the models that need one back to
   lab.set_settings(s);
   lab.set_grid_size(100, 100);
   CHECK(lab.settings().model.model == Model::dense);
+}
+
+TEST_CASE("lab: a pattern name over kMaxPatternNameBytes is refused wherever it comes in, so a saved session always restores", "[lab]") {
+  Lab lab(16, 16);
+  for (const Pattern& p : three_patterns()) lab.store(p.spins, p.name);
+  const std::string longest(kMaxPatternNameBytes, 'n');
+  const std::string over(kMaxPatternNameBytes + 1, 'n');
+  const SpinVector xi = lab.patterns()[0].spins;
+  CHECK_THROWS_AS(lab.store(xi, over), std::invalid_argument);
+  CHECK_THROWS_AS(lab.rename_pattern(0, over), std::invalid_argument);
+  std::vector<Pattern> library = lab.patterns();
+  library[1].name = over;
+  CHECK_THROWS_AS(lab.set_patterns(library), std::invalid_argument);
+  CHECK_THROWS_AS(lab.add_patterns({Pattern{16, 16, over, xi}}), std::invalid_argument);
+  CHECK(lab.pattern_names() == std::vector<std::string>{"p0", "p1", "p2"});  // nothing changed
+  // The longest name allowed goes in, and the session holding it restores.
+  lab.rename_pattern(0, longest);
+  Lab restored(16, 16);
+  restore_session(restored, decode_session(encode_session(session_of(lab))));
+  CHECK(restored.patterns()[0].name == longest);
 }

@@ -294,3 +294,20 @@ export function encodeGreyPng(width, height, grey) {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),
     chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
+
+// Opens the app at `query` in a new page of `session`, runs `body(page, app)`, and always
+// closes the page.
+export async function withApp(session, query, body) {
+  const app = await openApp(session, query);
+  try {
+    return await body(app.page, app);
+  } finally {
+    await app.page.close();
+  }
+}
+
+// Waits until the page has written its session to storage (getSessionInfo().saved is 'yes').
+export async function waitSaved(page) {
+  await page.waitForFunction(() => window.hopfield.getSessionInfo().saved === 'yes', null,
+    { timeout: 20000, polling: 100 });
+}

@@ -19,4 +19,4 @@ if [[ ! -d "$here/node_modules/playwright-core" ]]; then
   (cd "$here" && npm ci --no-audit --no-fund)
 fi
 cd "$here"
-exec node --test --test-concurrency=1 "$@" e2e.test.mjs
+exec node --test --test-concurrency=1 "$@" ./*.test.mjs  # every file of tests by topic

@@ -1,0 +1,186 @@
+// The web bridge's commands on the lab: grid, library, probe, drawing, damage, recall steps
+// and runs, settings, built-in sets, theme and lessons. See bridge.cpp.
+#include <emscripten.h>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "app/lessons.hpp"
+#include "core/session_link.hpp"
+
+#include "app/web/bridge.hpp"
+
+using hlab::App;
+using hlab::the_app;
+using namespace hlab::web;
+
+namespace {
+
+std::vector<std::string> split_lines(const char* joined) {
+  std::vector<std::string> out;
+  std::string text = joined ? joined : "";
+  if (text.empty()) return out;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = text.find('\n', start);
+    out.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* hl_set_drawing(const char* grid) {
+  return guarded([&] {
+    App& app = the_app();
+    hopfield::Pattern p = app.lab().drawing();
+    p.spins = hopfield::spins_from_string(grid ? grid : "", app.lab().size());
+    app.set_drawing(p);
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_set_grid_size(int width, int height) {
+  return guarded([&] {
+    the_app().set_grid_size(width, height);
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_set_patterns(const char* joined, const char* names_joined) {
+  return guarded([&] {
+    const hopfield::Lab& lab = the_app().lab();
+    const std::vector<std::string> rows = split_lines(joined);
+    const std::vector<std::string> names = split_lines(names_joined);
+    std::vector<hopfield::Pattern> patterns;
+    for (std::size_t mu = 0; mu < rows.size(); ++mu) {
+      hopfield::Pattern p;
+      p.width = lab.width();
+      p.height = lab.height();
+      p.name = mu < names.size() ? names[mu] : "pattern " + std::to_string(mu);
+      try {
+        p.spins = hopfield::spins_from_string(rows[mu], lab.size());
+      } catch (const std::exception& e) {
+        throw std::invalid_argument("patterns[" + std::to_string(mu) + "]: " + e.what() +
+                                    " (grid is " + std::to_string(lab.width()) + "x" +
+                                    std::to_string(lab.height()) + ")");
+      }
+      patterns.push_back(std::move(p));
+    }
+    the_app().set_patterns(patterns);
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_set_state(const char* text) {
+  return guarded([&] {
+    App& app = the_app();
+    app.set_probe(hopfield::spins_from_string(text ? text : "", app.lab().size()));
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_corrupt(const char* kind, double amount, int value, int x,
+                                            int y, int w, int h, const char* seed, int pattern) {
+  return guarded([&] {
+    hopfield::CorruptionRequest c;
+    c.kind = hopfield::parse_corruption(kind ? kind : "");
+    c.amount = amount;
+    if (value != 1 && value != -1) throw std::invalid_argument("value must be 1 or -1");
+    c.value = static_cast<hopfield::Spin>(value);
+    c.x = x;
+    c.y = y;
+    c.w = w;
+    c.h = h;
+    c.seed = parse_seed(seed);
+    the_app().corrupt(c, pattern >= 0 ? std::optional<int>(pattern) : std::nullopt);
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_step(int sweeps) {
+  return guarded([&] { the_app().step_sweeps(sweeps); });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_step_neuron() {
+  return guarded([&] { the_app().step_neuron(); });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_reset() {
+  return guarded([&] { the_app().reset(); });
+}
+
+// Runs sweeps for about `budget_ms`; returns 1 once the recall has finished.
+// run(): the app animates the recall at full speed inside its frames (a few ms per frame,
+// so the page stays fluid); JavaScript polls hl_is_running.
+EMSCRIPTEN_KEEPALIVE void hl_run_start() { the_app().run(/*flat_out=*/true); }
+
+EMSCRIPTEN_KEEPALIVE int hl_is_running() { return the_app().running() ? 1 : 0; }
+
+EMSCRIPTEN_KEEPALIVE double hl_frame_count() { return static_cast<double>(the_app().frames()); }
+
+// Recall work outside frames, for when the browser draws none (a hidden tab).
+EMSCRIPTEN_KEEPALIVE void hl_run_chunk(double budget_ms) { the_app().run_for(budget_ms); }
+
+// Empty strings and has_* = 0 leave a setting as it is.
+EMSCRIPTEN_KEEPALIVE const char* hl_set_options(const char* rule, const char* scale,
+                                                const char* mode, const char* tie,
+                                                int has_temperature, double temperature,
+                                                const char* seed, int has_max_sweeps,
+                                                int max_sweeps, const char* model) {
+  return guarded([&] {
+    App& app = the_app();
+    hopfield::LabSettings s = app.lab().settings();
+    // The model's parameters as "key=value;..." (models.hpp's text form). A new model starts
+    // from its defaults; the keys given must apply to it.
+    const auto given = hopfield::split_model_parameters_text(model ? model : "");
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : given) {
+      if (key != "model") continue;
+      const hopfield::Model m = hopfield::parse_model(value);
+      if (m != s.model.model) {
+        s.model = hopfield::ModelOptions{};
+        s.model.model = m;
+      }
+    }
+    for (const auto& [key, value] : given) {
+      hopfield::set_model_parameter(s.model, key, value);
+      keys.push_back(key);
+    }
+    hopfield::check_model_keys(s.model, keys, false);
+    if (rule && *rule) s.rule = hopfield::parse_rule(rule);
+    if (scale && *scale) s.scale = hopfield::parse_scale(scale);
+    if (mode && *mode) s.dynamics.mode = hopfield::parse_mode(mode);
+    if (tie && *tie) s.dynamics.tie = hopfield::parse_tie(tie);
+    if (has_temperature) s.dynamics.temperature = temperature;
+    if (seed && *seed) s.dynamics.seed = parse_seed(seed);
+    if (has_max_sweeps) s.dynamics.max_sweeps = max_sweeps;
+    app.set_settings(s);
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_load_builtin(const char* family, int replace, const char* pick) {
+  return guarded([&] { the_app().load_builtin(family ? family : "", replace != 0, pick ? pick : ""); });
+}
+
+
+EMSCRIPTEN_KEEPALIVE const char* hl_set_theme(const char* name) {
+  return guarded([&] { the_app().set_theme(hopfield::parse_name(hlab::kThemeNames, "theme", name ? name : "")); });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_load_lesson(const char* id) {
+  return guarded([&] { hlab::start_lesson(the_app(), id ? id : ""); });
+}
+
+// A session opened in the running page (a link pasted into the address bar, or back to this
+// browser's own session: session_store.js); "" opens a fresh one. Nothing changes on an error.
+EMSCRIPTEN_KEEPALIVE const char* hl_restore_session(const char* text) {
+  return guarded([&] {
+    const std::string session = text ? text : "";
+    the_app().restore_session_text(session.empty() ? hopfield::encode_session(hopfield::Session{}) : session);
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,91 @@
+// The web bridge's files: pattern files, uploads, images, data sets in; PNG captures out.
+// See bridge.cpp.
+#include <emscripten.h>
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "app/app.hpp"
+#include "app/platform.hpp"
+
+#include "app/web/bridge.hpp"
+
+using hlab::App;
+using hlab::the_app;
+using namespace hlab::web;
+
+extern "C" {
+
+// exportPng(region): captures the region as the next frame draws it and hands the PNG to
+// Module.hopfieldPng(id, pointer, length) (length 0: it could not be read).
+EMSCRIPTEN_KEEPALIVE const char* hl_export_png(const char* region, int id) {
+  return guarded([&] {
+    const std::string name = region ? region : "";
+    // 'plots' is the recall's plots (the name); 'recall-plots' stays for old callers.
+    const std::string region_name = name == "plots" ? "recall-plots" : name;
+    if (name != "editor" && name != "recall" && name != "plots" && name != "recall-plots" &&
+        name != "experiment-plots" && name != "window")
+      throw std::invalid_argument(
+          "region must be editor, recall, plots, experiment-plots or window, not '" + name + "'");
+    const hlab::ScreenRect r = the_app().region(region_name);
+    if (r.width <= 0 || r.height <= 0)
+      throw std::invalid_argument("the " + name + " are not on screen");
+    hlab::platform::capture_png(r.x, r.y, r.width, r.height, [id](const std::string& png) {
+      EM_ASM({ if (Module.hopfieldPng) Module.hopfieldPng($0, $1, $2); }, id, png.data(), png.size());
+    });
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hl_load_file(const char* data, int length, const char* name,
+                                              int replace) {
+  return guarded([&] {
+    the_app().load_pattern_file(std::string_view(data, static_cast<std::size_t>(length)),
+                                name ? name : "file", replace != 0);
+  });
+}
+
+// A file the user picked in the page: a problem is shown in the app, as for any click.
+EMSCRIPTEN_KEEPALIVE void hl_upload_file(const char* data, int length, const char* name) {
+  App& app = the_app();
+  const std::string source = name ? name : "file";
+  app.attempt([&] { app.open_file(std::string_view(data, static_cast<std::size_t>(length)), source); },
+              "Loading " + source);
+}
+
+// greyProbe(): the kept image's grey levels as the probe (modern and continuous models).
+EMSCRIPTEN_KEEPALIVE const char* hl_grey_probe() {
+  return guarded([&] { the_app().probe_from_image_levels(); });
+}
+
+// loadImage(bytes, options): the image into the drawing; threshold is "otsu", "dither" or a
+// level, fit "contain" or "cover".
+EMSCRIPTEN_KEEPALIVE const char* hl_load_image(const char* data, int length, const char* name,
+                                               const char* threshold, int invert, const char* fit) {
+  return guarded([&] {
+    hopfield::ImageImportOptions o;
+    o.threshold = hopfield::parse_image_threshold(threshold ? threshold : "otsu");
+    o.invert = invert != 0;
+    o.fit = hopfield::parse_image_fit(fit ? fit : "contain");
+    the_app().import_image(std::string_view(data, static_cast<std::size_t>(length)),
+                           name ? name : "image", o);
+  });
+}
+
+// A data set the page fetched (loadDataset): images, labels and class names, as bytes.
+EMSCRIPTEN_KEEPALIVE const char* hl_load_labelled_set(const char* name, const char* images,
+                                                      int images_length, const char* labels,
+                                                      int labels_length, const char* names,
+                                                      int names_length, const char* classes,
+                                                      int per_class, int replace) {
+  return guarded([&] {
+    hlab::App::LabelledSetFiles files;
+    files.name = name ? name : "data set";
+    files.images.assign(images, static_cast<std::size_t>(images_length));
+    files.labels.assign(labels, static_cast<std::size_t>(labels_length));
+    files.class_names.assign(names, static_cast<std::size_t>(names_length));
+    the_app().load_labelled_set(files, classes ? classes : "", per_class, replace != 0);
+  });
+}
+
+}  // extern "C"
