@@ -494,7 +494,7 @@ void progress(const ExperimentRun& run) {
 
 }  // namespace
 
-void ExperimentsPanel::draw(App& app) {
+void ExperimentsPanel::draw(App& app, ViewState& view) {
   if (app.experiment().runs() != runs_seen) {
     runs_seen = app.experiment().runs();
     open = true;
@@ -538,7 +538,7 @@ void ExperimentsPanel::draw(App& app) {
   const ImVec2 plots_top = ImGui::GetCursorScreenPos();
   const float plots_width = ImGui::GetContentRegionAvail().x;
   result_plot(run, ImGui::GetFontSize() * 16);
-  record_region(app, "experiment-plots", plots_top, plots_width);
+  record_region(view, "experiment-plots", plots_top, plots_width);
   if (kind == kPruneStudy) spectrum_section(*this, app, ImGui::GetFontSize() * 12);
   result_table(run.table());
   if (run.experiment()) {
@@ -547,7 +547,7 @@ void ExperimentsPanel::draw(App& app) {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
     ImGui::InputText("##cli", command.data(), command.size() + 1, ImGuiInputTextFlags_ReadOnly);
     same_line_if_fits(button_width("Copy"));
-    if (ImGui::Button("Copy")) ImGui::SetClipboardText(command.c_str());
+    if (ImGui::Button("Copy")) app.copy_text(command);
     if (command.find(kLibraryFile) != std::string::npos)
       text_disabled_wrapped("(export the library as %s first)", kLibraryFile);
     ImGui::BeginDisabled(run.state() != RunState::done);
@@ -555,7 +555,7 @@ void ExperimentsPanel::draw(App& app) {
       app.attempt([&] { app.save_file(run.experiment()->name() + ".csv", run.result_csv()); },
                   "Export CSV");
     same_line_if_fits(button_width("Export PNG"));
-    if (ImGui::Button("Export PNG")) export_png(app, "experiment-plots", run.experiment()->name() + ".png");
+    if (ImGui::Button("Export PNG")) export_png(app, view, "experiment-plots", run.experiment()->name() + ".png");
     tooltip("The plots above as a PNG image, at the screen's resolution");
     ImGui::EndDisabled();
   }

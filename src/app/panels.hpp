@@ -1,6 +1,7 @@
 // The panels. Each is a small surface, like chips' ui_*.h: its own UI state (what it shows and
 // remembers between frames), draw(), and the App commands it calls. None keeps science: they
-// read app.lab() and change it only through App's commands.
+// read app.lab() and change it only through App's commands; where they draw goes into the
+// ViewState (regions, for export, tests and embedders).
 #pragma once
 
 #include <array>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "app/view_state.hpp"
 #include "app/recall_plots.hpp"
 #include "core/experiments/prune_study.hpp"
 
@@ -32,7 +34,7 @@ struct EditorPanel {
   int pending_w = 0, pending_h = 0;  // size change waiting for confirmation
   std::uint64_t random_draws = 0;
 
-  void draw(App& app);
+  void draw(App& app, ViewState& view);
   void shortcuts(App& app);  // once per frame, outside text fields
 };
 
@@ -59,7 +61,7 @@ struct RecallPanel {
   std::optional<int> seen_source;  // the probe's source pattern last frame
   std::optional<std::pair<int, int>> drag_from;  // the cell a rectangle drag started on
 
-  void draw(App& app);
+  void draw(App& app, ViewState& view);
   void shortcuts(App& app);
 };
 
@@ -67,7 +69,7 @@ struct RecallPanel {
 struct PlotsPanel {
   TracePlots plots;
 
-  void draw(App& app);
+  void draw(App& app, ViewState& view);
 };
 
 // Rule and scale, update mode, tie rule, temperature, seed, sweep limit; network facts.
@@ -138,7 +140,7 @@ struct ExperimentsPanel {
   std::string spectrum_of;  // what `spectra` shows, or why it could not be computed
   std::uint64_t runs_seen = 0;  // a run started elsewhere (the JS API) opens the window
 
-  void draw(App& app);
+  void draw(App& app, ViewState& view);
 };
 
 // Help: what a Hopfield network is, the panels, the keys, the conventions.
@@ -150,7 +152,7 @@ struct HelpWindow {
 // Lessons: pick one to set it up; the current one shows its text and what to notice.
 struct LessonsWindow {
   bool open = false;
-  void draw(App& app);
+  void draw(App& app, ViewState& view);
 };
 
 // Notices as toasts over the canvas (bottom right; errors until dismissed), and the Messages
@@ -158,10 +160,10 @@ struct LessonsWindow {
 struct MessagesWindow {
   bool open = false;
   std::unordered_map<std::uint64_t, double> shown_at;  // ImGui time, per notice id
-  void draw(App& app);  // the toasts, and the window when open
+  void draw(App& app, ViewState& view);  // the toasts, and the window when open
 
  private:
-  void draw_toasts(App& app);
+  void draw_toasts(App& app, ViewState& view);
 };
 
 }  // namespace hlab

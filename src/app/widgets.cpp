@@ -53,17 +53,17 @@ float checkbox_width(const char* label) {
   return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
-void record_region(App& app, const char* name, ImVec2 top, float width) {
+void record_region(ViewState& view, const char* name, ImVec2 top, float width) {
   const ImVec2 bottom = ImGui::GetCursorScreenPos();
   const ImVec2 wmin = ImGui::GetWindowPos();
   const ImVec2 wmax(wmin.x + ImGui::GetWindowSize().x, wmin.y + ImGui::GetWindowSize().y);
   const float x0 = std::max(top.x, wmin.x), y0 = std::max(top.y, wmin.y);
   const float x1 = std::min(top.x + width, wmax.x), y1 = std::min(bottom.y, wmax.y);
-  if (x1 > x0 && y1 > y0) app.set_region(name, {x0, y0, x1 - x0, y1 - y0});
+  if (x1 > x0 && y1 > y0) view.set_region(name, {x0, y0, x1 - x0, y1 - y0});
 }
 
-void export_png(App& app, const std::string& region, const std::string& filename) {
-  const ScreenRect r = app.region(region);
+void export_png(App& app, const ViewState& view, const std::string& region, const std::string& filename) {
+  const ScreenRect r = view.region(region);
   if (r.width <= 0 || r.height <= 0) {
     app.error("Export PNG: nothing to export (the " + region + " are not on screen)");
     return;

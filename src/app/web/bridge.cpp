@@ -1,5 +1,5 @@
-// The web bridge: C functions behind window.hopfield (see hopfield_api.js) and the browser side
-// of file upload and download. Web build only. Like chips' webapi, it calls App's commands and
+// The web bridge: C functions behind window.hopfield (see hopfield_api.js); the browser side
+// of files, saved state and links is the host (host_web.cpp). Web build only. Like chips' webapi, it calls App's commands and
 // reads what App shows; it touches no field.
 #include <emscripten.h>
 
@@ -18,6 +18,7 @@
 #include "app/experiment_run.hpp"
 #include "app/lessons.hpp"
 #include "app/platform.hpp"
+#include "app/view_state.hpp"
 #include "core/json.hpp"
 #include "core/report.hpp"
 
@@ -64,62 +65,6 @@ std::vector<std::string> split_lines(const char* joined) {
   return out;
 }
 
-void install() {
-  App& app = the_app();
-  app.hooks.upload_patterns = [] {
-    EM_ASM({
-      var input = document.getElementById('hopfield-file');
-      if (input) input.click();
-    });
-  };
-  app.hooks.theme_changed = [](const std::string& theme) {
-    EM_ASM({ if (Module.hopfieldSaveTheme) Module.hopfieldSaveTheme(UTF8ToString($0)); }, theme.c_str());
-  };
-  app.hooks.fetch_dataset = [](const std::string& name, const std::string& classes, int per_class,
-                               bool replace) {
-    EM_ASM({ Module.hopfieldFetchDataset(UTF8ToString($0), UTF8ToString($1), $2, $3 !== 0); },
-           name.c_str(), classes.c_str(), per_class, replace ? 1 : 0);
-  };
-  app.hooks.download = [](const std::string& filename, const std::string& bytes) {
-    EM_ASM(
-        {
-          var name = UTF8ToString($0);
-          var type = name.endsWith('.png') ? 'image/png' : name.endsWith('.csv') ? 'text/csv' : 'text/plain';
-          var blob = new Blob([HEAPU8.slice($1, $1 + $2)], {type: type});
-          var a = document.createElement('a');
-          a.href = URL.createObjectURL(blob);
-          a.download = name;
-          document.body.appendChild(a);
-          a.click();
-          setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-        },
-        filename.c_str(), bytes.data(), bytes.size());
-  };
-  app.hooks.share_link = [](const std::string& state) {
-    // (wasm32: a pointer fits EM_ASM_INT's int)
-    char* link = reinterpret_cast<char*>(static_cast<std::intptr_t>(EM_ASM_INT({
-      var t = Module.hopfieldShareLink(UTF8ToString($0));
-      var n = lengthBytesUTF8(t) + 1;
-      var p = _malloc(n);
-      stringToUTF8(t, p, n);
-      return p;
-    }, state.c_str())));
-    std::string out = link ? link : "";
-    std::free(link);
-    return out;
-  };
-  app.hooks.forget_saved_session = [] { EM_ASM({ Module.hopfieldForgetSession(); }); };
-  app.hooks.open_full = [](const std::string& state) {
-    EM_ASM({ Module.hopfieldOpenFull(UTF8ToString($0)); }, state.c_str());
-  };
-  app.hooks.recall_finished = [] { EM_ASM({ if (Module.hopfieldFinished) Module.hopfieldFinished(); }); };
-  app.hooks.first_frame = [] {
-    EM_ASM({
-      if (Module.hopfieldReady) Module.hopfieldReady();
-    });
-  };
-}
-
 // Experiments run in a Web Worker (hopfield-worker.js, see worker.cpp); its messages come
 // back through hl_worker_message and wait here until the App polls.
 class WorkerBackend : public hlab::ExperimentBackend {
@@ -160,9 +105,6 @@ class WorkerBackend : public hlab::ExperimentBackend {
 
 WorkerBackend* g_worker = nullptr;
 
-// Installed before main() runs (this file is part of the executable, so it is always linked).
-const bool g_installed = (install(), true);
-
 }  // namespace
 
 extern "C" {
@@ -199,12 +141,12 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
   for (const hlab::Notice& n : the_app().notices()) json.value(n.text);
   json.end_array();
   json.key("selected").value(the_app().selected());
-  json.key("panels").array(hlab::panel_names(the_app().panels()));
-  json.key("embed").value(the_app().embed());
-  json.key("theme").value(hopfield::name_of(hlab::kThemeNames, the_app().theme()));
+  json.key("panels").array(hlab::panel_names(hlab::the_view().panels()));
+  json.key("embed").value(hlab::the_view().embed());
+  json.key("theme").value(hopfield::name_of(hlab::kThemeNames, hlab::the_view().theme()));
   json.key("layout").begin_object();
-  json.key("columns").value(the_app().layout().columns);
-  json.key("overflowPx").value(double{the_app().layout().overflow_px});
+  json.key("columns").value(hlab::the_view().layout().columns);
+  json.key("overflowPx").value(double{hlab::the_view().layout().overflow_px});
   json.end_object();
   json.key("target");
   if (lab.probe_source()) json.value(*lab.probe_source());
@@ -238,8 +180,8 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_regions() {
     json.key("height").value(double{r.height});
     json.end_object();
   };
-  put("editor", the_app().editor_rect());
-  for (const auto& [name, rect] : the_app().regions()) put(name, rect);
+  put("editor", hlab::the_view().editor_rect());
+  for (const auto& [name, rect] : hlab::the_view().regions()) put(name, rect);
   json.end_object();
   g_result = json.str();
   return g_result.c_str();
@@ -259,7 +201,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_status_text() {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_get_editor_rect() {
-  const hlab::ScreenRect r = the_app().editor_rect();
+  const hlab::ScreenRect r = hlab::the_view().editor_rect();
   hopfield::JsonWriter json;
   json.begin_object();
   json.key("x").value(double{r.x});
@@ -288,7 +230,7 @@ EMSCRIPTEN_KEEPALIVE int hl_wheel_scrolls(double dy) {
 
 // The session as share-link text (autosave and getShareLink).
 EMSCRIPTEN_KEEPALIVE const char* hl_session_text() {
-  g_result = the_app().session_text();
+  g_result = hlab::session_text(the_app(), hlab::the_view());
   return g_result.c_str();
 }
 
@@ -309,7 +251,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_export_png(const char* region, int id) {
         name != "experiment-plots" && name != "window")
       throw std::invalid_argument(
           "region must be editor, recall, plots, experiment-plots or window, not '" + name + "'");
-    const hlab::ScreenRect r = the_app().region(region_name);
+    const hlab::ScreenRect r = hlab::the_view().region(region_name);
     if (r.width <= 0 || r.height <= 0)
       throw std::invalid_argument("the " + name + " are not on screen");
     hlab::platform::capture_png(r.x, r.y, r.width, r.height, [id](const std::string& png) {
@@ -523,11 +465,14 @@ EMSCRIPTEN_KEEPALIVE const char* hl_load_labelled_set(const char* name, const ch
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_set_theme(const char* name) {
-  return guarded([&] { the_app().set_theme(hopfield::parse_name(hlab::kThemeNames, "theme", name ? name : "")); });
+  return guarded([&] {
+    hlab::the_view().choose_theme(hopfield::parse_name(hlab::kThemeNames, "theme", name ? name : ""),
+                                  the_app().host());
+  });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_load_lesson(const char* id) {
-  return guarded([&] { hlab::start_lesson(the_app(), id ? id : ""); });
+  return guarded([&] { hlab::start_lesson(the_app(), hlab::the_view(), id ? id : ""); });
 }
 
 // --- experiments ---------------------------------------------------------------------

@@ -543,8 +543,8 @@
     });
   };
 
-  // Autosave: the session (hl_session_text), within half a second of a change and on
-  // pagehide, in localStorage under this page's address (embeds with other parameters keep
+  // Autosave: the session (the app hands it over, Host::save_session), within half a second
+  // of a change and on pagehide, in localStorage under this page's address (embeds with other parameters keep
   // their own). Restored at start-up unless the link carries a #state= (main.cpp).
   var SAVE_KEY = 'hopfield-lab.session:' + location.pathname + location.search;
   var saving = false, lastSaved = null, storageWarned = false;
@@ -566,10 +566,8 @@
   function notice(text, isError) {
     withCString(text, function (p) { ccall('hl_notice', null, ['number', 'number'], [p, isError ? 1 : 0]); });
   }
-  function autosave() {
-    if (!saving) return;
-    var text = cstr(ccall('hl_session_text', 'number', [], []));
-    if (text === lastSaved) return;
+  Module['hopfieldSaveSession'] = function (text) {
+    if (!saving || text === lastSaved) return;
     try {
       storage().setItem(SAVE_KEY, text);
       lastSaved = text;
@@ -581,7 +579,7 @@
                'in this frame): a reload starts afresh. Use Share to keep a link.', false);
       }
     }
-  }
+  };
   Module['hopfieldForgetSession'] = function () {
     try { storage().removeItem(SAVE_KEY); } catch (e) { /* nothing saved, nothing to forget */ }
     lastSaved = null;
@@ -699,9 +697,8 @@
     pendingMessages.splice(0).forEach(handleMessage);
     saving = true;
     lastSaved = Module['hopfieldSavedSession']();
-    setInterval(autosave, 500);
     setInterval(announce, 1000);
-    window.addEventListener('pagehide', autosave);
+    window.addEventListener('pagehide', function () { ccall('hl_autosave', null, [], []); });
     window.dispatchEvent(new Event('hopfield-ready'));
   };
 })();
