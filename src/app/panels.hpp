@@ -7,6 +7,7 @@
 #include <array>
 
 #include <cstdint>
+#include <future>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -106,11 +107,12 @@ struct WeightsPanel {
   void draw(App& app, int neuron);  // neuron: whose votes to show, or -1
 };
 
-// Experiments: capacity, basins, temperature and the pruning study over many trials, run off
-// the UI thread; the plot and table grow as cells finish.
+// Experiments: capacity, basins, temperature, the pruning study and forgetting over many
+// trials, run off the UI thread; the plot and table grow as cells finish. Driven by a table of
+// experiment views (experiments_panel.cpp: each one's form, spec and plots).
 struct ExperimentsPanel {
   bool open = false;
-  int kind = 0;  // index into the experiments offered
+  int kind = 0;  // index into the experiments offered (kViews)
   // Each experiment's settings as typed (LISTs are "a,b,c" or "from:to:step").
   char size[16] = "16x16";
   int forgetting_stored = 1000;   // forgetting: the stream's length
@@ -138,8 +140,13 @@ struct ExperimentsPanel {
   float spectrum_level = 0.5f;
   std::optional<hopfield::experiments::PruneSpectra> spectra;
   std::string spectrum_of;  // what `spectra` shows, or why it could not be computed
+  std::future<hopfield::experiments::PruneSpectra> spectrum_job;  // being computed, or none
+  std::string spectrum_next;  // what the job computes
   std::uint64_t runs_seen = 0;  // a run started elsewhere (the JS API) opens the window
 
+  // Opens the window on the experiment called `experiment` ("prune-study"; another name
+  // just opens it).
+  void show(const std::string& experiment);
   void draw(App& app, ViewState& view);
 };
 

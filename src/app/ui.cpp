@@ -214,10 +214,7 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
   if (view.lesson_starts() != lessons_seen_) {
     lessons_seen_ = view.lesson_starts();
     const Lesson* lesson = find_lesson(view.lesson());
-    if (lesson && lesson->experiments) {
-      experiments_.open = true;
-      experiments_.kind = 3;  // the pruning study
-    }
+    if (lesson && lesson->experiments) experiments_.show("prune-study");
     if (lesson && !view.embed()) lessons_.open = true;
   }
 
