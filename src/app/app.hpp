@@ -1,6 +1,6 @@
 // The application's state and the one set of commands that change it. Every way in (panels,
-// keyboard shortcuts, start-up parameters, the web bridge; later URL state, postMessage and
-// experiments) calls these commands: each throws on bad input, leaving everything as it was,
+// keyboard shortcuts, start-up parameters and URL state, the JS API and postMessage through
+// the web bridge, lessons) calls these commands: each throws on bad input, leaving everything as it was,
 // and does the UI's bookkeeping once (stops a run, moves the selection, posts a notice).
 // Nothing outside reads or writes App's fields; the Lab is read through lab(). What the page
 // shows (panels, theme, layout, hint, lesson) is the UI's (view_state.hpp); what the app needs

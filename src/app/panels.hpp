@@ -73,7 +73,6 @@ struct PlotsPanel {
   void draw(App& app, ViewState& view);
 };
 
-// Rule and scale, update mode, tie rule, temperature, seed, sweep limit; network facts.
 // The continuous network of two neurons: energy contours and RK4 trajectories (two_neurons.cpp).
 struct TwoNeuronWindow {
   bool open = false;
@@ -84,6 +83,7 @@ struct TwoNeuronWindow {
   void draw();
 };
 
+// Model, rule and scale, update mode, tie rule, temperature, seed, sweep limit; network facts.
 struct NetworkPanel {
   TwoNeuronWindow two_neurons;
   // Where 100 random states end (stored pattern, spurious fixed point, neither), for the
