@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdarg>
+#include <stdexcept>
+#include <utility>
 
 #include "app/platform.hpp"
 
@@ -62,19 +64,26 @@ void record_region(ViewState& view, const char* name, ImVec2 top, float width) {
   if (x1 > x0 && y1 > y0) view.set_region(name, {x0, y0, x1 - x0, y1 - y0});
 }
 
-void export_png(App& app, const ViewState& view, const std::string& region, const std::string& filename) {
+void capture_region_png(const ViewState& view, const std::string& region,
+                        std::function<void(const std::string& png)> done, const std::string& what) {
   const ScreenRect r = view.region(region);
-  if (r.width <= 0 || r.height <= 0) {
-    app.error("Export PNG: nothing to export (the " + region + " are not on screen)");
-    return;
+  if (r.width <= 0 || r.height <= 0)
+    throw std::invalid_argument("the " + (what.empty() ? region : what) + " are not on screen");
+  platform::capture_png(r.x, r.y, r.width, r.height, std::move(done));
+}
+
+void export_png(App& app, const ViewState& view, const std::string& region, const std::string& filename) {
+  try {
+    capture_region_png(view, region, [&app, filename](const std::string& png) {
+      if (png.empty()) {
+        app.error("Export PNG: could not read the picture");
+        return;
+      }
+      app.attempt([&] { app.save_file(filename, png); }, "Export PNG");
+    });
+  } catch (const std::invalid_argument& e) {
+    app.error(std::string("Export PNG: nothing to export (") + e.what() + ")");
   }
-  platform::capture_png(r.x, r.y, r.width, r.height, [&app, filename](const std::string& png) {
-    if (png.empty()) {
-      app.error("Export PNG: could not read the picture");
-      return;
-    }
-    app.attempt([&] { app.save_file(filename, png); }, "Export PNG");
-  });
 }
 
 }  // namespace hlab

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 #include "app/app.hpp"
@@ -34,6 +35,12 @@ void tooltip(const char* text);
 // cursor now, `width` wide, clipped to the current window's visible part.
 void record_region(ViewState& view, const char* name, ImVec2 top, float width);
 
+// Asks for a PNG of the view's region `region` as the next frame draws it; `done` gets its
+// bytes, or "" when they could not be read. Throws std::invalid_argument ("the WHAT are not on
+// screen"; WHAT is `what`, else the region's name) when the last frame did not draw it. The
+// panels' Export PNG and the JS API's exportPng both ask this way.
+void capture_region_png(const ViewState& view, const std::string& region,
+                        std::function<void(const std::string& png)> done, const std::string& what = {});
 // Saves a PNG of the view's region `region` as the next frame draws it, as `filename`
 // (App::save_file). An error notice when the region is not on screen.
 void export_png(App& app, const ViewState& view, const std::string& region, const std::string& filename);

@@ -23,13 +23,13 @@ namespace {
 std::string js_string(int which) {
   // (wasm32: a pointer fits EM_ASM_INT's int)
   char* text = reinterpret_cast<char*>(static_cast<std::intptr_t>(EM_ASM_INT({
-    var t = '';
+    var t = "";
     try {
       if ($0 === 0) t = String(window.location.search);
-      else if ($0 === 1) t = String(window.location.hash).replace(/^#/, '');
-      else if ($0 === 2) t = (Module.hopfieldSavedSession && Module.hopfieldSavedSession()) || '';
-      else t = (Module.hopfieldSavedTheme && Module.hopfieldSavedTheme()) || '';
-    } catch (e) { t = ''; }
+      else if ($0 === 1) t = String(window.location.hash).replace(/^#/, "");
+      else if ($0 === 2) t = (Module.hopfieldSavedSession && Module.hopfieldSavedSession()) || "";
+      else t = (Module.hopfieldSavedTheme && Module.hopfieldSavedTheme()) || "";
+    } catch (e) { t = ""; }
     var n = lengthBytesUTF8(t) + 1;
     var p = _malloc(n);
     stringToUTF8(t, p, n);
