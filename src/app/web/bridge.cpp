@@ -1,6 +1,6 @@
 // The web bridge: C functions behind window.hopfield (see hopfield_api.js); the browser side
-// of files, saved state and links is the host (host_web.cpp). Web build only. Like chips' webapi, it calls App's commands and
-// reads what App shows; it touches no field.
+// of files, saved state and links is the host (host_web.cpp). Web build only. Like chips'
+// webapi, it calls App's commands and reads what App shows; it touches no field.
 #include <emscripten.h>
 
 #include <charconv>

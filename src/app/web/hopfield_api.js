@@ -544,8 +544,8 @@
   };
 
   // Autosave: the session (the app hands it over, Host::save_session), within half a second
-  // of a change and on pagehide, in localStorage under this page's address (embeds with other parameters keep
-  // their own). Restored at start-up unless the link carries a #state= (main.cpp).
+  // of a change and on pagehide, in localStorage under this page's address (embeds with other
+  // parameters keep their own). Restored at start-up unless the link carries a #state= (main.cpp).
   var SAVE_KEY = 'hopfield-lab.session:' + location.pathname + location.search;
   var saving = false, lastSaved = null, storageWarned = false;
   function storage() {
