@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
-#include <fstream>
 #include <stdexcept>
 
 #include "app/builtin_patterns.hpp"
+#include "app/view_state.hpp"
 #include "core/labels.hpp"
 #include "core/parse.hpp"
 #include "core/pattern_io.hpp"
@@ -33,7 +33,7 @@ App& the_app() {
   return app;
 }
 
-App::App() : lab_(16, 16) {}
+App::App(Host host) : lab_(16, 16), host_(std::move(host)) {}
 
 // --- library ---------------------------------------------------------------------------
 
@@ -62,65 +62,42 @@ void App::set_patterns(const std::vector<hopfield::Pattern>& patterns) {
   stop();
 }
 
-std::uint32_t parse_panels(const std::string& list) {
-  std::uint32_t bits = 0;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    std::size_t end = list.find(',', start);
-    if (end == std::string::npos) end = list.size();
-    const std::string name = list.substr(start, end - start);
-    bool known = false;
-    for (std::size_t k = 0; k < std::size(kPanelNames); ++k)
-      if (name == kPanelNames[k]) {
-        bits |= 1u << k;
-        known = true;
-      }
-    if (!known) {
-      std::string names;
-      for (const char* n : kPanelNames) names += (names.empty() ? "" : ", ") + std::string(n);
-      throw std::invalid_argument("unknown panel '" + name + "' (panels: " + names + ")");
-    }
-    start = end + 1;
-  }
-  return bits;
-}
-
-std::vector<std::string> panel_names(std::uint32_t panels) {
-  std::vector<std::string> out;
-  for (std::size_t k = 0; k < std::size(kPanelNames); ++k)
-    if (panels & (1u << k)) out.emplace_back(kPanelNames[k]);
-  return out;
-}
-
-void App::set_panels(std::uint32_t panels) {
-  if (panels == 0 || panels >> std::size(kPanelNames))
-    throw std::invalid_argument("panels must name at least one known panel");
-  panels_ = panels;
-}
-
-std::string App::session_text(bool with_panels) const {
+std::string App::session_text(std::uint32_t panels) const {
   hopfield::Session s = hopfield::session_of(lab_);
   s.selected = selected_;
-  s.panels = with_panels ? panels_ : 0;
+  s.panels = panels;
   return hopfield::encode_session(s);
 }
 
-void App::restore_session_text(std::string_view text) {
+std::uint32_t App::restore_session_text(std::string_view text) {
   const hopfield::Session s = hopfield::decode_session(text);
   if (s.panels >> std::size(kPanelNames))
     throw hopfield::SessionLinkError("the link's state is damaged: unknown panels");
   hopfield::restore_session(lab_, s);
   selected_ = s.selected;
-  if (s.panels != 0) panels_ = s.panels;
   stop();
+  return s.panels;
 }
 
 void App::new_session() {
   restore_session_text(hopfield::encode_session(hopfield::Session{}));
-  if (hooks.forget_saved_session) hooks.forget_saved_session();
-  hint_.clear();
-  lesson_.clear();
+  if (host_.forget_session) host_.forget_session();
   info("New session: nothing stored, default settings.");
+}
+
+std::string App::share_link(const std::string& state) {
+  if (host_.share_link) return host_.share_link(state);
+  const std::string link = "#state=" + state;
+  copy_text(link);
+  return link;
+}
+
+void App::open_full(const std::string& state) {
+  if (host_.open_full) host_.open_full(state);
+}
+
+void App::copy_text(const std::string& text) {
+  if (host_.copy_text) host_.copy_text(text);
 }
 
 void App::take_patterns(const std::vector<hopfield::Pattern>& patterns, bool replace) {
@@ -408,21 +385,26 @@ std::string App::status_text() const {
          lab_.verdict().summary;
 }
 
-ScreenRect App::region(const std::string& name) const {
-  if (name == "editor") return editor_rect_;
-  const auto it = regions_.find(name);
-  return it == regions_.end() ? ScreenRect{} : it->second;
+void App::save_file(const std::string& filename, const std::string& bytes) {
+  if (!host_.save_file) throw std::runtime_error("files cannot be saved here");
+  const std::string said = host_.save_file(filename, bytes);
+  if (!said.empty()) info(said);
 }
 
-void App::save_file(const std::string& filename, const std::string& bytes) {
-  if (hooks.download) {
-    hooks.download(filename, bytes);
-    return;
-  }
-  std::ofstream out(filename, std::ios::binary);
-  out << bytes;
-  if (!out) throw std::runtime_error("cannot write " + filename);
-  info("Wrote " + filename + ".");
+void App::pick_file() {
+  if (!host_.pick_file) throw std::runtime_error("there is no file picker here: type a path");
+  host_.pick_file();
+}
+
+void App::open_path(const std::string& path) {
+  if (!host_.read_file) throw std::runtime_error("files cannot be read here");
+  open_file(host_.read_file(path), path);
+}
+
+void App::load_dataset(const std::string& name, const std::string& classes, int per_class,
+                       bool replace) {
+  if (!host_.load_dataset) throw std::runtime_error("data sets cannot be loaded here");
+  host_.load_dataset(*this, name, classes, per_class, replace);
 }
 
 void App::error(std::string text) { post(std::move(text), true); }
@@ -459,7 +441,7 @@ void App::advance(double dt, double ui_ms, double draw_ms) {
   budget_timing_ = true;
   if (lab_.finished()) {
     stop();
-    if (hooks.recall_finished) hooks.recall_finished();
+    if (host_.recall_finished) host_.recall_finished();
     return;
   }
   const Clock::time_point start = Clock::now();
@@ -487,7 +469,7 @@ void App::advance(double dt, double ui_ms, double draw_ms) {
   }
   if (lab_.finished()) {
     stop();
-    if (hooks.recall_finished) hooks.recall_finished();
+    if (host_.recall_finished) host_.recall_finished();
   }
 }
 

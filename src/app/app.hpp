@@ -1,9 +1,11 @@
 // The application's state and the one set of commands that change it. Every way in (panels,
-// keyboard shortcuts, start-up parameters, the web bridge; later URL state, postMessage and
-// experiments) calls these commands: each throws on bad input, leaving everything as it was,
+// keyboard shortcuts, start-up parameters and URL state, the JS API and postMessage through
+// the web bridge, lessons) calls these commands: each throws on bad input, leaving everything as it was,
 // and does the UI's bookkeeping once (stops a run, moves the selection, posts a notice).
-// Nothing outside reads or writes App's fields; the Lab is read through lab(). No ImGui here:
-// the App runs, and is tested, without a window.
+// Nothing outside reads or writes App's fields; the Lab is read through lab(). What the page
+// shows (panels, theme, layout, hint, lesson) is the UI's (view_state.hpp); what the app needs
+// from where it runs comes from the Host main hands it (host.hpp). No ImGui here: the App
+// runs, and is tested, without a window.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +19,7 @@
 
 #include "app/experiment_run.hpp"
 #include "app/frame_budget.hpp"
+#include "app/host.hpp"
 #include "core/image_import.hpp"
 #include "core/lab.hpp"
 #include "core/names.hpp"
@@ -39,54 +42,12 @@ struct RunSpeed {
   bool fastest = false;     // ignore speed: as many sweeps as the frame budget allows
 };
 
-// Where the editor grid was drawn in the last frame, in logical (CSS) pixels; width 0 until
-// it has been drawn. Lets tests and embedders aim at cells.
-struct ScreenRect {
-  float x = 0, y = 0, width = 0, height = 0;
-};
-
 // The name under which an experiment reads the library (spec "source": "library").
 inline constexpr const char* kLibraryFile = "library.txt";
 
-// Hooks the web bridge installs (file upload and download); empty on the desktop.
-struct PlatformHooks {
-  std::function<void()> upload_patterns;
-  // Offers `bytes` (text or binary; the type follows the extension) as a download.
-  std::function<void(const std::string& filename, const std::string& bytes)> download;
-  std::function<void()> first_frame;  // after the first frame is drawn
-  // The address of a share link (the page's own, "#state=" + session_text()); natively the
-  // "#state=..." part alone. Copies it to the clipboard where it can.
-  std::function<std::string(const std::string& state)> share_link;
-  std::function<void()> forget_saved_session;  // New session: clear the autosave and the hash
-  std::function<void(const std::string& state)> open_full;  // embed: this session in a new tab
-  std::function<void()> recall_finished;  // a running (animated) recall has just ended
-  std::function<void(const std::string& theme)> theme_changed;  // the browser keeps it
-  // Fetches a prepared data set (data/NAME-images-idx3-ubyte.gz and its companions) and then
-  // loads it with App::load_labelled_set; the web page's way (the desktop reads the files).
-  std::function<void(const std::string& name, const std::string& classes, int per_class, bool replace)>
-      fetch_dataset;
-};
-
-// The look: the dark default, a light one, and a projector mode for lecture halls (larger
-// text, thick grid lines, high contrast). theme= in the URL; kept by the browser.
-enum class Theme { dark, light, projector };
-inline constexpr hopfield::EnumName<Theme> kThemeNames[] = {
-    {Theme::dark, "dark", "dark"}, {Theme::light, "light", "light"},
-    {Theme::projector, "projector", "projector (large, high contrast)"}};
-
-// The panels a page shows (panels=editor,library,...): one bit each, in this order.
-enum class PanelId { editor, library, recall, plots, network, weights, experiments };
-inline constexpr const char* kPanelNames[] = {"editor",  "library", "recall",     "plots",
-                                              "network", "weights", "experiments"};
-inline constexpr std::uint32_t kAllPanels = 0b0111111;  // all but the experiments window
-inline constexpr std::uint32_t panel_bit(PanelId p) { return 1u << static_cast<int>(p); }
-// "editor,plots" -> the bits; throws std::invalid_argument naming an unknown panel or none.
-std::uint32_t parse_panels(const std::string& list);
-std::vector<std::string> panel_names(std::uint32_t panels);
-
 class App {
  public:
-  App();
+  explicit App(Host host = {});
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
@@ -95,11 +56,6 @@ class App {
   bool running() const { return running_ && !lab_.finished(); }
   int selected() const { return selected_; }  // selected library entry, or -1
   const std::vector<Notice>& notices() const { return notices_; }
-  ScreenRect editor_rect() const { return editor_rect_; }
-  // Named screen regions the UI drew in the last frame ("experiment-plots", "recall-plots",
-  // "editor"), for PNG export; width 0 when it was not drawn.
-  ScreenRect region(const std::string& name) const;
-  const std::map<std::string, ScreenRect>& regions() const { return regions_; }
   // One sentence on where the recall is (ready, running at sweep K with its energy and
   // distance, or the verdict): what the page's screen-reader live region announces.
   std::string status_text() const;
@@ -110,7 +66,9 @@ class App {
   bool budget_bound() const { return budget_bound_; }
   double recall_budget_ms() const { return recall_budget_ms_; }  // in the last frame
   std::uint64_t frames() const { return frames_; }
-  PlatformHooks hooks;
+  // Where the app runs (main hands it over before the first frame; tests keep a null one).
+  const Host& host() const { return host_; }
+  void set_host(Host host) { host_ = std::move(host); }
 
   // --- library -------------------------------------------------------------------------
   // A new grid (forgets the library: N is fixed per network), with a notice saying so.
@@ -155,37 +113,24 @@ class App {
   void clear_patterns();
   void select(int mu);  // -1: none
 
-  // --- what the page shows -------------------------------------------------------------
-  std::uint32_t panels() const { return panels_; }
-  bool shows(PanelId p) const { return (panels_ & panel_bit(p)) != 0; }
-  void set_panels(std::uint32_t panels);  // throws for 0 or unknown bits
-  bool embed() const { return embed_; }   // embed=1: compact, no title line
-  Theme theme() const { return theme_; }
-  void set_theme(Theme theme) {
-    theme_ = theme;
-    if (hooks.theme_changed) hooks.theme_changed(std::string(hopfield::name_of(kThemeNames, theme)));
-  }
-  // How the last frame was laid out: columns of panels, and how far (CSS px) the widest item
-  // reached past its column's visible edge (<= 0: nothing clipped sideways).
-  struct Layout {
-    int columns = 0;
-    float overflow_px = 0;
-  };
-  const Layout& layout() const { return layout_; }
-  void set_layout(const Layout& layout) { layout_ = layout; }
-  void set_embed(bool embed) { embed_ = embed; }
   // Recall starts on its own after `seconds` of frames (autorun=); negative: not pending.
   void start_after(double seconds) { autorun_in_ = seconds; }
   double autorun_pending() const { return autorun_in_; }
 
   // --- the whole session as text (share links, autosave; core/session_link.hpp) ---------
-  // `with_panels` false leaves the panels out (the default ones on restore).
-  std::string session_text(bool with_panels = true) const;
-  // Restores a session_text(); throws hopfield::SessionLinkError (or the Lab's error for a
-  // session it cannot hold) with everything unchanged.
-  void restore_session_text(std::string_view text);
+  // `panels`: the panels shown (view_state.hpp's bits), or 0 to leave them out.
+  std::string session_text(std::uint32_t panels = 0) const;
+  // Restores a session_text() and returns the panels it names (0: none); throws
+  // hopfield::SessionLinkError (or the Lab's error for a session it cannot hold) with
+  // everything unchanged.
+  std::uint32_t restore_session_text(std::string_view text);
   // Back to a fresh session (the defaults, nothing stored), forgetting the autosave.
   void new_session();
+  // The address of a share link for a session_text `state` (Host::share_link, copied to the
+  // clipboard where it can be); without a host "#state=" + state.
+  std::string share_link(const std::string& state);
+  void open_full(const std::string& state);  // embed: the session in a new tab
+  void copy_text(const std::string& text);   // to the clipboard, where the host can
 
   // --- network -------------------------------------------------------------------------
   void set_settings(const hopfield::LabSettings& settings);
@@ -216,6 +161,9 @@ class App {
   void run_for(double budget_ms);
 
   // --- the editor's drawing ------------------------------------------------------------
+  // These and step_neuron, step_sweeps and rename_pattern only pass through to the Lab: kept
+  // so that every way in has the one door (the Lab is never handed out mutable, so no caller
+  // can skip the bookkeeping of the commands that have some).
   void set_drawing(const hopfield::Pattern& grid);  // one undoable edit
   void begin_stroke();  // the stroke_* calls that follow are one undoable edit
   void stroke_cell(int x, int y, hopfield::Spin value);
@@ -223,13 +171,18 @@ class App {
   void undo();
   void redo();
   void edit_pattern(int mu);  // copies stored pattern mu into the drawing
-  void set_editor_rect(const ScreenRect& rect) { editor_rect_ = rect; }
-  void set_region(const std::string& name, const ScreenRect& rect) { regions_[name] = rect; }
-  void clear_regions() { regions_.clear(); }  // at the start of each frame
 
-  // Saves a file the user asked for: a download in the browser (hooks.download), else written
-  // to the working directory with a notice. Throws std::runtime_error when it cannot write.
+  // --- files (through the host) --------------------------------------------------------
+  // Saves a file the user asked for (Host::save_file: a download in the browser, a file on
+  // the desktop), with the host's notice. Throws std::runtime_error when it cannot.
   void save_file(const std::string& filename, const std::string& bytes);
+  // The host's file picker (the chosen file comes back through open_file).
+  void pick_file();
+  // The file at `path` (Host::read_file) through open_file.
+  void open_path(const std::string& path);
+  // A prepared data set (datasets.hpp) through the host and load_labelled_set.
+  void load_dataset(const std::string& name, const std::string& classes, int per_class,
+                    bool replace);
 
   // --- experiments ---------------------------------------------------------------------
   // Where experiments compute (main installs the build's own; tests a fake one).
@@ -251,16 +204,6 @@ class App {
   // Every notice posted (the newest kMaxLogEntries), dismissed or not: the Messages window.
   const std::vector<Notice>& message_log() const { return log_; }
   static constexpr std::size_t kMaxLogEntries = 200;
-  // One line that says what to do next (the first visit, a lesson's step); empty: none.
-  const std::string& hint() const { return hint_; }
-  void set_hint(std::string text) { hint_ = std::move(text); }
-  // The lesson last started (lessons.hpp), "" for none; lesson_starts() counts the starts.
-  const std::string& lesson() const { return lesson_; }
-  std::uint64_t lesson_starts() const { return lesson_starts_; }
-  void set_lesson(std::string id) {
-    lesson_ = std::move(id);
-    ++lesson_starts_;
-  }
   // Runs `action`; an exception becomes an error notice ("context: message"). For the UI,
   // where a failed click is shown, not thrown. Returns false on error.
   bool attempt(const std::function<void()>& action, const std::string& context = {});
@@ -298,19 +241,11 @@ class App {
   int selected_ = -1;
   std::vector<Notice> notices_;
   std::vector<Notice> log_;
-  std::string hint_;
   std::string image_bytes_, image_name_;
   hopfield::ImageImportOptions image_options_;
-  std::string lesson_;
-  std::uint64_t lesson_starts_ = 0;
   std::uint64_t next_notice_ = 1;
-  ScreenRect editor_rect_;
-  std::map<std::string, ScreenRect> regions_;
-  std::uint32_t panels_ = kAllPanels;
-  bool embed_ = false;
-  Theme theme_ = Theme::dark;
   double autorun_in_ = -1;
-  Layout layout_;
+  Host host_;
   std::uint64_t frames_ = 0;
   std::unique_ptr<ExperimentBackend> experiment_backend_;
   ExperimentRun experiment_;

@@ -295,17 +295,17 @@ void image_controls(App& app) {
 }
 }  // namespace
 
-void EditorPanel::draw(App& app) {
+void EditorPanel::draw(App& app, ViewState& view) {
   size_controls(app, *this);
   tool_buttons(app, *this);
   const Pattern& d = app.lab().drawing();
   // In one narrow column (a phone, a small iframe) the grid takes the width, up to 60% of
   // the height so the controls below stay in reach.
-  const ImVec2 view = ImGui::GetMainViewport()->WorkSize;
-  const float side = view.x < 900.0f ? std::max(ImGui::GetFontSize() * 22.0f, view.y * 0.6f)
+  const ImVec2 work = ImGui::GetMainViewport()->WorkSize;
+  const float side = work.x < 900.0f ? std::max(ImGui::GetFontSize() * 22.0f, work.y * 0.6f)
                                      : ImGui::GetFontSize() * 22.0f;
   const GridHit hit = grid_canvas("canvas", d.spins, d.width, d.height, side);
-  app.set_editor_rect({hit.origin.x, hit.origin.y, hit.cell * static_cast<float>(d.width),
+  view.set_editor_rect({hit.origin.x, hit.origin.y, hit.cell * static_cast<float>(d.width),
                        hit.cell * static_cast<float>(d.height)});
   canvas_input(app, *this, hit);
   shape_preview(app, *this, hit);

@@ -57,11 +57,12 @@ class ThreadBackend : public ExperimentBackend {
     try {
       std::unique_ptr<ex::Experiment> e = ex::make_experiment(spec);
       e->prepare();
-      for (long long u = 0; u < e->unit_count() && !stop_; ++u) {
-        ex::UnitRecord r = e->run_unit(u);
-        const std::lock_guard<std::mutex> lock(mutex_);
-        update_.records.push_back(std::move(r));
-      }
+      long long taken = 0;
+      ex::run_unit_loop(*e, ex::all_units(*e), [&] { return taken++; }, [this] { return stop_.load(); },
+                        [this](long long, ex::UnitRecord&& r) {
+                          const std::lock_guard<std::mutex> lock(mutex_);
+                          update_.records.push_back(std::move(r));
+                        });
     } catch (const std::exception& e) {
       const std::lock_guard<std::mutex> lock(mutex_);
       update_.error = e.what();

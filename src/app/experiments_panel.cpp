@@ -4,7 +4,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <future>
 #include <map>
 #include <numeric>
 #include <string>
@@ -21,13 +23,6 @@ namespace {
 
 namespace ex = hopfield::experiments;
 
-const char* const kKinds[] = {"capacity", "basins", "temperature", "prune-study", "forgetting"};
-const char* const kKindLabels[] = {"Capacity: how many patterns fit",
-                                   "Basins of attraction: how far a memory attracts",
-                                   "Temperature: retrieval under noise",
-                                   "Pruning study: sparse vs magnitude pruning",
-                                   "Forgetting: retrieval against pattern age (palimpsest)"};
-constexpr int kPruneStudy = 3, kForgetting = 4;
 const char* const kCorruptions[] = {"flip", "mask", "saltpepper", "rect"};
 
 // A spec under construction: "key": value pairs, values already JSON.
@@ -48,117 +43,107 @@ struct SpecBuilder {
   }
 };
 
-std::string spec_of(const ExperimentsPanel& ui, const App& app) {
-  SpecBuilder s;
-  s.text("experiment", kKinds[ui.kind]);
-  const std::string seed = std::to_string(app.lab().settings().dynamics.seed);
-  switch (ui.kind) {
-    case 0: {
-      std::string rules;
-      const char* const names[] = {"hebbian", "storkey", "pseudoinverse"};
-      for (int r = 0; r < 3; ++r)
-        if (ui.rules[r]) rules += (rules.empty() ? "" : ",") + std::string(names[r]);
-      s.text("size", ui.size).text("patterns", ui.capacity_patterns);
-      if (hopfield::uses_rule(app.lab().settings().model.model)) s.text("rule", rules);
-      s.json.key("flip").number_short(static_cast<double>(std::round(ui.flip * 1000.0f)) / 1000.0);
-      s.number("trials", ui.trials);
-      break;
-    }
-    case 1:
-      if (ui.basins_library) s.text("patterns", "library");
-      else s.text("size", ui.size).number("random", ui.basins_random);
-      s.text("corruption", kCorruptions[ui.corruption]).text("amounts", ui.amounts);
-      s.number("trials", ui.trials);
-      break;
-    case 2:
-      s.text("size", ui.size).text("patterns", ui.temperature_patterns);
-      s.text("temperatures", ui.temperatures).number("sweeps", ui.sweeps).number("trials", ui.trials);
-      break;
-    case kForgetting:
-      s.text("size", ui.size).number("stored", ui.forgetting_stored).number("trials", ui.trials);
-      if (ui.forgetting_decay != 1.0f)
-        s.json.key("decay").number_short(std::round(ui.forgetting_decay * 1000.0) / 1000.0);
-      if (ui.forgetting_clip > 0.0f)
-        s.json.key("clip").number_short(std::round(ui.forgetting_clip * 1000.0) / 1000.0);
-      break;
-    default:
-      s.text("patterns", "library");
-      if (ui.preset < 2) s.text("preset", ui.preset == 0 ? "published" : "fixed");
-      else s.text("prune", ui.prune_kinds).text("noise", ui.noise).number("trials", ui.trials);
-      if (ui.prune_select[0]) s.text("select", ui.prune_select);
-      break;
-  }
-  // Capacity, basins and temperature run the Network panel's model (its parameters, as the
-  // CLI flags take them).
-  if (ui.kind <= 2)
-    for (const auto& [key, value] : hopfield::model_parameters(app.lab().settings().model))
-      if (!(key == "model" && value == "classic")) s.text(key.c_str(), value);
-  s.json.key("seed").raw(seed);
-  return s.done();
+// --- each experiment's form and spec ----------------------------------------------------
+
+void trials_field(ExperimentsPanel& ui) { ImGui::InputInt("trials", &ui.trials); }
+
+void capacity_form(ExperimentsPanel& ui) {
+  ImGui::InputText("grid WxH", ui.size, sizeof ui.size);
+  ImGui::InputText("patterns P (LIST)", ui.capacity_patterns, sizeof ui.capacity_patterns);
+  tooltip("a,b,c or from:to:step, e.g. 2:60:2");
+  ImGui::Checkbox("Hebbian", &ui.rules[0]);
+  same_line_if_fits(checkbox_width("Storkey"));
+  ImGui::Checkbox("Storkey", &ui.rules[1]);
+  same_line_if_fits(checkbox_width("pseudo-inverse"));
+  ImGui::Checkbox("pseudo-inverse", &ui.rules[2]);
+  ImGui::SliderFloat("flip before recall", &ui.flip, 0.0f, 0.5f, "%.2f");
+  trials_field(ui);
 }
 
-void settings(ExperimentsPanel& ui, const App& app) {
-  ImGui::PushItemWidth(ImGui::GetFontSize() * 10);
-  switch (ui.kind) {
-    case 0:
-      ImGui::InputText("grid WxH", ui.size, sizeof ui.size);
-      ImGui::InputText("patterns P (LIST)", ui.capacity_patterns, sizeof ui.capacity_patterns);
-      tooltip("a,b,c or from:to:step, e.g. 2:60:2");
-      ImGui::Checkbox("Hebbian", &ui.rules[0]);
-      same_line_if_fits(checkbox_width("Storkey"));
-      ImGui::Checkbox("Storkey", &ui.rules[1]);
-      same_line_if_fits(checkbox_width("pseudo-inverse"));
-      ImGui::Checkbox("pseudo-inverse", &ui.rules[2]);
-      ImGui::SliderFloat("flip before recall", &ui.flip, 0.0f, 0.5f, "%.2f");
-      break;
-    case 1:
-      ImGui::Checkbox("the current library", &ui.basins_library);
-      if (!ui.basins_library) {
-        ImGui::InputText("grid WxH", ui.size, sizeof ui.size);
-        ImGui::InputInt("random patterns", &ui.basins_random);
-      }
-      ImGui::Combo("corruption", &ui.corruption, kCorruptions, IM_ARRAYSIZE(kCorruptions));
-      ImGui::InputText("amounts (LIST)", ui.amounts, sizeof ui.amounts);
-      break;
-    case 2:
-      ImGui::InputText("grid WxH", ui.size, sizeof ui.size);
-      ImGui::InputText("patterns P (LIST)", ui.temperature_patterns, sizeof ui.temperature_patterns);
-      ImGui::InputText("temperatures (LIST)", ui.temperatures, sizeof ui.temperatures);
-      tooltip("T in units of the field of W_raw / N: T_c = 1 for random patterns at low load");
-      ImGui::InputInt("sweeps per run", &ui.sweeps);
-      break;
-    case kForgetting:
-      text_disabled_wrapped("A stream of random patterns stored one after another, each then "
-                            "recalled from 10%% flips. Without decay or a bound past 0.138 N "
-                            "nothing is recalled (the blackout); with them the newest are.");
-      ImGui::InputText("grid WxH", ui.size, sizeof ui.size);
-      ImGui::InputInt("patterns in the stream", &ui.forgetting_stored);
-      ImGui::SliderFloat("decay lambda", &ui.forgetting_decay, 0.5f, 1.0f, "%.3f");
-      tooltip("W <- lambda W + xi xi^T per pattern (Nadal et al. 1986); 1 = no decay");
-      ImGui::InputFloat("bound |W_ij| <= A", &ui.forgetting_clip, 0.5f, 1.0f, "%.3g");
-      tooltip("Clip every weight after each pattern (Parisi 1986); 0 = no bound");
-      break;
-    default:
-      text_disabled_wrapped("Stores images of the current library (load the Caltech 101 "
-                            "Silhouettes 16x16 IDX file to redo the published study, which "
-                            "used images 7383, 7384, 5403 and 5404).");
-      ImGui::Combo("preset", &ui.preset, "as published\0flaws fixed\0custom\0");
-      tooltip("As published: flips drawn with replacement, signed thresholds, W pruned entry by "
-              "entry. Flaws fixed: exact flips, |w| thresholds, symmetric pruning.");
-      ImGui::InputText("select (indices)", ui.prune_select, sizeof ui.prune_select);
-      if (ui.preset == 2) {
-        ImGui::InputText("prune KIND:LEVELS", ui.prune_kinds, sizeof ui.prune_kinds);
-        ImGui::InputText("noise (LIST)", ui.noise, sizeof ui.noise);
-      }
-      break;
+void capacity_spec(SpecBuilder& s, const ExperimentsPanel& ui, const App& app) {
+  std::string rules;
+  const char* const names[] = {"hebbian", "storkey", "pseudoinverse"};
+  for (int r = 0; r < 3; ++r)
+    if (ui.rules[r]) rules += (rules.empty() ? "" : ",") + std::string(names[r]);
+  s.text("size", ui.size).text("patterns", ui.capacity_patterns);
+  if (hopfield::uses_rule(app.lab().settings().model.model)) s.text("rule", rules);
+  s.json.key("flip").number_short(static_cast<double>(std::round(ui.flip * 1000.0f)) / 1000.0);
+  s.number("trials", ui.trials);
+}
+
+void basins_form(ExperimentsPanel& ui) {
+  ImGui::Checkbox("the current library", &ui.basins_library);
+  if (!ui.basins_library) {
+    ImGui::InputText("grid WxH", ui.size, sizeof ui.size);
+    ImGui::InputInt("random patterns", &ui.basins_random);
   }
-  if (ui.kind != kPruneStudy || ui.preset == 2) ImGui::InputInt("trials", &ui.trials);
-  ImGui::PopItemWidth();
-  const hopfield::ModelOptions& model = app.lab().settings().model;
-  if (ui.kind <= 2 && !(model == hopfield::ModelOptions{}))
-    text_disabled_wrapped("model: %s (the Network panel's)", hopfield::describe(model).c_str());
-  ImGui::TextDisabled("seed %llu (the Network panel's)",
-                      static_cast<unsigned long long>(app.lab().settings().dynamics.seed));
+  ImGui::Combo("corruption", &ui.corruption, kCorruptions, IM_ARRAYSIZE(kCorruptions));
+  ImGui::InputText("amounts (LIST)", ui.amounts, sizeof ui.amounts);
+  trials_field(ui);
+}
+
+void basins_spec(SpecBuilder& s, const ExperimentsPanel& ui, const App&) {
+  if (ui.basins_library) s.text("patterns", "library");
+  else s.text("size", ui.size).number("random", ui.basins_random);
+  s.text("corruption", kCorruptions[ui.corruption]).text("amounts", ui.amounts);
+  s.number("trials", ui.trials);
+}
+
+void temperature_form(ExperimentsPanel& ui) {
+  ImGui::InputText("grid WxH", ui.size, sizeof ui.size);
+  ImGui::InputText("patterns P (LIST)", ui.temperature_patterns, sizeof ui.temperature_patterns);
+  ImGui::InputText("temperatures (LIST)", ui.temperatures, sizeof ui.temperatures);
+  tooltip("T in units of the field of W_raw / N: T_c = 1 for random patterns at low load");
+  ImGui::InputInt("sweeps per run", &ui.sweeps);
+  trials_field(ui);
+}
+
+void temperature_spec(SpecBuilder& s, const ExperimentsPanel& ui, const App&) {
+  s.text("size", ui.size).text("patterns", ui.temperature_patterns);
+  s.text("temperatures", ui.temperatures).number("sweeps", ui.sweeps).number("trials", ui.trials);
+}
+
+void forgetting_form(ExperimentsPanel& ui) {
+  text_disabled_wrapped("A stream of random patterns stored one after another, each then "
+                        "recalled from 10%% flips. Without decay or a bound past 0.138 N "
+                        "nothing is recalled (the blackout); with them the newest are.");
+  ImGui::InputText("grid WxH", ui.size, sizeof ui.size);
+  ImGui::InputInt("patterns in the stream", &ui.forgetting_stored);
+  ImGui::SliderFloat("decay lambda", &ui.forgetting_decay, 0.5f, 1.0f, "%.3f");
+  tooltip("W <- lambda W + xi xi^T per pattern (Nadal et al. 1986); 1 = no decay");
+  ImGui::InputFloat("bound |W_ij| <= A", &ui.forgetting_clip, 0.5f, 1.0f, "%.3g");
+  tooltip("Clip every weight after each pattern (Parisi 1986); 0 = no bound");
+  trials_field(ui);
+}
+
+void forgetting_spec(SpecBuilder& s, const ExperimentsPanel& ui, const App&) {
+  s.text("size", ui.size).number("stored", ui.forgetting_stored).number("trials", ui.trials);
+  if (ui.forgetting_decay != 1.0f)
+    s.json.key("decay").number_short(std::round(ui.forgetting_decay * 1000.0) / 1000.0);
+  if (ui.forgetting_clip > 0.0f)
+    s.json.key("clip").number_short(std::round(ui.forgetting_clip * 1000.0) / 1000.0);
+}
+
+void prune_form(ExperimentsPanel& ui) {
+  text_disabled_wrapped("Stores images of the current library (load the Caltech 101 "
+                        "Silhouettes 16x16 IDX file to redo the published study, which "
+                        "used images 7383, 7384, 5403 and 5404).");
+  ImGui::Combo("preset", &ui.preset, "as published\0flaws fixed\0custom\0");
+  tooltip("As published: flips drawn with replacement, signed thresholds, W pruned entry by "
+          "entry. Flaws fixed: exact flips, |w| thresholds, symmetric pruning.");
+  ImGui::InputText("select (indices)", ui.prune_select, sizeof ui.prune_select);
+  if (ui.preset == 2) {
+    ImGui::InputText("prune KIND:LEVELS", ui.prune_kinds, sizeof ui.prune_kinds);
+    ImGui::InputText("noise (LIST)", ui.noise, sizeof ui.noise);
+    trials_field(ui);
+  }
+}
+
+void prune_spec(SpecBuilder& s, const ExperimentsPanel& ui, const App&) {
+  s.text("patterns", "library");
+  if (ui.preset < 2) s.text("preset", ui.preset == 0 ? "published" : "fixed");
+  else s.text("prune", ui.prune_kinds).text("noise", ui.noise).number("trials", ui.trials);
+  if (ui.prune_select[0]) s.text("select", ui.prune_select);
 }
 
 // Column `name` of the table as numbers (NaN where it is text), or empty.
@@ -266,84 +251,88 @@ void box_plot(const ex::Table& t,
   hplot::EndPlot();
 }
 
-void result_plot(const ExperimentRun& run, float height) {
-  const ex::Table& t = run.table();
-  const ex::Experiment* e = run.experiment();
-  if (!e || t.columns.empty()) return;
-  const std::string name = e->name();
-  if (name == "capacity") {
-    if (!hplot::BeginPlot("Capacity##experiment", ImVec2(-1, height))) return;
-    hplot::SetupAxes("load alpha = P/N", "fraction");
-    hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
-    const std::vector<double> alpha = column(t, "alpha");
-    for (const auto& [rule, rows] : groups(t, {"rule"})) {
-      plot_series((rule + " retrieved").c_str(), alpha, column(t, "retrieved_fraction"), rows);
-      plot_series((rule + " stable").c_str(), alpha, column(t, "stable_fraction"), rows);
-      plot_series((rule + " first-step error").c_str(), alpha, column(t, "first_step_error"), rows);
-    }
-    if (!t.rows.empty()) {
-      // Theory for random patterns under the Hebbian rule, and the classic capacities.
-      const double n = column(t, "neurons").front();
-      const double hi = *std::max_element(alpha.begin(), alpha.end());
-      std::vector<double> xs, ys;
-      for (int k = 1; k <= 100; ++k) {
-        const double a = hi * k / 100.0;
-        xs.push_back(a);
-        ys.push_back(0.5 * std::erfc(std::sqrt(1.0 / (2.0 * a))));
-      }
-      hplot::SetNextLineColor(kTheoryColor);
-      hplot::PlotLine("##theory", xs.data(), ys.data(), 100);
-      vline("##alpha_c", 0.138, 0, 1, kCriticalColor);
-      vline("##most", 1.0 / (2.0 * std::log(n)), 0, 1, kMostColor);
-      vline("##all", 1.0 / (4.0 * std::log(n)), 0, 1, kAllColor);
-    }
-    hplot::EndPlot();
-    legend_line(kTheoryColor, "theory: first-step error 1/2 erfc(sqrt(N / 2P)) for random patterns");
-    legend_line(kCriticalColor, "alpha_c = 0.138: retrieval breaks down (large N)");
-    legend_line(kMostColor, "N / (2 ln N) / N: most patterns are fixed points");
-    legend_line(kAllColor, "N / (4 ln N) / N: all patterns are fixed points");
-  } else if (name == "basins") {
-    if (!hplot::BeginPlot("Basins##experiment", ImVec2(-1, height))) return;
-    hplot::SetupAxes("amount corrupted", "share of recalls");
-    hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
-    const std::vector<double> amount = column(t, "amount");
-    std::vector<std::size_t> all(t.rows.size());
-    for (std::size_t r = 0; r < all.size(); ++r) all[r] = r;
-    plot_series("retrieved", amount, column(t, "retrieved_fraction"), all);
-    plot_series("inverse", amount, column(t, "inverse_fraction"), all);
-    plot_series("another stored pattern", amount, column(t, "other_fraction"), all);
-    plot_series("spurious", amount, column(t, "spurious_fraction"), all);
-    plot_series("mean final overlap", amount, column(t, "mean_final_overlap"), all);
-    hplot::EndPlot();
-  } else if (name == "temperature") {
-    if (!hplot::BeginPlot("Temperature##experiment", ImVec2(-1, height))) return;
-    hplot::SetupAxes("temperature T", "mean |m|");
-    hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
-    const std::vector<double> temp = column(t, "temperature");
-    for (const auto& [p, rows] : groups(t, {"patterns"})) plot_series(p.c_str(), temp, column(t, "mean_abs_overlap"), rows);
-    vline("##T_c", 1.0, 0, 1, kCriticalColor);
-    hplot::EndPlot();
-    legend_line(kCriticalColor, "T_c = 1: above it no retrieval, for random patterns at low load");
-  } else if (name == "forgetting") {
-    if (!hplot::BeginPlot("Forgetting##experiment", ImVec2(-1, height))) return;
-    hplot::SetupAxes("age (0 = the newest pattern)", "fraction");
-    hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
-    const std::vector<double> age = column(t, "age");
-    std::vector<std::size_t> all(t.rows.size());
-    for (std::size_t r = 0; r < all.size(); ++r) all[r] = r;
-    plot_series("retrieved", age, column(t, "retrieved_fraction"), all);
-    plot_series("mean final overlap", age, column(t, "mean_final_overlap"), all);
-    hplot::EndPlot();
-  } else {
-    const std::vector<double> level = column(t, "level");
-    const auto by_group = groups(t, {"kind", "noise"});
-    if (hplot::BeginPlot("Pruning: mean performance##experiment", ImVec2(-1, height))) {
-      hplot::SetupAxes("prune level", "performance %");
-      for (const auto& [g, rows] : by_group) plot_series(g.c_str(), level, column(t, "mean_performance"), rows);
-      hplot::EndPlot();
-    }
-    box_plot(t, by_group, height);
+// --- each experiment's plots ---------------------------------------------------------------
+
+void capacity_plots(const ex::Table& t, float height) {
+  if (!hplot::BeginPlot("Capacity##experiment", ImVec2(-1, height))) return;
+  hplot::SetupAxes("load alpha = P/N", "fraction");
+  hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
+  const std::vector<double> alpha = column(t, "alpha");
+  for (const auto& [rule, rows] : groups(t, {"rule"})) {
+    plot_series((rule + " retrieved").c_str(), alpha, column(t, "retrieved_fraction"), rows);
+    plot_series((rule + " stable").c_str(), alpha, column(t, "stable_fraction"), rows);
+    plot_series((rule + " first-step error").c_str(), alpha, column(t, "first_step_error"), rows);
   }
+  if (!t.rows.empty()) {
+    // Theory for random patterns under the Hebbian rule, and the classic capacities.
+    const double n = column(t, "neurons").front();
+    const double hi = *std::max_element(alpha.begin(), alpha.end());
+    std::vector<double> xs, ys;
+    for (int k = 1; k <= 100; ++k) {
+      const double a = hi * k / 100.0;
+      xs.push_back(a);
+      ys.push_back(0.5 * std::erfc(std::sqrt(1.0 / (2.0 * a))));
+    }
+    hplot::SetNextLineColor(kTheoryColor);
+    hplot::PlotLine("##theory", xs.data(), ys.data(), 100);
+    vline("##alpha_c", 0.138, 0, 1, kCriticalColor);
+    vline("##most", 1.0 / (2.0 * std::log(n)), 0, 1, kMostColor);
+    vline("##all", 1.0 / (4.0 * std::log(n)), 0, 1, kAllColor);
+  }
+  hplot::EndPlot();
+  legend_line(kTheoryColor, "theory: first-step error 1/2 erfc(sqrt(N / 2P)) for random patterns");
+  legend_line(kCriticalColor, "alpha_c = 0.138: retrieval breaks down (large N)");
+  legend_line(kMostColor, "N / (2 ln N) / N: most patterns are fixed points");
+  legend_line(kAllColor, "N / (4 ln N) / N: all patterns are fixed points");
+}
+
+void basins_plots(const ex::Table& t, float height) {
+  if (!hplot::BeginPlot("Basins##experiment", ImVec2(-1, height))) return;
+  hplot::SetupAxes("amount corrupted", "share of recalls");
+  hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
+  const std::vector<double> amount = column(t, "amount");
+  std::vector<std::size_t> all(t.rows.size());
+  for (std::size_t r = 0; r < all.size(); ++r) all[r] = r;
+  plot_series("retrieved", amount, column(t, "retrieved_fraction"), all);
+  plot_series("inverse", amount, column(t, "inverse_fraction"), all);
+  plot_series("another stored pattern", amount, column(t, "other_fraction"), all);
+  plot_series("spurious", amount, column(t, "spurious_fraction"), all);
+  plot_series("mean final overlap", amount, column(t, "mean_final_overlap"), all);
+  hplot::EndPlot();
+}
+
+void temperature_plots(const ex::Table& t, float height) {
+  if (!hplot::BeginPlot("Temperature##experiment", ImVec2(-1, height))) return;
+  hplot::SetupAxes("temperature T", "mean |m|");
+  hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
+  const std::vector<double> temp = column(t, "temperature");
+  for (const auto& [p, rows] : groups(t, {"patterns"})) plot_series(p.c_str(), temp, column(t, "mean_abs_overlap"), rows);
+  vline("##T_c", 1.0, 0, 1, kCriticalColor);
+  hplot::EndPlot();
+  legend_line(kCriticalColor, "T_c = 1: above it no retrieval, for random patterns at low load");
+}
+
+void forgetting_plots(const ex::Table& t, float height) {
+  if (!hplot::BeginPlot("Forgetting##experiment", ImVec2(-1, height))) return;
+  hplot::SetupAxes("age (0 = the newest pattern)", "fraction");
+  hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
+  const std::vector<double> age = column(t, "age");
+  std::vector<std::size_t> all(t.rows.size());
+  for (std::size_t r = 0; r < all.size(); ++r) all[r] = r;
+  plot_series("retrieved", age, column(t, "retrieved_fraction"), all);
+  plot_series("mean final overlap", age, column(t, "mean_final_overlap"), all);
+  hplot::EndPlot();
+}
+
+void prune_plots(const ex::Table& t, float height) {
+  const std::vector<double> level = column(t, "level");
+  const auto by_group = groups(t, {"kind", "noise"});
+  if (hplot::BeginPlot("Pruning: mean performance##experiment", ImVec2(-1, height))) {
+    hplot::SetupAxes("prune level", "performance %");
+    for (const auto& [g, rows] : by_group) plot_series(g.c_str(), level, column(t, "mean_performance"), rows);
+    hplot::EndPlot();
+  }
+  box_plot(t, by_group, height);
 }
 
 const char* const kPruneKinds[] = {"random", "random-independent", "smallest", "magnitude", "signed"};
@@ -376,6 +365,7 @@ void spectrum_section(ExperimentsPanel& ui, const App& app, float height) {
   ImGui::SliderFloat("level##spectrum", &ui.spectrum_level, 0.0f, 1.0f, "%.2f");
   same_line_if_fits(ImGui::GetFontSize() * 5);
   const int n = app.lab().width() * app.lab().height();
+  ImGui::BeginDisabled(ui.spectrum_job.valid());
   if (ImGui::Button("Compute")) {
     const auto& lib = app.lab().patterns();
     const double level = std::round(ui.spectrum_level * 100.0f) / 100.0;
@@ -390,19 +380,38 @@ void spectrum_section(ExperimentsPanel& ui, const App& app, float height) {
       hopfield::PatternMatrix x(n, static_cast<Eigen::Index>(chosen.size()));
       for (std::size_t k = 0; k < chosen.size(); ++k)
         x.col(static_cast<Eigen::Index>(k)) = lib[static_cast<std::size_t>(chosen[k])].spins;
-      ui.spectra = ex::prune_spectra(x, hopfield::HebbianScale::inv_p, kPruneKinds[ui.spectrum_kind],
-                                     level, app.lab().settings().dynamics.seed);
-      ui.spectrum_of = std::to_string(chosen.size()) + " images (" +
-                       (ui.prune_select[0] ? std::string("select ") + ui.prune_select : "the library") +
-                       "), N = " + std::to_string(n) + ", pruned " + what;
+      // Off the UI thread where a thread can start (the desktop); where none can (the web
+      // page, built without threads) std::async defers it and the next frame computes it, as
+      // the panel always did: the page then waits 1-2 s once, the worker stays the experiments'.
+      ui.spectrum_job = std::async(
+          std::launch::async | std::launch::deferred,
+          [x = std::move(x), kind = std::string(kPruneKinds[ui.spectrum_kind]), level,
+           seed = app.lab().settings().dynamics.seed] {
+            return ex::prune_spectra(x, hopfield::HebbianScale::inv_p, kind, level, seed);
+          });
+      ui.spectrum_next = std::to_string(chosen.size()) + " images (" +
+                         (ui.prune_select[0] ? std::string("select ") + ui.prune_select : "the library") +
+                         "), N = " + std::to_string(n) + ", pruned " + what;
     } catch (const std::exception& e) {
       ui.spectra.reset();
       ui.spectrum_of = std::string("Cannot compute the spectrum: ") + e.what();
     }
   }
+  ImGui::EndDisabled();
   tooltip("Eigenvalues of W = sum x x^T / P of the study's images (select, else the library), before and after pruning "
-          "(random kinds as trial 0 prunes). Computed here, on click: 0.2 s at 16x16, 1.6 s at "
-          "28x28 once W is asymmetric (hopfield_bench_experiments, native; the page waits longer).");
+          "(random kinds as trial 0 prunes). Computed on click, off the UI thread on the desktop: 0.2 s at 16x16, "
+          "1.6 s at 28x28 once W is asymmetric (hopfield_bench_experiments, native; the page waits longer).");
+  if (ui.spectrum_job.valid() &&
+      ui.spectrum_job.wait_for(std::chrono::seconds(0)) != std::future_status::timeout) {
+    try {
+      ui.spectra = ui.spectrum_job.get();
+      ui.spectrum_of = ui.spectrum_next;
+    } catch (const std::exception& e) {
+      ui.spectra.reset();
+      ui.spectrum_of = std::string("Cannot compute the spectrum: ") + e.what();
+    }
+  }
+  if (ui.spectrum_job.valid()) text_disabled_wrapped("Computing the spectrum of %s...", ui.spectrum_next.c_str());
   if (!ui.spectrum_of.empty()) text_disabled_wrapped("%s", ui.spectrum_of.c_str());
   if (!ui.spectra) return;
   const ex::PruneSpectra& s = *ui.spectra;
@@ -492,14 +501,80 @@ void progress(const ExperimentRun& run) {
   }
 }
 
+// --- the experiments offered -------------------------------------------------------------
+
+// One entry per experiment: its name in the spec, its label, its form, its spec, its plots,
+// and what the window shows below them (the pruning study: the spectrum of W).
+struct ExperimentView {
+  const char* name;
+  const char* label;
+  bool network_model;  // runs the Network panel's model (its parameters go into the spec)
+  void (*form)(ExperimentsPanel& ui);
+  void (*spec)(SpecBuilder& s, const ExperimentsPanel& ui, const App& app);
+  void (*plots)(const ex::Table& t, float height);
+  void (*below)(ExperimentsPanel& ui, const App& app, float height);  // or nullptr
+};
+const ExperimentView kViews[] = {
+    {"capacity", "Capacity: how many patterns fit", true, capacity_form, capacity_spec, capacity_plots,
+     nullptr},
+    {"basins", "Basins of attraction: how far a memory attracts", true, basins_form, basins_spec,
+     basins_plots, nullptr},
+    {"temperature", "Temperature: retrieval under noise", true, temperature_form, temperature_spec,
+     temperature_plots, nullptr},
+    {"prune-study", "Pruning study: sparse vs magnitude pruning", false, prune_form, prune_spec,
+     prune_plots, spectrum_section},
+    {"forgetting", "Forgetting: retrieval against pattern age (palimpsest)", false, forgetting_form,
+     forgetting_spec, forgetting_plots, nullptr},
+};
+
+int view_index(const std::string& name) {
+  for (int k = 0; k < IM_ARRAYSIZE(kViews); ++k)
+    if (name == kViews[k].name) return k;
+  return -1;
+}
+
+std::string spec_of(const ExperimentView& v, const ExperimentsPanel& ui, const App& app) {
+  SpecBuilder s;
+  s.text("experiment", v.name);
+  v.spec(s, ui, app);
+  // Capacity, basins and temperature run the Network panel's model (its parameters, as the
+  // CLI flags take them).
+  if (v.network_model)
+    for (const auto& [key, value] : hopfield::model_parameters(app.lab().settings().model))
+      if (!(key == "model" && value == "classic")) s.text(key.c_str(), value);
+  s.json.key("seed").raw(std::to_string(app.lab().settings().dynamics.seed));
+  return s.done();
+}
+
+void settings(const ExperimentView& v, ExperimentsPanel& ui, const App& app) {
+  ImGui::PushItemWidth(ImGui::GetFontSize() * 10);
+  v.form(ui);
+  ImGui::PopItemWidth();
+  const hopfield::ModelOptions& model = app.lab().settings().model;
+  if (v.network_model && !(model == hopfield::ModelOptions{}))
+    text_disabled_wrapped("model: %s (the Network panel's)", hopfield::describe(model).c_str());
+  ImGui::TextDisabled("seed %llu (the Network panel's)",
+                      static_cast<unsigned long long>(app.lab().settings().dynamics.seed));
+}
+
+void result_plot(const ExperimentRun& run, float height) {
+  const ex::Table& t = run.table();
+  const int k = run.experiment() ? view_index(run.experiment()->name()) : -1;
+  if (k >= 0 && !t.columns.empty()) kViews[k].plots(t, height);
+}
+
 }  // namespace
 
-void ExperimentsPanel::draw(App& app) {
-  if (app.experiment().runs() != runs_seen) {
+void ExperimentsPanel::show(const std::string& experiment) {
+  open = true;
+  const int k = view_index(experiment);
+  if (k >= 0) kind = k;
+}
+
+void ExperimentsPanel::draw(App& app, ViewState& view) {
+  if (app.experiment().runs() != runs_seen) {  // show the settings of the experiment that runs
     runs_seen = app.experiment().runs();
-    open = true;
-    for (int k = 0; k < IM_ARRAYSIZE(kKinds); ++k)  // show the settings of the kind that runs
-      if (app.experiment().experiment() && app.experiment().experiment()->name() == kKinds[k]) kind = k;
+    show(app.experiment().experiment() ? app.experiment().experiment()->name() : "");
   }
   if (!open) return;
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 44, ImGui::GetFontSize() * 48), ImGuiCond_FirstUseEver);
@@ -509,15 +584,16 @@ void ExperimentsPanel::draw(App& app) {
     return;
   }
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::BeginCombo("##experiment", kKindLabels[kind])) {
-    for (int k = 0; k < IM_ARRAYSIZE(kKinds); ++k)
-      if (ImGui::Selectable(kKindLabels[k], k == kind)) kind = k;
+  if (ImGui::BeginCombo("##experiment", kViews[kind].label)) {
+    for (int k = 0; k < IM_ARRAYSIZE(kViews); ++k)
+      if (ImGui::Selectable(kViews[k].label, k == kind)) kind = k;
     ImGui::EndCombo();
   }
-  settings(*this, app);
+  const ExperimentView& shown = kViews[kind];
+  settings(shown, *this, app);
   const ExperimentRun& run = app.experiment();
   const bool running = run.state() == RunState::running;
-  const std::string spec = spec_of(*this, app);
+  const std::string spec = spec_of(shown, *this, app);
   if (running) {
     if (ImGui::Button("Cancel")) app.cancel_experiment();
   } else if (ImGui::Button("Run")) {
@@ -529,7 +605,7 @@ void ExperimentsPanel::draw(App& app) {
     }
   }
   const ImVec2 run_min = ImGui::GetItemRectMin(), run_max = ImGui::GetItemRectMax();
-  app.set_region("experiment-run", {run_min.x, run_min.y, run_max.x - run_min.x, run_max.y - run_min.y});
+  view.set_region("experiment-run", {run_min.x, run_min.y, run_max.x - run_min.x, run_max.y - run_min.y});
   if (!spec_error.empty()) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 110, 255));
@@ -540,8 +616,8 @@ void ExperimentsPanel::draw(App& app) {
   const ImVec2 plots_top = ImGui::GetCursorScreenPos();
   const float plots_width = ImGui::GetContentRegionAvail().x;
   result_plot(run, ImGui::GetFontSize() * 16);
-  record_region(app, "experiment-plots", plots_top, plots_width);
-  if (kind == kPruneStudy) spectrum_section(*this, app, ImGui::GetFontSize() * 12);
+  record_region(view, "experiment-plots", plots_top, plots_width);
+  if (shown.below) shown.below(*this, app, ImGui::GetFontSize() * 12);
   result_table(run.table());
   if (run.experiment()) {
     command = cli_command(run.spec_json());
@@ -549,7 +625,7 @@ void ExperimentsPanel::draw(App& app) {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
     ImGui::InputText("##cli", command.data(), command.size() + 1, ImGuiInputTextFlags_ReadOnly);
     same_line_if_fits(button_width("Copy"));
-    if (ImGui::Button("Copy")) ImGui::SetClipboardText(command.c_str());
+    if (ImGui::Button("Copy")) app.copy_text(command);
     if (command.find(kLibraryFile) != std::string::npos)
       text_disabled_wrapped("(export the library as %s first)", kLibraryFile);
     ImGui::BeginDisabled(run.state() != RunState::done);
@@ -557,7 +633,7 @@ void ExperimentsPanel::draw(App& app) {
       app.attempt([&] { app.save_file(run.experiment()->name() + ".csv", run.result_csv()); },
                   "Export CSV");
     same_line_if_fits(button_width("Export PNG"));
-    if (ImGui::Button("Export PNG")) export_png(app, "experiment-plots", run.experiment()->name() + ".png");
+    if (ImGui::Button("Export PNG")) export_png(app, view, "experiment-plots", run.experiment()->name() + ".png");
     tooltip("The plots above as a PNG image, at the screen's resolution");
     ImGui::EndDisabled();
   }

@@ -103,7 +103,7 @@ void HelpWindow::draw() {
   ImGui::End();
 }
 
-void LessonsWindow::draw(App& app) {
+void LessonsWindow::draw(App& app, ViewState& view) {
   if (!open) return;
   // Bottom left, over the library: the recall, the plots and the network stay in view.
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -120,8 +120,8 @@ void LessonsWindow::draw(App& app) {
                         "to your work first).");
   for (const Lesson& l : lessons()) {
     ImGui::PushID(l.id);
-    const bool current = app.lesson() == l.id;
-    if (ImGui::Selectable(l.title, current)) app.attempt([&] { start_lesson(app, l.id); }, l.title);
+    const bool current = view.lesson() == l.id;
+    if (ImGui::Selectable(l.title, current)) app.attempt([&] { start_lesson(app, view, l.id); }, l.title);
     if (current) {
       ImGui::Indent();
       text_wrapped("%s", l.text);
@@ -136,7 +136,7 @@ void LessonsWindow::draw(App& app) {
   ImGui::End();
 }
 
-void MessagesWindow::draw_toasts(App& app) {
+void MessagesWindow::draw_toasts(App& app, ViewState& view) {
   const double now = ImGui::GetTime();
   // Information fades after kInfoSeconds; errors stay until dismissed. All stay in the log.
   std::vector<std::uint64_t> expired;
@@ -188,7 +188,7 @@ void MessagesWindow::draw_toasts(App& app) {
     ImGui::PopID();
   }
   const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-  app.set_region("toasts", {pos.x, pos.y, size.x, size.y});
+  view.set_region("toasts", {pos.x, pos.y, size.x, size.y});
   ImGui::End();
   if (dismissed) {
     shown_at.erase(*dismissed);
@@ -196,8 +196,8 @@ void MessagesWindow::draw_toasts(App& app) {
   }
 }
 
-void MessagesWindow::draw(App& app) {
-  draw_toasts(app);
+void MessagesWindow::draw(App& app, ViewState& view) {
+  draw_toasts(app, view);
   if (!open) return;
   window_near_top(40);
   if (!ImGui::Begin("Messages", &open, ImGuiWindowFlags_NoSavedSettings)) {

@@ -144,7 +144,7 @@ const Lesson* find_lesson(const std::string& id) {
   return nullptr;
 }
 
-void start_lesson(App& app, const std::string& id) {
+void start_lesson(App& app, ViewState& view, const std::string& id) {
   const Lesson* lesson = find_lesson(id);
   if (!lesson) {
     std::string known;
@@ -153,12 +153,12 @@ void start_lesson(App& app, const std::string& id) {
   }
   setup(app, id);
   app.clear_notices();
-  show_lesson(app, *lesson);
+  show_lesson(view, *lesson);
 }
 
-void show_lesson(App& app, const Lesson& lesson) {
-  app.set_hint(std::string(lesson.title) + ": " + lesson.text);
-  app.set_lesson(lesson.id);
+void show_lesson(ViewState& view, const Lesson& lesson) {
+  view.set_hint(std::string(lesson.title) + ": " + lesson.text);
+  view.set_lesson(lesson.id);
 }
 
 }  // namespace hlab

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "app/view_state.hpp"
 
 namespace hlab {
 
@@ -27,11 +28,11 @@ void letters_with_noisy_first(App& app, const char* pick, double flip);
 const Lesson* find_lesson(const std::string& id);
 
 // Sets the lesson up on a 16x16 grid (the library, the probe, the settings) and shows its
-// first step as the app's hint. Throws std::invalid_argument naming the known lessons for an
+// first step as the view's hint. Throws std::invalid_argument naming the known lessons for an
 // unknown id, with everything unchanged.
-void start_lesson(App& app, const std::string& id);
+void start_lesson(App& app, ViewState& view, const std::string& id);
 // Shows a lesson's first step as the hint without setting anything up (a reload of a lesson's
 // page restores the autosaved session, and the lesson's text with it).
-void show_lesson(App& app, const Lesson& lesson);
+void show_lesson(ViewState& view, const Lesson& lesson);
 
 }  // namespace hlab

@@ -3,15 +3,12 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "app/builtin_patterns.hpp"
+#include "app/datasets.hpp"
 #include "app/grid_view.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
-#include "core/pattern_io.hpp"
 
 namespace hlab {
 namespace {
@@ -39,83 +36,53 @@ void builtin_controls(App& app, LibraryPanel& ui) {
   ImGui::Checkbox("replace library", &ui.replace);
 }
 
-// The data sets the build prepares (scripts/prepare-datasets.mjs): the web page fetches them
-// from data/ when asked; the desktop reads them from $HOPFIELD_DATA_DIR or dist/data.
+// The data sets the build prepares (datasets.hpp), loaded through the host when asked.
 void dataset_controls(App& app, LibraryPanel& ui) {
-  static const char* const kNames[] = {"mnist", "fashion-mnist"};
-  static const char* const kLabels[] = {"MNIST digits", "Fashion-MNIST"};
+  const DataSet& set = kDataSets[ui.dataset];
   ImGui::TextUnformatted("Data set");
   same_line_if_fits(ImGui::GetFontSize() * 8);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  ImGui::Combo("##dataset", &ui.dataset, kLabels, 2);
+  if (ImGui::BeginCombo("##dataset", set.label)) {
+    for (int k = 0; k < IM_ARRAYSIZE(kDataSets); ++k)
+      if (ImGui::Selectable(kDataSets[k].label, k == ui.dataset)) ui.dataset = k;
+    ImGui::EndCombo();
+  }
   same_line_if_fits(ImGui::GetFontSize() * 9);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-  ImGui::InputTextWithHint("##classes", ui.dataset == 0 ? "classes: 3, 7" : "classes: Bag, Sneaker",
-                           ui.classes, sizeof ui.classes);
-  tooltip(ui.dataset == 0 ? "Digits to load, e.g. 0, 1, 7 (blank: all ten)"
-                          : "Classes to load: T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, "
-                            "Shirt, Sneaker, Bag, Ankle boot (blank: all)");
+  ImGui::InputTextWithHint("##classes", set.classes_hint, ui.classes, sizeof ui.classes);
+  tooltip(set.classes_tooltip);
   same_line_if_fits(ImGui::GetFontSize() * 6);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
   ImGui::SliderInt("##per", &ui.per_class, 1, 50, "%d each");
   same_line_if_fits(button_width("Load set"));
-  if (ImGui::Button("Load set")) {
-    const std::string name = kNames[ui.dataset];
-    if (app.hooks.fetch_dataset) {
-      app.hooks.fetch_dataset(name, ui.classes, ui.per_class, ui.replace);
-    } else {
-      app.attempt([&] {
-        const hopfield::Lab& lab = app.lab();
-        const std::string stem = name + "-" + (lab.width() == 16 && lab.height() == 16 ? "16" : "28");
-        const char* env = std::getenv("HOPFIELD_DATA_DIR");
-        const std::string dir = env ? env : "dist/data";
-        App::LabelledSetFiles f;
-        f.name = stem;
-        f.images = hopfield::load_bytes(dir + "/" + stem + "-images-idx3-ubyte.gz");
-        f.labels = hopfield::load_bytes(dir + "/" + stem + "-labels-idx1-ubyte.gz");
-        f.class_names = hopfield::load_bytes(dir + "/" + name + "-classnames.txt");
-        app.load_labelled_set(f, ui.classes, ui.per_class, ui.replace);
-      }, "Data set (prepare it with scripts/prepare-datasets.mjs DIR and set HOPFIELD_DATA_DIR=DIR)");
-    }
-  }
+  if (ImGui::Button("Load set"))
+    app.attempt([&] { app.load_dataset(set.name, ui.classes, ui.per_class, ui.replace); }, "Data set");
   tooltip("Binarised images, 50 per class, prepared by the build; loaded only when asked");
 }
 
+// Where the host has a file picker and downloads (the browser), buttons; where the user
+// types paths (the desktop), a path field beside Load and Export.
 void file_controls(App& app, LibraryPanel& ui) {
-  if (app.hooks.upload_patterns) {
-    if (ImGui::Button("Load file...")) app.hooks.upload_patterns();
+  if (!app.host().typed_paths) {
+    if (ImGui::Button("Load file...")) app.attempt([&] { app.pick_file(); }, "Load file");
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Patterns (text grid .txt, PBM, IDX, .gz too): added to the library.\n"
                         "An image (PNG, JPEG, GIF, BMP): into the editor, to store or probe.\n"
                         "Or drop a file anywhere on the page.");
-  } else {
-    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
-    ImGui::InputTextWithHint("##path", "pattern file or image (.txt .pbm idx .gz .png .jpg)", ui.load_path,
-                             sizeof ui.load_path);
-    same_line_if_fits(button_width("Load"));
-    if (ImGui::Button("Load"))
-      app.attempt([&] {
-        std::ifstream in(ui.load_path, std::ios::binary);
-        if (!in) throw hopfield::PatternFileError(std::string("cannot open ") + ui.load_path);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        app.open_file(bytes.str(), ui.load_path);
-      });
+    if (ImGui::Button("Export library as text"))
+      app.attempt([&] { app.save_file("patterns.txt", app.lab().export_text()); }, "Export");
+    return;
   }
-  if (app.hooks.download) {
-    if (ImGui::Button("Export library as text")) app.hooks.download("patterns.txt", app.lab().export_text());
-  } else {
-    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
-    ImGui::InputText("##export", ui.export_path, sizeof ui.export_path);
-    same_line_if_fits(button_width("Export"));
-    if (ImGui::Button("Export") && app.attempt([&] {
-          std::ofstream out(ui.export_path, std::ios::binary);
-          out << app.lab().export_text();
-          if (!out) throw std::runtime_error(std::string("cannot write ") + ui.export_path);
-        }))
-      app.info("Wrote " + std::to_string(app.lab().pattern_count()) + " patterns to " +
-               ui.export_path);
-  }
+  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
+  ImGui::InputTextWithHint("##path", "pattern file or image (.txt .pbm idx .gz .png .jpg)", ui.load_path,
+                           sizeof ui.load_path);
+  same_line_if_fits(button_width("Load"));
+  if (ImGui::Button("Load")) app.attempt([&] { app.open_path(ui.load_path); });
+  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
+  ImGui::InputText("##export", ui.export_path, sizeof ui.export_path);
+  same_line_if_fits(button_width("Export"));
+  if (ImGui::Button("Export"))
+    app.attempt([&] { app.save_file(ui.export_path, app.lab().export_text()); });
 }
 
 void selected_controls(App& app, LibraryPanel& ui) {

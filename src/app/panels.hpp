@@ -1,17 +1,20 @@
 // The panels. Each is a small surface, like chips' ui_*.h: its own UI state (what it shows and
 // remembers between frames), draw(), and the App commands it calls. None keeps science: they
-// read app.lab() and change it only through App's commands.
+// read app.lab() and change it only through App's commands; where they draw goes into the
+// ViewState (regions, for export, tests and embedders).
 #pragma once
 
 #include <array>
 
 #include <cstdint>
+#include <future>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "app/app.hpp"
+#include "app/view_state.hpp"
 #include "app/recall_plots.hpp"
 #include "core/experiments/prune_study.hpp"
 
@@ -32,7 +35,7 @@ struct EditorPanel {
   int pending_w = 0, pending_h = 0;  // size change waiting for confirmation
   std::uint64_t random_draws = 0;
 
-  void draw(App& app);
+  void draw(App& app, ViewState& view);
   void shortcuts(App& app);  // once per frame, outside text fields
 };
 
@@ -59,7 +62,7 @@ struct RecallPanel {
   std::optional<int> seen_source;  // the probe's source pattern last frame
   std::optional<std::pair<int, int>> drag_from;  // the cell a rectangle drag started on
 
-  void draw(App& app);
+  void draw(App& app, ViewState& view);
   void shortcuts(App& app);
 };
 
@@ -67,10 +70,9 @@ struct RecallPanel {
 struct PlotsPanel {
   TracePlots plots;
 
-  void draw(App& app);
+  void draw(App& app, ViewState& view);
 };
 
-// Rule and scale, update mode, tie rule, temperature, seed, sweep limit; network facts.
 // The continuous network of two neurons: energy contours and RK4 trajectories (two_neurons.cpp).
 struct TwoNeuronWindow {
   bool open = false;
@@ -81,6 +83,7 @@ struct TwoNeuronWindow {
   void draw();
 };
 
+// Model, rule and scale, update mode, tie rule, temperature, seed, sweep limit; network facts.
 struct NetworkPanel {
   TwoNeuronWindow two_neurons;
   // Where 100 random states end (stored pattern, spurious fixed point, neither), for the
@@ -104,11 +107,12 @@ struct WeightsPanel {
   void draw(App& app, int neuron);  // neuron: whose votes to show, or -1
 };
 
-// Experiments: capacity, basins, temperature and the pruning study over many trials, run off
-// the UI thread; the plot and table grow as cells finish.
+// Experiments: capacity, basins, temperature, the pruning study and forgetting over many
+// trials, run off the UI thread; the plot and table grow as cells finish. Driven by a table of
+// experiment views (experiments_panel.cpp: each one's form, spec and plots).
 struct ExperimentsPanel {
   bool open = false;
-  int kind = 0;  // index into the experiments offered
+  int kind = 0;  // index into the experiments offered (kViews)
   // Each experiment's settings as typed (LISTs are "a,b,c" or "from:to:step").
   char size[16] = "16x16";
   int forgetting_stored = 1000;   // forgetting: the stream's length
@@ -136,9 +140,14 @@ struct ExperimentsPanel {
   float spectrum_level = 0.5f;
   std::optional<hopfield::experiments::PruneSpectra> spectra;
   std::string spectrum_of;  // what `spectra` shows, or why it could not be computed
+  std::future<hopfield::experiments::PruneSpectra> spectrum_job;  // being computed, or none
+  std::string spectrum_next;  // what the job computes
   std::uint64_t runs_seen = 0;  // a run started elsewhere (the JS API) opens the window
 
-  void draw(App& app);
+  // Opens the window on the experiment called `experiment` ("prune-study"; another name
+  // just opens it).
+  void show(const std::string& experiment);
+  void draw(App& app, ViewState& view);
 };
 
 // Help: what a Hopfield network is, the panels, the keys, the conventions.
@@ -150,7 +159,7 @@ struct HelpWindow {
 // Lessons: pick one to set it up; the current one shows its text and what to notice.
 struct LessonsWindow {
   bool open = false;
-  void draw(App& app);
+  void draw(App& app, ViewState& view);
 };
 
 // Notices as toasts over the canvas (bottom right; errors until dismissed), and the Messages
@@ -158,10 +167,10 @@ struct LessonsWindow {
 struct MessagesWindow {
   bool open = false;
   std::unordered_map<std::uint64_t, double> shown_at;  // ImGui time, per notice id
-  void draw(App& app);  // the toasts, and the window when open
+  void draw(App& app, ViewState& view);  // the toasts, and the window when open
 
  private:
-  void draw_toasts(App& app);
+  void draw_toasts(App& app, ViewState& view);
 };
 
 }  // namespace hlab

@@ -258,47 +258,11 @@ void capture_png(float x, float y, float width, float height,
   g->captures.push_back({x, y, width, height, std::move(done)});
 }
 
-namespace {
-// A string a JavaScript expression gives (web), or "" (natively).
-#ifdef __EMSCRIPTEN__
-std::string js_string(int which) {
-  const int length = EM_ASM_INT({
-    var t = "";
-    try {
-      // The address as session_store.js hands it over (an over-long link state dropped).
-      if ($0 === 0) t = Module.hopfieldPageHash ? Module.hopfieldPageHash() : String(window.location.hash).replace(/^#/, "");
-      else if ($0 === 1) t = (Module.hopfieldSavedSession && Module.hopfieldSavedSession()) || "";
-      else if ($0 === 2) t = (Module.hopfieldSavedTheme && Module.hopfieldSavedTheme()) || "";
-      else t = Module.hopfieldPageQuery ? Module.hopfieldPageQuery() : String(window.location.search);
-    } catch (e) { t = ""; }
-    Module.hopfieldString = t;
-    return lengthBytesUTF8(t);
-  }, which);
-  std::string text(static_cast<std::size_t>(length) + 1, '\0');
-  EM_ASM({ stringToUTF8(Module.hopfieldString, $0, $1); Module.hopfieldString = ""; }, text.data(), length + 1);
-  text.resize(static_cast<std::size_t>(length));
-  return text;
-}
-#endif
-}  // namespace
-
-#ifndef __EMSCRIPTEN__
-namespace {
-std::string js_string(int) { return ""; }  // natively there is no page
-}  // namespace
-#endif
-
-std::string page_hash() { return js_string(0); }
-std::string saved_session() { return js_string(1); }
-std::string saved_theme() { return js_string(2); }
-
 void set_ui_scale(float scale) {
   if (!g || std::fabs(scale - g->ui_scale) < 0.01f) return;
   g->ui_scale = scale;
   g->ratio = -1.0f;  // the next frame rebuilds the fonts at the new size
 }
-
-std::string page_query() { return js_string(3); }
 
 int run(const Config& config, const std::function<void(const FrameInfo&)>& frame) {
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {

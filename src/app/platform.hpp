@@ -61,16 +61,7 @@ Status status();
 void capture_png(float x, float y, float width, float height,
                  std::function<void(const std::string& png)> done);
 
-// The start-up parameters the page was opened with ("?size=28&set=letters"); "" natively.
-std::string page_query();
-// The page's fragment ("#state=..."), without the '#'; "" natively.
-std::string page_hash();
-// The session this page autosaved in this browser (localStorage, per page address), or ""
-// (none, natively, or storage unavailable).
-// The theme this browser last chose ("" natively or when none was saved).
-std::string saved_theme();
 // Text size relative to the default 13 px (fonts are rebuilt before the next frame).
 void set_ui_scale(float scale);
-std::string saved_session();
 
 }  // namespace hlab::platform

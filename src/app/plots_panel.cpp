@@ -8,7 +8,7 @@
 
 namespace hlab {
 
-void PlotsPanel::draw(App& app) {
+void PlotsPanel::draw(App& app, ViewState& view) {
   const hopfield::Lab& lab = app.lab();
   const hopfield::Trace& t = lab.recall().trace();
   // At full speed (hundreds of sweeps a frame) the plots take in new sweeps every other frame:
@@ -21,11 +21,11 @@ void PlotsPanel::draw(App& app) {
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   draw_recall_plots(plots, lab.pattern_names(), lab.probe_source() ? "to target" : "to nearest");
-  record_region(app, "recall-plots", top, width);
+  record_region(view, "recall-plots", top, width);
   if (plots.hamming.SamplesPerBucket() > 1)
     ImGui::TextDisabled("%d sweeps: each plotted point is the min or max of %d sweeps", rows - 1,
                         plots.hamming.SamplesPerBucket());
-  if (ImGui::SmallButton("Export PNG")) export_png(app, "recall-plots", "recall-plots.png");
+  if (ImGui::SmallButton("Export PNG")) export_png(app, view, "recall-plots", "recall-plots.png");
   tooltip("The plots above as a PNG image");
   same_line_if_fits(button_width("Export CSV"));
   if (ImGui::SmallButton("Export CSV"))

@@ -72,7 +72,7 @@ void probe_controls(App& app, RecallPanel& ui) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Damage the current state; the result is the new probe");
 }
 
-void run_controls(App& app) {
+void run_controls(App& app, ViewState& view) {
   const hopfield::Lab& lab = app.lab();
   RunSpeed speed = app.run_speed();
   ImGui::BeginDisabled(lab.finished());
@@ -92,7 +92,7 @@ void run_controls(App& app) {
   }
   {
     const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-    app.set_region("run", {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
+    view.set_region("run", {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
   }
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("Run until a fixed point, a 2-cycle or the sweep limit (Space)");
@@ -157,7 +157,7 @@ void rectangle_drag(App& app, RecallPanel& ui, const GridHit& hit) {
   }
 }
 
-void state_view(App& app, RecallPanel& ui) {
+void state_view(App& app, ViewState& view, RecallPanel& ui) {
   const hopfield::Lab& lab = app.lab();
   const hopfield::Recall& r = lab.recall();
   GridOverlay overlay;
@@ -183,7 +183,7 @@ void state_view(App& app, RecallPanel& ui) {
   ImGui::EndGroup();
   {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    app.set_region("recall", {a.x, a.y, b.x - a.x, b.y - a.y});
+    view.set_region("recall", {a.x, a.y, b.x - a.x, b.y - a.y});
   }
   ImGui::SameLine();
   ImGui::BeginGroup();
@@ -271,14 +271,14 @@ void RecallPanel::shortcuts(App& app) {
   if (ImGui::IsKeyPressed(ImGuiKey_Backspace, false)) app.reset();
 }
 
-void RecallPanel::draw(App& app) {
+void RecallPanel::draw(App& app, ViewState& view) {
   // A probe made elsewhere (the library's Probe button, the JS API) is the one to corrupt next.
   const std::optional<int> probe_source = app.lab().probe_source();
   if (probe_source && probe_source != seen_source) source = *probe_source;
   seen_source = probe_source;
   probe_controls(app, *this);
-  run_controls(app);
-  state_view(app, *this);
+  run_controls(app, view);
+  state_view(app, view, *this);
   verdict(app);
 }
 

@@ -186,14 +186,14 @@ int demo_sweeps_before_first_frame(const hopfield::Lab& lab) {
   return static_cast<int>(std::clamp(kDemoWorkBeforeFirstFrame / per_sweep, 1LL, 1'000'000LL));
 }
 
-void apply_welcome(App& app) {
+void apply_welcome(App& app, ViewState& view) {
   letters_with_noisy_first(app, kWelcomeLetters, kWelcomeFlip);
   app.clear_notices();  // the hint says it all
-  app.set_hint("Three letters are stored and a noisy A is the probe: press Run (or Space) and "
+  view.set_hint("Three letters are stored and a noisy A is the probe: press Run (or Space) and "
                "watch the network clean it up. Help and Lessons explain the rest.");
 }
 
-std::vector<std::string> apply_startup(App& app, StartupOptions o) {
+std::vector<std::string> apply_startup(App& app, ViewState& view, StartupOptions o) {
   std::vector<std::string>& warnings = o.warnings;
   const auto attempt = [&](const std::string& what, const auto& action) {
     try {
@@ -233,17 +233,17 @@ std::vector<std::string> apply_startup(App& app, StartupOptions o) {
       }
       app.select(o.probe->pattern);
     });
-  if (o.lesson) attempt("Could not start the lesson: ", [&] { start_lesson(app, *o.lesson); });
+  if (o.lesson) attempt("Could not start the lesson: ", [&] { start_lesson(app, view, *o.lesson); });
   if (o.state)
     attempt("Could not restore the session from " + o.state_origin + ": ", [&] {
-      app.restore_session_text(*o.state);
+      restore_session_text(app, view, *o.state);
       o.welcome = false;  // (a restored session, even an empty one, is what the user left)
-      if (o.lesson) show_lesson(app, *find_lesson(*o.lesson));
+      if (o.lesson) show_lesson(view, *find_lesson(*o.lesson));
     });
-  if (o.welcome) attempt("Could not set up the first-visit session: ", [&] { apply_welcome(app); });
-  if (o.panels) app.set_panels(*o.panels);  // given explicitly: wins over the state's panels
-  app.set_embed(o.embed);
-  if (o.theme) app.set_theme(*o.theme);
+  if (o.welcome) attempt("Could not set up the first-visit session: ", [&] { apply_welcome(app, view); });
+  if (o.panels) view.set_panels(*o.panels);  // given explicitly: wins over the state's panels
+  view.set_embed(o.embed);
+  if (o.theme) view.choose_theme(*o.theme, app.host());
   if (o.autorun && *o.autorun >= 0) app.start_after(*o.autorun);
   for (const std::string& w : warnings) app.error(w);
   return warnings;

@@ -12,6 +12,7 @@
 
 #include "app/app.hpp"
 #include "app/platform.hpp"
+#include "app/view_state.hpp"
 
 namespace hlab {
 
@@ -39,7 +40,7 @@ struct StartupOptions {
   // autorun=off|on|SECONDS: recall waits for Run, starts at once, or after a delay. Without
   // it, demo= runs before the first frame as it always did.
   std::optional<double> autorun;  // seconds; < 0 for off
-  std::optional<std::uint32_t> panels;      // panels=editor,library,... (App's PanelId names)
+  std::optional<std::uint32_t> panels;      // panels=editor,library,... (PanelId names)
   bool embed = false;                       // embed=1
   std::optional<Theme> theme;               // theme=dark|light|projector
   hopfield::LabSettings settings;           // the defaults, with the parameters given
@@ -59,9 +60,9 @@ StartupOptions parse_startup(const std::vector<Param>& params,
                              const hopfield::LabSettings& defaults = {});
 
 // Applies size, then the network settings, then the set, then the demo run, through App's
-// commands; a failure there is one more warning. Every warning is also shown in the app.
-// Returns all the warnings.
-std::vector<std::string> apply_startup(App& app, StartupOptions options);
+// commands, and what the page shows (panels, embed, theme, the hint) to `view`; a failure
+// there is one more warning. Every warning is also shown in the app. Returns all the warnings.
+std::vector<std::string> apply_startup(App& app, ViewState& view, StartupOptions options);
 
 // The demo recall runs before the first frame for at most this many multiply-adds, counted
 // at a sweep's worst case (demo_sweeps_before_first_frame); a longer one (a high temperature
@@ -72,7 +73,7 @@ int demo_sweeps_before_first_frame(const hopfield::Lab& lab);
 
 // The first visit: three letters that recall (A, B, C at the current size), a noisy A ready
 // as the probe (10% of its pixels flipped, seeded), and a hint saying what to press.
-void apply_welcome(App& app);
+void apply_welcome(App& app, ViewState& view);
 inline constexpr const char* kWelcomeLetters = "ABC";
 inline constexpr double kWelcomeFlip = 0.1;
 

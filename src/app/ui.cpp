@@ -19,6 +19,7 @@ namespace hlab {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+constexpr double kAutosaveSeconds = 0.5;
 
 template <class Panel>
 void section(const char* title, Panel&& draw) {
@@ -74,11 +75,11 @@ void size_for_touch(float width) {
 
 // Where the keyboard focus (ImGui's navigation cursor) is, as the app's region "focus", while
 // it is shown: tests and the page's accessibility layer can tell which control has it.
-void record_keyboard_focus(App& app) {
+void record_keyboard_focus(ViewState& view) {
   const ImGuiContext& g = *GImGui;
   if (!g.NavWindow || g.NavId == 0 || g.NavDisableHighlight) return;
   const ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
-  app.set_region("focus", {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
+  view.set_region("focus", {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
 }
 
 // Colours, text size and grid lines for the theme. Projector: the light colours with black
@@ -105,7 +106,7 @@ void apply_theme(Theme theme) {
 
 }  // namespace
 
-void Ui::frame(App& app, const platform::FrameInfo& info) {
+void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
   if (first_frame_ && info.plot_images) {
     // A software rasteriser (SwiftShader in headless or GPU-less browsers, llvmpipe) pays per
     // triangle: there plot lines are drawn on the CPU, one image per plot, at most 1.5 ms of
@@ -115,12 +116,12 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
     hplot::SetRasterBudget(1.5);
   }
   const Clock::time_point ui_start = Clock::now();
-  if (!theme_applied_ || *theme_applied_ != app.theme()) {
-    apply_theme(app.theme());
-    theme_applied_ = app.theme();
+  if (!theme_applied_ || *theme_applied_ != view.theme()) {
+    apply_theme(view.theme());
+    theme_applied_ = view.theme();
   }
-  if (first_frame_ && app.shows(PanelId::experiments)) experiments_.open = true;
-  app.clear_regions();  // the panels record where they draw this frame
+  if (first_frame_ && view.shows(PanelId::experiments)) experiments_.open = true;
+  view.clear_regions();  // the panels record where they draw this frame
   if (!ImGui::GetIO().WantTextInput) {
     editor_.shortcuts(app);
     recall_.shortcuts(app);
@@ -137,7 +138,7 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
   const hopfield::Lab& lab = app.lab();
-  if (!app.embed()) {
+  if (!view.embed()) {
     ImGui::TextUnformatted("Hopfield Lab");
     if (vp->WorkSize.x >= 900.0f) {  // narrower: the buttons come first
       ImGui::SameLine();
@@ -145,43 +146,40 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
                           lab.height(), lab.size(), lab.pattern_count());
     }
   }
-  if (!app.embed() || app.shows(PanelId::experiments)) {
-    if (title_button("Experiments", app.embed())) experiments_.open = !experiments_.open;
+  if (!view.embed() || view.shows(PanelId::experiments)) {
+    if (title_button("Experiments", view.embed())) experiments_.open = !experiments_.open;
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Capacity, basins of attraction, temperature and the pruning study, over many trials");
   }
-  if (!app.embed()) {
+  if (!view.embed()) {
     if (title_button("Lessons")) lessons_.open = !lessons_.open;
     tooltip("Guided steps: recall, overload, 2-cycles, temperature, unlearning, weights, pruning, a dense memory, a sequence");
     if (title_button("Help")) help_.open = !help_.open;
     tooltip("What a Hopfield network is, the panels, the keys, the conventions");
   }
-  if (!app.embed()) {
-    const std::string look = std::string("Look: ") + hopfield::name_of(kThemeNames, app.theme()).data();
+  if (!view.embed()) {
+    const std::string look = std::string("Look: ") + hopfield::name_of(kThemeNames, view.theme()).data();
     if (title_button(look.c_str())) ImGui::OpenPopup("look");
     tooltip("Dark, light, or projector (large text, thick lines, high contrast); kept by this browser");
     if (ImGui::BeginPopup("look")) {
       for (const auto& t : kThemeNames)
-        if (ImGui::Selectable(std::string(t.label).c_str(), app.theme() == t.value)) app.set_theme(t.value);
+        if (ImGui::Selectable(std::string(t.label).c_str(), view.theme() == t.value)) view.choose_theme(t.value, app.host());
       ImGui::EndPopup();
     }
   }
   const std::string messages = "Messages (" + std::to_string(app.message_log().size()) + ")";
   if (!app.message_log().empty() && title_button(messages.c_str(), false)) messages_.open = !messages_.open;
-  if (title_button("Share", app.embed() && !app.shows(PanelId::experiments))) {
+  if (title_button("Share", view.embed() && !view.shows(PanelId::experiments))) {
     app.attempt([&] {
-      const std::string state = app.session_text();
-      share_link_ = app.hooks.share_link ? app.hooks.share_link(state) : "#state=" + state;
-      if (!app.hooks.share_link) ImGui::SetClipboardText(share_link_.c_str());
+      share_link_ = app.share_link(session_text(app, view));
       ImGui::OpenPopup("Share this session");
     }, "Share");
   }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("A link that opens this session as it is now: grid, library, probe, settings");
-  if (app.embed()) {
-    if (title_button("Open in full")) app.attempt([&] {
-        if (app.hooks.open_full) app.hooks.open_full(app.session_text(false));
-      }, "Open in full");
+  if (view.embed()) {
+    if (title_button("Open in full"))
+      app.attempt([&] { app.open_full(session_text(app, view, false)); }, "Open in full");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("This session in a new tab, with every panel");
   } else if (title_button("New session")) {
     ImGui::OpenPopup("Start a new session?");
@@ -196,35 +194,34 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
   if (ImGui::BeginPopup("Start a new session?")) {
     ImGui::TextUnformatted("Forget the library, the drawing and the settings (and this browser's autosave)?");
     if (ImGui::Button("New session")) {
-      app.attempt([&] { app.new_session(); }, "New session");
+      app.attempt([&] { new_session(app, view); }, "New session");
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
-  if (!app.hint().empty()) {
+  if (!view.hint().empty()) {
     // One line (wrapped) that says what to do: it is there from the first frame, so it moves
     // nothing under the pointer; only its own close button removes it.
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram));
-    text_wrapped("%s", app.hint().c_str());
+    text_wrapped("%s", view.hint().c_str());
     ImGui::PopStyleColor();
     const ImVec2 top = ImGui::GetItemRectMin();
     same_line_if_fits(button_width("Got it"));
-    if (ImGui::SmallButton("Got it")) app.set_hint("");
-    record_region(app, "hint", top, ImGui::GetContentRegionAvail().x);
+    if (ImGui::SmallButton("Got it")) view.set_hint("");
+    record_region(view, "hint", top, ImGui::GetContentRegionAvail().x);
   }
-  if (app.lesson_starts() != lessons_seen_) {
-    lessons_seen_ = app.lesson_starts();
-    const Lesson* lesson = find_lesson(app.lesson());
+  if (view.lesson_starts() != lessons_seen_) {
+    lessons_seen_ = view.lesson_starts();
+    const Lesson* lesson = find_lesson(view.lesson());
     if (lesson && lesson->experiments) {
-      experiments_.open = true;
-      experiments_.kind = 3;  // the pruning study
+      experiments_.show("prune-study");
       // On the lesson's own library (the presets' default images are the Caltech set's).
       std::snprintf(experiments_.prune_select, sizeof experiments_.prune_select, "0-%d",
                     std::max(app.lab().pattern_count() - 1, 0));
     }
-    if (lesson && !app.embed()) lessons_.open = true;
+    if (lesson && !view.embed()) lessons_.open = true;
   }
 
   // Three columns of two panels each; panels= hides some, and a column with none goes.
@@ -234,10 +231,10 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
     std::function<void()> draw;
   };
   const std::vector<std::vector<Section>> layout = {
-      {{PanelId::editor, "Editor", [&] { editor_.draw(app); }},
+      {{PanelId::editor, "Editor", [&] { editor_.draw(app, view); }},
        {PanelId::library, "Pattern library", [&] { library_.draw(app); }}},
-      {{PanelId::recall, "Recall", [&] { recall_.draw(app); }},
-       {PanelId::plots, "Plots", [&] { plots_.draw(app); }}},
+      {{PanelId::recall, "Recall", [&] { recall_.draw(app, view); }},
+       {PanelId::plots, "Plots", [&] { plots_.draw(app, view); }}},
       {{PanelId::network, "Network", [&] { network_.draw(app); }},
        {PanelId::weights, "Weights", [&] { weights_.draw(app, recall_.last_neuron); }}}};
   constexpr float kWeights[3] = {1.0f, 1.15f, 1.0f};
@@ -245,7 +242,7 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
   std::vector<int> shown;
   for (int c = 0; c < 3; ++c)
     for (const Section& sec : layout[static_cast<std::size_t>(c)])
-      if (app.shows(sec.id)) {
+      if (view.shows(sec.id)) {
         shown.push_back(c);
         break;
       }
@@ -257,10 +254,10 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
                       ImGuiWindowFlags_NavFlattened);
     for (const auto& [c, k] : {std::pair{0, 0}, {1, 0}, {1, 1}, {0, 1}, {2, 0}, {2, 1}}) {
       const Section& sec = layout[static_cast<std::size_t>(c)][static_cast<std::size_t>(k)];
-      if (app.shows(sec.id)) section(sec.title, sec.draw);
+      if (view.shows(sec.id)) section(sec.title, sec.draw);
     }
     drag_to_scroll();
-    app.set_layout({1, overflow_x()});
+    view.set_layout({1, overflow_x()});
     ImGui::EndChild();
   } else if (!shown.empty() &&
       ImGui::BeginTable("columns", static_cast<int>(shown.size()), flags, ImGui::GetContentRegionAvail())) {
@@ -268,33 +265,40 @@ void Ui::frame(App& app, const platform::FrameInfo& info) {
       ImGui::TableSetupColumn(kColumns[c], ImGuiTableColumnFlags_WidthStretch, kWeights[c]);
     ImGui::TableNextRow();
     const float height = ImGui::GetContentRegionAvail().y;
-    App::Layout laid{static_cast<int>(shown.size()), -1e9f};
+    ViewState::Layout laid{static_cast<int>(shown.size()), -1e9f};
     for (int c : shown) {
       ImGui::TableNextColumn();
       // Flattened: Tab and the arrows go from column to column as if they were one window.
       ImGui::BeginChild(kColumns[c], ImVec2(0, height), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
       for (const Section& sec : layout[static_cast<std::size_t>(c)])
-        if (app.shows(sec.id)) section(sec.title, sec.draw);
+        if (view.shows(sec.id)) section(sec.title, sec.draw);
       laid.overflow_px = std::max(laid.overflow_px, overflow_x());
       ImGui::EndChild();
     }
-    app.set_layout(laid);
+    view.set_layout(laid);
     ImGui::EndTable();
   }
   ImGui::End();
-  experiments_.draw(app);
+  experiments_.draw(app, view);
   help_.draw();
-  lessons_.draw(app);
-  messages_.draw(app);
-  record_keyboard_focus(app);
-  app.set_region("window", {vp->Pos.x, vp->Pos.y, vp->Size.x, vp->Size.y});
+  lessons_.draw(app, view);
+  messages_.draw(app, view);
+  record_keyboard_focus(view);
+  view.set_region("window", {vp->Pos.x, vp->Pos.y, vp->Size.x, vp->Size.y});
   const double ui_ms =
       std::chrono::duration<double, std::milli>(Clock::now() - ui_start).count();
   // The sweeps of this frame show in the next one.
   app.advance(info.dt, ui_ms, info.draw_ms);
   if (first_frame_) {
     first_frame_ = false;
-    if (app.hooks.first_frame) app.hooks.first_frame();
+    if (app.host().ready) app.host().ready();
+  }
+  // The session goes to the host's saved state when it changed, twice a second once the page
+  // is up (the page also asks for it when it is left).
+  autosave_in_ -= info.dt;
+  if (autosave_in_ <= 0) {
+    autosave_in_ = kAutosaveSeconds;
+    autosave(app, view);
   }
 }
 

@@ -1,5 +1,6 @@
 // The window: the panels laid out in three columns, the notices, the keyboard shortcuts. Owns
-// each panel's UI state; reads and commands the App like any other way in.
+// each panel's UI state; reads and commands the App like any other way in, and keeps what the
+// page shows in the ViewState it is handed.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include "app/app.hpp"
 #include "app/panels.hpp"
 #include "app/platform.hpp"
+#include "app/view_state.hpp"
 
 namespace hlab {
 
@@ -16,7 +18,7 @@ class Ui {
  public:
   // One frame (between ImGui::NewFrame and Render): lays out and draws every panel, then lets
   // a running recall compute for what is left of the frame's budget.
-  void frame(App& app, const platform::FrameInfo& info);
+  void frame(App& app, ViewState& view, const platform::FrameInfo& info);
 
  private:
   EditorPanel editor_;
@@ -30,7 +32,8 @@ class Ui {
   HelpWindow help_;
   LessonsWindow lessons_;
   MessagesWindow messages_;
-  std::uint64_t lessons_seen_ = 0;  // app.lesson_starts() when last looked
+  std::uint64_t lessons_seen_ = 0;  // view.lesson_starts() when last looked
+  double autosave_in_ = 0;  // seconds to the next autosave
   std::optional<Theme> theme_applied_;
   bool first_frame_ = true;
 };

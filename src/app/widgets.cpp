@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdarg>
+#include <stdexcept>
+#include <utility>
 
 #include "app/platform.hpp"
 
@@ -53,28 +55,35 @@ float checkbox_width(const char* label) {
   return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
-void record_region(App& app, const char* name, ImVec2 top, float width) {
+void record_region(ViewState& view, const char* name, ImVec2 top, float width) {
   const ImVec2 bottom = ImGui::GetCursorScreenPos();
   const ImVec2 wmin = ImGui::GetWindowPos();
   const ImVec2 wmax(wmin.x + ImGui::GetWindowSize().x, wmin.y + ImGui::GetWindowSize().y);
   const float x0 = std::max(top.x, wmin.x), y0 = std::max(top.y, wmin.y);
   const float x1 = std::min(top.x + width, wmax.x), y1 = std::min(bottom.y, wmax.y);
-  if (x1 > x0 && y1 > y0) app.set_region(name, {x0, y0, x1 - x0, y1 - y0});
+  if (x1 > x0 && y1 > y0) view.set_region(name, {x0, y0, x1 - x0, y1 - y0});
 }
 
-void export_png(App& app, const std::string& region, const std::string& filename) {
-  const ScreenRect r = app.region(region);
-  if (r.width <= 0 || r.height <= 0) {
-    app.error("Export PNG: nothing to export (the " + region + " are not on screen)");
-    return;
+void capture_region_png(const ViewState& view, const std::string& region,
+                        std::function<void(const std::string& png)> done, const std::string& what) {
+  const ScreenRect r = view.region(region);
+  if (r.width <= 0 || r.height <= 0)
+    throw std::invalid_argument("the " + (what.empty() ? region : what) + " are not on screen");
+  platform::capture_png(r.x, r.y, r.width, r.height, std::move(done));
+}
+
+void export_png(App& app, const ViewState& view, const std::string& region, const std::string& filename) {
+  try {
+    capture_region_png(view, region, [&app, filename](const std::string& png) {
+      if (png.empty()) {
+        app.error("Export PNG: could not read the picture");
+        return;
+      }
+      app.attempt([&] { app.save_file(filename, png); }, "Export PNG");
+    });
+  } catch (const std::invalid_argument& e) {
+    app.error(std::string("Export PNG: nothing to export (") + e.what() + ")");
   }
-  platform::capture_png(r.x, r.y, r.width, r.height, [&app, filename](const std::string& png) {
-    if (png.empty()) {
-      app.error("Export PNG: could not read the picture");
-      return;
-    }
-    app.attempt([&] { app.save_file(filename, png); }, "Export PNG");
-  });
 }
 
 }  // namespace hlab

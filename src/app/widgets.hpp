@@ -4,9 +4,11 @@
 #include <imgui.h>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 #include "app/app.hpp"
+#include "app/view_state.hpp"
 #include "core/names.hpp"
 #include "core/parse.hpp"  // format_number, for the panels
 
@@ -29,13 +31,19 @@ float checkbox_width(const char* label);
 // A tooltip for the last item, shown after a short hover.
 void tooltip(const char* text);
 
-// Records, as the app's region `name`, what was drawn from `top` (the cursor before) to the
+// Records, as the view's region `name`, what was drawn from `top` (the cursor before) to the
 // cursor now, `width` wide, clipped to the current window's visible part.
-void record_region(App& app, const char* name, ImVec2 top, float width);
+void record_region(ViewState& view, const char* name, ImVec2 top, float width);
 
-// Saves a PNG of the app's region `region` as the next frame draws it, as `filename`
-// (a download in the browser). An error notice when the region is not on screen.
-void export_png(App& app, const std::string& region, const std::string& filename);
+// Asks for a PNG of the view's region `region` as the next frame draws it; `done` gets its
+// bytes, or "" when they could not be read. Throws std::invalid_argument ("the WHAT are not on
+// screen"; WHAT is `what`, else the region's name) when the last frame did not draw it. The
+// panels' Export PNG and the JS API's exportPng both ask this way.
+void capture_region_png(const ViewState& view, const std::string& region,
+                        std::function<void(const std::string& png)> done, const std::string& what = {});
+// Saves a PNG of the view's region `region` as the next frame draws it, as `filename`
+// (App::save_file). An error notice when the region is not on screen.
+void export_png(App& app, const ViewState& view, const std::string& region, const std::string& filename);
 
 // A combo box over an enum's name table (core/names.hpp), showing each value's UI label.
 // Returns true when the user picked another value.

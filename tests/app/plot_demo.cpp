@@ -2,8 +2,11 @@
 // with the app tests, which draw it; see test_plot_demo.cpp).
 #include "plot_demo.hpp"
 
-#include "app/hplot/internal.hpp"
+#include <imgui_internal.h>  // ImGui's own: whether a window is open (ShowPlotDemo)
 
+#include "app/hplot/hplot.hpp"
+
+#include <cmath>
 #include <cstdio>
 #include <vector>
 
@@ -211,8 +214,8 @@ void DemoHeatmap(double time) {
   for (int r = 0; r < kCells; ++r) {
     for (int c = 0; c < kCells; ++c) {
       const double v = std::sin(r * 0.4 + time) * std::cos(c * 0.3);
-      const ImVec2 p = origin + ImVec2(static_cast<float>(c), static_cast<float>(r)) * cell;
-      draw_list->AddRectFilled(p, p + ImVec2(cell, cell), DivergingColor(static_cast<float>(v)));
+      const ImVec2 p(origin.x + static_cast<float>(c) * cell, origin.y + static_cast<float>(r) * cell);
+      draw_list->AddRectFilled(p, ImVec2(p.x + cell, p.y + cell), DivergingColor(static_cast<float>(v)));
     }
   }
   ImGui::Dummy(ImVec2(kCells * cell, kCells * cell));

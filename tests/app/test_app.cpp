@@ -5,9 +5,12 @@
 
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "app/app.hpp"
+#include "app/datasets.hpp"
+#include "app/view_state.hpp"
 #include "core/json.hpp"
 #include "core/pattern_io.hpp"
 
@@ -399,4 +402,68 @@ TEST_CASE("an image's grey levels are the probe of the real-valued models, not o
   // Any other probe replaces the grey one.
   app.probe_from_drawing();
   CHECK(app.lab().probe_levels().empty());
+}
+
+TEST_CASE("App: files, saved state and data sets go through the host it is handed", "[app][host]") {
+  // A host of the test's own: it keeps what it is given.
+  std::map<std::string, std::string> files{{"two.txt", kTwoPatterns}};
+  std::vector<std::string> saved;
+  int forgotten = 0;
+  hlab::Host host;
+  host.typed_paths = true;
+  host.read_file = [&](const std::string& path) {
+    const auto it = files.find(path);
+    if (it == files.end()) throw std::runtime_error("cannot open " + path);
+    return it->second;
+  };
+  host.save_file = [&](const std::string& name, const std::string& bytes) {
+    files[name] = bytes;
+    return "Kept " + name + ".";
+  };
+  host.save_session = [&](const std::string& text) { saved.push_back(text); };
+  host.forget_session = [&] { ++forgotten; };
+  App app(host);
+  hlab::ViewState view;
+
+  app.open_path("two.txt");
+  CHECK(app.lab().pattern_names() == std::vector<std::string>{"bars", "rows"});
+  CHECK_THROWS_WITH(app.open_path("none.txt"), "cannot open none.txt");
+  app.save_file("out.txt", app.lab().export_text());
+  CHECK(files["out.txt"] == app.lab().export_text());
+  CHECK(texts(app).back() == "Kept out.txt.");
+
+  // The autosave hands over the session, with its panels, only when it changed.
+  view.set_panels(hlab::parse_panels("recall,plots"));
+  hlab::autosave(app, view);
+  hlab::autosave(app, view);
+  REQUIRE(saved.size() == 1);
+  App restored;
+  hlab::ViewState restored_view;
+  hlab::restore_session_text(restored, restored_view, saved[0]);
+  CHECK(restored.lab().pattern_names() == app.lab().pattern_names());
+  CHECK(restored_view.panels() == view.panels());
+  app.select(1);
+  hlab::autosave(app, view);
+  CHECK(saved.size() == 2);
+
+  // A new session forgets the saved one, the hint and the lesson.
+  view.set_hint("press Run");
+  hlab::new_session(app, view);
+  CHECK(forgotten == 1);
+  CHECK(view.hint().empty());
+  CHECK(app.lab().pattern_count() == 0);
+
+  // What this host cannot do is refused with a message, nothing changed.
+  CHECK_THROWS_WITH(app.load_dataset("mnist", "", 5, true), Catch::Contains("cannot be loaded here"));
+  CHECK_THROWS_WITH(App().save_file("x.txt", "x"), Catch::Contains("cannot be saved here"));
+}
+
+TEST_CASE("data sets: one place names their files", "[app][datasets]") {
+  const hlab::DataSetFiles small = hlab::dataset_files("mnist", 16, 16);
+  CHECK(small.stem == "mnist-16");
+  CHECK(small.images == "mnist-16-images-idx3-ubyte.gz");
+  CHECK(small.labels == "mnist-16-labels-idx1-ubyte.gz");
+  CHECK(small.class_names == "mnist-classnames.txt");
+  CHECK(hlab::dataset_files("fashion-mnist", 32, 32).stem == "fashion-mnist-28");
+  CHECK_THROWS_WITH(hlab::dataset_files("cifar", 28, 28), Catch::Contains("mnist or fashion-mnist"));
 }

@@ -29,24 +29,26 @@ hopfield::Verdict run_to_end(App& app) {
 TEST_CASE("the recall lesson recalls A; the overload lesson fails far below 0.138 N",
           "[lessons]") {
   App app;
-  hlab::start_lesson(app, "recall");
+  hlab::ViewState view;
+  hlab::start_lesson(app, view, "recall");
   CHECK(app.lab().pattern_names() == std::vector<std::string>{"A", "B", "C"});
   CHECK(hopfield::hamming(app.lab().probe(), letter('A').spins) == 26);
   CHECK(run_to_end(app) == hopfield::Verdict::retrieved);
   CHECK(app.lab().state() == letter('A').spins);
-  CHECK_THAT(app.hint(), Catch::StartsWith("1. Store three letters"));
+  CHECK_THAT(view.hint(), Catch::StartsWith("1. Store three letters"));
 
-  hlab::start_lesson(app, "overload");
+  hlab::start_lesson(app, view, "overload");
   REQUIRE(app.lab().pattern_count() == 8);
   CHECK(8 < 0.138 * app.lab().size());  // far below the random-pattern capacity...
   CHECK(run_to_end(app) != hopfield::Verdict::retrieved);  // ...and recall fails
-  CHECK(app.lesson() == "overload");
+  CHECK(view.lesson() == "overload");
 }
 
 TEST_CASE("the 2-cycle lesson cycles under synchronous updates and settles asynchronously",
           "[lessons]") {
   App app;
-  hlab::start_lesson(app, "two-cycles");
+  hlab::ViewState view;
+  hlab::start_lesson(app, view, "two-cycles");
   CHECK(app.lab().settings().dynamics.mode == hopfield::UpdateMode::synchronous);
   CHECK(app.lab().probe() == hopfield::SpinVector::Ones(256));
   run_to_end(app);
@@ -68,7 +70,8 @@ TEST_CASE("the 2-cycle lesson cycles under synchronous updates and settles async
 
 TEST_CASE("the temperature lesson: near A at T = 0.5, melted at T = 1.5", "[lessons]") {
   App app;
-  hlab::start_lesson(app, "temperature");
+  hlab::ViewState view;
+  hlab::start_lesson(app, view, "temperature");
   CHECK(app.lab().settings().dynamics.temperature == 0.5);
   // Mean |overlap with A| over the last half of the sweeps.
   auto mean_overlap = [&] {
@@ -90,7 +93,8 @@ TEST_CASE("the temperature lesson: near A at T = 0.5, melted at T = 1.5", "[less
 
 TEST_CASE("the unlearning lesson: E spoils A's recall until E is deleted", "[lessons]") {
   App app;
-  hlab::start_lesson(app, "unlearning");
+  hlab::ViewState view;
+  hlab::start_lesson(app, view, "unlearning");
   REQUIRE(app.lab().pattern_names() == std::vector<std::string>{"A", "B", "C", "E"});
   CHECK(run_to_end(app) != hopfield::Verdict::retrieved);
   app.remove_pattern(3);
@@ -102,7 +106,8 @@ TEST_CASE("the unlearning lesson: E spoils A's recall until E is deleted", "[les
 TEST_CASE("the weights lesson stores one pattern: W_ij = xi_i xi_j off the diagonal",
           "[lessons]") {
   App app;
-  hlab::start_lesson(app, "weights");
+  hlab::ViewState view;
+  hlab::start_lesson(app, view, "weights");
   REQUIRE(app.lab().pattern_count() == 1);
   const hopfield::SpinVector& xi = letter('A').spins;
   const Eigen::MatrixXf& w = app.lab().network().raw_weights();
@@ -113,24 +118,26 @@ TEST_CASE("the weights lesson stores one pattern: W_ij = xi_i xi_j off the diago
 TEST_CASE("lessons by id, by URL, and an unknown one refused with nothing changed",
           "[lessons]") {
   App app;
+  hlab::ViewState view;
   for (const hlab::Lesson& l : hlab::lessons()) {
     INFO(l.id);
-    hlab::start_lesson(app, l.id);
-    CHECK(app.lesson() == l.id);
+    hlab::start_lesson(app, view, l.id);
+    CHECK(view.lesson() == l.id);
     CHECK(app.lab().pattern_count() > 0);
     CHECK(app.lab().width() == 16);
   }
   CHECK(hlab::find_lesson("pruning")->experiments);
   const std::string before = app.session_text();
-  CHECK_THROWS_WITH(hlab::start_lesson(app, "nope"), Catch::Contains("no lesson 'nope'") &&
+  CHECK_THROWS_WITH(hlab::start_lesson(app, view, "nope"), Catch::Contains("no lesson 'nope'") &&
                                                          Catch::Contains("two-cycles"));
   CHECK(app.session_text() == before);
 
   App linked;
+  hlab::ViewState linked_view;
   const auto warnings = hlab::apply_startup(
-      linked, hlab::parse_startup(hlab::parse_query("?lesson=two-cycles"), linked.lab().settings()));
+      linked, linked_view, hlab::parse_startup(hlab::parse_query("?lesson=two-cycles"), linked.lab().settings()));
   CHECK(warnings.empty());
-  CHECK(linked.lesson() == "two-cycles");
+  CHECK(linked_view.lesson() == "two-cycles");
   CHECK(linked.lab().settings().dynamics.mode == hopfield::UpdateMode::synchronous);
   const auto bad = hlab::parse_startup(hlab::parse_query("?lesson=nope"));
   REQUIRE(bad.warnings.size() == 1);
@@ -140,7 +147,8 @@ TEST_CASE("lessons by id, by URL, and an unknown one refused with nothing change
 TEST_CASE("the dense lesson recalls A among all 26 letters; at n = 2 it is the classic network",
           "[lessons][models]") {
   App app;
-  hlab::start_lesson(app, "dense");
+  hlab::ViewState view;
+  hlab::start_lesson(app, view, "dense");
   REQUIRE(app.lab().pattern_count() == 26);
   CHECK(run_to_end(app) == hopfield::Verdict::retrieved);
   CHECK(app.lab().state() == letter('A').spins);
@@ -158,7 +166,8 @@ TEST_CASE("the dense lesson recalls A among all 26 letters; at n = 2 it is the c
 
 TEST_CASE("the sequence lesson walks A, B, C and back to A, a cycle of 3 states", "[lessons][models]") {
   App app;
-  hlab::start_lesson(app, "sequence");
+  hlab::ViewState view;
+  hlab::start_lesson(app, view, "sequence");
   run_to_end(app);
   // From s = xi^mu the field is W s = sum_nu xi^(nu+1) (xi^nu . xi^mu) (less the diagonal):
   // the nu = mu term is N xi^(mu+1), the others are crosstalk weighted by the letters' small

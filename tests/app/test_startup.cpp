@@ -66,8 +66,9 @@ TEST_CASE("parse_startup: the model and its parameters; one of another model is 
 TEST_CASE("apply_startup: size, settings, set and demo through the App; warnings shown too",
           "[startup]") {
   App app;
+  hlab::ViewState view;
   const std::vector<std::string> warnings = hlab::apply_startup(
-      app, hlab::parse_startup(hlab::parse_query("?size=28&set=digits&mode=sync&demo=0.25&bogus=1"),
+      app, view, hlab::parse_startup(hlab::parse_query("?size=28&set=digits&mode=sync&demo=0.25&bogus=1"),
                                app.lab().settings()));
   REQUIRE(warnings.size() == 1);
   CHECK(app.lab().width() == 28);
@@ -83,8 +84,9 @@ TEST_CASE("apply_startup: size, settings, set and demo through the App; warnings
 
 TEST_CASE("apply_startup: a set missing at this size is one warning, checked once", "[startup]") {
   App app;
+  hlab::ViewState view;
   const std::vector<std::string> warnings =
-      hlab::apply_startup(app, hlab::parse_startup(hlab::parse_query("?size=20&set=letters")));
+      hlab::apply_startup(app, view, hlab::parse_startup(hlab::parse_query("?size=20&set=letters")));
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].find("set=letters") != std::string::npos);
   CHECK(warnings[0].find("no built-in 'letters' set at 20x20") != std::string::npos);
@@ -99,15 +101,17 @@ TEST_CASE("apply_startup: a demo that would run for ever is bounded before the f
   {
     // Past the settings' own range it is refused as it is read, naming the range.
     App app;
+    hlab::ViewState view;
     const std::vector<std::string> warnings = hlab::apply_startup(
-        app, hlab::parse_startup(hlab::parse_query(
+        app, view, hlab::parse_startup(hlab::parse_query(
                  "?set=letters&demo=0.3&temperature=1&maxSweeps=2147483647")));
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].find("maxSweeps must be a whole number from 1 to 1000000") != std::string::npos);
     CHECK(app.lab().settings().dynamics.max_sweeps == 100);
   }
   App app;
-  hlab::apply_startup(app, hlab::parse_startup(hlab::parse_query(
+  hlab::ViewState view;
+  hlab::apply_startup(app, view, hlab::parse_startup(hlab::parse_query(
                                "?set=letters&demo=0.3&temperature=1&maxSweeps=900000")));
   CHECK(app.lab().settings().dynamics.max_sweeps == 900000);
   // 26 letters at 16x16 recall from the patterns: a sweep costs at most N (P + 1) products.
@@ -123,7 +127,8 @@ TEST_CASE("a synchronous demo on a dense W is bounded by its N x N work per step
   // step costs N^2 = 614,656 products, so the demo takes 81 steps before the first frame,
   // not 2,551 (2M updates / N, the old bound).
   App app;
-  hlab::apply_startup(app, hlab::parse_startup(hlab::parse_query(
+  hlab::ViewState view;
+  hlab::apply_startup(app, view, hlab::parse_startup(hlab::parse_query(
                                "?size=28&set=letters&rule=storkey&mode=sync&temperature=0.4&demo=0.25")));
   REQUIRE(app.lab().settings().rule == hopfield::Rule::storkey);
   CHECK(app.lab().recall().sweeps() == hlab::kDemoWorkBeforeFirstFrame / (784LL * 784));
@@ -149,9 +154,10 @@ TEST_CASE("a share link's state= restores the session and wins; a damaged one is
   const std::string state = source.session_text();
 
   App app;
+  hlab::ViewState view;
   // set=digits and size=28 come first; the state replaces what they did.
   const auto warnings = hlab::apply_startup(
-      app, hlab::parse_startup({{"size", "28"}, {"set", "digits"}, {"state", state}}, app.lab().settings()));
+      app, view, hlab::parse_startup({{"size", "28"}, {"set", "digits"}, {"state", state}}, app.lab().settings()));
   CHECK(warnings.empty());
   CHECK(app.lab().width() == 16);
   CHECK(app.lab().pattern_names() == std::vector<std::string>{"A", "bee, the letter", "C"});
@@ -162,10 +168,11 @@ TEST_CASE("a share link's state= restores the session and wins; a damaged one is
   CHECK(app.session_text() == state);
 
   App damaged;
+  hlab::ViewState damaged_view;
   std::string bad = state;
   bad.resize(bad.size() / 2);
   const auto w = hlab::apply_startup(
-      damaged, hlab::parse_startup({{"set", "letters"}, {"state", bad}}, damaged.lab().settings()));
+      damaged, damaged_view, hlab::parse_startup({{"set", "letters"}, {"state", bad}}, damaged.lab().settings()));
   REQUIRE(w.size() == 1);
   CHECK_THAT(w[0], Catch::StartsWith("Could not restore the session from the link: the link's state"));
   CHECK(damaged.lab().pattern_count() == 26);  // what the other parameters did stays
@@ -179,15 +186,16 @@ TEST_CASE("a share link's state= restores the session and wins; a damaged one is
 TEST_CASE("embed=1, panels=, probe= and autorun= for course pages; bad values are warnings",
           "[startup][embed]") {
   App app;
+  hlab::ViewState view;
   auto warnings = hlab::apply_startup(
-      app, hlab::parse_startup(hlab::parse_query("?set=letters&embed=1&panels=editor,recall,plots"
+      app, view, hlab::parse_startup(hlab::parse_query("?set=letters&embed=1&panels=editor,recall,plots"
                                                  "&probe=2:flip:0.25&seed=5&autorun=1.5"),
                                app.lab().settings()));
   CHECK(warnings.empty());
-  CHECK(app.embed());
-  CHECK(hlab::panel_names(app.panels()) == std::vector<std::string>{"editor", "recall", "plots"});
-  CHECK(app.shows(hlab::PanelId::recall));
-  CHECK_FALSE(app.shows(hlab::PanelId::weights));
+  CHECK(view.embed());
+  CHECK(hlab::panel_names(view.panels()) == std::vector<std::string>{"editor", "recall", "plots"});
+  CHECK(view.shows(hlab::PanelId::recall));
+  CHECK_FALSE(view.shows(hlab::PanelId::weights));
   // The probe is letter C with round(0.25 x 256) = 64 pixels flipped; C is the target.
   CHECK(app.lab().probe_source() == 2);
   CHECK(app.selected() == 2);
@@ -202,32 +210,37 @@ TEST_CASE("embed=1, panels=, probe= and autorun= for course pages; bad values ar
   CHECK(app.lab().recall().sweeps() > 0);
 
   App waiting;
-  hlab::apply_startup(waiting, hlab::parse_startup(hlab::parse_query("?set=letters&demo=0.2&autorun=off"),
+  hlab::ViewState waiting_view;
+  hlab::apply_startup(waiting, waiting_view, hlab::parse_startup(hlab::parse_query("?set=letters&demo=0.2&autorun=off"),
                                                    waiting.lab().settings()));
   CHECK(waiting.lab().recall().sweeps() == 0);  // demo= set the probe; recall waits for Run
   for (int k = 0; k < 100; ++k) waiting.advance(0.1, 0, 0);
   CHECK_FALSE(waiting.running());
 
   App bad;
+  hlab::ViewState bad_view;
   warnings = hlab::apply_startup(
-      bad, hlab::parse_startup(hlab::parse_query("?panels=editor,sidebar&embed=yes&autorun=soon&probe=3:blur:0.1"),
+      bad, bad_view, hlab::parse_startup(hlab::parse_query("?panels=editor,sidebar&embed=yes&autorun=soon&probe=3:blur:0.1"),
                                bad.lab().settings()));
   REQUIRE(warnings.size() == 4);
   CHECK_THAT(warnings[0], Catch::Contains("unknown panel 'sidebar'"));
-  CHECK(bad.panels() == hlab::kAllPanels);
-  CHECK_FALSE(bad.embed());
+  CHECK(bad_view.panels() == hlab::kAllPanels);
+  CHECK_FALSE(bad_view.embed());
   CHECK(bad.autorun_pending() < 0);
 }
 
 TEST_CASE("panels travel in the share link; open-in-full leaves them out", "[startup][embed]") {
   App app;
-  app.set_panels(hlab::parse_panels("recall,plots"));
+  hlab::ViewState view;
+  view.set_panels(hlab::parse_panels("recall,plots"));
   App other;
-  other.restore_session_text(app.session_text());
-  CHECK(other.panels() == app.panels());
+  hlab::ViewState other_view;
+  hlab::restore_session_text(other, other_view, hlab::session_text(app, view));
+  CHECK(other_view.panels() == view.panels());
   App full;
-  full.restore_session_text(app.session_text(false));
-  CHECK(full.panels() == hlab::kAllPanels);
+  hlab::ViewState full_view;
+  hlab::restore_session_text(full, full_view, hlab::session_text(app, view, false));
+  CHECK(full_view.panels() == hlab::kAllPanels);
 }
 
 // The letters file as the user would read it: the patterns named `names`, in that order.
@@ -243,7 +256,8 @@ static std::vector<hopfield::Pattern> letters_named(const std::string& names) {
 TEST_CASE("a bare page opens on the welcome: A, B, C stored, a noisy A ready, a hint",
           "[startup][welcome]") {
   App app;
-  const auto warnings = hlab::apply_startup(app, hlab::parse_startup({}, app.lab().settings()));
+  hlab::ViewState view;
+  const auto warnings = hlab::apply_startup(app, view, hlab::parse_startup({}, app.lab().settings()));
   CHECK(warnings.empty());
   REQUIRE(app.lab().pattern_count() == 3);
   const std::vector<hopfield::Pattern> abc = letters_named("ABC");
@@ -252,7 +266,7 @@ TEST_CASE("a bare page opens on the welcome: A, B, C stored, a noisy A ready, a 
   // 10% of 256 pixels, rounded: 26 flipped.
   CHECK(hopfield::hamming(app.lab().probe(), abc[0].spins) == 26);
   CHECK_FALSE(app.lab().finished());  // waiting for Run
-  CHECK_THAT(app.hint(), Catch::Contains("press Run"));
+  CHECK_THAT(view.hint(), Catch::Contains("press Run"));
   CHECK(app.notices().empty());
   CHECK_THAT(app.status_text(), Catch::StartsWith("Ready: the probe has energy") &&
                                     Catch::Contains("Hamming distance 26"));
@@ -265,19 +279,22 @@ TEST_CASE("a bare page opens on the welcome: A, B, C stored, a noisy A ready, a 
   for (const char* query : {"?start=empty", "?size=16", "?set=digits", "?demo=0.1"}) {
     INFO(query);
     App other;
-    hlab::apply_startup(other, hlab::parse_startup(hlab::parse_query(query), other.lab().settings()));
-    CHECK(other.hint().empty());
+    hlab::ViewState other_view;
+    hlab::apply_startup(other, other_view, hlab::parse_startup(hlab::parse_query(query), other.lab().settings()));
+    CHECK(other_view.hint().empty());
     if (std::string(query) != "?set=digits" && std::string(query) != "?demo=0.1")
       CHECK(other.lab().pattern_count() == 0);
   }
   // A restored session, even an empty one, is what the user left: no welcome over it.
   App empty;
   App restored;
-  hlab::apply_startup(restored, hlab::parse_startup({{"state", empty.session_text()}}, restored.lab().settings()));
+  hlab::ViewState restored_view;
+  hlab::apply_startup(restored, restored_view, hlab::parse_startup({{"state", empty.session_text()}}, restored.lab().settings()));
   CHECK(restored.lab().pattern_count() == 0);
   // A damaged one gives the welcome (and says so).
   App damaged;
-  const auto w = hlab::apply_startup(damaged, hlab::parse_startup({{"state", "garbage!"}}, damaged.lab().settings()));
+  hlab::ViewState damaged_view;
+  const auto w = hlab::apply_startup(damaged, damaged_view, hlab::parse_startup({{"state", "garbage!"}}, damaged.lab().settings()));
   CHECK(w.size() == 1);
   CHECK(damaged.lab().pattern_count() == 3);
 }
@@ -285,7 +302,8 @@ TEST_CASE("a bare page opens on the welcome: A, B, C stored, a noisy A ready, a 
 TEST_CASE("set=FAMILY:PICK and load_builtin's pick store only the named patterns, in order",
           "[startup][builtin]") {
   App app;
-  hlab::apply_startup(app, hlab::parse_startup(hlab::parse_query("?set=letters:cab"), app.lab().settings()));
+  hlab::ViewState view;
+  hlab::apply_startup(app, view, hlab::parse_startup(hlab::parse_query("?set=letters:cab"), app.lab().settings()));
   CHECK(app.lab().pattern_names() == std::vector<std::string>{"C", "A", "B"});
   CHECK(app.lab().patterns()[1].spins == letters_named("A")[0].spins);
   app.load_builtin("classic", true, "ring, cross");
@@ -305,7 +323,8 @@ TEST_CASE("set=FAMILY:PICK and load_builtin's pick store only the named patterns
 
 TEST_CASE("every start-up warning stays in the message log, however many", "[startup]") {
   App app;
-  const auto warnings = hlab::apply_startup(app, hlab::parse_startup(hlab::parse_query(
+  hlab::ViewState view;
+  const auto warnings = hlab::apply_startup(app, view, hlab::parse_startup(hlab::parse_query(
       "?a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8"), app.lab().settings()));
   REQUIRE(warnings.size() == 8);
   std::size_t logged = 0;
@@ -316,7 +335,8 @@ TEST_CASE("every start-up warning stays in the message log, however many", "[sta
 
 TEST_CASE("the README's example URL recalls what it says", "[startup]") {
   App app;
-  hlab::apply_startup(app, hlab::parse_startup(
+  hlab::ViewState view;
+  hlab::apply_startup(app, view, hlab::parse_startup(
       hlab::parse_query("?size=28&set=digits:017&mode=sync&demo=0.25"), app.lab().settings()));
   REQUIRE(app.lab().pattern_names() == std::vector<std::string>{"0", "1", "7"});
   CHECK(app.lab().finished());  // the demo ran before the first frame

@@ -1,7 +1,7 @@
 // The web bridge: C functions behind window.hopfield (js/api.js) and the browser side of file
 // upload and download. Web build only. Like chips' webapi, it calls App's commands and reads
-// what App shows; it touches no field. This file: the App's hooks into the page, the notices
-// and the wheel; bridge_state.cpp reads, bridge_commands.cpp and bridge_files.cpp command,
+// what App shows; it touches no field. The browser side of files, saved state and
+// links is the host (host_web.cpp). This file: the notices and the wheel; bridge_state.cpp reads, bridge_commands.cpp and bridge_files.cpp command,
 // bridge_worker.cpp runs experiments in a Web Worker.
 #include <emscripten.h>
 
@@ -41,64 +41,6 @@ namespace {
 using hlab::App;
 using hlab::the_app;
 
-void install() {
-  App& app = the_app();
-  app.hooks.upload_patterns = [] {
-    EM_ASM({
-      var input = document.getElementById('hopfield-file');
-      if (input) input.click();
-    });
-  };
-  app.hooks.theme_changed = [](const std::string& theme) {
-    EM_ASM({ if (Module.hopfieldSaveTheme) Module.hopfieldSaveTheme(UTF8ToString($0)); }, theme.c_str());
-  };
-  app.hooks.fetch_dataset = [](const std::string& name, const std::string& classes, int per_class,
-                               bool replace) {
-    EM_ASM({ Module.hopfieldFetchDataset(UTF8ToString($0), UTF8ToString($1), $2, $3 !== 0); },
-           name.c_str(), classes.c_str(), per_class, replace ? 1 : 0);
-  };
-  app.hooks.download = [](const std::string& filename, const std::string& bytes) {
-    EM_ASM(
-        {
-          var name = UTF8ToString($0);
-          var type = name.endsWith('.png') ? 'image/png' : name.endsWith('.csv') ? 'text/csv' : 'text/plain';
-          var blob = new Blob([HEAPU8.slice($1, $1 + $2)], {type: type});
-          var a = document.createElement('a');
-          a.href = URL.createObjectURL(blob);
-          a.download = name;
-          document.body.appendChild(a);
-          a.click();
-          setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-        },
-        filename.c_str(), bytes.data(), bytes.size());
-  };
-  app.hooks.share_link = [](const std::string& state) {
-    // (wasm32: a pointer fits EM_ASM_INT's int)
-    char* link = reinterpret_cast<char*>(static_cast<std::intptr_t>(EM_ASM_INT({
-      var t = Module.hopfieldShareLink(UTF8ToString($0));
-      var n = lengthBytesUTF8(t) + 1;
-      var p = _malloc(n);
-      stringToUTF8(t, p, n);
-      return p;
-    }, state.c_str())));
-    std::string out = link ? link : "";
-    std::free(link);
-    return out;
-  };
-  app.hooks.forget_saved_session = [] { EM_ASM({ Module.hopfieldForgetSession(); }); };
-  app.hooks.open_full = [](const std::string& state) {
-    EM_ASM({ Module.hopfieldOpenFull(UTF8ToString($0)); }, state.c_str());
-  };
-  app.hooks.recall_finished = [] { EM_ASM({ if (Module.hopfieldFinished) Module.hopfieldFinished(); }); };
-  app.hooks.first_frame = [] {
-    EM_ASM({
-      if (Module.hopfieldReady) Module.hopfieldReady();
-    });
-  };
-}
-
-// Installed before main() runs (this file is part of the executable, so it is always linked).
-const bool g_installed = (install(), true);
 
 }  // namespace
 

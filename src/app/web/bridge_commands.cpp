@@ -9,6 +9,7 @@
 
 #include "app/app.hpp"
 #include "app/lessons.hpp"
+#include "app/view_state.hpp"
 #include "core/session_link.hpp"
 
 #include "app/web/bridge.hpp"
@@ -167,11 +168,14 @@ EMSCRIPTEN_KEEPALIVE const char* hl_load_builtin(const char* family, int replace
 
 
 EMSCRIPTEN_KEEPALIVE const char* hl_set_theme(const char* name) {
-  return guarded([&] { the_app().set_theme(hopfield::parse_name(hlab::kThemeNames, "theme", name ? name : "")); });
+  return guarded([&] {
+    hlab::the_view().choose_theme(hopfield::parse_name(hlab::kThemeNames, "theme", name ? name : ""),
+                                  the_app().host());
+  });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_load_lesson(const char* id) {
-  return guarded([&] { hlab::start_lesson(the_app(), id ? id : ""); });
+  return guarded([&] { hlab::start_lesson(the_app(), hlab::the_view(), id ? id : ""); });
 }
 
 // A session opened in the running page (a link pasted into the address bar, or back to this
@@ -179,7 +183,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_load_lesson(const char* id) {
 EMSCRIPTEN_KEEPALIVE const char* hl_restore_session(const char* text) {
   return guarded([&] {
     const std::string session = text ? text : "";
-    the_app().restore_session_text(session.empty() ? hopfield::encode_session(hopfield::Session{}) : session);
+    hlab::restore_session_text(the_app(), hlab::the_view(), session.empty() ? hopfield::encode_session(hopfield::Session{}) : session);
   });
 }
 

@@ -7,7 +7,8 @@
 #include <string_view>
 
 #include "app/app.hpp"
-#include "app/platform.hpp"
+#include "app/view_state.hpp"
+#include "app/widgets.hpp"
 
 #include "app/web/bridge.hpp"
 
@@ -28,12 +29,9 @@ EMSCRIPTEN_KEEPALIVE const char* hl_export_png(const char* region, int id) {
         name != "experiment-plots" && name != "window")
       throw std::invalid_argument(
           "region must be editor, recall, plots, experiment-plots or window, not '" + name + "'");
-    const hlab::ScreenRect r = the_app().region(region_name);
-    if (r.width <= 0 || r.height <= 0)
-      throw std::invalid_argument("the " + name + " are not on screen");
-    hlab::platform::capture_png(r.x, r.y, r.width, r.height, [id](const std::string& png) {
+    hlab::capture_region_png(hlab::the_view(), region_name, [id](const std::string& png) {
       EM_ASM({ if (Module.hopfieldPng) Module.hopfieldPng($0, $1, $2); }, id, png.data(), png.size());
-    });
+    }, name);
   });
 }
 

@@ -7,6 +7,7 @@
 #include "app/app.hpp"
 #include "app/lessons.hpp"
 #include "app/platform.hpp"
+#include "app/view_state.hpp"
 #include "core/json.hpp"
 #include "core/report.hpp"
 
@@ -50,12 +51,12 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
   for (const hlab::Notice& n : the_app().notices()) json.value(n.text);
   json.end_array();
   json.key("selected").value(the_app().selected());
-  json.key("panels").array(hlab::panel_names(the_app().panels()));
-  json.key("embed").value(the_app().embed());
-  json.key("theme").value(hopfield::name_of(hlab::kThemeNames, the_app().theme()));
+  json.key("panels").array(hlab::panel_names(hlab::the_view().panels()));
+  json.key("embed").value(hlab::the_view().embed());
+  json.key("theme").value(hopfield::name_of(hlab::kThemeNames, hlab::the_view().theme()));
   json.key("layout").begin_object();
-  json.key("columns").value(the_app().layout().columns);
-  json.key("overflowPx").value(double{the_app().layout().overflow_px});
+  json.key("columns").value(hlab::the_view().layout().columns);
+  json.key("overflowPx").value(double{hlab::the_view().layout().overflow_px});
   json.end_object();
   json.key("target");
   if (lab.probe_source()) json.value(*lab.probe_source());
@@ -89,8 +90,8 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_regions() {
     json.key("height").value(double{r.height});
     json.end_object();
   };
-  put("editor", the_app().editor_rect());
-  for (const auto& [name, rect] : the_app().regions()) put(name, rect);
+  put("editor", hlab::the_view().editor_rect());
+  for (const auto& [name, rect] : hlab::the_view().regions()) put(name, rect);
   json.end_object();
   result() = json.str();
   return result().c_str();
@@ -110,7 +111,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_status_text() {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hl_get_editor_rect() {
-  const hlab::ScreenRect r = the_app().editor_rect();
+  const hlab::ScreenRect r = hlab::the_view().editor_rect();
   hopfield::JsonWriter json;
   json.begin_object();
   json.key("x").value(double{r.x});
@@ -124,7 +125,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_editor_rect() {
 
 // The session as share-link text (autosave and getShareLink).
 EMSCRIPTEN_KEEPALIVE const char* hl_session_text() {
-  result() = the_app().session_text();
+  result() = hlab::session_text(the_app(), hlab::the_view());
   return result().c_str();
 }
 

@@ -31,16 +31,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE void hw_run(const char* spec_json) {
     e->prepare();
     std::vector<ex::UnitRecord> batch;
     double last = emscripten_get_now();
-    const long long units = e->unit_count();
-    for (long long u = 0; u < units; ++u) {
-      batch.push_back(e->run_unit(u));
+    const std::vector<long long> units = ex::all_units(*e);
+    long long taken = 0;
+    ex::run_unit_loop(*e, units, [&] { return taken++; }, {}, [&](long long k, ex::UnitRecord&& r) {
+      batch.push_back(std::move(r));
       const double now = emscripten_get_now();
-      if (now - last >= kBatchMs || u + 1 == units) {
+      if (now - last >= kBatchMs || k + 1 == static_cast<long long>(units.size())) {
         post("records", ex::records_json(batch));
         batch.clear();
         last = now;
       }
-    }
+    });
     post("done", "");
   } catch (const std::exception& e) {
     post("error", e.what());

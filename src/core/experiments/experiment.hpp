@@ -108,6 +108,16 @@ struct RunResult {
 // Runs the shard's units. Throws std::invalid_argument for bad threads or shard; rethrows
 // the first exception a unit threw.
 RunResult run_units(const Experiment& experiment, const RunOptions& options);
+// The one loop over units, run by run_units' threads, the desktop app's experiment thread and
+// the web page's worker: takes positions from `next` (0, 1, 2... or a counter the threads
+// share) until one is past the end of `units` or `stop` (checked before each) says so, runs
+// units[position] and hands its record to `record` with the position. A unit's exception
+// propagates.
+void run_unit_loop(const Experiment& experiment, const std::vector<long long>& units,
+                   const std::function<long long()>& next, const std::function<bool()>& stop,
+                   const std::function<void(long long position, UnitRecord&& record)>& record);
+// Every unit of the experiment in order: 0, 1, ..., unit_count() - 1.
+std::vector<long long> all_units(const Experiment& experiment);
 // Threads the runner can use here (1 in WebAssembly).
 int max_threads();
 

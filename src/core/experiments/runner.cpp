@@ -24,6 +24,23 @@ int max_threads() {
 #endif
 }
 
+void run_unit_loop(const Experiment& experiment, const std::vector<long long>& units,
+                   const std::function<long long()>& next, const std::function<bool()>& stop,
+                   const std::function<void(long long position, UnitRecord&& record)>& record) {
+  const long long total = static_cast<long long>(units.size());
+  while (!(stop && stop())) {
+    const long long k = next();
+    if (k >= total) return;
+    record(k, experiment.run_unit(units[static_cast<std::size_t>(k)]));
+  }
+}
+
+std::vector<long long> all_units(const Experiment& experiment) {
+  std::vector<long long> units(static_cast<std::size_t>(experiment.unit_count()));
+  for (std::size_t u = 0; u < units.size(); ++u) units[u] = static_cast<long long>(u);
+  return units;
+}
+
 RunResult run_units(const Experiment& experiment, const RunOptions& o) {
   if (o.shard_count < 1 || o.shard_index < 0 || o.shard_index >= o.shard_count)
     throw std::invalid_argument("shard must be I/M with 0 <= I < M, not " +
@@ -45,15 +62,15 @@ RunResult run_units(const Experiment& experiment, const RunOptions& o) {
       std::min<long long>(std::min(o.threads, max_threads()), std::max(1LL, total)));
   report(0);
   if (threads <= 1) {
-    for (long long k = 0; k < total; ++k) {
-      if (cancelled()) {
-        result.records.resize(static_cast<std::size_t>(k));
-        result.cancelled = true;
-        return result;
-      }
-      result.records[static_cast<std::size_t>(k)] =
-          experiment.run_unit(units[static_cast<std::size_t>(k)]);
-      report(k + 1);
+    long long taken = 0, done = 0;
+    run_unit_loop(experiment, units, [&] { return taken++; }, cancelled,
+                  [&](long long k, UnitRecord&& r) {
+                    result.records[static_cast<std::size_t>(k)] = std::move(r);
+                    report(done = k + 1);
+                  });
+    if (done < total) {
+      result.records.resize(static_cast<std::size_t>(done));
+      result.cancelled = true;
     }
     return result;
   }
@@ -64,19 +81,17 @@ RunResult run_units(const Experiment& experiment, const RunOptions& o) {
   std::mutex error_mutex;
   std::vector<char> finished(units.size(), 0);
   auto worker = [&] {
-    while (!stop.load()) {
-      const long long k = next.fetch_add(1);
-      if (k >= total) return;
-      try {
-        result.records[static_cast<std::size_t>(k)] =
-            experiment.run_unit(units[static_cast<std::size_t>(k)]);
-        finished[static_cast<std::size_t>(k)] = 1;
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(error_mutex);
-        if (!error) error = std::current_exception();
-        stop = true;
-      }
-      done.fetch_add(1);
+    try {
+      run_unit_loop(experiment, units, [&] { return next.fetch_add(1); }, [&] { return stop.load(); },
+                    [&](long long k, UnitRecord&& r) {
+                      result.records[static_cast<std::size_t>(k)] = std::move(r);
+                      finished[static_cast<std::size_t>(k)] = 1;
+                      done.fetch_add(1);
+                    });
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(error_mutex);
+      if (!error) error = std::current_exception();
+      stop = true;
     }
   };
   std::vector<std::thread> pool;
