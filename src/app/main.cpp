@@ -16,18 +16,6 @@
 #include "app/ui.hpp"
 #include "app/view_state.hpp"
 
-namespace {
-
-const char* const kUsage =
-    "usage: hopfield-lab [--size 16|28|WxH] [--set letters|digits|classic]\n"
-    "                    [--rule hebbian|storkey|pseudoinverse] [--scale none|n|p]\n"
-    "                    [--mode sync|async|sequential] [--tie keep|plus|minus] [--seed S]\n"
-    "                    [--temperature T] [--max-sweeps K] [--demo FLIP_FRACTION]\n"
-    "                    [--plots auto|image|triangles]\n"
-    "                    [--smoke-frames N [--screenshot FILE.png]]\n";
-
-}  // namespace
-
 int main(int argc, char** argv) {
   hlab::App& app = hlab::the_app();
   app.set_host(hlab::make_host());
@@ -38,11 +26,12 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") {
-      std::fputs(kUsage, stdout);
+      std::fputs(hlab::desktop_usage().c_str(), stdout);
       return 0;
     }
     if (arg.rfind("--", 0) != 0 || i + 1 >= argc) {
-      std::fprintf(stderr, "hopfield-lab: unexpected argument '%s'\n%s", arg.c_str(), kUsage);
+      std::fprintf(stderr, "hopfield-lab: unexpected argument '%s'\n%s", arg.c_str(),
+                   hlab::desktop_usage().c_str());
       return 2;
     }
     const std::string value = argv[++i];
@@ -55,7 +44,7 @@ int main(int argc, char** argv) {
     } else if (arg == "--screenshot") {
       config.screenshot = value;
     } else {
-      params.emplace_back(arg.substr(2), value);
+      params.emplace_back(hopfield::key_of_flag(arg), value);  // --max-sweeps is maxSweeps
     }
   }
   // A share link's #state=... comes after the query, so it wins; without one, the session

@@ -286,8 +286,15 @@ int run(const Config& config, const std::function<void(const FrameInfo&)>& frame
   g = &state;
   g->config = config;
   g->frame = frame;
-  g->window = SDL_CreateWindow(config.title.c_str(), SDL_WINDOWPOS_CENTERED,
-                               SDL_WINDOWPOS_CENTERED, config.width, config.height, flags);
+  WindowRect place{static_cast<int>(SDL_WINDOWPOS_CENTERED), static_cast<int>(SDL_WINDOWPOS_CENTERED),
+                   config.width, config.height};
+#ifndef __EMSCRIPTEN__
+  SDL_Rect usable;
+  if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 0 && usable.h > 0)
+    place = fit_window(config.width, config.height, {usable.x, usable.y, usable.w, usable.h});
+#endif
+  g->window = SDL_CreateWindow(config.title.c_str(), place.x, place.y, place.width, place.height,
+                               flags);
   if (!g->window) {
     std::fprintf(stderr, "hopfield-lab: cannot create a window: %s\n", SDL_GetError());
     return 1;

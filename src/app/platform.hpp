@@ -15,6 +15,26 @@ namespace hlab::platform {
 // The URL's plots=auto|image|triangles; for tests and comparisons.
 enum class PlotLines { Auto, Image, Triangles };
 
+// Where a desktop window of the wanted size opens on a screen whose usable area (without the
+// task bar) is `area`: sized to fit within 90% of it, never below 640 x 480 or above the area,
+// and centred in it, so its title bar and edges are on screen.
+struct WindowRect {
+  int x = 0, y = 0, width = 0, height = 0;
+  friend bool operator==(const WindowRect&, const WindowRect&) = default;
+};
+inline WindowRect fit_window(int width, int height, const WindowRect& area) {
+  const auto fit = [](int want, int room, int least) {
+    const int most = room * 9 / 10;
+    return want <= most ? want : (most >= least ? most : (room < least ? room : least));
+  };
+  WindowRect r;
+  r.width = fit(width, area.width, 640);
+  r.height = fit(height, area.height, 480);
+  r.x = area.x + (area.width - r.width) / 2;
+  r.y = area.y + (area.height - r.height) / 2;
+  return r;
+}
+
 struct Config {
   std::string title = "Hopfield Lab";
   int width = 1400;

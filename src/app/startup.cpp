@@ -151,10 +151,10 @@ StartupOptions parse_startup(const std::vector<Param>& params,
               "plots is 'auto' (CPU-drawn images where WebGL is software, the default), 'image' or "
               "'triangles'");
       } else {
-        warn(p, "unknown parameter (known: size, set, start, lesson, theme, demo, probe, autorun, rule, scale, mode, "
-                "tie, seed, temperature, maxSweeps, panels, embed, state, redraw, plots, and the "
-                "model's: model, interaction, beta, activity, threshold, dream, clip, decay, "
-                "dilute, sequence, symmetric, gain, gainFunction, dt, tau)");
+        std::string known;
+        for (const StartupParameter& k : kStartupParameters)
+          known += (known.empty() ? "" : ", ") + std::string(k.name);
+        warn(p, "unknown parameter (known: " + known + ")");
       }
     } catch (const std::exception& e) {
       warn(p, e.what());
@@ -175,6 +175,17 @@ StartupOptions parse_startup(const std::vector<Param>& params,
   }
   if (o.size || o.set || o.demo || o.probe || o.lesson) o.welcome = false;
   return o;
+}
+
+std::string desktop_usage() {
+  std::string out = "usage: hopfield-lab [OPTION VALUE]...  (the web page's URL parameters)\n";
+  for (const StartupParameter& p : kStartupParameters) {
+    std::string flag = hopfield::flag_of_key(p.name) + " " + std::string(p.values);
+    if (flag.size() < 44) flag.resize(44, ' ');
+    out += "  " + flag + " " + std::string(p.what) + "\n";
+  }
+  out += "  --smoke-frames N [--screenshot FILE.png]     run N frames headless, then exit\n";
+  return out;
 }
 
 int demo_sweeps_before_first_frame(const hopfield::Lab& lab) {

@@ -18,6 +18,55 @@ namespace hlab {
 
 using Param = std::pair<std::string, std::string>;
 
+// Every start-up parameter, as the URL (?name=value) and the desktop (--name value, words
+// joined by '-': maxSweeps is --max-sweeps) take it: the one list that --help, the message for
+// an unknown parameter and the README show. parse_startup reads each.
+struct StartupParameter {
+  std::string_view name;
+  std::string_view values;
+  std::string_view what;
+};
+inline constexpr StartupParameter kStartupParameters[] = {
+    {"size", "16|28|WxH", "grid size (sides 1..128)"},
+    {"set", "letters|digits|classic[:WHICH]", "a built-in set, or only those typed (letters:ABC)"},
+    {"start", "welcome|empty", "what a page with nothing else set up starts with"},
+    {"lesson", "recall|overload|two-cycles|temperature|unlearning|weights|pruning|dense|sequence",
+     "a guided lesson"},
+    {"theme", "dark|light|projector", "the look"},
+    {"demo", "FRACTION", "probe = pattern 0 with that fraction flipped, recalled at once"},
+    {"probe", "K[:flip|mask|saltpepper:AMOUNT|:invert]", "start from stored pattern K"},
+    {"autorun", "off|on|SECONDS", "when the recall starts"},
+    {"rule", "hebbian|storkey|pseudoinverse", "learning rule"},
+    {"scale", "none|n|p", "Hebbian scale"},
+    {"mode", "sync|async|sequential", "update mode"},
+    {"tie", "keep|plus|minus", "what a neuron does at h = 0"},
+    {"seed", "S", "random seed, 0..2^64-1"},
+    {"temperature", "T", "Glauber temperature (classic and sparse models)"},
+    {"maxSweeps", "M", "most sweeps a recall runs, 1..1000000"},
+    {"model", "classic|dense|modern|sparse|continuous", "memory model"},
+    {"interaction", "poly:N|rectpoly:N|exp", "dense model's F"},
+    {"beta", "B", "modern model's inverse temperature"},
+    {"activity", "A", "sparse model's activity"},
+    {"threshold", "THETA", "sparse model's threshold"},
+    {"dream", "COUNT:EPS", "unlearning (classic)"},
+    {"clip", "A", "forgetting by bounded weights (classic)"},
+    {"decay", "LAMBDA", "forgetting by decay (classic)"},
+    {"dilute", "C[:asymmetric]", "dilution (classic)"},
+    {"sequence", "on|off", "the sequence rule (classic)"},
+    {"symmetric", "LAMBDA", "the sequence rule's symmetric part"},
+    {"gain", "LAMBDA", "continuous model's gain"},
+    {"gainFunction", "tanh|arctan", "continuous model's g"},
+    {"dt", "D", "continuous model's RK4 step"},
+    {"tau", "T", "continuous model's time constant"},
+    {"panels", "editor,library,recall,plots,network,weights,experiments", "only those panels"},
+    {"embed", "0|1", "a compact frame for iframes"},
+    {"state", "TEXT", "a whole session, as a share link carries it"},
+    {"redraw", "changes|full", "draw only what changed, or every frame whole"},
+    {"plots", "auto|image|triangles", "how plot lines are drawn"},
+};
+// The desktop program's --help: every parameter above as --flag VALUES, and its own options.
+std::string desktop_usage();
+
 // Splits "?a=1&b=x%20y" into pairs (percent-decoding names and values).
 std::vector<Param> parse_query(const std::string& query);
 

@@ -242,19 +242,7 @@ RecallOptions parse_recall_options(const std::vector<std::string>& args) {
 
 namespace hopfield::cli {
 
-std::string flag_to_key(const std::string& flag) {
-  std::string key;
-  bool upper = false;
-  for (std::size_t i = 2; i < flag.size(); ++i) {
-    if (flag[i] == '-') {
-      upper = true;
-      continue;
-    }
-    key += upper && flag[i] >= 'a' && flag[i] <= 'z' ? static_cast<char>(flag[i] - 'a' + 'A') : flag[i];
-    upper = false;
-  }
-  return key;
-}
+std::string flag_to_key(const std::string& flag) { return key_of_flag(flag); }
 
 std::string key_to_flag(const std::string& key) { return flag_of_key(key); }
 

@@ -58,5 +58,21 @@ inline std::string flag_of_key(std::string_view key) {
   }
   return flag;
 }
+// A command-line flag as its key, the inverse: "--max-sweeps" -> "maxSweeps" (the CLI's and the
+// desktop app's flags; the leading dashes are optional).
+inline std::string key_of_flag(std::string_view flag) {
+  if (flag.substr(0, 2) == "--") flag.remove_prefix(2);
+  std::string key;
+  bool upper = false;
+  for (char c : flag) {
+    if (c == '-') {
+      upper = true;
+      continue;
+    }
+    key += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    upper = false;
+  }
+  return key;
+}
 
 }  // namespace hopfield

@@ -343,3 +343,28 @@ TEST_CASE("the README's example URL recalls what it says", "[startup]") {
   CHECK(app.lab().verdict().verdict == hopfield::Verdict::retrieved);
   CHECK(app.lab().state() == app.lab().patterns()[0].spins);
 }
+
+TEST_CASE("Every start-up parameter is listed once: read by parse_startup, shown by --help",
+          "[startup]") {
+  const std::string usage = hlab::desktop_usage();
+  for (const hlab::StartupParameter& p : hlab::kStartupParameters) {
+    CAPTURE(p.name);
+    // A value no parameter takes: the warning names the parameter's own problem, never
+    // "unknown parameter".
+    const hlab::StartupOptions o = hlab::parse_startup({{std::string(p.name), "\x01"}});
+    for (const std::string& w : o.warnings) CHECK(w.find("unknown parameter") == std::string::npos);
+    CHECK(usage.find(hopfield::flag_of_key(p.name) + " ") != std::string::npos);
+  }
+  // The desktop spells camelCase keys as flags: --max-sweeps, --gain-function.
+  CHECK(hopfield::key_of_flag("--max-sweeps") == "maxSweeps");
+  CHECK(hopfield::key_of_flag("--gain-function") == "gainFunction");
+  const hlab::StartupOptions o = hlab::parse_startup(
+      {{hopfield::key_of_flag("--model"), "continuous"}, {hopfield::key_of_flag("--gain-function"), "tanh"}});
+  CHECK(o.warnings.empty());
+  CHECK(o.settings.model.gain_function == hopfield::GainFunction::tanh);
+  // An unknown one lists them all.
+  const hlab::StartupOptions bad = hlab::parse_startup({{"colour", "red"}});
+  REQUIRE(bad.warnings.size() == 1);
+  CHECK(bad.warnings[0].find("known: size, set, start, lesson") != std::string::npos);
+  CHECK(bad.warnings[0].find("redraw, plots)") != std::string::npos);
+}
