@@ -1,12 +1,11 @@
-// The web bridge: C functions behind window.hopfield (js/api.js) and the browser side of file
-// upload and download. Web build only. Like chips' webapi, it calls App's commands and reads
-// what App shows; it touches no field. The browser side of files, saved state and
-// links is the host (host_web.cpp). This file: the notices and the wheel; bridge_state.cpp reads, bridge_commands.cpp and bridge_files.cpp command,
+// The web bridge: C functions behind window.hopfield (js/api.js). Web build only. Like chips'
+// webapi, it calls App's commands and reads what App shows; it touches no field. The browser
+// side of files, saved state and links is the host (host_web.cpp). This file: the notices and
+// the wheel; bridge_state.cpp reads, bridge_commands.cpp and bridge_files.cpp command,
 // bridge_worker.cpp runs experiments in a Web Worker.
 #include <emscripten.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
@@ -25,14 +24,7 @@ std::string& result() {
   return text;
 }
 
-std::uint64_t parse_seed(const char* text) {
-  const std::string s = text ? text : "";
-  std::uint64_t v = 0;
-  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size())
-    throw std::invalid_argument("seed must be an integer from 0 to 2^64-1, not '" + s + "'");
-  return v;
-}
+std::uint64_t parse_seed(const char* text) { return hopfield::parse_seed(text ? text : ""); }
 
 }  // namespace hlab::web
 
@@ -41,7 +33,6 @@ namespace {
 using hlab::App;
 using hlab::the_app;
 
-
 }  // namespace
 
 extern "C" {
@@ -49,7 +40,7 @@ extern "C" {
 // Whether a wheel turn (dy > 0: down) over the canvas would scroll something of the lab: the
 // window under the mouse in the last frame, or one it sits in, has room to scroll that way.
 // If not, the page lets the browser have the wheel, which then scrolls the course page
-// around the iframe (hopfield_api.js).
+// around the iframe (js/page.js).
 EMSCRIPTEN_KEEPALIVE int hl_wheel_scrolls(double dy) {
   const ImGuiContext* g = ImGui::GetCurrentContext();
   if (!g) return 1;

@@ -24,6 +24,6 @@ const char* guarded(F&& action) {
   return result().c_str();
 }
 
-std::uint64_t parse_seed(const char* text);
+std::uint64_t parse_seed(const char* text);  // core/settings.hpp's, for a C string
 
 }  // namespace hlab::web

@@ -125,40 +125,11 @@ EMSCRIPTEN_KEEPALIVE double hl_frame_count() { return static_cast<double>(the_ap
 // Recall work outside frames, for when the browser draws none (a hidden tab).
 EMSCRIPTEN_KEEPALIVE void hl_run_chunk(double budget_ms) { the_app().run_for(budget_ms); }
 
-// Empty strings and has_* = 0 leave a setting as it is.
-EMSCRIPTEN_KEEPALIVE const char* hl_set_options(const char* rule, const char* scale,
-                                                const char* mode, const char* tie,
-                                                int has_temperature, double temperature,
-                                                const char* seed, int has_max_sweeps,
-                                                int max_sweeps, const char* model) {
+// setOptions: the settings given, as "key=value;..." (models.hpp's text form), through the
+// core's one grammar (App::apply_settings: the model first, all or nothing).
+EMSCRIPTEN_KEEPALIVE const char* hl_set_options(const char* settings) {
   return guarded([&] {
-    App& app = the_app();
-    hopfield::LabSettings s = app.lab().settings();
-    // The model's parameters as "key=value;..." (models.hpp's text form). A new model starts
-    // from its defaults; the keys given must apply to it.
-    const auto given = hopfield::split_model_parameters_text(model ? model : "");
-    std::vector<std::string> keys;
-    for (const auto& [key, value] : given) {
-      if (key != "model") continue;
-      const hopfield::Model m = hopfield::parse_model(value);
-      if (m != s.model.model) {
-        s.model = hopfield::ModelOptions{};
-        s.model.model = m;
-      }
-    }
-    for (const auto& [key, value] : given) {
-      hopfield::set_model_parameter(s.model, key, value);
-      keys.push_back(key);
-    }
-    hopfield::check_model_keys(s.model, keys, false);
-    if (rule && *rule) s.rule = hopfield::parse_rule(rule);
-    if (scale && *scale) s.scale = hopfield::parse_scale(scale);
-    if (mode && *mode) s.dynamics.mode = hopfield::parse_mode(mode);
-    if (tie && *tie) s.dynamics.tie = hopfield::parse_tie(tie);
-    if (has_temperature) s.dynamics.temperature = temperature;
-    if (seed && *seed) s.dynamics.seed = parse_seed(seed);
-    if (has_max_sweeps) s.dynamics.max_sweeps = max_sweeps;
-    app.set_settings(s);
+    the_app().apply_settings(hopfield::split_model_parameters_text(settings ? settings : ""));
   });
 }
 

@@ -168,21 +168,21 @@
       });
       if (o.temperature !== undefined) requireNumber('temperature', o.temperature);
       if (o.maxSweeps !== undefined) requireInt('maxSweeps', o.maxSweeps);
-      var seed = o.seed === undefined ? '' : seedString(o.seed);
-      var model = '';
-      modelKeys.forEach(function (k) {
-        var v = o[k];
-        if (v === undefined) return;
-        if (typeof v === 'boolean') v = v ? 'on' : 'off';
-        else if (typeof v === 'number') v = String(requireNumber(k, v));
-        else requireWord(k, v);
-        if (v.indexOf(';') >= 0 || v.indexOf('=') >= 0) fail(k + ' must not contain ; or =');
-        model += k + '=' + v + ';';
-      });
-      checked(callC('hl_set_options', 'number',
-                    [o.rule || '', o.scale || '', o.mode || '', o.tie || '',
-                     o.temperature === undefined ? 0 : 1, o.temperature || 0, seed,
-                     o.maxSweeps === undefined ? 0 : 1, o.maxSweeps || 0, model]));
+      // Every setting as "key=value;" text, read in C++ by the core's one grammar (the same
+      // as the URL's and the CLI's): the model first, then the rest, all or nothing.
+      var text = '';
+      ['rule', 'scale', 'mode', 'tie', 'temperature', 'seed', 'maxSweeps'].concat(modelKeys)
+        .forEach(function (k) {
+          var v = o[k];
+          if (v === undefined) return;
+          if (k === 'seed') v = seedString(v);
+          else if (typeof v === 'boolean') v = v ? 'on' : 'off';
+          else if (typeof v === 'number') v = String(requireNumber(k, v));
+          else requireWord(k, v);
+          if (v.indexOf(';') >= 0 || v.indexOf('=') >= 0) fail(k + ' must not contain ; or =');
+          text += k + '=' + v + ';';
+        });
+      checked(callC('hl_set_options', 'number', [text]));
     },
 
     // A built-in set at the current grid size: 'letters', 'digits' or 'classic'. Options:
