@@ -25,7 +25,7 @@ EXPERIMENTS = {
                     max_sweeps=20)),
     "temperature": (["--neurons", 64, "--temperatures", "0,0.5,1.2", "--patterns", 2,
                      "--trials", 2, "--sweeps", 4, "--seed", 5],
-                    {"neurons": 64, "temperatures": [0, 0.5, 1.2], "patterns": 2, "trials": 2,
+                    {"neurons": 64, "temperatures": [0, 0.5, 1.2], "patterns": [2], "trials": 2,
                      "sweeps": 4, "seed": 5},
                     dict(neurons=64, temperatures="0,0.5,1.2", patterns=2, trials=2, sweeps=4,
                          seed=5)),
