@@ -27,7 +27,7 @@ EXPERIMENTS = {
                      "--trials", 2, "--sweeps", 4, "--seed", 5],
                     {"neurons": 64, "temperatures": [0, 0.5, 1.2], "patterns": [2], "trials": 2,
                      "sweeps": 4, "seed": 5},
-                    dict(neurons=64, temperatures="0,0.5,1.2", patterns=2, trials=2, sweeps=4,
+                    dict(neurons=64, temperatures="0,0.5,1.2", patterns=[2], trials=2, sweeps=4,
                          seed=5)),
     "prune-study": (["--patterns", LETTERS, "--prune", "random:0,0.4", "--prune",
                      "signed:0,1", "--noise", "0,0.1", "--trials", 4],
