@@ -14,6 +14,8 @@ jobs=$(nproc)
 export NODE_PATH=/usr/share/nodejs  # Emscripten's optimizer needs Debian's acorn
 
 all_parts="-DHOPFIELD_BUILD_TESTS=ON -DHOPFIELD_BUILD_APP=ON -DHOPFIELD_BUILD_BENCH=ON"
+# The Python module and its tests (CTest python), for Debian's interpreter (not a pyenv one).
+python_parts="-DHOPFIELD_BUILD_PYTHON=ON -DPython3_EXECUTABLE=/usr/bin/python3"
 
 step() { printf '\n=== %s ===\n' "$*"; }
 
@@ -21,7 +23,7 @@ step "dependencies"
 scripts/deps.sh all
 
 step "native build"
-cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release $all_parts >/dev/null
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release $all_parts $python_parts >/dev/null
 cmake --build build/native -j"$jobs"
 
 step "native tests"

@@ -111,6 +111,22 @@ PyRecall recall(const PyNetwork& p, py::handle probe, const Pairs& dynamics, py:
   return out;
 }
 
+// The core's own time for `repeats` recalls of `probe` (bench/bench_python.py compares a
+// recall through Python with it): Recall built and run, in C++ only.
+double core_recall_seconds(const PyNetwork& p, py::handle probe, const Pairs& dynamics,
+                           int repeats) {
+  LabSettings s = p.settings;
+  apply_settings(s, dynamics);
+  const SpinVector x = spins_in(probe, "probe", p.net.size());
+  py::gil_scoped_release release;
+  const auto start = std::chrono::steady_clock::now();
+  for (int k = 0; k < repeats; ++k) {
+    Recall run(p.net, x, s.dynamics);
+    run.run();
+  }
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 py::object weights(const PyNetwork& p) {
   const Model m = p.net.model().model;
   if (m == Model::dense || m == Model::modern) return py::none();
@@ -225,6 +241,7 @@ void bind_network(py::module_& m) {
       })
       .def("prune", &prune)
       .def("recall", &recall, py::arg("probe"), py::arg("dynamics"), py::arg("target"))
+      .def("core_recall_seconds", &core_recall_seconds)
       .def("setting", [](const PyNetwork& p, const std::string& key) { return setting_text(p.settings, key); })
       .def_property_readonly("description", [](const PyNetwork& p) { return describe(p.net.model()); });
 
