@@ -35,7 +35,8 @@ LabSettings settings_of(const Pairs& given) {
 void check_network_keys(const Pairs& given) {
   for (const auto& [key, text] : given)
     if (key != "rule" && key != "scale" && !is_model_key(key))
-      throw py::value_error("'" + key + "' is not a setting of the network (rule, scale, model "
+      throw py::value_error("'" + key +
+                            "' is not a setting of the network (rule, scale, model "
                             "and the model's parameters)");
 }
 
@@ -184,8 +185,8 @@ py::array_t<std::int8_t> corrupt(py::handle x, const std::string& kind, double a
   r.seed = parse_seed(seed);
   r.x = rect[0], r.y = rect[1], r.w = rect[2], r.h = rect[3];
   if (r.kind == CorruptionKind::rectangle && (width < 1 || s.size() % width != 0))
-    throw py::value_error("rect needs the grid's width (width=W dividing N = " +
-                          std::to_string(s.size()) + ")");
+    throw py::value_error(
+        "rect needs the grid's width (width=W dividing N = " + std::to_string(s.size()) + ")");
   return spins_out(apply_corruption(s, width, r));
 }
 
@@ -194,56 +195,75 @@ py::array_t<std::int8_t> corrupt(py::handle x, const std::string& kind, double a
 void bind_network(py::module_& m) {
   py::class_<PyRecall>(m, "Recall")
       .def_property_readonly("state", [](const PyRecall& r) { return spins_out(r.result.state); })
-      .def_property_readonly("initial", [](const PyRecall& r) { return spins_out(r.context.initial); })
-      .def_property_readonly("outcome", [](const PyRecall& r) { return to_string(r.result.outcome); })
+      .def_property_readonly("initial",
+                             [](const PyRecall& r) { return spins_out(r.context.initial); })
+      .def_property_readonly("outcome",
+                             [](const PyRecall& r) { return to_string(r.result.outcome); })
       .def_property_readonly("sweeps", [](const PyRecall& r) { return r.result.sweeps; })
-      .def_property_readonly("converged",
-                             [](const PyRecall& r) { return r.result.outcome == Outcome::fixed_point; })
-      .def_property_readonly("cycle_length", [](const PyRecall& r) { return r.result.cycle_length; })
-      .def_property_readonly("energy", [](const PyRecall& r) { return vector_out(r.result.trace.energy); })
-      .def_property_readonly("hamming", [](const PyRecall& r) { return vector_out(r.result.trace.hamming); })
-      .def_property_readonly("flips", [](const PyRecall& r) { return vector_out(r.result.trace.flips); })
-      .def_property_readonly("overlaps", [](const PyRecall& r) {
-        return rows_out(r.result.trace.overlaps, r.context.names.size());
-      })
-      .def_property_readonly("state_values", [](const PyRecall& r) -> py::object {
-        if (r.result.state_values.empty()) return py::none();
-        return vector_out(r.result.state_values);
-      })
-      .def_property_readonly("attention", [](const PyRecall& r) -> py::object {
-        if (r.result.attention.empty()) return py::none();
-        return rows_out(r.result.attention, r.context.names.size());
-      })
+      .def_property_readonly(
+          "converged", [](const PyRecall& r) { return r.result.outcome == Outcome::fixed_point; })
+      .def_property_readonly("cycle_length",
+                             [](const PyRecall& r) { return r.result.cycle_length; })
+      .def_property_readonly("energy",
+                             [](const PyRecall& r) { return vector_out(r.result.trace.energy); })
+      .def_property_readonly("hamming",
+                             [](const PyRecall& r) { return vector_out(r.result.trace.hamming); })
+      .def_property_readonly("flips",
+                             [](const PyRecall& r) { return vector_out(r.result.trace.flips); })
+      .def_property_readonly("overlaps",
+                             [](const PyRecall& r) {
+                               return rows_out(r.result.trace.overlaps, r.context.names.size());
+                             })
+      .def_property_readonly("state_values",
+                             [](const PyRecall& r) -> py::object {
+                               if (r.result.state_values.empty()) return py::none();
+                               return vector_out(r.result.state_values);
+                             })
+      .def_property_readonly("attention",
+                             [](const PyRecall& r) -> py::object {
+                               if (r.result.attention.empty()) return py::none();
+                               return rows_out(r.result.attention, r.context.names.size());
+                             })
       .def("json", [](const PyRecall& r) { return recall_json(r.context, r.result); });
 
   py::class_<PyNetwork>(m, "Network")
       .def(py::init(&make_network), py::arg("n"), py::arg("settings"))
       .def_static("from_patterns", &from_patterns, py::arg("x"), py::arg("settings"))
-      .def("store", [](PyNetwork& p, py::handle x) { p.net.store_all(patterns_in(x, "X", p.net.size())); })
+      .def("store",
+           [](PyNetwork& p, py::handle x) { p.net.store_all(patterns_in(x, "X", p.net.size())); })
       .def("unlearn", &unlearn)
-      .def_property_readonly("patterns", [](const PyNetwork& p) { return patterns_out(p.net.patterns()); })
+      .def_property_readonly("patterns",
+                             [](const PyNetwork& p) { return patterns_out(p.net.patterns()); })
       .def_property_readonly("n", [](const PyNetwork& p) { return p.net.size(); })
       .def_property_readonly("p", [](const PyNetwork& p) { return p.net.pattern_count(); })
       .def_property_readonly("weights", &weights)
-      .def_property_readonly("bias", [](const PyNetwork& p) {
-        const Eigen::VectorXd& b = p.net.bias();
-        return py::array_t<double>(b.size(), b.data());
-      })
-      .def("set_bias", [](PyNetwork& p, const py::array_t<double, py::array::c_style | py::array::forcecast>& b) {
-        if (b.ndim() != 1)
-          throw py::value_error("bias must have shape (N,), not a " + std::to_string(b.ndim()) + "-D array");
-        p.net.set_bias(Eigen::Map<const Eigen::VectorXd>(b.data(), b.shape(0)));
-      })
-      .def("energy", [](const PyNetwork& p, py::handle s) { return p.net.energy(spins_in(s, "s", p.net.size())); })
-      .def("field", [](const PyNetwork& p, py::handle s) {
-        const Eigen::VectorXd h = p.net.local_fields(spins_in(s, "s", p.net.size()));
-        return py::array_t<double>(h.size(), h.data());
-      })
+      .def_property_readonly("bias",
+                             [](const PyNetwork& p) {
+                               const Eigen::VectorXd& b = p.net.bias();
+                               return py::array_t<double>(b.size(), b.data());
+                             })
+      .def("set_bias",
+           [](PyNetwork& p,
+              const py::array_t<double, py::array::c_style | py::array::forcecast>& b) {
+             if (b.ndim() != 1)
+               throw py::value_error("bias must have shape (N,), not a " +
+                                     std::to_string(b.ndim()) + "-D array");
+             p.net.set_bias(Eigen::Map<const Eigen::VectorXd>(b.data(), b.shape(0)));
+           })
+      .def("energy", [](const PyNetwork& p,
+                        py::handle s) { return p.net.energy(spins_in(s, "s", p.net.size())); })
+      .def("field",
+           [](const PyNetwork& p, py::handle s) {
+             const Eigen::VectorXd h = p.net.local_fields(spins_in(s, "s", p.net.size()));
+             return py::array_t<double>(h.size(), h.data());
+           })
       .def("prune", &prune)
       .def("recall", &recall, py::arg("probe"), py::arg("dynamics"), py::arg("target"))
       .def("core_recall_seconds", &core_recall_seconds)
-      .def("setting", [](const PyNetwork& p, const std::string& key) { return setting_text(p.settings, key); })
-      .def_property_readonly("description", [](const PyNetwork& p) { return describe(p.net.model()); });
+      .def("setting",
+           [](const PyNetwork& p, const std::string& key) { return setting_text(p.settings, key); })
+      .def_property_readonly("description",
+                             [](const PyNetwork& p) { return describe(p.net.model()); });
 
   m.def("corrupt", &corrupt);
   m.def("model_keys", [] {
