@@ -97,3 +97,20 @@ def test_every_public_name_has_a_docstring_with_an_example():
             for member, value in vars(obj).items():
                 if not member.startswith("_") and callable(value):
                     assert value.__doc__ and "Example" in value.__doc__, f"{name}.{member}"
+
+
+def test_type_stubs_name_every_public_name():
+    import ast
+    import pathlib
+    stub = pathlib.Path(hl.__file__).with_name("__init__.pyi")
+    assert stub.with_name("py.typed").exists()
+    tree = ast.parse(stub.read_text())
+    names = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+    names |= {t.id for node in tree.body if isinstance(node, ast.AnnAssign)
+              for t in [node.target]}
+    assert set(hl.__all__) <= names
+    stubbed = {node.name: {m.name for m in node.body if isinstance(m, ast.FunctionDef)}
+               for node in tree.body if isinstance(node, ast.ClassDef)}
+    for cls in ("Network", "Recall"):
+        public = {m for m in vars(getattr(hl, cls)) if not m.startswith("_")}
+        assert public <= stubbed[cls] | {"__init__"}, public - stubbed[cls]
