@@ -33,7 +33,7 @@ App& the_app() {
   return app;
 }
 
-App::App() : lab_(16, 16) {}
+App::App() : lab_(16, 16) { lab_.set_budget(hopfield::kPageBudget); }
 
 // --- library ---------------------------------------------------------------------------
 
