@@ -76,7 +76,12 @@ LearningCost learning_cost(int neurons, std::int64_t patterns, Rule rule, const 
   cost.bytes = 3 * n * p;
   std::vector<Term> terms;
   if (m.model == Model::dense || m.model == Model::modern) {
+    // Recall reads only the patterns, but a network keeps its rule's W all the same.
     terms.push_back({n * p, "storing " + grid_words(n, p), "fewer patterns or a smaller grid"});
+    if (rule != Rule::hebbian) {
+      terms.push_back(rule_term(n, p, rule, false));
+      cost.bytes += bytes_of_w(n);
+    }
   } else if (m.model == Model::sparse) {
     // The covariance W from the Hebbian counts, then its bias: twice (W and the energy offset).
     terms.push_back({2 * (hebbian_work(n, p, true) + 4 * n * n + n * p),

@@ -56,6 +56,8 @@ TEST_CASE("learning costs grow as the rules' loops do", "[costs]") {
   ModelOptions dense;
   dense.model = Model::dense;
   CHECK(work(16384, 4096, Rule::hebbian, dense) == Approx(16384.0 * 4096));
+  // ...but a network keeps its rule's W all the same.
+  CHECK(work(4096, 200, Rule::storkey, dense) > work(4096, 200, Rule::storkey));
   CHECK(learning_cost(4096, 200, Rule::storkey, classic).what ==
         "Storkey learning of 200 patterns of 4096 neurons");
   CHECK(learning_cost(4096, 1, Rule::hebbian, dreams).lower == "fewer dreams or a smaller grid");
