@@ -64,15 +64,16 @@ inline constexpr std::int64_t kMaxLearningWork = 1'000'000'000'000;
 inline constexpr std::int64_t kPageLearningWork = 1'000'000'000;
 // Memory the app's session may hold (library, network, dense W, the recall's trace at its
 // bound), estimated before it is accepted: 256 MB of a page's 2 GB, since the page never gives
-// memory back. 4096 patterns at 128x128 (272 MB) are refused; MNIST's 60000 images at 28x28
-// (190 MB) fit.
+// memory back. 4096 patterns at 128x128 (261 MB) are refused; MNIST's 60000 images at 28x28
+// (234 MB) fit.
 inline constexpr std::int64_t kPageSessionBytes = std::int64_t{256} << 20;
 
 // ---- work of decoding an image ----
 
 // A JPEG is decoded once per scan (SOS marker) over its pixels: a progressive one has about
 // 10 scans, but a 140 KB file can hold 10,000 (a minute in the page). Pixels x scans is held
-// to 32 scans of the largest image, ~0.5 s natively; the scans alone to 1000.
+// to 32 scans of the largest image, ~0.5 s natively (1000 scans of 2048x2048 took 4.3 s: ~1 ns
+// a pixel and scan); the scans alone to 1000.
 inline constexpr std::int64_t kMaxImageScanPixels = std::int64_t{32} * 4096 * 4096;
 inline constexpr int kMaxJpegScans = 1000;
 
