@@ -1,7 +1,9 @@
 // libFuzzer harness: import_image (stb_image on PNG, JPEG, GIF and BMP, then the fit and the
 // thresholds). The first byte picks the grid size and options, the rest is the file. A few
 // dozen bytes of GIF can be a legal 4096 x 2500 image: ~0.4 s natively, several seconds under
-// ASan, so run it with -timeout=30.
+// ASan, so run it with -timeout=30. A JPEG of many scans (each decoded over the whole image) is
+// refused from its bytes past kMaxImageScanPixels, 32 passes over 4096 x 4096 (~0.5 s natively),
+// so the same timeout holds for it.
 #include "core/image_import.hpp"
 #include "fuzz_reader.hpp"
 

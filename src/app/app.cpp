@@ -33,7 +33,9 @@ App& the_app() {
   return app;
 }
 
-App::App(Host host) : lab_(16, 16), host_(std::move(host)) {}
+App::App(Host host) : lab_(16, 16), host_(std::move(host)) {
+  lab_.set_budget(hopfield::kPageBudget);
+}
 
 // --- library ---------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <memory>
 #include <stdexcept>
+#include <utility>
 
 #include "core/corruption.hpp"
 #include "core/json.hpp"
@@ -157,6 +158,75 @@ void refuse_oversized_huffman_tables(std::string_view bytes, const std::string& 
   }
 }
 
+std::uint32_t big_endian(std::string_view b, std::size_t at, int bytes) {
+  std::uint32_t v = 0;
+  for (int k = 0; k < bytes; ++k) v = v << 8 | static_cast<std::uint8_t>(b[at + k]);
+  return v;
+}
+
+std::uint32_t little_endian(std::string_view b, std::size_t at, int bytes) {
+  std::uint32_t v = 0;
+  for (int k = bytes - 1; k >= 0; --k) v = v << 8 | static_cast<std::uint8_t>(b[at + k]);
+  return v;
+}
+
+// Width and height as the file's header states them, read here because stb_image refuses a
+// header over its own limits without saying why ("unknown image type"); 0 x 0 when the header
+// is cut short or not one of the four formats.
+std::pair<std::int64_t, std::int64_t> header_size(std::string_view b) {
+  const auto starts = [&](std::string_view magic) { return b.substr(0, magic.size()) == magic; };
+  if (starts("\x89PNG\r\n\x1a\n") && b.size() >= 24)
+    return {big_endian(b, 16, 4), big_endian(b, 20, 4)};
+  if ((starts("GIF87a") || starts("GIF89a")) && b.size() >= 10)
+    return {little_endian(b, 6, 2), little_endian(b, 8, 2)};
+  if (starts("BM") && b.size() >= 26 && little_endian(b, 14, 4) >= 40) {
+    const auto height = static_cast<std::int32_t>(little_endian(b, 22, 4));
+    return {static_cast<std::int32_t>(little_endian(b, 18, 4)),
+            height < 0 ? -std::int64_t{height} : height};
+  }
+  // A JPEG's size is in its frame header (SOF0..SOF15 but DHT C4, JPG C8, DAC CC).
+  for (std::size_t at = 0; starts("\xff\xd8") && at + 9 <= b.size(); ++at) {
+    const auto marker = static_cast<std::uint8_t>(b[at + 1]);
+    if (static_cast<std::uint8_t>(b[at]) == 0xff && marker >= 0xc0 && marker <= 0xcf &&
+        marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
+      return {big_endian(b, at + 7, 2), big_endian(b, at + 5, 2)};
+  }
+  return {0, 0};
+}
+
+// A JPEG is decoded scan by scan, each over the whole image: its scans are its start-of-scan
+// markers (FF DA; entropy-coded data stuffs every FF as FF 00, so a marker is never inside it).
+std::int64_t jpeg_scans(std::string_view b) {
+  std::int64_t scans = 0;
+  for (std::size_t at = 0; at + 1 < b.size(); ++at)
+    scans += static_cast<std::uint8_t>(b[at]) == 0xff && static_cast<std::uint8_t>(b[at + 1]) == 0xda;
+  return scans;
+}
+
+void refuse_over_pixel_limit(std::int64_t width, std::int64_t height, const std::string& source) {
+  const std::int64_t pixels = width * height;
+  static_assert(kMaxImagePixels == 4096 * 4096, "the message below names 4096x4096");
+  if (pixels > kMaxImagePixels)
+    throw ImageImportError(source + ": the image is " + size_text(width, height) + " = " +
+                           std::to_string(pixels) + " pixels; images are limited to " +
+                           std::to_string(kMaxImagePixels) + " pixels (4096x4096)");
+}
+
+// The decoder's work, before it starts: a JPEG's pixels times its scans.
+void refuse_over_decoding_work(std::string_view b, std::int64_t width, std::int64_t height,
+                               const std::string& source) {
+  if (static_cast<std::uint8_t>(b[0]) != 0xff) return;  // only a JPEG has scans
+  const std::int64_t scans = jpeg_scans(b), work = scans * width * height;
+  static_assert(kMaxImageScanPixels == std::int64_t{32} * kMaxImagePixels, "the message says 32");
+  if (scans > kMaxJpegScans || work > kMaxImageScanPixels)
+    throw ImageImportError(
+        source + ": a JPEG of " + size_text(width, height) + " in " + std::to_string(scans) +
+        " scans: decoding it would take " + std::to_string(scans) + " passes over its pixels, " +
+        "more than the limit of " + std::to_string(kMaxJpegScans) + " scans and " +
+        std::to_string(kMaxImageScanPixels) + " pixels x scans (32 scans of a 4096x4096 image; "
+        "a progressive JPEG has about 10): save it as a baseline JPEG or a PNG");
+}
+
 void check_level(double level) {
   if (!(level >= 0 && level <= 1))
     throw std::invalid_argument("threshold level must be in [0, 1], not " +
@@ -211,7 +281,10 @@ GreyImage decode_grey_image(std::string_view file_bytes, const std::string& sour
   int width = 0, height = 0, channels = 0;
   // Only a JPEG starts with FF (stb_image skips any FF fill before the start marker D8).
   if (file_bytes[0] == '\xff') refuse_oversized_huffman_tables(file_bytes, source);
-  // The header alone first: an image over the limit is refused before its pixels are.
+  // The header alone first: an image over the limit is refused before its pixels are, by the
+  // size its header states where stb_image would refuse it without a reason.
+  const auto [stated_width, stated_height] = header_size(file_bytes);
+  refuse_over_pixel_limit(stated_width, stated_height, source);
   {
     const StbiCap header_cap(decode_allocation_cap(0, 0, 0));
     if (!stbi_info_from_memory(data, length, &width, &height, &channels))
@@ -222,11 +295,8 @@ GreyImage decode_grey_image(std::string_view file_bytes, const std::string& sour
     throw ImageImportError(source + ": the image is " + size_text(width, height) +
                            ": it has no pixels");
   const std::int64_t pixels = std::int64_t{width} * height;
-  static_assert(kMaxImagePixels == 4096 * 4096, "the message below names 4096x4096");
-  if (pixels > kMaxImagePixels)
-    throw ImageImportError(source + ": the image is " + size_text(width, height) + " = " +
-                           std::to_string(pixels) + " pixels; images are limited to " +
-                           std::to_string(kMaxImagePixels) + " pixels (4096x4096)");
+  refuse_over_pixel_limit(width, height, source);
+  refuse_over_decoding_work(file_bytes, width, height, source);
   // Always RGBA (GIF decodes to it anyway): one conversion below for every format.
   const std::size_t cap = decode_allocation_cap(width, height, file_bytes.size());
   const StbiCap pixels_cap(cap);

@@ -69,13 +69,14 @@ std::optional<SpinVector> Lab::target() const {
 void Lab::retrain(std::vector<Pattern> library, const LabSettings& settings) {
   check_settings(settings);
   for (const Pattern& p : library) check_pattern_size(p);
-  // Stored at once under the Hebbian rule (a column copy), then one relearn under the real one.
+  check_cost(session_cost(size(), static_cast<std::int64_t>(library.size()), settings), budget_);
+  // Stored at once under the Hebbian rule (a column copy), then one relearn under the real
+  // rule and model.
   auto next = std::make_unique<Network>(size());
   PatternMatrix all(size(), static_cast<Eigen::Index>(library.size()));
   for (std::size_t mu = 0; mu < library.size(); ++mu) all.col(static_cast<Eigen::Index>(mu)) = library[mu].spins;
   next->store_all(all);
-  next->set_rule(settings.rule, settings.scale);
-  next->set_model(settings.model);
+  next->set_rule_and_model(settings.rule, settings.scale, settings.model);
   std::optional<int> source = probe_source_;
   if (source && *source >= static_cast<int>(library.size())) source.reset();
   std::optional<SpinVector> tgt;
@@ -90,9 +91,36 @@ void Lab::retrain(std::vector<Pattern> library, const LabSettings& settings) {
   ++network_version_;
 }
 
+void Lab::swap_state(Lab& other) {
+  std::swap(width_, other.width_);
+  std::swap(height_, other.height_);
+  library_.swap(other.library_);
+  std::swap(settings_, other.settings_);
+  network_.swap(other.network_);
+  recall_.swap(other.recall_);  // each Recall stays with the network it refers to
+  std::swap(drawing_, other.drawing_);
+  std::swap(history_, other.history_);
+  std::swap(probe_, other.probe_);
+  probe_levels_.swap(other.probe_levels_);
+  std::swap(probe_source_, other.probe_source_);
+  // Both are new to any cache keyed on them.
+  network_version_ = other.network_version_ = std::max(network_version_, other.network_version_) + 1;
+  recall_version_ = other.recall_version_ = std::max(recall_version_, other.recall_version_) + 1;
+}
+
+void Lab::check_store_cost() const {
+  const std::int64_t p = pattern_count() + 1;
+  LearningCost cost = session_cost(size(), p, settings_);
+  // Storkey and Hebbian networks learn one more pattern on their W; the others relearn all.
+  if (!needs_model_weights(settings_.model) && settings_.rule != Rule::pseudoinverse)
+    cost.work = learning_cost(size(), 1, settings_.rule, settings_.model).work;
+  check_cost(cost, budget_);
+}
+
 void Lab::store(const SpinVector& xi, std::string name) {
   Pattern p{width_, height_, std::move(name), xi};
   check_pattern_size(p);
+  check_store_cost();
   network_->store(xi);  // throws before changing anything if the rule rejects xi
   library_.push_back(std::move(p));
   ++network_version_;
@@ -104,6 +132,9 @@ void Lab::store_drawing(std::string name) { store(drawing_.spins, std::move(name
 void Lab::remove_pattern(int mu) {
   if (mu < 0 || mu >= pattern_count())
     throw std::out_of_range("no pattern " + std::to_string(mu) + " in the library");
+  // A Hebbian network unlearns the pattern on its W; the others relearn the rest.
+  if (settings_.rule != Rule::hebbian || needs_model_weights(settings_.model))
+    check_cost(session_cost(size(), pattern_count() - 1, settings_), budget_);
   network_->remove(mu);
   library_.erase(library_.begin() + mu);
   if (probe_source_ && *probe_source_ == mu) probe_source_.reset();

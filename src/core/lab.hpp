@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/corruption.hpp"
+#include "core/costs.hpp"
 #include "core/dynamics.hpp"
 #include "core/editing.hpp"
 #include "core/network.hpp"
@@ -26,6 +27,15 @@ class Lab {
   explicit Lab(int width = 16, int height = 16);
   Lab(const Lab&) = delete;
   Lab& operator=(const Lab&) = delete;
+
+  // What learning and the session's memory may cost at once (core/costs.hpp): natively
+  // kNativeBudget; the app sets kPageBudget. Every change that relearns is costed first and
+  // refused over it (std::invalid_argument giving the estimate), with the Lab unchanged.
+  const CostBudget& budget() const { return budget_; }
+  void set_budget(const CostBudget& budget) { budget_ = budget; }
+  // Takes over everything `other` holds but its budget (restore_session's scratch Lab), and
+  // gives it this Lab's old state; the version counters move past both.
+  void swap_state(Lab& other);
 
   int width() const { return width_; }
   int height() const { return height_; }
@@ -112,6 +122,7 @@ class Lab {
 
  private:
   void retrain(std::vector<Pattern> library, const LabSettings& settings);
+  void check_store_cost() const;
   void check_pattern_size(const Pattern& p) const;
   std::optional<SpinVector> target() const;
   // The Recall of the current probe on `net` under `settings` (grey levels where the model
@@ -119,6 +130,7 @@ class Lab {
   std::unique_ptr<Recall> start_recall(const Network& net, const LabSettings& settings,
                                        std::optional<SpinVector> target) const;
 
+  CostBudget budget_;
   int width_;
   int height_;
   std::vector<Pattern> library_;

@@ -40,6 +40,10 @@ inline constexpr std::int64_t kMaxSelectExpansion = kMaxPatterns;
 
 // ---- work of a recall and of an experiment ----
 
+// Most sweeps one recall may run, as every way in reads maxSweeps (core/settings.hpp); the
+// trace's own bound, kMaxTraceEntries, may allow fewer.
+inline constexpr int kMaxSweeps = 1'000'000;
+
 // A recall's trace keeps, for iteration 0 and each sweep, P overlaps (8 bytes each) and a row
 // of energy, Hamming distance and flips: (max_sweeps + 1) x (P + 1) entries, ~200 MB at most.
 inline constexpr std::int64_t kMaxTraceEntries = 25'000'000;
@@ -60,6 +64,35 @@ inline constexpr std::int64_t kMaxExperimentBytes = std::int64_t{512} << 20;
 // Dreams (unlearning) one network may run: each is a recall from a random state, O(N^2) a
 // sweep, so 100000 dreams at N = 256 take seconds, at N = 4096 minutes.
 inline constexpr int kMaxDreams = 100000;
+
+// ---- work and memory of learning (core/costs.hpp counts them before any work) ----
+
+// Learning is counted in multiply-adds of a streaming loop (the pseudo-inverse's inner loop,
+// 0.38 ns natively), each learning loop weighted by what one of its steps costs relative to
+// that (costs.cpp). Natively (the CLI, experiments, Python) one network may take this many:
+// about 6 minutes at the bound, far less in practice for dreams (each bounded by a worst case
+// of kDreamSweeps sweeps flipping every neuron). Storkey learning of MNIST's 60000 images at
+// 28x28 (7.7e11) fits; of 16384 patterns at 64x64 (5.8e12, ~40 minutes) does not.
+inline constexpr std::int64_t kMaxLearningWork = 1'000'000'000'000;
+// The app (the page's only thread, and the desktop's UI thread) learns at most this much at
+// once: ~0.4 s natively, about a second in the page (wasm runs these loops 2x slower than
+// native; the page's Storkey measured 0.5 s a pattern at 64x64, 1.4 ns a unit). 26 letters
+// under Storkey at 16x16 take 3.6e7; Storkey at 64x64 allows 2 patterns.
+inline constexpr std::int64_t kPageLearningWork = 1'000'000'000;
+// Memory the app's session may hold (library, network, dense W, the recall's trace at its
+// bound), estimated before it is accepted: 256 MB of a page's 2 GB, since the page never gives
+// memory back. 4096 patterns at 128x128 (261 MB) are refused; MNIST's 60000 images at 28x28
+// (234 MB) fit.
+inline constexpr std::int64_t kPageSessionBytes = std::int64_t{256} << 20;
+
+// ---- work of decoding an image ----
+
+// A JPEG is decoded once per scan (SOS marker) over its pixels: a progressive one has about
+// 10 scans, but a 140 KB file can hold 10,000 (a minute in the page). Pixels x scans is held
+// to 32 scans of the largest image, ~0.5 s natively (1000 scans of 2048x2048 took 4.3 s: ~1 ns
+// a pixel and scan); the scans alone to 1000.
+inline constexpr std::int64_t kMaxImageScanPixels = std::int64_t{32} * 4096 * 4096;
+inline constexpr int kMaxJpegScans = 1000;
 
 // ---- arithmetic ----
 

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/costs.hpp"
 #include "core/dense_memory.hpp"
 #include "core/learning.hpp"
 #include "core/weight_models.hpp"
@@ -55,8 +56,16 @@ void Network::ensure_dense_allowed(const char* why) const {
                                 "weight modifiers, for larger grids");
 }
 
+namespace {
+// Refuses, before any work, learning that would take longer than kMaxLearningWork.
+void check_learning(int neurons, std::int64_t patterns, Rule rule, const ModelOptions& model) {
+  check_cost(learning_cost(neurons, patterns, rule, model), kNativeBudget);
+}
+}  // namespace
+
 void Network::learn_model_weights(Rule rule, const ModelOptions& model) {
   ensure_dense_allowed(("the model \"" + describe(model) + "\"").c_str());
+  check_learning(n_, pattern_count(), rule, model);
   // Learn first, then commit: if learning throws, the network is unchanged.
   ModelWeights w = hopfield::model_weights(patterns_, rule, model);
   rule_ = rule;
@@ -80,6 +89,7 @@ void Network::set_rule(Rule rule, HebbianScale scale) {
     scale_kind_ = scale;
     return;
   }
+  if (rule != Rule::hebbian) check_learning(n_, pattern_count(), rule, model_);
   // Learn first, then commit: if learning throws (pseudo-inverse of dependent patterns),
   // the network keeps its rule and weights.
   Eigen::MatrixXf w;
@@ -101,8 +111,28 @@ void Network::set_model(const ModelOptions& model) {
     learn_model_weights(rule_, model);
     return;
   }
+  check_learning(n_, pattern_count(), rule_, model);
   model_ = model;
   relearn();
+}
+
+void Network::set_rule_and_model(Rule rule, HebbianScale scale, const ModelOptions& model) {
+  check_model_options(model);
+  if (rule != Rule::hebbian) ensure_dense_allowed(to_string(rule).c_str());
+  check_weight_model(model, rule);
+  if (needs_model_weights(model)) {
+    learn_model_weights(rule, model);
+    scale_kind_ = scale;
+    return;
+  }
+  const ModelOptions before = model_;
+  model_ = model;  // no model weights: set_rule learns the rule's own W once
+  try {
+    set_rule(rule, scale);
+  } catch (...) {
+    model_ = before;
+    throw;
+  }
 }
 
 void Network::check_state(const SpinVector& s) const {
@@ -149,6 +179,9 @@ void Network::store_all(const PatternMatrix& xs) {
   check_network_capacity(n_, pattern_count() + xs.cols());
   for (Eigen::Index k = 0; k < xs.cols(); ++k)
     check_spins(xs.col(k), "stored pattern " + std::to_string(pattern_count() + k));
+  // Storkey and Hebbian networks learn the new patterns on their W; the others relearn all.
+  const bool incremental = !model_weights_ && !pruned_ && dense_valid_ && rule_ != Rule::pseudoinverse;
+  check_learning(n_, incremental ? xs.cols() : pattern_count() + xs.cols(), rule_, model_);
   PatternMatrix next(n_, pattern_count() + xs.cols());
   next << patterns_, xs;
   if (model_weights_) {
@@ -192,6 +225,7 @@ void Network::store_all(const PatternMatrix& xs) {
 void Network::remove(int mu) {
   const SpinVector xi = pattern(mu);
   const Eigen::Index p = pattern_count();
+  if (rule_ != Rule::hebbian || !dense_valid_ || pruned()) check_learning(n_, p - 1, rule_, model_);
   PatternMatrix rest(n_, p - 1);
   rest << patterns_.leftCols(mu), patterns_.rightCols(p - 1 - mu);
   patterns_ = std::move(rest);

@@ -66,6 +66,8 @@ class Network {
 
   // Changes the rule and relearns every stored pattern. Throws when the rule needs a dense W
   // and N > kMaxDenseNeurons, or does not go with the model (check_weight_model).
+  // Every call that learns is first costed (core/costs.hpp) and refused over
+  // kMaxLearningWork (std::invalid_argument with the estimate), the network unchanged.
   void set_rule(Rule rule, HebbianScale scale = HebbianScale::none);
   // Learns one more pattern: Hebbian adds xi xi^T, Storkey applies its update, the
   // pseudo-inverse rule recomputes the projection. Clears any pruning.
@@ -87,6 +89,8 @@ class Network {
   // when N > kMaxDenseNeurons.
   void set_model(const ModelOptions& model);
   const ModelOptions& model() const { return model_; }
+  // set_rule and set_model in one, learning once (either alone relearns the weights).
+  void set_rule_and_model(Rule rule, HebbianScale scale, const ModelOptions& model);
 
   // The bias in use: the user's (set_bias), or the sparse model's, which replaces it while
   // that model is on (the user's comes back when the model changes).

@@ -441,8 +441,38 @@ std::vector<int> decode_idx_labels(std::string_view b, const std::string& source
   return labels;
 }
 
+// The image formats we do not read, by their magic numbers (TGA has none: a colour-map type of
+// 0 or 1 and an image type of 1-3 or 9-11 in its first 3 bytes, which no text file starts with),
+// so that they are named instead of failing in the text parser. P1 and P4 are our PBM.
+const char* unsupported_image_format(std::string_view b) {
+  const auto starts = [&](std::string_view magic) { return b.substr(0, magic.size()) == magic; };
+  if (starts("8BPS")) return "a Photoshop (PSD) image";
+  if (starts("#?RADIANCE") || starts("#?RGBE")) return "a Radiance HDR image";
+  if (b.size() >= 3 && b[0] == 'P' && std::string_view("2356").find(b[1]) != std::string_view::npos &&
+      std::isspace(static_cast<unsigned char>(b[2])))
+    return "a PGM, PPM or PNM image";
+  if (starts("P7\n")) return "a PAM image";
+  if (starts("II*") || starts("MM\0*")) return "a TIFF image";
+  if (starts("RIFF") && b.substr(8, 4) == "WEBP") return "a WebP image";
+  const auto u8 = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
+  if (b.size() >= 18 && u8(1) <= 1 && ((u8(2) >= 1 && u8(2) <= 3) || (u8(2) >= 9 && u8(2) <= 11)))
+    return "a TGA image";
+  return nullptr;
+}
+
+// Whether the name ends like an image file's (a text file renamed .png, say).
+bool image_file_name(std::string_view name) {
+  std::string lower(name.substr(name.size() >= 5 ? name.size() - 5 : 0));
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto ends = [&](std::string_view ext) { return lower.ends_with(ext); };
+  return ends(".png") || ends(".jpg") || ends(".jpeg") || ends(".gif") || ends(".bmp");
+}
+
 std::vector<Pattern> read_decompressed(std::string_view bytes, const std::string& source,
                                        int idx_threshold) {
+  if (const char* format = unsupported_image_format(bytes))
+    throw PatternFileError(source + ": not a supported image (PNG, JPEG, GIF, BMP) or pattern "
+                           "file: it looks like " + std::string(format));
   if (bytes.size() >= 2 && bytes[0] == 0 && bytes[1] == 0)
     return decode_idx(bytes, source, idx_threshold);
   if (bytes.size() >= 2 && bytes[0] == 'P' && std::isdigit(static_cast<unsigned char>(bytes[1])))
@@ -594,8 +624,16 @@ std::vector<int> read_idx_labels(std::string_view bytes, const std::string& sour
 std::vector<Pattern> read_patterns(std::string_view bytes, const std::string& source,
                                    int idx_threshold) {
   check_threshold(idx_threshold);
-  if (is_gzip(bytes)) return read_decompressed(gunzip(bytes, source), source, idx_threshold);
-  return read_decompressed(bytes, source, idx_threshold);
+  try {
+    if (is_gzip(bytes)) return read_decompressed(gunzip(bytes, source), source, idx_threshold);
+    return read_decompressed(bytes, source, idx_threshold);
+  } catch (const PatternFileError& e) {
+    // Named like an image but read as a pattern file: it is neither (its bytes start like none
+    // of the images we read, or it would not have come here).
+    if (!image_file_name(source)) throw;
+    throw PatternFileError(source + ": not an image of a supported format (PNG, JPEG, GIF, BMP) "
+                           "despite its name, nor a pattern file (" + e.what() + ")");
+  }
 }
 
 std::string read_bytes(std::istream& in, const std::string& source, std::size_t max_bytes) {

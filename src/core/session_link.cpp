@@ -168,9 +168,17 @@ void apply_session(Lab& lab, const Session& s) {
 }  // namespace
 
 void restore_session(Lab& lab, const Session& session) {
-  Lab scratch(session.width, session.height);
-  apply_session(scratch, session);  // throws here, with `lab` untouched
-  apply_session(lab, session);
+  // Costed before any work: a session over the Lab's budget is refused as it stands.
+  check_cost(session_cost(session.width * session.height,
+                          static_cast<std::int64_t>(session.patterns.size()), session.settings),
+             lab.budget());
+  // Built on a scratch Lab that starts from `lab`'s drawing (a session without one keeps it,
+  // resampled), then swapped in: an error leaves `lab` untouched, and the work is done once.
+  Lab scratch(lab.width(), lab.height());
+  scratch.set_budget(lab.budget());
+  scratch.set_drawing(lab.drawing());
+  apply_session(scratch, session);
+  lab.swap_state(scratch);
 }
 
 std::string base64url(std::string_view bytes) {

@@ -48,8 +48,9 @@ inline constexpr std::size_t kMaxSessionLinkChars = std::size_t{8} << 20;
 // The Lab's part of a session (all but `selected` and `panels`, which the app keeps).
 Session session_of(const Lab& lab);
 // Makes `lab` hold the session: grid, settings, library, probe (with its source), drawing.
-// Tries it on a scratch Lab first, so an error (a rule that rejects the library, a recall
-// over the trace limit) throws with `lab` unchanged.
+// First costs it (core/costs.hpp) against lab.budget(): a session whose learning or memory is
+// over it is refused before any work. Then builds it on a scratch Lab, so an error (a rule
+// that rejects the library, a recall over the trace limit) throws with `lab` unchanged.
 void restore_session(Lab& lab, const Session& session);
 
 std::string encode_session(const Session& session);

@@ -11,7 +11,7 @@
 //   tie          keep | plus | minus                       dynamics.tie
 //   temperature  T >= 0, finite (Glauber; 0 = sign rule)   dynamics.temperature
 //   seed         0 .. 2^64 - 1                             dynamics.seed
-//   maxSweeps    1 .. kMaxSweeps                           dynamics.max_sweeps
+//   maxSweeps    1 .. kMaxSweeps (limits.hpp)              dynamics.max_sweeps
 //   model, interaction, beta, ... (models.hpp's kModelKeys) model
 #pragma once
 
@@ -35,9 +35,6 @@ struct LabSettings {
   DynamicsOptions dynamics;
   friend bool operator==(const LabSettings&, const LabSettings&) = default;
 };
-
-// Most sweeps one recall may run (the trace's own bound, kMaxTraceEntries, may allow fewer).
-inline constexpr int kMaxSweeps = 1'000'000;
 
 // "seed must be an integer from 0 to 18446744073709551615, not 'x'".
 std::uint64_t parse_seed(std::string_view text, std::string_view what = "seed");

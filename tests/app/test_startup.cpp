@@ -4,6 +4,8 @@
 
 #include "app/startup.hpp"
 #include "core/pattern_io.hpp"
+#include "core/rng.hpp"
+#include "core/session_link.hpp"
 
 using hlab::App;
 using hlab::Param;
@@ -367,4 +369,86 @@ TEST_CASE("Every start-up parameter is listed once: read by parse_startup, shown
   REQUIRE(bad.warnings.size() == 1);
   CHECK(bad.warnings[0].find("known: size, set, start, lesson") != std::string::npos);
   CHECK(bad.warnings[0].find("redraw, plots)") != std::string::npos);
+}
+
+namespace {
+
+// A share link's state: `p` patterns at side x side under `rule`, with `dreams`; random ones,
+// or (`repeat`) one random pattern again and again, which compresses to a short link.
+std::string link_state(int side, int p, hopfield::Rule rule, int dreams = 0, bool repeat = false) {
+  hopfield::Session s;
+  s.width = s.height = side;
+  hopfield::Rng rng(17);
+  hopfield::SpinVector x(side * side);
+  for (int mu = 0; mu < p; ++mu) {
+    if (mu == 0 || !repeat)
+      for (int i = 0; i < x.size(); ++i) x[i] = rng.bernoulli(0.5) ? 1 : -1;
+    s.patterns.push_back(hopfield::Pattern{side, side, std::string(1, 'p').append(std::to_string(mu)), x});
+  }
+  s.settings.rule = rule;
+  s.settings.model.dreams = dreams;
+  return hopfield::encode_session(s);
+}
+
+}  // namespace
+
+TEST_CASE("a link whose learning would hold up the page is refused, the session kept",
+          "[startup][costs]") {
+  App app;
+  app.load_builtin("letters", true, "ABC");
+  // Storkey at 64x64 with P = 200 (103 s in the page), dream=100000:0.01 at 64x64 (not ready
+  // after 150 s), 4096 patterns at 128x128 (675 MB): each refused from its estimate.
+  const std::string storkey = link_state(64, 200, hopfield::Rule::storkey);
+  CHECK_THROWS_WITH(app.restore_session_text(storkey),
+                    Catch::Contains("Storkey learning of 200 patterns of 4096 neurons") &&
+                        Catch::Contains("s here)"));
+  CHECK_THROWS_WITH(app.restore_session_text(link_state(64, 3, hopfield::Rule::hebbian, 100000)),
+                    Catch::Contains("100000 dreams"));
+  const std::string large = link_state(128, 4096, hopfield::Rule::hebbian, 0, true);
+  CHECK(large.size() < 100'000);  // the issue's was 68 KB
+  CHECK_THROWS_WITH(app.restore_session_text(large),
+                    Catch::StartsWith("the session is too large: 4096 patterns of 16384 neurons"));
+  CHECK(app.lab().pattern_names() == std::vector<std::string>{"A", "B", "C"});
+  CHECK(app.lab().width() == 16);
+  // The same link at start-up: one warning, no first-visit session over it.
+  App fresh;
+  const std::vector<std::string> warnings =
+      hlab::apply_startup(fresh, hlab::parse_startup({{"state", storkey}}));
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0], Catch::StartsWith("Could not restore the session from the link: "
+                                            "learning (Storkey learning of 200 patterns"));
+  // A normal session, 26 letters under Storkey at 16x16, still loads.
+  App letters;
+  letters.load_builtin("letters", true);
+  hopfield::LabSettings s = letters.lab().settings();
+  s.rule = hopfield::Rule::storkey;
+  letters.set_settings(s);
+  App restored;
+  restored.restore_session_text(letters.session_text());
+  CHECK(restored.lab().pattern_count() == 26);
+  CHECK(restored.lab().settings().rule == hopfield::Rule::storkey);
+}
+
+TEST_CASE("commands that relearn are held to the page's budget", "[startup][costs]") {
+  App app;
+  app.set_grid_size(64, 64);
+  const auto patterns = [](int p) {
+    hopfield::Rng rng(5);
+    std::vector<hopfield::Pattern> out;
+    for (int mu = 0; mu < p; ++mu) {
+      hopfield::SpinVector x(4096);
+      for (int i = 0; i < 4096; ++i) x[i] = rng.bernoulli(0.5) ? 1 : -1;
+      out.push_back(hopfield::Pattern{64, 64, std::string(1, 'p').append(std::to_string(mu)), x});
+    }
+    return out;
+  };
+  app.set_patterns(patterns(2));
+  hopfield::LabSettings s = app.lab().settings();
+  s.rule = hopfield::Rule::storkey;
+  app.set_settings(s);  // Storkey on 2 patterns at 64x64: within a second
+  CHECK_THROWS_WITH(app.set_patterns(patterns(26)), Catch::Contains("Storkey learning of 26"));
+  CHECK(app.lab().pattern_count() == 2);
+  CHECK_THROWS_WITH(app.apply_settings({{"dream", "1000:0.01"}}), Catch::Contains("1000 dreams"));
+  CHECK(app.lab().settings().model.dreams == 0);
+  CHECK(app.lab().settings().rule == hopfield::Rule::storkey);
 }

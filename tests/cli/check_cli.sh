@@ -247,5 +247,20 @@ else
 fi
 rm -rf "$tmp"
 
+# Learning is costed before any work (src/core/costs.hpp): over a few minutes is refused,
+# naming what to lower; images of formats we do not read are named.
+tmp=$(mktemp -d)
+{ for _ in $(seq 64); do printf '#%.0s' $(seq 64); echo; done; } >"$tmp/big.txt"
+check "100000 dreams at 64x64 are refused before learning" 2 $cli recall --patterns "$tmp/big.txt" --from 0 --dream 100000:0.01
+expect_text "says the estimate and what to lower" "100000 dreams .* would take about .* multiply-adds .*use fewer dreams or a smaller grid"
+# 4000 patterns at 64x64 (an IDX of 16 MB) under Storkey: ~1.4e12 multiply-adds, half an hour.
+{ printf '\x00\x00\x08\x03\x00\x00\x0f\xa0\x00\x00\x00\x40\x00\x00\x00\x40'; head -c 16384000 /dev/zero | tr '\0' '\200'; } >"$tmp/many.idx"
+check "Storkey on 4000 patterns at 64x64 is refused before learning" 2 $cli recall --patterns "$tmp/many.idx" --from 0 --rule storkey
+expect_text "names the rule and the size" "Storkey learning of 4000 patterns of 4096 neurons"
+printf '8BPS\0\1\0\0\0\0\0\0\0\3' >"$tmp/image.psd"
+check "a PSD image is named, not parsed as text" 1 $cli recall --patterns "$tmp/image.psd" --from 0
+expect_text "says what it is" "not a supported image \(PNG, JPEG, GIF, BMP\) or pattern file: it looks like a Photoshop \(PSD\) image"
+rm -rf "$tmp"
+
 echo "$((checks - failures)) passed, $failures failed"
 [ $failures -eq 0 ]

@@ -529,3 +529,68 @@ TEST_CASE("grey levels for the real-valued models: 1 - 2 grey, no threshold", "[
   CHECK(framed[8] == -1.0);
   CHECK(framed[5] == 1.0);  // the white pixel, inverted, in the middle row
 }
+
+namespace {
+
+// A 16x16 progressive JPEG (Pillow, quality 90): white with a black 8x8 square in the middle,
+// in 6 scans.
+std::string progressive_jpeg() {
+  const std::string hex =
+      "ffd8ffe000104a46494600010100000100010000ffdb0043000302020302020303030304030304050805050404050a07"
+      "0706080c0a0c0c0b0a0b0b0d0e12100d0e110e0b0b1016101113141515150c0f171816141812141514ffc2000b080010"
+      "001001011100ffc4001500010100000000000000000000000000000007ffda0008010100000001aa0fffc40016100101"
+      "0100000000000000000000000000060016ffda000801010001050272e7170673b49c86da418362efffc4001c10000103"
+      "05000000000000000000000000120001140424435261ffda0008010100063f02a2b29924f28088f1f655b650e3065322"
+      "2e36aa8af61c63c46443d6d556decc92188044bafb2fffc400181000020300000000000000000000000000001161b1f0"
+      "ffda0008010100013f21db3899d0db388958db388958db3899d0ffda0008010100000010ff00ffc40018100002030000"
+      "0000000000000000000000112151e1f0ffda0008010100013f10dcc4ae0915b9897c300f7312f8601ee6257048afffd9";
+  std::string bytes;
+  for (std::size_t i = 0; i < hex.size(); i += 2)
+    bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  return bytes;
+}
+
+// The JPEG with its first scan (DC coefficients, from its SOS marker to the next table)
+// repeated until it has `scans` scans: stb_image decodes each one again over the whole image.
+std::string with_scans(const std::string& jpeg, int scans) {
+  const std::size_t first = jpeg.find("\xff\xda"), end = jpeg.find("\xff\xc4", first);
+  const std::string scan = jpeg.substr(first, end - first);
+  std::string out = jpeg.substr(0, end);
+  for (int k = 6; k < scans; ++k) out += scan;
+  return out + jpeg.substr(end);
+}
+
+}  // namespace
+
+TEST_CASE("a progressive JPEG decodes; one with too many scans is refused before decoding") {
+  const std::string jpeg = progressive_jpeg();
+  CHECK(to_string(import_image(jpeg, 4, 4, {}, "square.jpg").spins) == ".....##..##.....");
+  // 20 scans: the DC scan again sets the same coefficients, and is within the limit.
+  CHECK(to_string(import_image(with_scans(jpeg, 20), 4, 4, {}, "twenty.jpg").spins) ==
+        ".....##..##.....");
+  // 1001 scans of 256 pixels: over the scan limit (a 140 KB file of 10,000 scans took 55 s).
+  CHECK_THROWS_WITH(import_image(with_scans(jpeg, 1001), 4, 4, {}, "scans.jpg"),
+                    "scans.jpg: a JPEG of 16x16 in 1001 scans: decoding it would take 1001 passes "
+                    "over its pixels, more than the limit of 1000 scans and 536870912 pixels x "
+                    "scans (32 scans of a 4096x4096 image; a progressive JPEG has about 10): save "
+                    "it as a baseline JPEG or a PNG");
+  // The frame header made to say 4096x4096: 40 scans are over pixels x scans, refused from the
+  // bytes (decoding would run out of data long before).
+  std::string big = with_scans(jpeg, 40);
+  const std::size_t sof = big.find("\xff\xc2");
+  REQUIRE(sof != std::string::npos);
+  big.replace(sof + 5, 4, std::string("\x10\x00\x10\x00", 4));
+  CHECK_THROWS_WITH(import_image(big, 4, 4, {}, "big.jpg"),
+                    Contains("big.jpg: a JPEG of 4096x4096 in 40 scans"));
+}
+
+TEST_CASE("an image over stb_image's own size limits is refused by its stated size") {
+  // stb_image refuses a PNG of more than 2^30 pixel bytes without a reason ("unknown image
+  // type"): its header's size is read here first.
+  CHECK_THROWS_WITH(import_image(png_header_only(40000, 40000), 16, 16, {}, "huge.png"),
+                    "huge.png: the image is 40000x40000 = 1600000000 pixels; images are limited "
+                    "to 16777216 pixels (4096x4096)");
+  // A 20000 x 1 PNG is within both limits: its missing data is what fails.
+  CHECK_THROWS_WITH(import_image(png_header_only(20000, 1), 16, 16, {}, "wide.png"),
+                    Contains("wide.png: cannot decode the image"));
+}

@@ -341,7 +341,9 @@ TEST_CASE("[io] read_patterns detects the format from the content") {
   require_same_patterns(read_patterns(gzip_stored(write_pbm(two, true)), "x"), two);
   CHECK(read_patterns(idx_bytes(3, 2, 3, kTinyPixels), "x").size() == 3);
   CHECK(to_string(read_patterns(idx_bytes(3, 2, 3, kTinyPixels), "x", 200)[0].spins) == ".#..#.");
-  REQUIRE_THROWS_WITH(read_patterns("P6\n1 1\n255\nabc", "x"), Contains("bad magic 'P6'"));
+  // A PPM (P6) is an image we do not read (issue 23), named as such; other P-digits are bad PBM.
+  REQUIRE_THROWS_WITH(read_patterns("P6\n1 1\n255\nabc", "x"), Contains("it looks like a PGM, PPM"));
+  REQUIRE_THROWS_WITH(read_patterns("P9\n1 1\n255\nabc", "x"), Contains("bad magic 'P9'"));
   REQUIRE_THROWS_WITH(read_patterns("hello", "x"), Contains("unexpected character 'h'"));
 }
 
@@ -493,4 +495,50 @@ TEST_CASE("[io] read_bytes stops at the cap while reading, holding at most cap +
   const std::string all = read_bytes(piped, "pipe", kCap);
   CHECK(all.size() == kCap);
   CHECK(all.capacity() <= kCap + 1 + kRounding);
+}
+
+TEST_CASE("[io] images of formats we do not read are named, not parsed as text") {
+  const std::string expected = "not a supported image (PNG, JPEG, GIF, BMP) or pattern file: it "
+                               "looks like ";
+  const auto refused = [](const std::string& bytes, const std::string& name) {
+    try {
+      read_patterns(bytes, name);
+    } catch (const PatternFileError& e) {
+      return std::string(e.what());
+    }
+    return std::string("read");
+  };
+  CHECK(refused(std::string("8BPS\0\1\0\0\0\0\0\0\0\3", 14), "a.psd") ==
+        "a.psd: " + expected + "a Photoshop (PSD) image");
+  CHECK(refused("#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 2 +X 2\n", "a.hdr") ==
+        "a.hdr: " + expected + "a Radiance HDR image");
+  CHECK(refused("P6\n2 2\n255\n012345678901", "a.ppm") == "a.ppm: " + expected +
+                                                            "a PGM, PPM or PNM image");
+  CHECK(refused("P5 2 2 255\n0123", "a.pgm") == "a.pgm: " + expected + "a PGM, PPM or PNM image");
+  // TGA has no magic number: an 18-byte header, uncompressed true colour (type 2).
+  std::string tga(18, '\0');
+  tga[2] = 2;
+  tga[12] = 1;
+  tga[14] = 1;
+  tga[16] = 24;
+  CHECK(refused(tga + "\xff\xff\xff", "a.tga") == "a.tga: " + expected + "a TGA image");
+  // Gzipped, the same after inflating.
+  CHECK(refused(gzip_stored(std::string("8BPS\0\1", 6)), "a.psd.gz") ==
+        "a.psd.gz: " + expected + "a Photoshop (PSD) image");
+  // PBM (P1, P4) and IDX still read.
+  CHECK(read_patterns("P1\n2 1\n1 0\n", "ok.pbm").size() == 1);
+}
+
+TEST_CASE("[io] a text file named like an image says it is not an image") {
+  try {
+    read_patterns("hello, this is not a picture\n", "photo.PNG");
+    FAIL("read");
+  } catch (const PatternFileError& e) {
+    CHECK_THAT(e.what(), Contains("photo.PNG: not an image of a supported format (PNG, JPEG, GIF, "
+                                  "BMP) despite its name, nor a pattern file (") &&
+                             Contains("unexpected character"));
+  }
+  // A pattern file with an image's name still reads, and any other name keeps its message.
+  CHECK(read_patterns("#.\n.#\n", "odd.png").size() == 1);
+  CHECK_THROWS_WITH(read_patterns("hello\n", "notes.txt"), !Contains("image"));
 }

@@ -232,7 +232,7 @@ DynamicsOptions read_dynamics(SpecReader& r, int default_max_sweeps) {
   DynamicsOptions d;
   d.mode = choice("mode", r.text("mode", "async"), parse_mode);
   d.tie = choice("tie", r.text("tie", "keep"), parse_tie);
-  d.max_sweeps = static_cast<int>(r.integer("maxSweeps", default_max_sweeps, 1, 1000000));
+  d.max_sweeps = static_cast<int>(r.integer("maxSweeps", default_max_sweeps, 1, kMaxSweeps));
   return d;
 }
 
