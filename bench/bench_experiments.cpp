@@ -19,7 +19,7 @@
 
 #include "core/experiments/experiment.hpp"
 #include "core/experiments/prune_study.hpp"
-#include "core/pattern_io.hpp"
+#include "core/io/pattern_io.hpp"
 #include "core/rng.hpp"
 
 using namespace hopfield;

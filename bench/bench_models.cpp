@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/network.hpp"
-#include "core/real_dynamics.hpp"
+#include "core/models/real_dynamics.hpp"
 #include "core/rng.hpp"
 
 using namespace hopfield;

@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "app/hplot/hplot.hpp"
-#include "app/recall_plots.hpp"
+#include "app/panels/recall_plots.hpp"
 #include "imgui_context.hpp"  // tests/app
 
 using Clock = std::chrono::steady_clock;

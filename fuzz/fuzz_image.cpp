@@ -4,7 +4,7 @@
 // ASan, so run it with -timeout=30. A JPEG of many scans (each decoded over the whole image) is
 // refused from its bytes past kMaxImageScanPixels, 32 passes over 4096 x 4096 (~0.5 s natively),
 // so the same timeout holds for it.
-#include "core/image_import.hpp"
+#include "core/io/image_import.hpp"
 #include "fuzz_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

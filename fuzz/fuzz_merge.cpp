@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/experiments/experiment.hpp"
-#include "core/json.hpp"
+#include "core/io/json.hpp"
 
 namespace {
 

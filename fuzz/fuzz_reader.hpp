@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/pattern_io.hpp"
+#include "core/io/pattern_io.hpp"
 
 namespace hopfield::fuzz {
 

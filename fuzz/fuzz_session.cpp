@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/session_link.hpp"
+#include "core/io/session_link.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {

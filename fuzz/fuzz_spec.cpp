@@ -8,7 +8,7 @@
 #include <string>
 
 #include "core/experiments/experiment.hpp"
-#include "core/json.hpp"
+#include "core/io/json.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace ex = hopfield::experiments;

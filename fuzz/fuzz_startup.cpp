@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "app/startup.hpp"
+#include "app/state/startup.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string query(reinterpret_cast<const char*>(data), size);

@@ -9,12 +9,12 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "app/app.hpp"
-#include "app/host.hpp"
-#include "app/platform.hpp"
-#include "app/startup.hpp"
-#include "app/ui.hpp"
-#include "app/view_state.hpp"
+#include "app/state/app.hpp"
+#include "app/state/host.hpp"
+#include "app/platform/platform.hpp"
+#include "app/state/startup.hpp"
+#include "app/panels/ui.hpp"
+#include "app/state/view_state.hpp"
 
 int main(int argc, char** argv) {
   hlab::App& app = hlab::the_app();

@@ -7,7 +7,7 @@
 
 #include "cli/options.hpp"
 #include "cli/output.hpp"
-#include "core/pattern_io.hpp"
+#include "core/io/pattern_io.hpp"
 
 namespace hopfield::cli {
 namespace {

@@ -10,10 +10,10 @@
 #include "cli/output.hpp"
 #include "core/corruption.hpp"
 #include "core/dynamics.hpp"
-#include "core/image_import.hpp"
+#include "core/io/image_import.hpp"
 #include "core/network.hpp"
-#include "core/pattern_io.hpp"
-#include "core/pattern_source.hpp"
+#include "core/io/pattern_io.hpp"
+#include "core/io/pattern_source.hpp"
 #include "core/pruning.hpp"
 #include "core/parse.hpp"
 #include "core/report.hpp"
@@ -21,7 +21,7 @@
 namespace hopfield::cli {
 namespace {
 
-// The stored patterns of --patterns (core/pattern_source.hpp); counts the images in `images`.
+// The stored patterns of --patterns (core/io/pattern_source.hpp); counts the images in `images`.
 std::vector<Pattern> stored_patterns(const RecallOptions& o, int& images) {
   return load_stored_patterns({o.patterns_file, o.select, o.classes, o.image_size, o.image}, images);
 }

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "core/dynamics.hpp"
-#include "core/labels.hpp"
+#include "core/io/labels.hpp"
 #include "core/parse.hpp"
 
 namespace hopfield::cli {

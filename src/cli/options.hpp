@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/dynamics.hpp"
-#include "core/image_import.hpp"
-#include "core/json.hpp"
+#include "core/io/image_import.hpp"
+#include "core/io/json.hpp"
 #include "core/network.hpp"
 #include "core/pruning.hpp"
 #include "core/settings.hpp"

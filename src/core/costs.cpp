@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "core/weight_models.hpp"
+#include "core/models/weight_models.hpp"
 
 namespace hopfield {
 

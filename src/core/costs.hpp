@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include "core/limits.hpp"
-#include "core/models.hpp"
+#include "core/models/models.hpp"
 #include "core/network.hpp"
 #include "core/settings.hpp"
 

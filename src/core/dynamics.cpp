@@ -1,6 +1,6 @@
 #include "core/dynamics.hpp"
 
-#include "core/real_dynamics.hpp"
+#include "core/models/real_dynamics.hpp"
 
 #include <algorithm>
 #include <cmath>

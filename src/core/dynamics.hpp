@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/dense_memory.hpp"
+#include "core/models/dense_memory.hpp"
 #include "core/network.hpp"
 #include "core/rng.hpp"
 

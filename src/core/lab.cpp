@@ -4,8 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "core/pattern_io.hpp"
-#include "core/weight_models.hpp"
+#include "core/io/pattern_io.hpp"
+#include "core/models/weight_models.hpp"
 
 namespace hopfield {
 

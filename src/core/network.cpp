@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "core/costs.hpp"
-#include "core/dense_memory.hpp"
+#include "core/models/dense_memory.hpp"
 #include "core/learning.hpp"
-#include "core/weight_models.hpp"
+#include "core/models/weight_models.hpp"
 
 namespace hopfield {
 

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "core/limits.hpp"
-#include "core/models.hpp"
+#include "core/models/models.hpp"
 #include "core/names.hpp"
 #include "core/pattern.hpp"
 

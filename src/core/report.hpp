@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/dynamics.hpp"
-#include "core/json.hpp"
+#include "core/io/json.hpp"
 #include "core/settings.hpp"
 
 namespace hopfield {

@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "core/dynamics.hpp"
-#include "core/models.hpp"
+#include "core/models/models.hpp"
 #include "core/network.hpp"
 
 namespace hopfield {

@@ -6,7 +6,7 @@
 #include <chrono>
 
 #include "core/experiments/experiment.hpp"
-#include "core/json.hpp"
+#include "core/io/json.hpp"
 #include "python/bindings.hpp"
 
 namespace hopfield::python {

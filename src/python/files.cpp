@@ -1,11 +1,11 @@
-// Pattern files and images for Python: the core's readers (core/pattern_source.hpp, the one
+// Pattern files and images for Python: the core's readers (core/io/pattern_source.hpp, the one
 // behind hopfield-cli recall --patterns) and writers, arrays out.
 
-#include "core/image_import.hpp"
-#include "core/labels.hpp"
+#include "core/io/image_import.hpp"
+#include "core/io/labels.hpp"
 #include "core/parse.hpp"
-#include "core/pattern_io.hpp"
-#include "core/pattern_source.hpp"
+#include "core/io/pattern_io.hpp"
+#include "core/io/pattern_source.hpp"
 #include "core/settings.hpp"
 #include "python/arrays.hpp"
 #include "python/bindings.hpp"

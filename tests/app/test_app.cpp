@@ -1,4 +1,4 @@
-// The App's commands without a window (src/app/app.hpp): what each does to the session, the
+// The App's commands without a window (src/app/state/app.hpp): what each does to the session, the
 // UI bookkeeping it does once (stopping a run, the selection, notices), and that bad input
 // throws with everything left as it was.
 #include <catch2/catch.hpp>
@@ -8,11 +8,11 @@
 #include <map>
 #include <thread>
 
-#include "app/app.hpp"
-#include "app/datasets.hpp"
-#include "app/view_state.hpp"
-#include "core/json.hpp"
-#include "core/pattern_io.hpp"
+#include "app/state/app.hpp"
+#include "app/state/datasets.hpp"
+#include "app/state/view_state.hpp"
+#include "core/io/json.hpp"
+#include "core/io/pattern_io.hpp"
 
 using hlab::App;
 using hopfield::Pattern;

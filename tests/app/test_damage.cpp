@@ -1,4 +1,4 @@
-// hlab::damage (src/app/damage.hpp): which regions of the window a frame must redraw.
+// hlab::damage (src/app/platform/damage.hpp): which regions of the window a frame must redraw.
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
@@ -7,7 +7,7 @@
 #include <functional>
 #include <random>
 
-#include "app/damage.hpp"
+#include "app/platform/damage.hpp"
 
 using hlab::damage::Fingerprint;
 using hlab::render::Rect;

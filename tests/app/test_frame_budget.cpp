@@ -1,8 +1,8 @@
-// hlab::FrameBudget (src/app/frame_budget.hpp): the app's work per frame during a recall adapts to the
+// hlab::FrameBudget (src/app/platform/frame_budget.hpp): the app's work per frame during a recall adapts to the
 // frame rate actually reached.
 #include <catch2/catch.hpp>
 
-#include "app/frame_budget.hpp"
+#include "app/platform/frame_budget.hpp"
 
 using hlab::FrameBudget;
 

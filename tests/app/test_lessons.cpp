@@ -1,13 +1,13 @@
-// The lessons (src/app/lessons.hpp): each sets up what its text says, and what its "what to
+// The lessons (src/app/state/lessons.hpp): each sets up what its text says, and what its "what to
 // notice" line promises happens, checked against the physics, not against the lesson's code.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cmath>
 
-#include "app/lessons.hpp"
-#include "app/startup.hpp"
-#include "core/pattern_io.hpp"
+#include "app/state/lessons.hpp"
+#include "app/state/startup.hpp"
+#include "core/io/pattern_io.hpp"
 
 using hlab::App;
 

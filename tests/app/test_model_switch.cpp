@@ -5,8 +5,8 @@
 // model parameter, must come out the same each way, as the core's switch says.
 #include <catch2/catch.hpp>
 
-#include "app/app.hpp"
-#include "app/startup.hpp"
+#include "app/state/app.hpp"
+#include "app/state/startup.hpp"
 
 using hlab::App;
 using hopfield::LabSettings;

@@ -1,11 +1,11 @@
-// Start-up parameters (src/app/startup.hpp): the URL's and the desktop's, parsed one by one
+// Start-up parameters (src/app/state/startup.hpp): the URL's and the desktop's, parsed one by one
 // (a bad one is a warning and its default) and applied through the App's commands.
 #include <catch2/catch.hpp>
 
-#include "app/startup.hpp"
-#include "core/pattern_io.hpp"
+#include "app/state/startup.hpp"
+#include "core/io/pattern_io.hpp"
 #include "core/rng.hpp"
-#include "core/session_link.hpp"
+#include "core/io/session_link.hpp"
 
 using hlab::App;
 using hlab::Param;

@@ -1,7 +1,7 @@
 // Where the desktop window opens (platform.hpp's fit_window): inside the screen's usable area.
 #include <catch2/catch.hpp>
 
-#include "app/platform.hpp"
+#include "app/platform/platform.hpp"
 
 using hlab::platform::fit_window;
 using hlab::platform::WindowRect;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "core/pattern_io.hpp"
+#include "core/io/pattern_io.hpp"
 
 using namespace hopfield;
 

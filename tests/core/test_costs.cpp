@@ -2,7 +2,7 @@
 
 #include "core/costs.hpp"
 #include "core/lab.hpp"
-#include "core/session_link.hpp"
+#include "core/io/session_link.hpp"
 #include "helpers.hpp"
 
 using namespace hopfield;

@@ -6,7 +6,7 @@
 #include <map>
 
 #include "core/corruption.hpp"
-#include "core/dense_memory.hpp"
+#include "core/models/dense_memory.hpp"
 #include "core/dynamics.hpp"
 #include "helpers.hpp"
 

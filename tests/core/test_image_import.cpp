@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/image_import.hpp"
+#include "core/io/image_import.hpp"
 
 // The encoder for the test images, private to this file (nothing linked defines it).
 #define STB_IMAGE_WRITE_STATIC

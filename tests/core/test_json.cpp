@@ -1,5 +1,5 @@
 // The JSON writer behind hopfield-cli --json and the web bridge, and the reader behind
-// experiment specs and merge (src/core/json.hpp).
+// experiment specs and merge (src/core/io/json.hpp).
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/json.hpp"
+#include "core/io/json.hpp"
 
 using namespace hopfield;
 

@@ -2,8 +2,8 @@
 
 #include "core/corruption.hpp"
 #include "core/lab.hpp"
-#include "core/pattern_io.hpp"
-#include "core/session_link.hpp"
+#include "core/io/pattern_io.hpp"
+#include "core/io/session_link.hpp"
 #include "helpers.hpp"
 
 using namespace hopfield;

@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/labels.hpp"
-#include "core/pattern_io.hpp"
+#include "core/io/labels.hpp"
+#include "core/io/pattern_io.hpp"
 #include "io_helpers.hpp"
 
 using namespace hopfield;

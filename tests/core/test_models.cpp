@@ -1,8 +1,8 @@
 // The models' parameters as text: one grammar for CLI flags, URL parameters, experiment specs
-// and the JS API (core/models.hpp).
+// and the JS API (core/models/models.hpp).
 #include <catch2/catch.hpp>
 
-#include "core/models.hpp"
+#include "core/models/models.hpp"
 
 using namespace hopfield;
 using Catch::Matchers::Contains;

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/pattern_io.hpp"
+#include "core/io/pattern_io.hpp"
 #include "io_helpers.hpp"
 
 using namespace hopfield;

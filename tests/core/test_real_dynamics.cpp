@@ -5,8 +5,8 @@
 #include <stdexcept>
 #include <vector>
 
-#include "core/graded_response.hpp"
-#include "core/real_dynamics.hpp"
+#include "core/models/graded_response.hpp"
+#include "core/models/real_dynamics.hpp"
 #include "helpers.hpp"
 
 using namespace hopfield;

@@ -3,8 +3,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/pattern_io.hpp"
-#include "core/session_link.hpp"
+#include "core/io/pattern_io.hpp"
+#include "core/io/session_link.hpp"
 #include "helpers.hpp"
 
 using namespace hopfield;

@@ -5,7 +5,7 @@
 
 #include "core/corruption.hpp"
 #include "core/dynamics.hpp"
-#include "core/weight_models.hpp"
+#include "core/models/weight_models.hpp"
 #include "helpers.hpp"
 
 using namespace hopfield;

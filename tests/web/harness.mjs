@@ -133,7 +133,7 @@ export async function api(page, method, ...args) {
   return r.value;
 }
 
-// Text grid format (src/core/pattern_io.hpp): blocks split by blank lines, optional
+// Text grid format (src/core/io/pattern_io.hpp): blocks split by blank lines, optional
 // "name: X" first line, rows of '#'/'.'. Returns [{ name, width, height, grid }], grid being
 // the row-major string the JS API takes.
 export function parsePatternText(text, source = 'patterns') {

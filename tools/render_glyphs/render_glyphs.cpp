@@ -1,7 +1,7 @@
 // Renders the built-in pattern sets in assets/patterns/: letters A-Z and digits 0-9 from a
 // TrueType font (DejaVu Sans Bold), and classic geometric patterns, at 16x16 and 28x28.
 // Every cell is the coverage of that grid square, computed by supersampling, thresholded
-// at 50%. Output is the text grid format read by src/core/pattern_io.hpp.
+// at 50%. Output is the text grid format read by src/core/io/pattern_io.hpp.
 //
 // Usage: render_glyphs [--font FILE.ttf] [--out DIR] [--preview]
 // Standalone on purpose (no project includes): stb_truetype from Debian's libstb-dev.

@@ -14,7 +14,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "app/app.hpp"
+#include "app/state/app.hpp"
 #include "app/web/bridge.hpp"
 
 namespace hlab::web {

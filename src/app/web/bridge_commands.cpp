@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "app/app.hpp"
-#include "app/lessons.hpp"
-#include "app/view_state.hpp"
-#include "core/session_link.hpp"
+#include "app/state/app.hpp"
+#include "app/state/lessons.hpp"
+#include "app/state/view_state.hpp"
+#include "core/io/session_link.hpp"
 
 #include "app/web/bridge.hpp"
 

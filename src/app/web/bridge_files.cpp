@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "app/app.hpp"
-#include "app/view_state.hpp"
-#include "app/widgets.hpp"
+#include "app/state/app.hpp"
+#include "app/state/view_state.hpp"
+#include "app/panels/widgets.hpp"
 
 #include "app/web/bridge.hpp"
 

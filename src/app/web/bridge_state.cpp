@@ -4,11 +4,11 @@
 
 #include <string>
 
-#include "app/app.hpp"
-#include "app/lessons.hpp"
-#include "app/platform.hpp"
-#include "app/view_state.hpp"
-#include "core/json.hpp"
+#include "app/state/app.hpp"
+#include "app/state/lessons.hpp"
+#include "app/platform/platform.hpp"
+#include "app/state/view_state.hpp"
+#include "core/io/json.hpp"
 #include "core/report.hpp"
 
 #include "app/web/bridge.hpp"

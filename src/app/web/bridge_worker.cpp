@@ -8,10 +8,10 @@
 #include <utility>
 #include <vector>
 
-#include "app/app.hpp"
-#include "app/experiment_run.hpp"
+#include "app/state/app.hpp"
+#include "app/state/experiment_run.hpp"
 #include "app/web/bridge.hpp"
-#include "core/json.hpp"
+#include "core/io/json.hpp"
 #include "core/report.hpp"
 
 namespace {

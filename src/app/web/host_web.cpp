@@ -10,10 +10,10 @@
 
 #include <imgui.h>
 
-#include "app/app.hpp"
-#include "app/datasets.hpp"
-#include "app/host.hpp"
-#include "app/view_state.hpp"
+#include "app/state/app.hpp"
+#include "app/state/datasets.hpp"
+#include "app/state/host.hpp"
+#include "app/state/view_state.hpp"
 
 namespace hlab {
 namespace {

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "app/experiment_run.hpp"  // the refresh rate only: header-only, no UI
+#include "app/state/experiment_run.hpp"  // the refresh rate only: header-only, no UI
 #include "core/experiments/experiment.hpp"
-#include "core/json.hpp"
+#include "core/io/json.hpp"
 
 namespace {
 

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "core/json.hpp"
+#include "core/io/json.hpp"
 
 namespace hopfield::experiments {
 

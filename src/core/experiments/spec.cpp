@@ -7,7 +7,7 @@
 #include "core/network.hpp"
 #include "core/parse.hpp"
 #include "core/parse.hpp"
-#include "core/pattern_io.hpp"
+#include "core/io/pattern_io.hpp"
 #include "core/rng.hpp"
 #include "core/settings.hpp"
 

@@ -10,7 +10,7 @@
 
 #include "core/dynamics.hpp"
 #include "core/experiments/experiment.hpp"
-#include "core/json.hpp"
+#include "core/io/json.hpp"
 #include "core/learning.hpp"
 #include "core/network.hpp"
 #include "core/pattern.hpp"

@@ -1,0 +1,305 @@
+#include "app/panels/ui.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+#include "app/panels/grid_view.hpp"
+#include "app/hplot/hplot.hpp"
+#include "app/state/lessons.hpp"
+#include "app/platform/renderer.hpp"
+#include "app/panels/widgets.hpp"
+
+namespace hlab {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr double kAutosaveSeconds = 0.5;
+
+template <class Panel>
+void section(const char* title, Panel&& draw) {
+  if (ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::PushID(title);
+    draw();
+    ImGui::PopID();
+    ImGui::Spacing();
+  }
+}
+
+// In a column's child window, before EndChild: how far its widest item reached past the
+// visible width (the scrollbar excluded); > 0 means something is cut off on the right.
+float overflow_x() {
+  const ImGuiWindow* w = ImGui::GetCurrentWindow();
+  return w->DC.CursorMaxPos.x - (w->Pos.x + w->Size.x - w->ScrollbarSizes.x);
+}
+
+// Below ~900 px (a narrow iframe, a tablet, a phone) the panels shown stack in one column,
+// unless a single column of them is all there is anyway.
+bool narrow_layout(float width, std::size_t columns) {
+  return width < 900.0f && columns > 1;
+}
+
+// In the current (scrolling) window: a drag that started on no item scrolls it, so a swipe
+// scrolls on touch screens (SDL turns touches into mouse events).
+void drag_to_scroll() {
+  static bool dragging = false;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+    dragging = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && !ImGui::IsAnyItemHovered();
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) dragging = false;
+  if (dragging && io.MouseDelta.y != 0.0f) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
+// The title line's buttons: small on a desktop, touch-sized on a phone; each goes on the
+// next line when the line is full.
+bool title_button(const char* label, bool first = false) {
+  if (!first) same_line_if_fits(button_width(label));
+  return ImGui::GetMainViewport()->WorkSize.x < 500.0f ? ImGui::Button(label) : ImGui::SmallButton(label);
+}
+
+// Touch-sized controls below ~500 px: at least 40 CSS px tall with a 13 px font.
+void size_for_touch(float width) {
+  static const ImGuiStyle base = ImGui::GetStyle();
+  ImGuiStyle& style = ImGui::GetStyle();
+  const bool phone = width < 500.0f;
+  style.FramePadding = phone ? ImVec2(10.0f, 14.0f) : base.FramePadding;  // 13 + 2 x 14 = 41 px
+  style.ItemSpacing = phone ? ImVec2(8.0f, 8.0f) : base.ItemSpacing;
+  style.TouchExtraPadding = phone ? ImVec2(2.0f, 2.0f) : base.TouchExtraPadding;
+  style.ScrollbarSize = phone ? 18.0f : base.ScrollbarSize;
+}
+
+// Where the keyboard focus (ImGui's navigation cursor) is, as the app's region "focus", while
+// it is shown: tests and the page's accessibility layer can tell which control has it.
+void record_keyboard_focus(ViewState& view) {
+  const ImGuiContext& g = *GImGui;
+  if (!g.NavWindow || g.NavId == 0 || g.NavDisableHighlight) return;
+  const ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+  view.set_region("focus", {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
+}
+
+// Colours, text size and grid lines for the theme. Projector: the light colours with black
+// text and borders, 1.5x text, thick dark grid lines.
+void apply_theme(Theme theme) {
+  if (theme == Theme::dark) ImGui::StyleColorsDark();
+  else ImGui::StyleColorsLight();
+  ImGuiStyle& style = ImGui::GetStyle();
+  if (theme == Theme::projector) {
+    style.Colors[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
+    style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.25f, 0.25f, 0.25f, 1);
+    style.Colors[ImGuiCol_Border] = ImVec4(0, 0, 0, 0.6f);
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
+    style.FrameBorderSize = 1.0f;
+  } else {
+    style.FrameBorderSize = theme == Theme::light ? 1.0f : 0.0f;
+  }
+  // The accent (hints, "what to notice", histograms): orange on dark, a dark amber on white.
+  if (theme != Theme::dark) style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.55f, 0.27f, 0.0f, 1.0f);
+  platform::set_ui_scale(theme == Theme::projector ? 1.5f : 1.0f);
+  set_grid_lines(theme == Theme::projector ? IM_COL32(60, 60, 60, 220) : IM_COL32(128, 128, 128, 60),
+                 theme == Theme::projector ? 2.0f : 1.0f);
+}
+
+}  // namespace
+
+void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
+  if (first_frame_ && info.plot_images) {
+    // A software rasteriser (SwiftShader in headless or GPU-less browsers, llvmpipe) pays per
+    // triangle: there plot lines are drawn on the CPU, one image per plot, at most 1.5 ms of
+    // it a frame (a plot's new image may take a few frames; the old one shows meanwhile).
+    // A GPU draws the triangles for free, so elsewhere they stay ImDrawList polylines.
+    hplot::SetImageUploader(render::frame_image);
+    hplot::SetRasterBudget(1.5);
+  }
+  const Clock::time_point ui_start = Clock::now();
+  if (!theme_applied_ || *theme_applied_ != view.theme()) {
+    apply_theme(view.theme());
+    theme_applied_ = view.theme();
+  }
+  if (first_frame_ && view.shows(PanelId::experiments)) experiments_.open = true;
+  view.clear_regions();  // the panels record where they draw this frame
+  if (!ImGui::GetIO().WantTextInput) {
+    editor_.shortcuts(app);
+    recall_.shortcuts(app);
+  }
+
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  size_for_touch(vp->WorkSize.x);
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  if (first_frame_) ImGui::SetNextWindowFocus();  // so that Tab starts in the lab at once
+  // No background: the platform layer clears to the window colour, and a software rasteriser
+  // (headless browsers, VMs) then fills each pixel once less per frame.
+  ImGui::Begin("Hopfield Lab", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+  const hopfield::Lab& lab = app.lab();
+  if (!view.embed()) {
+    ImGui::TextUnformatted("Hopfield Lab");
+    if (vp->WorkSize.x >= 900.0f) {  // narrower: the buttons come first
+      ImGui::SameLine();
+      ImGui::TextDisabled("| %dx%d grid, N = %d neurons, P = %d stored patterns", lab.width(),
+                          lab.height(), lab.size(), lab.pattern_count());
+    }
+  }
+  if (!view.embed() || view.shows(PanelId::experiments)) {
+    if (title_button("Experiments", view.embed())) experiments_.open = !experiments_.open;
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Capacity, basins of attraction, temperature and the pruning study, over many trials");
+  }
+  if (!view.embed()) {
+    if (title_button("Lessons")) lessons_.open = !lessons_.open;
+    tooltip("Guided steps: recall, overload, 2-cycles, temperature, unlearning, weights, pruning, a dense memory, a sequence");
+    if (title_button("Help")) help_.open = !help_.open;
+    tooltip("What a Hopfield network is, the panels, the keys, the conventions");
+  }
+  if (!view.embed()) {
+    const std::string look = std::string("Look: ") + hopfield::name_of(kThemeNames, view.theme()).data();
+    if (title_button(look.c_str())) ImGui::OpenPopup("look");
+    tooltip("Dark, light, or projector (large text, thick lines, high contrast); kept by this browser");
+    if (ImGui::BeginPopup("look")) {
+      for (const auto& t : kThemeNames)
+        if (ImGui::Selectable(std::string(t.label).c_str(), view.theme() == t.value)) view.choose_theme(t.value, app.host());
+      ImGui::EndPopup();
+    }
+  }
+  const std::string messages = "Messages (" + std::to_string(app.message_log().size()) + ")";
+  if (!app.message_log().empty() && title_button(messages.c_str(), false)) messages_.open = !messages_.open;
+  if (title_button("Share", view.embed() && !view.shows(PanelId::experiments))) {
+    app.attempt([&] {
+      share_link_ = app.share_link(session_text(app, view));
+      ImGui::OpenPopup("Share this session");
+    }, "Share");
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("A link that opens this session as it is now: grid, library, probe, settings");
+  if (view.embed()) {
+    if (title_button("Open in full"))
+      app.attempt([&] { app.open_full(session_text(app, view, false)); }, "Open in full");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("This session in a new tab, with every panel");
+  } else if (title_button("New session")) {
+    ImGui::OpenPopup("Start a new session?");
+  }
+  if (ImGui::BeginPopup("Share this session")) {
+    ImGui::TextUnformatted("Copied to the clipboard where the browser allows. The link:");
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 40, vp->WorkSize.x * 0.8f));
+    ImGui::InputText("##link", share_link_.data(), share_link_.size() + 1, ImGuiInputTextFlags_ReadOnly);
+    ImGui::TextDisabled("%zu characters", share_link_.size());
+    ImGui::EndPopup();
+  }
+  if (ImGui::BeginPopup("Start a new session?")) {
+    ImGui::TextUnformatted("Forget the library, the drawing and the settings (and this browser's autosave)?");
+    if (ImGui::Button("New session")) {
+      app.attempt([&] { new_session(app, view); }, "New session");
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  if (!view.hint().empty()) {
+    // One line (wrapped) that says what to do: it is there from the first frame, so it moves
+    // nothing under the pointer; only its own close button removes it.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram));
+    text_wrapped("%s", view.hint().c_str());
+    ImGui::PopStyleColor();
+    const ImVec2 top = ImGui::GetItemRectMin();
+    same_line_if_fits(button_width("Got it"));
+    if (ImGui::SmallButton("Got it")) view.set_hint("");
+    record_region(view, "hint", top, ImGui::GetContentRegionAvail().x);
+  }
+  if (view.lesson_starts() != lessons_seen_) {
+    lessons_seen_ = view.lesson_starts();
+    const Lesson* lesson = find_lesson(view.lesson());
+    if (lesson && lesson->experiments) {
+      experiments_.show("prune-study");
+      // On the lesson's own library (the presets' default images are the Caltech set's).
+      std::snprintf(experiments_.prune_select, sizeof experiments_.prune_select, "0-%d",
+                    std::max(app.lab().pattern_count() - 1, 0));
+    }
+    if (lesson && !view.embed()) lessons_.open = true;
+  }
+
+  // Three columns of two panels each; panels= hides some, and a column with none goes.
+  struct Section {
+    PanelId id;
+    const char* title;
+    std::function<void()> draw;
+  };
+  const std::vector<std::vector<Section>> layout = {
+      {{PanelId::editor, "Editor", [&] { editor_.draw(app, view); }},
+       {PanelId::library, "Pattern library", [&] { library_.draw(app); }}},
+      {{PanelId::recall, "Recall", [&] { recall_.draw(app, view); }},
+       {PanelId::plots, "Plots", [&] { plots_.draw(app, view); }}},
+      {{PanelId::network, "Network", [&] { network_.draw(app); }},
+       {PanelId::weights, "Weights", [&] { weights_.draw(app, recall_.last_neuron); }}}};
+  constexpr float kWeights[3] = {1.0f, 1.15f, 1.0f};
+  const char* const kColumns[3] = {"left", "middle", "right"};
+  std::vector<int> shown;
+  for (int c = 0; c < 3; ++c)
+    for (const Section& sec : layout[static_cast<std::size_t>(c)])
+      if (view.shows(sec.id)) {
+        shown.push_back(c);
+        break;
+      }
+  const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
+  if (narrow_layout(vp->WorkSize.x, shown.size())) {
+    // One scrolling column, in the order a student uses them: draw, recall, watch, then the
+    // library and the network. A drag on the background scrolls (a swipe on a phone).
+    ImGui::BeginChild("single column", ImGui::GetContentRegionAvail(), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_NavFlattened);
+    for (const auto& [c, k] : {std::pair{0, 0}, {1, 0}, {1, 1}, {0, 1}, {2, 0}, {2, 1}}) {
+      const Section& sec = layout[static_cast<std::size_t>(c)][static_cast<std::size_t>(k)];
+      if (view.shows(sec.id)) section(sec.title, sec.draw);
+    }
+    drag_to_scroll();
+    view.set_layout({1, overflow_x()});
+    ImGui::EndChild();
+  } else if (!shown.empty() &&
+      ImGui::BeginTable("columns", static_cast<int>(shown.size()), flags, ImGui::GetContentRegionAvail())) {
+    for (int c : shown)
+      ImGui::TableSetupColumn(kColumns[c], ImGuiTableColumnFlags_WidthStretch, kWeights[c]);
+    ImGui::TableNextRow();
+    const float height = ImGui::GetContentRegionAvail().y;
+    ViewState::Layout laid{static_cast<int>(shown.size()), -1e9f};
+    for (int c : shown) {
+      ImGui::TableNextColumn();
+      // Flattened: Tab and the arrows go from column to column as if they were one window.
+      ImGui::BeginChild(kColumns[c], ImVec2(0, height), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+      for (const Section& sec : layout[static_cast<std::size_t>(c)])
+        if (view.shows(sec.id)) section(sec.title, sec.draw);
+      laid.overflow_px = std::max(laid.overflow_px, overflow_x());
+      ImGui::EndChild();
+    }
+    view.set_layout(laid);
+    ImGui::EndTable();
+  }
+  ImGui::End();
+  experiments_.draw(app, view);
+  help_.draw();
+  lessons_.draw(app, view);
+  messages_.draw(app, view);
+  record_keyboard_focus(view);
+  view.set_region("window", {vp->Pos.x, vp->Pos.y, vp->Size.x, vp->Size.y});
+  const double ui_ms =
+      std::chrono::duration<double, std::milli>(Clock::now() - ui_start).count();
+  // The sweeps of this frame show in the next one.
+  app.advance(info.dt, ui_ms, info.draw_ms);
+  if (first_frame_) {
+    first_frame_ = false;
+    if (app.host().ready) app.host().ready();
+  }
+  // The session goes to the host's saved state when it changed, twice a second once the page
+  // is up (the page also asks for it when it is left).
+  autosave_in_ -= info.dt;
+  if (autosave_in_ <= 0) {
+    autosave_in_ = kAutosaveSeconds;
+    autosave(app, view);
+  }
+}
+
+}  // namespace hlab
