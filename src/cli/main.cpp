@@ -1,8 +1,5 @@
 // hopfield-cli: batch recall over the same core as the app, with reproducible output.
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
 #include <iostream>
 #include <new>
 #include <string>
@@ -13,9 +10,9 @@
 #include "core/corruption.hpp"
 #include "core/dynamics.hpp"
 #include "core/image_import.hpp"
-#include "core/labels.hpp"
 #include "core/network.hpp"
 #include "core/pattern_io.hpp"
+#include "core/pattern_source.hpp"
 #include "core/pruning.hpp"
 #include "core/parse.hpp"
 #include "core/report.hpp"
@@ -23,72 +20,9 @@
 namespace hopfield::cli {
 namespace {
 
-// FILE's patterns of the --class classes (all without it), in file order.
-std::vector<Pattern> class_patterns(const RecallOptions& o) {
-  LabelledPatterns set = load_labelled_patterns(o.patterns_file);
-  if (o.classes.empty()) return std::move(set.patterns);
-  if (!set.classes) {
-    const std::optional<CompanionFiles> files = companion_files(o.patterns_file);
-    throw UsageError("--class needs class labels: " +
-                     (files ? "there is no " + files->labels + " beside " + o.patterns_file
-                            : o.patterns_file + " is not an IDX file named " +
-                                  "X-images-idx3-ubyte[.gz] with X-labels-idx1-ubyte[.gz] "
-                                  "beside it"));
-  }
-  std::vector<int> chosen;
-  try {
-    chosen = select_by_class(*set.classes, o.classes);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(std::string("--class: ") + e.what());
-  }
-  if (chosen.empty())
-    throw UsageError("--class: " + o.patterns_file + " holds no patterns of " +
-                     (o.classes.size() == 1 ? "that class" : "those classes"));
-  std::vector<Pattern> patterns;
-  for (const int k : chosen)
-    patterns.push_back(std::move(set.patterns[static_cast<std::size_t>(k)]));
-  return patterns;
-}
-
-// A pattern file, or an image (by its signature) made into one pattern of `size`; counts the
-// images in `images`.
-std::vector<Pattern> load_file(const std::string& path, const std::string& flag,
-                               std::optional<std::pair<int, int>> size, const RecallOptions& o,
-                               int& images) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw PatternFileError("cannot open " + path + ": " + std::strerror(errno));
-  // The stored patterns of a pattern file keep their classes (a labelled IDX set): they are
-  // read by class_patterns, which finds the labels beside the file; the first bytes decide.
-  if (flag == "--patterns") {
-    char head[16] = {};
-    file.read(head, sizeof head);
-    if (!looks_like_image(std::string_view(head, static_cast<std::size_t>(file.gcount())))) return class_patterns(o);
-    if (!o.classes.empty()) throw UsageError("--class needs a labelled IDX set, and " + path + " is an image");
-    file.clear();
-    file.seekg(0);
-  }
-  const std::string bytes = read_bytes(file, path);
-  if (!looks_like_image(bytes)) return read_patterns(bytes, path);
-  if (!size)
-    throw UsageError(flag + " " + path + " is an image: give its grid size with --size WxH");
-  ++images;
-  return {import_image(bytes, size->first, size->second, o.image, path)};
-}
-
+// The stored patterns of --patterns (core/pattern_source.hpp); counts the images in `images`.
 std::vector<Pattern> stored_patterns(const RecallOptions& o, int& images) {
-  std::vector<Pattern> all = load_file(o.patterns_file, "--patterns", o.image_size, o, images);
-  if (o.select.empty()) return all;
-  // Ranges are checked against the file before they are expanded.
-  const std::string holds =
-      o.classes.empty() ? o.patterns_file + " holds only " : "--class chose only ";
-  for (const auto& range : o.select)
-    if (range.second >= static_cast<long long>(all.size()))
-      throw UsageError("--select " + std::to_string(range.second) + ": " + holds +
-                       std::to_string(all.size()) + " patterns");
-  std::vector<Pattern> chosen;
-  for (int i : expand_index_ranges(o.select, "--select", static_cast<long long>(all.size())))
-    chosen.push_back(all[static_cast<std::size_t>(i)]);
-  return chosen;
+  return load_stored_patterns({o.patterns_file, o.select, o.classes, o.image_size, o.image}, images);
 }
 
 void apply_pruning(Network& net, const PruneRequest& p, std::uint64_t seed) {
@@ -138,8 +72,8 @@ int run_recall(const RecallOptions& o) {
     initial = flip_fraction(net.pattern(*o.from), o.flip, rng);
     target = net.pattern(*o.from);
   } else {
-    const std::vector<Pattern> inputs = load_file(
-        *o.input_file, "--input", o.image_size.value_or(std::pair{first.width, first.height}), o,
+    const std::vector<Pattern> inputs = load_input_patterns(
+        *o.input_file, o.image_size.value_or(std::pair{first.width, first.height}), o.image,
         images);
     if (inputs.front().width != first.width || inputs.front().height != first.height)
       throw UsageError(*o.input_file + " holds a " + std::to_string(inputs.front().width) + "x" +
@@ -191,6 +125,10 @@ int main(int argc, char** argv) {
   }
   try {
     const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (args[0] == "--version") {
+      std::printf("%s\n", hopfield::experiments::program_version().c_str());  // as the JSON's "version"
+      return 0;
+    }
     if (args[0] == "merge") return run_merge(rest);
     if (is_experiment_command(args[0])) return run_experiment(args[0], rest);
     if (args[0] != "recall") throw UsageError("unknown command '" + args[0] + "' (try --help)");

@@ -39,6 +39,7 @@ Usage:
                            [--csv | --json] [--progress]
   hopfield-cli merge [--csv] SHARD.json...
   hopfield-cli --help
+  hopfield-cli --version    the program version, as every experiment result's "version"
 
   --patterns FILE   patterns to store: text grid (.txt), PBM (P1/P4) or IDX (raw or .gz), or
                     an image (PNG, JPEG, GIF, BMP) made into one pattern of --size; an

@@ -68,27 +68,36 @@ FinalStateReport classify_final_state(const Network& net, const SpinVector& stat
   return r;
 }
 
-void write_recall_members(JsonWriter& json, const Recall& run) {
-  const Trace& t = run.trace();
+RecallResult recall_result(const Recall& run) {
+  return {run.trace(),      run.state(),          run.outcome(), run.sweeps(),
+          run.cycle_length(), run.state_values(), run.attention()};
+}
+
+void write_recall_members(JsonWriter& json, const RecallResult& run) {
+  const Trace& t = run.trace;
   json.key("energy").array(t.energy);
   json.key("hamming").array(t.hamming);
   json.key("flips").array(t.flips);
   json.key("overlaps").begin_array();
   for (const auto& row : t.overlaps) json.array(row);
   json.end_array();
-  json.key("final").value(to_string(run.state()));
-  json.key("converged").value(run.outcome() == Outcome::fixed_point);
-  json.key("cycle").value(run.outcome() == Outcome::two_cycle || run.outcome() == Outcome::cycle);
-  json.key("sweeps").value(run.sweeps());
-  json.key("outcome").value(to_string(run.outcome()));
-  if (run.outcome() == Outcome::cycle) json.key("cycle_length").value(run.cycle_length());
+  json.key("final").value(to_string(run.state));
+  json.key("converged").value(run.outcome == Outcome::fixed_point);
+  json.key("cycle").value(run.outcome == Outcome::two_cycle || run.outcome == Outcome::cycle);
+  json.key("sweeps").value(run.sweeps);
+  json.key("outcome").value(to_string(run.outcome));
+  if (run.outcome == Outcome::cycle) json.key("cycle_length").value(run.cycle_length);
   // The real-valued models only, so the +-1 models' output stays as it was.
-  if (!run.state_values().empty()) json.key("state_values").array(run.state_values());
-  if (!run.attention().empty()) {
+  if (!run.state_values.empty()) json.key("state_values").array(run.state_values);
+  if (!run.attention.empty()) {
     json.key("attention").begin_array();
-    for (const auto& row : run.attention()) json.array(row);
+    for (const auto& row : run.attention) json.array(row);
     json.end_array();
   }
+}
+
+void write_recall_members(JsonWriter& json, const Recall& run) {
+  write_recall_members(json, recall_result(run));
 }
 
 std::string csv_quote(const std::string& text) {
@@ -126,6 +135,10 @@ std::string trace_csv(const Trace& trace, const std::vector<std::string>& names)
 }
 
 std::string recall_json(const RecallContext& c, const Recall& run) {
+  return recall_json(c, recall_result(run));
+}
+
+std::string recall_json(const RecallContext& c, const RecallResult& run) {
   const LabSettings& s = c.settings;
   JsonWriter json;
   json.begin_object();

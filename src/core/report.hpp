@@ -37,9 +37,23 @@ FinalStateReport classify_final_state(const Network& net, const SpinVector& stat
 // "\"A\" (pattern 0)", or "pattern 0" when it has no name.
 std::string quoted_name(const std::vector<std::string>& names, int mu);
 
+// What a run left, as a value that outlives the Recall and its network (the Python bindings
+// keep it): the trace, the final state, the outcome and the real-valued models' values.
+struct RecallResult {
+  Trace trace;
+  SpinVector state;
+  Outcome outcome = Outcome::running;
+  int sweeps = 0;
+  int cycle_length = 0;
+  std::vector<double> state_values;              // modern and continuous only
+  std::vector<std::vector<double>> attention;    // modern only
+};
+RecallResult recall_result(const Recall& run);
+
 // Writes the members energy, hamming, flips, overlaps (arrays, one entry per iteration from
 // 0), final ('#'/'.' string), converged, cycle, sweeps and outcome into an open object, and
 // cycle_length after a cycle of more than 2 states.
+void write_recall_members(JsonWriter& json, const RecallResult& run);
 void write_recall_members(JsonWriter& json, const Recall& run);
 
 // One recall as `hopfield-cli recall --json` prints it (and the Python bindings' to_dict()):
@@ -52,6 +66,7 @@ struct RecallContext {
   LabSettings settings;
   SpinVector initial;
 };
+std::string recall_json(const RecallContext& context, const RecallResult& run);
 std::string recall_json(const RecallContext& context, const Recall& run);
 
 // The trace as CSV with a header: iteration, energy, hamming, flips, then one overlap column

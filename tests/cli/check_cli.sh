@@ -27,6 +27,10 @@ letters=$data/letters.txt
 check "help" 0 $cli --help
 expect_text "help names the recall command" "hopfield-cli recall --patterns FILE"
 check "no arguments" 2 $cli
+check "version" 0 $cli --version
+version=$last
+check "an experiment's parameters" 0 $cli capacity --neurons 16 --patterns 1 --trials 1 --json
+expect_text "--version prints the results' version ($version)" "\"version\":\"$version\""
 check "unknown option" 2 $cli recall --patterns "$letters" --from 0 --bogus 1
 expect_text "one-line error" "^hopfield-cli: error: unknown option: --bogus$"
 check "bad rule" 2 $cli recall --patterns "$letters" --from 0 --rule nope
