@@ -16,7 +16,10 @@ mkdir -p "$cache"
 native_pkgs=(cmake g++ make libeigen3-dev catch2 zlib1g-dev libsdl2-dev libstb-dev
   fonts-dejavu-core libgl1-mesa-dri libegl1 libgl1
   clang libclang-rt-14-dev  # scripts/sanitize.sh and scripts/fuzz.sh
-  ccache)  # scripts/test-all.sh compiles through it when present
+  ccache  # scripts/test-all.sh compiles through it when present
+  # The Python module (src/python, setup.py) and its tests: Debian's python3 only, no PyPI.
+  python3-dev python3-venv python3-wheel python3-setuptools python3-numpy pybind11-dev
+  python3-pybind11 python3-pytest python3-tqdm python3-pandas python3-matplotlib)
 web_pkgs=(emscripten nodejs chromium dpkg-dev
   dataset-fashion-mnist)  # scripts/prepare-datasets.mjs
 

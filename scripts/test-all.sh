@@ -25,6 +25,8 @@ jobs=$(nproc)
 export NODE_PATH=/usr/share/nodejs  # Emscripten's optimizer needs Debian's acorn
 
 all_parts="-DHOPFIELD_BUILD_TESTS=ON -DHOPFIELD_BUILD_APP=ON -DHOPFIELD_BUILD_BENCH=ON"
+# The Python module and its tests (CTest python), for Debian's interpreter (not a pyenv one).
+python_parts="-DHOPFIELD_BUILD_PYTHON=ON -DPython3_EXECUTABLE=/usr/bin/python3"
 
 # --- stage timing: each stage's wall time, printed at the end (also when a stage fails) ---
 suite_start=$(date +%s)
@@ -67,7 +69,7 @@ if command -v ccache >/dev/null; then
 fi
 
 step "native build"
-cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release $all_parts >/dev/null
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release $all_parts $python_parts >/dev/null
 cmake --build build/native -j"$jobs"
 
 step "native tests"
