@@ -35,7 +35,7 @@ class CMakeBuild(build_ext):
         if shutil.which("ccache"):
             configure += ["-DCMAKE_C_COMPILER_LAUNCHER=ccache",
                           "-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"]
-            env.setdefault("CCACHE_BASEDIR", str(ROOT))
+            env["CCACHE_BASEDIR"] = str(ROOT)  # paths relative to this tree: clones share objects
         subprocess.run(configure, check=True, env=env)
         jobs = str(os.cpu_count() or 1)
         subprocess.run(["cmake", "--build", str(build), "--target", "hopfield_python", "-j", jobs],

@@ -44,41 +44,56 @@ bool energy_is_lyapunov(const ModelOptions& m) {
 }
 
 namespace {
-void require(bool ok, const std::string& message) {
-  if (!ok) throw std::invalid_argument(message);
+// The message is made only when the check fails: settings are checked on every recall.
+template <class Message>
+void require(bool ok, Message message) {
+  if (!ok) throw std::invalid_argument(std::string(message()));
 }
 }  // namespace
 
 void check_model_options(const ModelOptions& m) {
   const auto finite = [](double x) { return std::isfinite(x); };
   if (m.interaction.kind != InteractionKind::exp)
-    require(m.interaction.degree >= 2 && m.interaction.degree <= 10,
-            "the interaction's degree must be from 2 to 10, not " +
-                std::to_string(m.interaction.degree));
-  require(finite(m.beta) && m.beta > 0, "beta must be a positive number, not " + format_number(m.beta));
-  require(finite(m.activity) && (m.activity < 0 || (m.activity > 0 && m.activity < 1)),
-          "the activity must be between 0 and 1 (exclusive), not " + format_number(m.activity));
-  require(finite(m.threshold), "the threshold must be a finite number");
-  require(m.dreams >= 0 && m.dreams <= kMaxDreams,
-          "the number of dreams must be from 0 to " + std::to_string(kMaxDreams) + ", not " +
-              std::to_string(m.dreams));
-  require(finite(m.dream_epsilon) && m.dream_epsilon > 0,
-          "the unlearning step eps must be a positive number, not " + format_number(m.dream_epsilon));
-  require(finite(m.clip) && m.clip >= 0, "the weight bound must be 0 (none) or positive, not " +
-                                             format_number(m.clip));
+    require(m.interaction.degree >= 2 && m.interaction.degree <= 10, [&] {
+      return "the interaction's degree must be from 2 to 10, not " +
+             std::to_string(m.interaction.degree);
+    });
+  require(finite(m.beta) && m.beta > 0,
+          [&] { return "beta must be a positive number, not " + format_number(m.beta); });
+  require(finite(m.activity) && (m.activity < 0 || (m.activity > 0 && m.activity < 1)), [&] {
+    return "the activity must be between 0 and 1 (exclusive), not " + format_number(m.activity);
+  });
+  require(finite(m.threshold), [&] { return "the threshold must be a finite number"; });
+  require(m.dreams >= 0 && m.dreams <= kMaxDreams, [&] {
+    return "the number of dreams must be from 0 to " + std::to_string(kMaxDreams) + ", not " +
+           std::to_string(m.dreams);
+  });
+  require(finite(m.dream_epsilon) && m.dream_epsilon > 0, [&] {
+    return "the unlearning step eps must be a positive number, not " +
+           format_number(m.dream_epsilon);
+  });
+  require(finite(m.clip) && m.clip >= 0, [&] {
+    return "the weight bound must be 0 (none) or positive, not " + format_number(m.clip);
+  });
   require(finite(m.decay) && m.decay > 0 && m.decay <= 1,
-          "the weight decay must be in (0, 1], not " + format_number(m.decay));
-  require(finite(m.connectivity) && m.connectivity > 0 && m.connectivity <= 1,
-          "the connectivity must be in (0, 1], not " + format_number(m.connectivity));
-  require(m.sequence || m.sequence_symmetric == 0,
-          "the symmetric part is added to the sequence rule: turn the sequence rule on");
-  require(finite(m.sequence_symmetric) && m.sequence_symmetric >= 0,
-          "the sequence rule's symmetric part must be 0 or positive, not " +
-              format_number(m.sequence_symmetric));
-  require(finite(m.gain) && m.gain > 0, "the gain must be a positive number, not " + format_number(m.gain));
-  require(finite(m.dt) && m.dt > 0 && m.dt <= 1,
-          "the time step must be in (0, 1] (units of tau), not " + format_number(m.dt));
-  require(finite(m.tau) && m.tau > 0, "tau must be a positive number, not " + format_number(m.tau));
+          [&] { return "the weight decay must be in (0, 1], not " + format_number(m.decay); });
+  require(finite(m.connectivity) && m.connectivity > 0 && m.connectivity <= 1, [&] {
+    return "the connectivity must be in (0, 1], not " + format_number(m.connectivity);
+  });
+  require(m.sequence || m.sequence_symmetric == 0, [&] {
+    return "the symmetric part is added to the sequence rule: turn the sequence rule on";
+  });
+  require(finite(m.sequence_symmetric) && m.sequence_symmetric >= 0, [&] {
+    return "the sequence rule's symmetric part must be 0 or positive, not " +
+           format_number(m.sequence_symmetric);
+  });
+  require(finite(m.gain) && m.gain > 0,
+          [&] { return "the gain must be a positive number, not " + format_number(m.gain); });
+  require(finite(m.dt) && m.dt > 0 && m.dt <= 1, [&] {
+    return "the time step must be in (0, 1] (units of tau), not " + format_number(m.dt);
+  });
+  require(finite(m.tau) && m.tau > 0,
+          [&] { return "tau must be a positive number, not " + format_number(m.tau); });
 }
 
 bool is_model_key(std::string_view key) {

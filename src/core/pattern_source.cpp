@@ -35,7 +35,8 @@ std::vector<Pattern> class_patterns(const PatternSource& s, const PatternSourceN
     throw std::invalid_argument(names.classes + ": " + s.path + " holds no patterns of " +
                                 (s.classes.size() == 1 ? "that class" : "those classes"));
   std::vector<Pattern> patterns;
-  for (const int k : chosen) patterns.push_back(std::move(set.patterns[static_cast<std::size_t>(k)]));
+  for (const int k : chosen)
+    patterns.push_back(std::move(set.patterns[static_cast<std::size_t>(k)]));
   return patterns;
 }
 
@@ -47,8 +48,7 @@ std::ifstream open(const std::string& path) {
 
 // An image's bytes as one pattern of `size`.
 std::vector<Pattern> image_pattern(const std::string& bytes, const std::string& path,
-                                   const std::string& flag,
-                                   std::optional<std::pair<int, int>> size,
+                                   const std::string& flag, std::optional<std::pair<int, int>> size,
                                    const ImageImportOptions& image, int& images,
                                    const PatternSourceNames& names) {
   if (!size)

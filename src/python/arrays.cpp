@@ -9,8 +9,7 @@ namespace {
 
 std::string shape_text(const py::array& a) {
   std::string out = "(";
-  for (py::ssize_t d = 0; d < a.ndim(); ++d)
-    out += (d ? ", " : "") + std::to_string(a.shape(d));
+  for (py::ssize_t d = 0; d < a.ndim(); ++d) out += (d ? ", " : "") + std::to_string(a.shape(d));
   return out + (a.ndim() == 1 ? ",)" : ")");
 }
 
@@ -26,7 +25,8 @@ py::array as_numeric_array(py::handle obj, const std::string& what) {
   if (!a) throw py::value_error(what + " must be a NumPy array (or a list) of +1/-1 values");
   const char kind = a.dtype().kind();
   if (kind != 'b' && kind != 'i' && kind != 'u' && kind != 'f')
-    throw py::value_error(what + " must hold +1/-1 values of an integer, float or bool dtype, not " +
+    throw py::value_error(what +
+                          " must hold +1/-1 values of an integer, float or bool dtype, not " +
                           std::string(py::str(a.dtype())));
   return a;
 }
@@ -50,9 +50,10 @@ void copy_spins(const py::array& a, const std::string& what, Spin* out, py::ssiz
     std::memcpy(out, c.data(), static_cast<std::size_t>(c.size()));
     for (py::ssize_t i = 0; i < c.size(); ++i)
       if (out[i] != 1 && out[i] != -1) {
-        const std::string where = cols > 0 && a.ndim() == 2
-                                      ? "[" + std::to_string(i / cols) + ", " + std::to_string(i % cols) + "]"
-                                      : std::to_string(i);
+        const std::string where =
+            cols > 0 && a.ndim() == 2
+                ? "[" + std::to_string(i / cols) + ", " + std::to_string(i % cols) + "]"
+                : std::to_string(i);
         throw py::value_error(what + " must hold only +1 and -1 (or booleans), found " +
                               std::to_string(out[i]) + " at index " + where);
       }
@@ -62,9 +63,9 @@ void copy_spins(const py::array& a, const std::string& what, Spin* out, py::ssiz
   const double* v = d.data();
   for (py::ssize_t i = 0; i < d.size(); ++i) {
     if (v[i] != 1.0 && v[i] != -1.0) {
-      const std::string where = a.ndim() == 2 ? "[" + std::to_string(i / cols) + ", " +
-                                                    std::to_string(i % cols) + "]"
-                                              : std::to_string(i);
+      const std::string where =
+          a.ndim() == 2 ? "[" + std::to_string(i / cols) + ", " + std::to_string(i % cols) + "]"
+                        : std::to_string(i);
       throw py::value_error(what + " must hold only +1 and -1 (or booleans), found " +
                             number_text(v[i]) + " at index " + where);
     }
@@ -133,8 +134,8 @@ py::array_t<std::int8_t> spins_out(const SpinVector& s) {
 }
 
 py::array_t<std::int8_t> patterns_out(const PatternMatrix& m) {
-  return py::array_t<std::int8_t>({static_cast<py::ssize_t>(m.cols()), static_cast<py::ssize_t>(m.rows())},
-                                  m.data());
+  return py::array_t<std::int8_t>(
+      {static_cast<py::ssize_t>(m.cols()), static_cast<py::ssize_t>(m.rows())}, m.data());
 }
 
 py::array_t<double> rows_out(const std::vector<std::vector<double>>& rows, std::size_t cols) {

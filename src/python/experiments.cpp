@@ -15,8 +15,8 @@ namespace {
 namespace ex = experiments;
 
 // The JSON text hopfield-cli EXPERIMENT --json (or --shard I/M) prints for `spec` (JSON).
-std::string run_experiment(const std::string& spec, int threads, int shard_index,
-                           int shard_count, bool sharded, py::object progress) {
+std::string run_experiment(const std::string& spec, int threads, int shard_index, int shard_count,
+                           bool sharded, py::object progress) {
   std::unique_ptr<ex::Experiment> e = ex::make_experiment(parse_json(spec));
   {
     py::gil_scoped_release release;

@@ -18,7 +18,8 @@ PatternSourceNames python_names() {
   return {"load_patterns", "probe", "select", "classes", "size=(width, height)"};
 }
 
-ImageImportOptions image_options(const std::string& threshold, const std::string& fit, bool invert) {
+ImageImportOptions image_options(const std::string& threshold, const std::string& fit,
+                                 bool invert) {
   ImageImportOptions o;
   o.threshold = parse_image_threshold(threshold);
   o.fit = parse_image_fit(fit);
@@ -68,8 +69,8 @@ py::bytes write_patterns(py::handle x, const std::vector<std::string>& names, in
                          const std::string& format) {
   const PatternMatrix m = patterns_in(x, "X");
   if (width < 1 || m.rows() % width != 0)
-    throw py::value_error("size: the width " + std::to_string(width) + " does not divide N = " +
-                          std::to_string(m.rows()));
+    throw py::value_error("size: the width " + std::to_string(width) +
+                          " does not divide N = " + std::to_string(m.rows()));
   std::vector<Pattern> patterns;
   for (Eigen::Index k = 0; k < m.cols(); ++k) {
     Pattern p;
@@ -80,7 +81,8 @@ py::bytes write_patterns(py::handle x, const std::vector<std::string>& names, in
     patterns.push_back(std::move(p));
   }
   if (format == "text") return py::bytes(write_text_patterns(patterns));
-  if (format == "pbm" || format == "pbm-raw") return py::bytes(write_pbm(patterns, format == "pbm-raw"));
+  if (format == "pbm" || format == "pbm-raw")
+    return py::bytes(write_pbm(patterns, format == "pbm-raw"));
   throw py::value_error("format must be text, pbm or pbm-raw, not '" + format + "'");
 }
 

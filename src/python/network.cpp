@@ -18,6 +18,27 @@ struct PyNetwork {
   PyNetwork(int n, const LabSettings& s) : net(n, s.rule, s.scale), settings(s) {}
   Network net;
   LabSettings settings;  // rule, scale and model; the dynamics come with each recall
+  // Recalls running on it with the GIL released (changed only with the GIL held): while
+  // one runs, nothing may change the network under it.
+  int running = 0;
+  void check_idle() const {
+    if (running > 0)
+      throw std::runtime_error(
+          "the network is being recalled in another thread: change it "
+          "when that recall has finished");
+  }
+};
+
+// Counts a recall as running for its lifetime (made and destroyed with the GIL held).
+class Running {
+ public:
+  explicit Running(int& count) : count_(count) { ++count_; }
+  ~Running() { --count_; }
+  Running(const Running&) = delete;
+  Running& operator=(const Running&) = delete;
+
+ private:
+  int& count_;
 };
 
 struct PyRecall {
@@ -35,7 +56,8 @@ LabSettings settings_of(const Pairs& given) {
 void check_network_keys(const Pairs& given) {
   for (const auto& [key, text] : given)
     if (key != "rule" && key != "scale" && !is_model_key(key))
-      throw py::value_error("'" + key + "' is not a setting of the network (rule, scale, model "
+      throw py::value_error("'" + key +
+                            "' is not a setting of the network (rule, scale, model "
                             "and the model's parameters)");
 }
 
@@ -87,7 +109,7 @@ std::optional<SpinVector> target_of(const Network& net, py::handle target) {
   return spins_in(target, "target", net.size());
 }
 
-PyRecall recall(const PyNetwork& p, py::handle probe, const Pairs& dynamics, py::handle target) {
+PyRecall recall(PyNetwork& p, py::handle probe, const Pairs& dynamics, py::handle target) {
   for (const auto& [key, text] : dynamics)
     if (key == "rule" || key == "scale" || is_model_key(key))
       throw py::value_error("'" + key + "' is a setting of the network, not of a recall");
@@ -103,6 +125,9 @@ PyRecall recall(const PyNetwork& p, py::handle probe, const Pairs& dynamics, py:
   else
     run.emplace(net, spins_in(probe, "probe", net.size()), options, std::move(goal));
   out.context.initial = run->state();  // a real-valued probe: the sign the model starts from
+  // The network's lazy parts (the patterns in 16 bits, a dense W) were built by the Recall's
+  // constructor under the GIL: while it runs, the run only reads.
+  Running running(p.running);
   run_interruptibly(*run);
   out.result = recall_result(*run);
   out.context.width = net.size();
@@ -130,20 +155,17 @@ double core_recall_seconds(const PyNetwork& p, py::handle probe, const Pairs& dy
 py::object weights(const PyNetwork& p) {
   const Model m = p.net.model().model;
   if (m == Model::dense || m == Model::modern) return py::none();
-  const Eigen::MatrixXf& raw = p.net.raw_weights();
-  const double scale = p.net.weight_scale();
+  const Eigen::MatrixXf& raw = p.net.raw_weights();  // column j: the weights W_ij out of j
   const auto n = static_cast<py::ssize_t>(p.net.size());
   py::array_t<double> w({n, n});
-  double* out = w.mutable_data();
-  // Row i holds W_ij (the influence of j on i); raw is column-major with W symmetric or, for
-  // asymmetric W, column j the influence of neuron j: W_ij = raw(i, j).
-  for (py::ssize_t i = 0; i < n; ++i)
-    for (py::ssize_t j = 0; j < n; ++j) out[i * n + j] = scale * raw(i, j);
+  using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  Eigen::Map<RowMajor>(w.mutable_data(), n, n) = raw.cast<double>() * p.net.weight_scale();
   py::detail::array_proxy(w.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
   return w;
 }
 
 py::dict prune(PyNetwork& p, const std::string& request, const std::string& seed) {
+  p.check_idle();
   const PruneReport r = apply_prune(p.net, parse_prune_request(request), parse_seed(seed));
   py::dict d;
   d["removed"] = r.removed;
@@ -154,6 +176,7 @@ py::dict prune(PyNetwork& p, const std::string& request, const std::string& seed
 }
 
 void unlearn(PyNetwork& p, py::handle x) {
+  p.check_idle();
   if (py::isinstance<py::int_>(x)) {
     const long long k = x.cast<long long>();
     if (k < 0 || k >= p.net.pattern_count())
@@ -184,8 +207,8 @@ py::array_t<std::int8_t> corrupt(py::handle x, const std::string& kind, double a
   r.seed = parse_seed(seed);
   r.x = rect[0], r.y = rect[1], r.w = rect[2], r.h = rect[3];
   if (r.kind == CorruptionKind::rectangle && (width < 1 || s.size() % width != 0))
-    throw py::value_error("rect needs the grid's width (width=W dividing N = " +
-                          std::to_string(s.size()) + ")");
+    throw py::value_error(
+        "rect needs the grid's width (width=W dividing N = " + std::to_string(s.size()) + ")");
   return spins_out(apply_corruption(s, width, r));
 }
 
@@ -194,56 +217,79 @@ py::array_t<std::int8_t> corrupt(py::handle x, const std::string& kind, double a
 void bind_network(py::module_& m) {
   py::class_<PyRecall>(m, "Recall")
       .def_property_readonly("state", [](const PyRecall& r) { return spins_out(r.result.state); })
-      .def_property_readonly("initial", [](const PyRecall& r) { return spins_out(r.context.initial); })
-      .def_property_readonly("outcome", [](const PyRecall& r) { return to_string(r.result.outcome); })
+      .def_property_readonly("initial",
+                             [](const PyRecall& r) { return spins_out(r.context.initial); })
+      .def_property_readonly("outcome",
+                             [](const PyRecall& r) { return to_string(r.result.outcome); })
       .def_property_readonly("sweeps", [](const PyRecall& r) { return r.result.sweeps; })
-      .def_property_readonly("converged",
-                             [](const PyRecall& r) { return r.result.outcome == Outcome::fixed_point; })
-      .def_property_readonly("cycle_length", [](const PyRecall& r) { return r.result.cycle_length; })
-      .def_property_readonly("energy", [](const PyRecall& r) { return vector_out(r.result.trace.energy); })
-      .def_property_readonly("hamming", [](const PyRecall& r) { return vector_out(r.result.trace.hamming); })
-      .def_property_readonly("flips", [](const PyRecall& r) { return vector_out(r.result.trace.flips); })
-      .def_property_readonly("overlaps", [](const PyRecall& r) {
-        return rows_out(r.result.trace.overlaps, r.context.names.size());
-      })
-      .def_property_readonly("state_values", [](const PyRecall& r) -> py::object {
-        if (r.result.state_values.empty()) return py::none();
-        return vector_out(r.result.state_values);
-      })
-      .def_property_readonly("attention", [](const PyRecall& r) -> py::object {
-        if (r.result.attention.empty()) return py::none();
-        return rows_out(r.result.attention, r.context.names.size());
-      })
+      .def_property_readonly(
+          "converged", [](const PyRecall& r) { return r.result.outcome == Outcome::fixed_point; })
+      .def_property_readonly("cycle_length",
+                             [](const PyRecall& r) { return r.result.cycle_length; })
+      .def_property_readonly("energy",
+                             [](const PyRecall& r) { return vector_out(r.result.trace.energy); })
+      .def_property_readonly("hamming",
+                             [](const PyRecall& r) { return vector_out(r.result.trace.hamming); })
+      .def_property_readonly("flips",
+                             [](const PyRecall& r) { return vector_out(r.result.trace.flips); })
+      .def_property_readonly("overlaps",
+                             [](const PyRecall& r) {
+                               return rows_out(r.result.trace.overlaps, r.context.names.size());
+                             })
+      .def_property_readonly("state_values",
+                             [](const PyRecall& r) -> py::object {
+                               if (r.result.state_values.empty()) return py::none();
+                               return vector_out(r.result.state_values);
+                             })
+      .def_property_readonly("attention",
+                             [](const PyRecall& r) -> py::object {
+                               if (r.result.attention.empty()) return py::none();
+                               return rows_out(r.result.attention, r.context.names.size());
+                             })
       .def("json", [](const PyRecall& r) { return recall_json(r.context, r.result); });
 
   py::class_<PyNetwork>(m, "Network")
       .def(py::init(&make_network), py::arg("n"), py::arg("settings"))
       .def_static("from_patterns", &from_patterns, py::arg("x"), py::arg("settings"))
-      .def("store", [](PyNetwork& p, py::handle x) { p.net.store_all(patterns_in(x, "X", p.net.size())); })
+      .def("store",
+           [](PyNetwork& p, py::handle x) {
+             p.check_idle();
+             p.net.store_all(patterns_in(x, "X", p.net.size()));
+           })
       .def("unlearn", &unlearn)
-      .def_property_readonly("patterns", [](const PyNetwork& p) { return patterns_out(p.net.patterns()); })
+      .def_property_readonly("patterns",
+                             [](const PyNetwork& p) { return patterns_out(p.net.patterns()); })
       .def_property_readonly("n", [](const PyNetwork& p) { return p.net.size(); })
       .def_property_readonly("p", [](const PyNetwork& p) { return p.net.pattern_count(); })
       .def_property_readonly("weights", &weights)
-      .def_property_readonly("bias", [](const PyNetwork& p) {
-        const Eigen::VectorXd& b = p.net.bias();
-        return py::array_t<double>(b.size(), b.data());
-      })
-      .def("set_bias", [](PyNetwork& p, const py::array_t<double, py::array::c_style | py::array::forcecast>& b) {
-        if (b.ndim() != 1)
-          throw py::value_error("bias must have shape (N,), not a " + std::to_string(b.ndim()) + "-D array");
-        p.net.set_bias(Eigen::Map<const Eigen::VectorXd>(b.data(), b.shape(0)));
-      })
-      .def("energy", [](const PyNetwork& p, py::handle s) { return p.net.energy(spins_in(s, "s", p.net.size())); })
-      .def("field", [](const PyNetwork& p, py::handle s) {
-        const Eigen::VectorXd h = p.net.local_fields(spins_in(s, "s", p.net.size()));
-        return py::array_t<double>(h.size(), h.data());
-      })
+      .def_property_readonly("bias",
+                             [](const PyNetwork& p) {
+                               const Eigen::VectorXd& b = p.net.bias();
+                               return py::array_t<double>(b.size(), b.data());
+                             })
+      .def("set_bias",
+           [](PyNetwork& p,
+              const py::array_t<double, py::array::c_style | py::array::forcecast>& b) {
+             if (b.ndim() != 1)
+               throw py::value_error("bias must have shape (N,), not a " +
+                                     std::to_string(b.ndim()) + "-D array");
+             p.check_idle();
+             p.net.set_bias(Eigen::Map<const Eigen::VectorXd>(b.data(), b.shape(0)));
+           })
+      .def("energy", [](const PyNetwork& p,
+                        py::handle s) { return p.net.energy(spins_in(s, "s", p.net.size())); })
+      .def("field",
+           [](const PyNetwork& p, py::handle s) {
+             const Eigen::VectorXd h = p.net.local_fields(spins_in(s, "s", p.net.size()));
+             return py::array_t<double>(h.size(), h.data());
+           })
       .def("prune", &prune)
       .def("recall", &recall, py::arg("probe"), py::arg("dynamics"), py::arg("target"))
       .def("core_recall_seconds", &core_recall_seconds)
-      .def("setting", [](const PyNetwork& p, const std::string& key) { return setting_text(p.settings, key); })
-      .def_property_readonly("description", [](const PyNetwork& p) { return describe(p.net.model()); });
+      .def("setting",
+           [](const PyNetwork& p, const std::string& key) { return setting_text(p.settings, key); })
+      .def_property_readonly("description",
+                             [](const PyNetwork& p) { return describe(p.net.model()); });
 
   m.def("corrupt", &corrupt);
   m.def("model_keys", [] {

@@ -86,6 +86,7 @@ def test_progress_bar(capsys):
     result = hl.capacity(neurons=32, patterns=[1, 2, 3], trials=4, progress=True)
     err = capsys.readouterr().err
     assert "12/12" in err and len(result["rows"]) == 3
+    assert "<" in err  # tqdm's elapsed<remaining: the ETA
 
 
 def test_bad_spec_names_the_key():

@@ -90,3 +90,31 @@ def test_two_threads_run_at_once():
     # Two cores busy: more CPU time than wall time (only meaningful on an idle machine).
     if os.cpu_count() >= 2 and os.getloadavg()[0] < 1.0:
         assert cpu > 1.3 * wall
+
+
+def test_network_is_not_changed_under_a_running_recall():
+    """A recall in another thread runs without the GIL: changing its network meanwhile is
+    refused (RuntimeError), and allowed again once the recall is done."""
+    import numpy as np
+    rng = np.random.default_rng(5)
+    X = np.where(rng.random((50, 4096)) < 0.5, 1, -1)
+    net = hl.Network.from_patterns(X)
+    started, results = threading.Event(), []
+
+    def run():
+        started.set()
+        results.append(net.recall(X[0], temperature=5.0, max_sweeps=20000))
+
+    t = threading.Thread(target=run)
+    t.start()
+    started.wait()
+    time.sleep(0.3)
+    assert t.is_alive()
+    for change in (lambda: net.store(X[0]), lambda: net.unlearn(0),
+                   lambda: net.prune("random", 0.1), lambda: setattr(net, "bias", X[0] * 0.0)):
+        with pytest.raises(RuntimeError, match="being recalled in another thread"):
+            change()
+    t.join()
+    assert results[0].sweeps == 20000
+    net.unlearn(0)
+    assert net.p == 49

@@ -207,3 +207,20 @@ def test_chunked_recall_is_one_run():
     assert a.to_dict() == b.to_dict() and a.sweeps == 3000
     c = net.recall(X[0], temperature=0.9, seed=3, max_sweeps=1000)
     assert a.energy[:1001].tolist() == c.energy.tolist()
+
+
+def test_labelled_set_by_class(cli):
+    """A labelled IDX set (the Caltech silhouettes in ../shared/data) picked by class."""
+    from conftest import ROOT
+    images = ROOT.parent / "shared" / "data" / "caltech101-silhouettes-16-images-idx3-ubyte.gz"
+    if not images.exists():
+        pytest.skip(f"{images} is absent (the Caltech 101 silhouettes)")
+    X, names = hl.load_patterns(images, select="0-3", classes="sea horse")
+    Y, _ = hl.load_patterns(images, select=[0, 1, 2, 3], classes=["Sea Horse"])
+    assert (X == Y).all() and all(n.startswith("sea horse #") for n in names)
+    want = cli("recall", "--patterns", images, "--class", "sea horse", "--select", "0-3",
+               "--from", 2, "--flip", 0.1, "--json")
+    got = hl.Network.from_patterns(X).recall(hl.corrupt(X[2], "flip", 0.1), target=2).to_dict()
+    assert without_file_keys(got) == without_file_keys(want) and names == want["names"]
+    with pytest.raises(ValueError, match="^classes: unknown class 'sea horsy'"):
+        hl.load_patterns(images, classes="sea horsy")

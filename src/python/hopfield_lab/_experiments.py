@@ -18,7 +18,13 @@ class ExperimentResult(dict):
     """
 
     def to_dataframe(self):
-        """The rows as a pandas DataFrame, one column per row field."""
+        """The rows as a pandas DataFrame, one column per row field; ImportError with the
+        package to install when pandas is missing.
+
+        Example::
+
+            hopfield_lab.capacity(neurons=64, patterns=[1, 8], trials=5).to_dataframe()
+        """
         try:
             import pandas
         except ImportError as e:

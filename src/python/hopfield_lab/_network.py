@@ -225,7 +225,12 @@ class Network:
             return Recall(self._net.recall(probe, dynamics, target))
 
     def setting(self, name):
-        """The text of a setting as the core reads it back: net.setting("rule")."""
+        """The text of a setting as the core reads it back.
+
+        Example::
+
+            net.setting("rule"), net.setting("gain_function")
+        """
         return self._net.setting(key_of(name))
 
     def __repr__(self):

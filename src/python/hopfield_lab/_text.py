@@ -17,6 +17,13 @@ def key_of(name):
 def text_of(name, value):
     """A keyword's value as the core reads it: True -> "on", 0.1 -> "0.1", (1000, 0.01) ->
     "1000:0.01"."""
+    kind = type(value)  # the common types first: a recall converts five values
+    if kind is str:
+        return value
+    if kind is int:
+        return str(value)
+    if kind is float:
+        return repr(value)
     if isinstance(value, (bool,)) or type(value).__name__ == "bool_":
         return "on" if value else "off"
     if isinstance(value, numbers.Integral):
