@@ -31,9 +31,14 @@ def page_path():
     beside the package, else dist/hopfield-lab-single.html of the source tree the package was
     built in (build/native/python/hopfield_lab -> the checkout's dist/). Raises
     FileNotFoundError saying how to make it."""
+    if os.environ.get(PAGE_ENV):  # asked for by name: that file or an error
+        path = pathlib.Path(os.environ[PAGE_ENV])
+        if not path.is_file():
+            raise FileNotFoundError(f"${PAGE_ENV} is {path}, which is not a file: build the "
+                                    f"page with ./build-web.sh (dist/{_PAGE_NAME})")
+        return path
     here = pathlib.Path(__file__).resolve().parent
-    candidates = [pathlib.Path(os.environ[PAGE_ENV])] if os.environ.get(PAGE_ENV) else []
-    candidates.append(here / _PAGE_NAME)
+    candidates = [here / _PAGE_NAME]
     candidates += [parent / "dist" / _PAGE_NAME for parent in here.parents]
     for path in candidates:
         if path.is_file():
@@ -41,7 +46,7 @@ def page_path():
     raise FileNotFoundError(
         f"show() needs the single-file page {_PAGE_NAME}: build it with ./build-web.sh (it "
         f"writes dist/{_PAGE_NAME}) or point ${PAGE_ENV} at it (looked in: "
-        f"{', '.join(str(p) for p in candidates[:3])}, ...)")
+        f"{', '.join(str(p) for p in candidates[:2])}, ...)")
 
 
 def _grid(n, size):
