@@ -6,6 +6,8 @@
 #      app-state tests under the sanitizers, then each fuzzer for 10 s,
 #   4. WebAssembly build + CTest under node (the same unit tests, CLI, native == wasm traces),
 #   5. the web app (./build-web.sh) + end-to-end tests in headless Chromium (tests/web).
+#   6. the notebooks (notebooks/, scripts/run-notebooks.py) rendered to dist/notebooks/, and
+#      hopfield_lab.show() checked in Chromium.
 # Build trees: build/native, build/asan and build/wasm. Prints each stage's time at the end.
 # Compiles go through ccache when it is installed (scripts/deps.sh installs it), keyed on
 # paths relative to the checkout, so a new clone reuses the objects of an earlier one.
@@ -100,6 +102,15 @@ ctest --test-dir build/wasm --output-on-failure
 step "web app and browser tests"
 ./build-web.sh
 tests/web/run.sh
+
+# --- notebooks: the course notebooks and hopfield_lab.show() (after build-web.sh, which
+# rebuilds dist/ from scratch and makes the single-file page show() embeds) -------------------
+step "notebooks: notebooks/*/*.ipynb executed headless (kernel: /usr/bin/python3 with PYTHONPATH=build/native/python), rendered to dist/notebooks/; show() in Chromium"
+/usr/bin/python3 scripts/run-notebooks.py --python-dir build/native/python --out dist/notebooks
+/usr/bin/python3 scripts/run-notebooks.py --python-dir build/native/python \
+  --out build/notebooks-test tests/notebooks/show.ipynb
+(cd tests/web && node --test notebook-show.test.mjs)
+# --- end of the notebooks block ---------------------------------------------------------------
 
 if command -v ccache >/dev/null; then
   step "ccache"

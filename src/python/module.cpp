@@ -8,4 +8,5 @@ PYBIND11_MODULE(_core, m) {
   hopfield::python::bind_network(m);
   hopfield::python::bind_files(m);
   hopfield::python::bind_experiments(m);
+  hopfield::python::bind_session_link(m);
 }

@@ -24,6 +24,9 @@ from ._data import builtin, corrupt, load_image, load_patterns, save_patterns
 from ._experiments import (ExperimentResult, basins, capacity, forgetting, merge_shards,
                            prune_study, run_experiment, temperature)
 from ._network import Network, Recall
+# Notebooks branch: the lab in Jupyter (jupyter.py) and Dask (distributed.py: run_experiment with client=).
+from .distributed import run_experiment  # noqa: F811 (client=, shards=; else the one above)
+from .jupyter import from_share_link, show, _network_share_link as _share_link; Network.share_link = _share_link
 
 __version__ = _core.version()
 
@@ -33,4 +36,4 @@ PatternFileError.__doc__ = ("A pattern or image file that cannot be read as one 
 __all__ = ["Network", "Recall", "corrupt", "load_patterns", "load_image", "builtin",
            "save_patterns", "run_experiment", "merge_shards", "capacity", "basins",
            "temperature", "prune_study", "forgetting", "ExperimentResult", "PatternFileError",
-           "__version__"]
+           "__version__"] + ["show", "from_share_link"]
