@@ -1,8 +1,8 @@
-// The page's share-link state (#state=..., core/session_link.hpp) for Python: the one encoder
+// The page's share-link state (#state=..., core/io/session_link.hpp) for Python: the one encoder
 // and decoder the page and the app use, fed with NumPy arrays and the settings as the core's
 // (key, text) pairs (core/settings.hpp reads them). hopfield_lab/jupyter.py builds show(),
 // Network.share_link and from_share_link on these two functions.
-#include "core/session_link.hpp"
+#include "core/io/session_link.hpp"
 #include "core/settings.hpp"
 #include "python/arrays.hpp"
 #include "python/bindings.hpp"
