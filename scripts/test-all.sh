@@ -85,7 +85,7 @@ fi
 step "sanitizers: core, CLI and app-state tests under ASan + UBSan (clang; the fuzzers' build too)"
 scripts/sanitize.sh
 
-step "fuzzing: the pattern-file readers, experiment specs, start-up parameters, share links, CLI options and images, 10 s each (libFuzzer)"
+step "fuzzing: the pattern-file readers, experiment specs, start-up parameters, share links, CLI options, images and shard merging, 10 s each, one per core (libFuzzer)"
 scripts/fuzz.sh 10 1
 
 step "WebAssembly build"
@@ -109,7 +109,7 @@ step "notebooks: notebooks/*/*.ipynb executed headless (kernel: /usr/bin/python3
 /usr/bin/python3 scripts/run-notebooks.py --python-dir build/native/python --out dist/notebooks
 /usr/bin/python3 scripts/run-notebooks.py --python-dir build/native/python \
   --out build/notebooks-test tests/notebooks/show.ipynb
-(cd tests/web && node --test notebook-show.test.mjs)
+(cd tests/web && node --test notebook-show.mjs)
 # --- end of the notebooks block ---------------------------------------------------------------
 
 if command -v ccache >/dev/null; then

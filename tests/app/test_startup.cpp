@@ -395,25 +395,27 @@ std::string link_state(int side, int p, hopfield::Rule rule, int dreams = 0, boo
 TEST_CASE("a link whose learning would hold up the page is refused, the session kept",
           "[startup][costs]") {
   App app;
+  hlab::ViewState view;
   app.load_builtin("letters", true, "ABC");
   // Storkey at 64x64 with P = 200 (103 s in the page), dream=100000:0.01 at 64x64 (not ready
   // after 150 s), 4096 patterns at 128x128 (675 MB): each refused from its estimate.
   const std::string storkey = link_state(64, 200, hopfield::Rule::storkey);
-  CHECK_THROWS_WITH(app.restore_session_text(storkey),
+  CHECK_THROWS_WITH(hlab::restore_session_text(app, view, storkey),
                     Catch::Contains("Storkey learning of 200 patterns of 4096 neurons") &&
                         Catch::Contains("s here)"));
-  CHECK_THROWS_WITH(app.restore_session_text(link_state(64, 3, hopfield::Rule::hebbian, 100000)),
+  CHECK_THROWS_WITH(hlab::restore_session_text(app, view, link_state(64, 3, hopfield::Rule::hebbian, 100000)),
                     Catch::Contains("100000 dreams"));
   const std::string large = link_state(128, 4096, hopfield::Rule::hebbian, 0, true);
   CHECK(large.size() < 100'000);  // the issue's was 68 KB
-  CHECK_THROWS_WITH(app.restore_session_text(large),
+  CHECK_THROWS_WITH(hlab::restore_session_text(app, view, large),
                     Catch::StartsWith("the session is too large: 4096 patterns of 16384 neurons"));
   CHECK(app.lab().pattern_names() == std::vector<std::string>{"A", "B", "C"});
   CHECK(app.lab().width() == 16);
   // The same link at start-up: one warning, no first-visit session over it.
   App fresh;
+  hlab::ViewState fresh_view;
   const std::vector<std::string> warnings =
-      hlab::apply_startup(fresh, hlab::parse_startup({{"state", storkey}}));
+      hlab::apply_startup(fresh, fresh_view, hlab::parse_startup({{"state", storkey}}));
   REQUIRE(warnings.size() == 1);
   CHECK_THAT(warnings[0], Catch::StartsWith("Could not restore the session from the link: "
                                             "learning (Storkey learning of 200 patterns"));
@@ -424,7 +426,8 @@ TEST_CASE("a link whose learning would hold up the page is refused, the session 
   s.rule = hopfield::Rule::storkey;
   letters.set_settings(s);
   App restored;
-  restored.restore_session_text(letters.session_text());
+  hlab::ViewState letters_view, restored_view;
+  hlab::restore_session_text(restored, restored_view, hlab::session_text(letters, letters_view));
   CHECK(restored.lab().pattern_count() == 26);
   CHECK(restored.lab().settings().rule == hopfield::Rule::storkey);
 }

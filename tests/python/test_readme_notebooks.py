@@ -1,7 +1,7 @@
 """The README's section "Python in notebooks, in the lab's page and on a Dask cluster" and the
 Dask recipes of "Going past one machine", run literally (extracted from README.md): the show()
 example (against a stand-in page: the real one is checked in Chromium by
-tests/web/notebook-show.test.mjs), the LocalCluster example, the scheduler and workers started by
+tests/web/notebook-show.mjs), the LocalCluster example, the scheduler and workers started by
 hand, and the Slurm batch script with a stand-in `srun` that starts its tasks on this machine."""
 
 import json

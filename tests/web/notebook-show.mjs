@@ -5,7 +5,8 @@
 // the notebook's <iframe srcdoc> is ready and holds what the notebook gave it: letters A, B, C
 // (read here from the pattern file), the probe (A with 51 of its 256 pixels flipped, target A),
 // the light theme and the library and recall panels.
-//   node --test notebook-show.test.mjs   (from tests/web, after npm ci)
+//   node --test notebook-show.mjs   (from tests/web, after npm ci; not a *.test.mjs file: run.sh
+// runs before the notebooks are executed, scripts/test-all.sh runs this after them)
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
