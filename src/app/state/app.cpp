@@ -349,7 +349,7 @@ void App::start_experiment(const std::string& spec_json) {
       value.text = kLibraryFile;
       if (files.empty()) files.emplace_back(kLibraryFile, lab_.export_text());
     }
-  experiment_.start(hopfield::to_json(spec), files, *experiment_backend_);
+  experiment_.start(spec, files, *experiment_backend_);
 }
 
 void App::cancel_experiment() {

@@ -15,8 +15,15 @@ namespace ex = hopfield::experiments;
 void ExperimentRun::start(const std::string& spec_json,
                           const std::vector<std::pair<std::string, std::string>>& files,
                           ExperimentBackend& backend) {
+  start(hopfield::parse_json(spec_json), files, backend);
+}
+
+void ExperimentRun::start(const hopfield::JsonValue& spec,
+                          const std::vector<std::pair<std::string, std::string>>& files,
+                          ExperimentBackend& backend) {
   // The spec is checked here, on the UI thread, so a bad field throws to the caller at once.
-  std::unique_ptr<ex::Experiment> e = ex::make_experiment(hopfield::parse_json(spec_json));
+  std::unique_ptr<ex::Experiment> e = ex::make_experiment(spec);
+  const std::string spec_json = hopfield::to_json(spec);
   backend.start(spec_json, files);
   experiment_ = std::move(e);
   spec_ = spec_json;

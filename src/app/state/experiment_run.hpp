@@ -46,6 +46,11 @@ class ExperimentRun {
   void start(const std::string& spec_json,
              const std::vector<std::pair<std::string, std::string>>& files,
              ExperimentBackend& backend);
+  // The same for a spec already parsed (App::start_experiment reads it once: the spec is
+  // checked from that value, and the backend is given it written out again).
+  void start(const hopfield::JsonValue& spec,
+             const std::vector<std::pair<std::string, std::string>>& files,
+             ExperimentBackend& backend);
   void cancel(ExperimentBackend& backend);
   // Takes in what the backend computed, at most kRefreshSeconds apart while it runs, and all
   // of it at once when the run ends; true when something changed. The table, plot and
