@@ -3,9 +3,10 @@
 
 Each notebook notebooks/NN-topic/topic.ipynb runs with its own folder as the working directory
 in a kernel that is Debian's /usr/bin/python3 with PYTHONPATH at the built module hopfield_lab
-(build/native/python, made by the native build with -DHOPFIELD_BUILD_PYTHON=ON) and
-MPLBACKEND=Agg; the kernel spec is written to a temporary JUPYTER_PATH, so nothing is
-installed. The executed notebooks go to OUT/NAME.html (default dist/notebooks/) with an
+(build/native/python, made by the native build with -DHOPFIELD_BUILD_PYTHON=ON); its
+matplotlib backend is ipykernel's default, matplotlib-inline, which draws each figure with Agg
+(headless) and puts it in the notebook as a PNG. The kernel spec is written to a temporary
+JUPYTER_PATH, so nothing is installed. The executed notebooks go to OUT/NAME.html (default dist/notebooks/) with an
 index.html; the notebooks in the source tree are not modified. A failing cell (an assert)
 stops that notebook and makes the exit status 1; each notebook's time is printed.
 
@@ -35,7 +36,7 @@ def kernel_spec(python_dir):
         "argv": ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "Python 3 (hopfield_lab)",
         "language": "python",
-        "env": {"PYTHONPATH": str(python_dir), "MPLBACKEND": "Agg"},
+        "env": {"PYTHONPATH": str(python_dir)},
     }))
     return root
 

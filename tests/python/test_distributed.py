@@ -107,3 +107,10 @@ def test_ctrl_c_cancels_the_shards(client):
             break
         time.sleep(0.1)
     assert not left, left
+
+
+def test_progress_counts_finished_shards(client, capsys):
+    result = hl.run_experiment(SPEC, client=client, shards=4, progress=True)
+    assert result == hl.run_experiment(SPEC)
+    err = capsys.readouterr().err
+    assert "shards of capacity" in err and "4/4" in err

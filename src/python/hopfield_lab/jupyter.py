@@ -199,7 +199,7 @@ def show(net=None, probe=None, height=600, **options):
     """The lab inside a notebook cell, opened on ``net`` (its patterns, rule, scale, model)
     and ``probe`` (an array of +-1, ready to Run), as an object whose ``_repr_html_()`` is an
     ``<iframe srcdoc=...>`` holding the whole single-file page (so the cell works offline and
-    in exported HTML; about 3 MB per cell). Keywords: the page's URL options (``panels=
+    in exported HTML; about 4 MB per cell). Keywords: the page's URL options (``panels=
     ["recall", "plots"]``, ``lesson="unlearning"``, ``theme="light"``, ``autorun="on"``...),
     the recall settings (``mode``, ``tie``, ``temperature``, ``seed``, ``max_sweeps``),
     ``size=(width, height)`` of the grid (default: square when N is a square number),
