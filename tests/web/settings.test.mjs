@@ -36,7 +36,7 @@ test('setOptions({model}) switches every pair of models as the core switch says'
         await page.evaluate((m) => hopfieldWeb.notice(m, false), marker);
         await api(page, 'setOptions', { model: to });
         const state = await api(page, 'getState');
-        const said = state.notices.slice(state.notices.indexOf(marker) + 1);
+        const said = state.messages.slice(state.messages.indexOf(marker) + 1);
         const o = state.options;
         const label = `${from} -> ${to}`;
         assert.equal(o.model, to, label);
@@ -49,7 +49,7 @@ test('setOptions({model}) switches every pair of models as the core switch says'
           assert.equal(o[key], from === to ? String(value) : undefined, `${label}: ${key}`);
         const lost = before.temperature > 0 && !GLAUBER.has(to) && from !== to;
         const note = `The temperature T = 0.5 does not carry over: the ${to} model runs at T = 0.`;
-        assert.ok(state.notices.includes(marker), `${label}: the marker is still shown`);
+        assert.ok(state.messages.includes(marker), `${label}: the marker is still shown`);
         assert.deepEqual(said, lost ? [note] : [], `${label}: the one-line note`);
       }
     }
@@ -61,12 +61,12 @@ test('a temperature the model cannot take is refused, settings unchanged, on eve
     const state = await api(page, 'getState');
     assert.equal(state.options.model, 'continuous');
     assert.equal(state.options.temperature, 0, 'the URL\'s temperature is ignored with a warning');
-    assert.ok(state.notices.some((n) => n.includes('temperature=0.5') && n.includes('runs at T = 0')),
-      JSON.stringify(state.notices));
+    assert.ok(state.messages.some((n) => n.includes('temperature=0.5') && n.includes('runs at T = 0')),
+      JSON.stringify(state.messages));
     const err = await page.evaluate(() => {
       try { window.hopfield.setOptions({ temperature: 0.5 }); return null; } catch (e) { return e.message; }
     });
-    assert.match(err, /^the continuous model runs at T = 0/);
+    assert.match(err, /^hopfield: the continuous model runs at T = 0/);
     assert.equal((await api(page, 'getState')).options.temperature, 0);
   });
 });
