@@ -11,7 +11,7 @@ DataSetFiles dataset_files(const std::string& name, int width, int height) {
     known = known || name == d.name;
     names += (names.empty() ? "" : " or ") + std::string(d.name);
   }
-  if (!known) throw std::invalid_argument("data set must be " + names + ", not '" + name + "'");
+  if (!known) throw std::invalid_argument("data set name must be " + names + ", not '" + name + "'");
   DataSetFiles f;
   f.stem = name + "-" + (width == 16 && height == 16 ? "16" : "28");
   f.images = f.stem + "-images-idx3-ubyte.gz";

@@ -113,7 +113,6 @@ EMSCRIPTEN_KEEPALIVE const char* hl_reset() {
   return guarded([&] { the_app().reset(); });
 }
 
-// Runs sweeps for about `budget_ms`; returns 1 once the recall has finished.
 // run(): the app animates the recall at full speed inside its frames (a few ms per frame,
 // so the page stays fluid); JavaScript polls hl_is_running.
 EMSCRIPTEN_KEEPALIVE void hl_run_start() { the_app().run(/*flat_out=*/true); }

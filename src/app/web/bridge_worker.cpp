@@ -96,12 +96,12 @@ EMSCRIPTEN_KEEPALIVE const char* hl_experiment_status() {
   return result().c_str();
 }
 
-// The finished experiment as `hopfield-cli <experiment> --json` prints it ("" with an error
-// message in g_error otherwise).
+// The finished experiment as `hopfield-cli <experiment> --json` prints it, or "" while there
+// is none (the status, hl_experiment_status, says why).
 EMSCRIPTEN_KEEPALIVE const char* hl_experiment_result() {
   try {
     result() = the_app().experiment().result_json();
-  } catch (const std::exception& e) {
+  } catch (const std::exception&) {
     result().clear();
   }
   return result().c_str();

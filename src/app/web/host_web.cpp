@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include "app/state/app.hpp"
+#include "core/io/json.hpp"
 #include "app/state/datasets.hpp"
 #include "app/state/host.hpp"
 #include "app/state/view_state.hpp"
@@ -118,17 +119,22 @@ Host make_host() {
 
 extern "C" {
 
-// The files of a data set at a grid size, as JSON {stem, images, labels, classNames} (for the
-// page's loadDataset, which fetches them): "" for an unknown name.
+// The files of a data set at a grid size, as JSON {stem, images, labels, classNames} for the
+// page's loadDataset, which fetches them (datasets.hpp is the one place that names them), or
+// {error} for an unknown name.
 EMSCRIPTEN_KEEPALIVE const char* hl_dataset_files(const char* name, int size) {
   static std::string result;
+  hopfield::JsonWriter json;
+  json.begin_object();
   try {
     const hlab::DataSetFiles f = hlab::dataset_files(name ? name : "", size, size);
-    result = "{\"stem\":\"" + f.stem + "\",\"images\":\"" + f.images + "\",\"labels\":\"" +
-             f.labels + "\",\"classNames\":\"" + f.class_names + "\"}";
-  } catch (const std::exception&) {
-    result.clear();
+    json.key("stem").value(f.stem).key("images").value(f.images).key("labels").value(f.labels);
+    json.key("classNames").value(f.class_names);
+  } catch (const std::exception& e) {
+    json.key("error").value(std::string(e.what()));
   }
+  json.end_object();
+  result = json.str();
   return result.c_str();
 }
 

@@ -9,8 +9,8 @@
   var api = w.api;
 
   // Data sets: fetched on request (the first frame never waits for them), then handed to the
-  // app with their labels and class names (App::load_labelled_set).
-  var DATASETS = ['mnist', 'fashion-mnist'];
+  // app with their labels and class names (App::load_labelled_set). Their files are named by
+  // the app (src/app/state/datasets.hpp, through hl_dataset_files), not here.
   function fetchBytes(url) {
     return fetch(url).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + url);
@@ -19,8 +19,7 @@
   }
   function fetchDataset(name, o) {
     return new Promise(function (resolve) {
-      if (DATASETS.indexOf(name) < 0)
-        fail('name must be ' + DATASETS.join(' or ') + ', not ' + describe(name));
+      requireWord('name', name);
       var classes = o.classes === undefined ? '' :
         Array.isArray(o.classes) ? o.classes.join(', ') : requireString('classes', o.classes);
       var perClass = o.perClass === undefined ? 5 : requireInt('perClass', o.perClass);
@@ -32,15 +31,16 @@
       } else if (size !== 16 && size !== 28) {
         fail('size must be 16 or 28, got ' + describe(size));
       }
-      var stem = 'data/' + name + '-' + size;
-      resolve(Promise.all([fetchBytes(stem + '-images-idx3-ubyte.gz'),
-        fetchBytes(stem + '-labels-idx1-ubyte.gz'), fetchBytes('data/' + name + '-classnames.txt')])
+      var files = JSON.parse(cstr(callC('hl_dataset_files', 'number', [name, size])));
+      if (files.error) fail(files.error);
+      resolve(Promise.all([fetchBytes('data/' + files.images), fetchBytes('data/' + files.labels),
+        fetchBytes('data/' + files.classNames)])
         .catch(function (e) {
           throw new Error('hopfield: the ' + name + ' data set did not load (' + e.message + '). Data ' +
             'sets come from the data/ folder beside the page; the single-file page has none.');
         })
         .then(function (bytes) {
-          return { name: name + '-' + size, bytes: bytes, classes: classes, perClass: perClass,
+          return { name: files.stem, bytes: bytes, classes: classes, perClass: perClass,
                    replace: o.replace !== false };
         }));
     });
