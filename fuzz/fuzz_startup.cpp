@@ -10,8 +10,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string query(reinterpret_cast<const char*>(data), size);
   hlab::App app;
-  const std::vector<std::string> warnings =
-      hlab::apply_startup(app, hlab::parse_startup(hlab::parse_query(query), app.lab().settings()));
+  hlab::ViewState view;
+  const std::vector<std::string> warnings = hlab::apply_startup(
+      app, view, hlab::parse_startup(hlab::parse_query(query), app.lab().settings()));
   const hopfield::Lab& lab = app.lab();
   if (lab.state().size() != lab.size()) std::abort();
   app.step_sweeps(1);
