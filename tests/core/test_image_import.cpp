@@ -590,6 +590,11 @@ TEST_CASE("an image over stb_image's own size limits is refused by its stated si
   CHECK_THROWS_WITH(import_image(png_header_only(40000, 40000), 16, 16, {}, "huge.png"),
                     "huge.png: the image is 40000x40000 = 1600000000 pixels; images are limited "
                     "to 16777216 pixels (4096x4096)");
+  // The largest sides a header can state: their product is counted without overflowing (the
+  // fuzzer found 4294967295 x 4294967295 overflowing a signed 64-bit product).
+  CHECK_THROWS_WITH(import_image(png_header_only(4294967295u, 4294967295u), 16, 16, {}, "max.png"),
+                    "max.png: the image is 4294967295x4294967295 = 18446744065119617025 pixels; "
+                    "images are limited to 16777216 pixels (4096x4096)");
   // A 20000 x 1 PNG is within both limits: its missing data is what fails.
   CHECK_THROWS_WITH(import_image(png_header_only(20000, 1), 16, 16, {}, "wide.png"),
                     Contains("wide.png: cannot decode the image"));

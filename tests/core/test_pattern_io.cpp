@@ -525,6 +525,14 @@ TEST_CASE("[io] images of formats we do not read are named, not parsed as text")
   // Gzipped, the same after inflating.
   CHECK(refused(gzip_stored(std::string("8BPS\0\1", 6)), "a.psd.gz") ==
         "a.psd.gz: " + expected + "a Photoshop (PSD) image");
+  // TIFF: little- and big-endian (the big-endian magic holds a NUL byte); WebP by its RIFF form.
+  CHECK(refused("II*\0\x08\0\0\0", "a.tif") == "a.tif: " + expected + "a TIFF image");
+  CHECK(refused(std::string("MM\0*\0\0\0\x08", 8), "b.tif") == "b.tif: " + expected + "a TIFF image");
+  CHECK(refused(std::string("RIFF\x10\0\0\0WEBPVP8 ", 16), "a.webp") ==
+        "a.webp: " + expected + "a WebP image");
+  // Too short to say (the fuzzer's "RIFF\xef" threw out_of_range), or "MM" text: not an image.
+  CHECK(refused("RIFF\xef", "short").find("looks like") == std::string::npos);
+  CHECK(refused("MMM\n", "mm.txt").find("TIFF") == std::string::npos);
   // PBM (P1, P4) and IDX still read.
   CHECK(read_patterns("P1\n2 1\n1 0\n", "ok.pbm").size() == 1);
 }

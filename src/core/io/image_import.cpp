@@ -203,10 +203,17 @@ std::int64_t jpeg_scans(std::string_view b) {
   return scans;
 }
 
+// Pixels of a header's sides, each up to 2^32 - 1 (their product fits 64 bits unsigned, not
+// signed); a negative side counts as 0.
+std::uint64_t header_pixels(std::int64_t width, std::int64_t height) {
+  return static_cast<std::uint64_t>(std::max<std::int64_t>(width, 0)) *
+         static_cast<std::uint64_t>(std::max<std::int64_t>(height, 0));
+}
+
 void refuse_over_pixel_limit(std::int64_t width, std::int64_t height, const std::string& source) {
-  const std::int64_t pixels = width * height;
+  const std::uint64_t pixels = header_pixels(width, height);
   static_assert(kMaxImagePixels == 4096 * 4096, "the message below names 4096x4096");
-  if (pixels > kMaxImagePixels)
+  if (pixels > static_cast<std::uint64_t>(kMaxImagePixels))
     throw ImageImportError(source + ": the image is " + size_text(width, height) + " = " +
                            std::to_string(pixels) + " pixels; images are limited to " +
                            std::to_string(kMaxImagePixels) + " pixels (4096x4096)");
@@ -216,9 +223,12 @@ void refuse_over_pixel_limit(std::int64_t width, std::int64_t height, const std:
 void refuse_over_decoding_work(std::string_view b, std::int64_t width, std::int64_t height,
                                const std::string& source) {
   if (static_cast<std::uint8_t>(b[0]) != 0xff) return;  // only a JPEG has scans
-  const std::int64_t scans = jpeg_scans(b), work = scans * width * height;
+  const std::int64_t scans = jpeg_scans(b);
+  const std::uint64_t pixels = header_pixels(width, height);
   static_assert(kMaxImageScanPixels == std::int64_t{32} * kMaxImagePixels, "the message says 32");
-  if (scans > kMaxJpegScans || work > kMaxImageScanPixels)
+  // pixels x scans > the limit, without the product (pixels may be near 2^64).
+  if (scans > kMaxJpegScans ||
+      (scans > 0 && pixels > static_cast<std::uint64_t>(kMaxImageScanPixels / scans)))
     throw ImageImportError(
         source + ": a JPEG of " + size_text(width, height) + " in " + std::to_string(scans) +
         " scans: decoding it would take " + std::to_string(scans) + " passes over its pixels, " +

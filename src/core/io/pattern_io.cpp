@@ -452,8 +452,8 @@ const char* unsupported_image_format(std::string_view b) {
       std::isspace(static_cast<unsigned char>(b[2])))
     return "a PGM, PPM or PNM image";
   if (starts("P7\n")) return "a PAM image";
-  if (starts("II*") || starts("MM\0*")) return "a TIFF image";
-  if (starts("RIFF") && b.substr(8, 4) == "WEBP") return "a WebP image";
+  if (starts("II*") || starts(std::string_view("MM\0*", 4))) return "a TIFF image";
+  if (starts("RIFF") && b.size() >= 12 && b.substr(8, 4) == "WEBP") return "a WebP image";
   const auto u8 = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
   if (b.size() >= 18 && u8(1) <= 1 && ((u8(2) >= 1 && u8(2) <= 3) || (u8(2) >= 9 && u8(2) <= 11)))
     return "a TGA image";
