@@ -65,6 +65,7 @@ if [ "$quick" = 1 ]; then scripts/deps.sh native; else scripts/deps.sh all; fi
 
 if command -v ccache >/dev/null; then
   export CCACHE_BASEDIR="$PWD"
+  export CCACHE_NOHASHDIR=1  # the asan build has -g: its objects would otherwise be keyed on the clone's folder
   export CMAKE_C_COMPILER_LAUNCHER=ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache
   export EM_COMPILER_WRAPPER=ccache  # em++ runs clang through it
   ccache --zero-stats >/dev/null
