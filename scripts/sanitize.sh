@@ -8,4 +8,4 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 cmake --preset asan >/dev/null  # also builds the fuzz harnesses (scripts/fuzz.sh runs them)
 cmake --build --preset asan -j"$(nproc)"
-ctest --preset asan
+ctest --preset asan -j"$(nproc)"  # one entry per test file: spread over the cores

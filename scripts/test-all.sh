@@ -76,7 +76,7 @@ cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release $all_parts $python_parts >
 cmake --build build/native -j"$jobs"
 
 step "native tests"
-ctest --test-dir build/native --output-on-failure
+ctest --test-dir build/native --output-on-failure -j"$jobs"
 
 if [ "$quick" = 1 ]; then
   step "all native tests passed (--quick: no sanitizers, fuzzers, WebAssembly or browser)"
@@ -98,7 +98,7 @@ cmake -S . -B build/wasm $all_parts \
 cmake --build build/wasm -j"$jobs"
 
 step "WebAssembly tests (node)"
-ctest --test-dir build/wasm --output-on-failure
+ctest --test-dir build/wasm --output-on-failure -j"$jobs"
 
 step "web app and browser tests"
 ./build-web.sh

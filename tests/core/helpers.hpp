@@ -3,11 +3,16 @@
 
 #include <initializer_list>
 
+#include "core/dynamics.hpp"
 #include "core/learning.hpp"
 #include "core/network.hpp"
 #include "core/rng.hpp"
 
 namespace hopfield::test {
+
+// Every update mode, for the tests that run each.
+inline constexpr UpdateMode kAllModes[] = {UpdateMode::synchronous, UpdateMode::async_random,
+                                           UpdateMode::async_sequential};
 
 inline SpinVector spins(std::initializer_list<int> values) {
   SpinVector s(static_cast<Eigen::Index>(values.size()));

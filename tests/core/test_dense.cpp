@@ -50,8 +50,6 @@ constexpr Interaction kPoly2{InteractionKind::poly, 2};
 constexpr Interaction kPoly3{InteractionKind::poly, 3};
 constexpr Interaction kRectpoly3{InteractionKind::rectpoly, 3};
 constexpr Interaction kExp{InteractionKind::exp, 0};
-constexpr UpdateMode kAllModes[] = {UpdateMode::synchronous, UpdateMode::async_random,
-                                    UpdateMode::async_sequential};
 constexpr TieRule kAllTies[] = {TieRule::keep, TieRule::plus, TieRule::minus};
 
 // F(x) of the definition, in long double, for the tests' own sums.
@@ -92,7 +90,7 @@ TEST_CASE("poly:2 is the Hebbian network: same states, outcomes, sweeps and flip
           probe_kind == 0 ? test::random_spins(n, rng) : flip_fraction(x.col(probe_kind), 0.3, rng);
       const Eigen::VectorXd h = classic.local_fields(probe);
       for (int i = 0; i < n; ++i) ties_seen += h[i] == 0.0;
-      for (UpdateMode mode : kAllModes) {
+      for (UpdateMode mode : test::kAllModes) {
         std::vector<SpinVector> finals;
         for (TieRule tie : kAllTies) {
           const DynamicsOptions o = options(mode, tie, 1000 + static_cast<std::uint64_t>(p), 30);

@@ -19,13 +19,11 @@ static DynamicsOptions options(UpdateMode mode, std::uint64_t seed = 0, int max_
   return o;
 }
 
-constexpr UpdateMode kAllModes[] = {UpdateMode::synchronous, UpdateMode::async_random,
-                                    UpdateMode::async_sequential};
 
 TEST_CASE("a stored pattern is a fixed point below capacity, in every mode", "[dynamics]") {
   const PatternMatrix x = test::random_patterns(256, 10, 20);  // alpha = 0.04
   const Network net = test::network_with(x);
-  for (UpdateMode mode : kAllModes)
+  for (UpdateMode mode : test::kAllModes)
     for (int mu = 0; mu < 10; ++mu) {
       const Recall r = recall(net, x.col(mu), options(mode), x.col(mu));
       CHECK(r.outcome() == Outcome::fixed_point);
@@ -39,7 +37,7 @@ TEST_CASE("a stored pattern is a fixed point below capacity, in every mode", "[d
 TEST_CASE("recall from 20% flips below capacity returns the stored pattern", "[dynamics]") {
   const PatternMatrix x = test::random_patterns(256, 10, 21);
   const Network net = test::network_with(x);
-  for (UpdateMode mode : kAllModes) {
+  for (UpdateMode mode : test::kAllModes) {
     Rng rng(3, kCorruptionStream);
     const SpinVector probe = flip_fraction(x.col(4), 0.2, rng);
     const Recall r = recall(net, probe, options(mode, 3), x.col(4));
@@ -146,7 +144,7 @@ TEST_CASE("pattern-field and dense-W paths give bit-identical runs", "[dynamics]
   Rng prune_rng(0);
   prune_random(dense, 0.0, prune_rng);
   REQUIRE(by_patterns.uses_pattern_fields() != dense.uses_pattern_fields());
-  for (UpdateMode mode : kAllModes) {
+  for (UpdateMode mode : test::kAllModes) {
     Rng rng(5, kCorruptionStream);
     const SpinVector probe = flip_fraction(x.col(2), 0.25, rng);
     const Recall a = recall(by_patterns, probe, options(mode, 5));
@@ -171,7 +169,7 @@ TEST_CASE("the unpruned dense path (float fields) agrees with the patterns and d
   prune_random(dense_double, 0.0, prune_rng);
   REQUIRE(by_patterns.uses_pattern_fields());
   REQUIRE_FALSE(dense_float.uses_pattern_fields());
-  for (UpdateMode mode : kAllModes) {
+  for (UpdateMode mode : test::kAllModes) {
     Rng rng(6, kCorruptionStream);
     const SpinVector probe = flip_fraction(x.col(4), 0.3, rng);
     const Recall a = recall(by_patterns, probe, options(mode, 8));
@@ -192,7 +190,7 @@ TEST_CASE("a run without a trace ends where the traced run ends", "[dynamics]") 
   dense.set_field_path(Network::FieldPath::dense);
   const Network by_patterns = test::network_with(x);
   for (const Network* net : {static_cast<const Network*>(&dense), &by_patterns})
-    for (UpdateMode mode : kAllModes)
+    for (UpdateMode mode : test::kAllModes)
       for (double t : {0.0, 0.4}) {
         Rng rng(7, kCorruptionStream);
         const SpinVector probe = flip_fraction(x.col(1), 0.35, rng);
@@ -228,7 +226,7 @@ TEST_CASE("a run started from a nearby state's fields is the run started from sc
     }
     h0[static_cast<std::size_t>(i)] = static_cast<float>(sum);
   }
-  for (UpdateMode mode : kAllModes)
+  for (UpdateMode mode : test::kAllModes)
     for (double flip : {0.0, 0.1, 0.4}) {
       Rng rng(11, kCorruptionStream);
       const SpinVector probe = flip_fraction(s0, flip, rng);
@@ -398,7 +396,7 @@ TEST_CASE("at_fixed_point says whether the next sweep would flip nothing", "[dyn
   const PatternMatrix x = test::random_patterns(120, 30, 41);  // alpha 0.25: spurious ends too
   for (Rule rule : {Rule::hebbian, Rule::storkey}) {
     const Network net = test::network_with(x, rule);
-    for (UpdateMode mode : kAllModes)
+    for (UpdateMode mode : test::kAllModes)
       for (std::uint64_t seed = 0; seed < 6; ++seed) {
         Rng rng(seed, 1);
         const SpinVector probe = flip_fraction(x.col(static_cast<Eigen::Index>(seed)), 0.2, rng);
@@ -470,7 +468,7 @@ TEST_CASE("20 runs with one seed give byte-identical JSON", "[dynamics]") {
   const Network net = test::network_with(x);
   Rng rng(9);
   const SpinVector start = test::random_spins(64, rng);
-  for (UpdateMode mode : kAllModes)
+  for (UpdateMode mode : test::kAllModes)
     for (double temperature : {0.0, 0.7}) {
       DynamicsOptions o = options(mode, 123, 30);
       o.temperature = temperature;

@@ -14,7 +14,7 @@ using Catch::Contains;
 namespace {
 
 // Three 1x2 images, each a different pair of pixels.
-std::vector<Pattern> three_patterns() {
+std::vector<Pattern> three_labelled_patterns() {
   return read_idx(idx_bytes(3, 1, 2, {255, 0, 0, 255, 255, 255}), "three");
 }
 
@@ -122,21 +122,21 @@ TEST_CASE("[labels] malformed class-names files name the line") {
 // ---- naming and selecting by class ----
 
 TEST_CASE("[labels] patterns are named '<class> #k' by their labels") {
-  std::vector<Pattern> patterns = three_patterns();
+  std::vector<Pattern> patterns = three_labelled_patterns();
   const PatternClasses classes = name_by_class(patterns, {2, 0, 2}, kDigits, "l.idx", "n.txt");
   CHECK(patterns[0].name == "two #0");
   CHECK(patterns[1].name == "zero #1");
   CHECK(patterns[2].name == "two #2");
   CHECK(classes.labels == std::vector<int>{2, 0, 2});
   // Without names, a class is its label number.
-  std::vector<Pattern> unnamed = three_patterns();
+  std::vector<Pattern> unnamed = three_labelled_patterns();
   name_by_class(unnamed, {5, 0, 5}, {}, "l.idx");
   CHECK(unnamed[0].name == "5 #0");
   CHECK(unnamed[1].name == "0 #1");
 }
 
 TEST_CASE("[labels] a labels count unlike the images count, or an unnamed label, is refused") {
-  std::vector<Pattern> patterns = three_patterns();
+  std::vector<Pattern> patterns = three_labelled_patterns();
   REQUIRE_THROWS_AS(name_by_class(patterns, {0, 1}, kDigits, "l.idx"), PatternFileError);
   REQUIRE_THROWS_WITH(name_by_class(patterns, {0, 1}, kDigits, "l.idx"),
                       Contains("l.idx: holds 2 labels for 3 images"));

@@ -1,15 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include "core/pattern.hpp"
+#include "helpers.hpp"
 
 using namespace hopfield;
-
-static SpinVector spins(std::initializer_list<int> values) {
-  SpinVector s(static_cast<Eigen::Index>(values.size()));
-  int i = 0;
-  for (int v : values) s[i++] = static_cast<Spin>(v);
-  return s;
-}
+using hopfield::test::spins;
 
 TEST_CASE("Hamming distance, dot product and overlap by hand", "[pattern]") {
   const SpinVector a = spins({1, -1, 1, 1});

@@ -12,7 +12,7 @@ namespace ex = hopfield::experiments;
 
 namespace {
 
-const std::string kLetters = std::string(HOPFIELD_TEST_DATA_DIR) + "/letters.txt";
+const std::string kLetterFile = std::string(HOPFIELD_TEST_DATA_DIR) + "/letters.txt";
 
 std::vector<std::string> shards_of(ex::Experiment& e, int count) {
   std::vector<std::string> out;
@@ -53,11 +53,11 @@ TEST_CASE("every experiment's shards merge to the unsharded output byte for byte
   const std::string specs[] = {
       R"({"experiment":"capacity","neurons":60,"patterns":[2,6],"rule":"hebbian,storkey","trials":3,"seed":4})",
       R"({"experiment":"capacity","neurons":40,"patterns":[3],"trials":2,"model":"continuous"})",
-      R"({"experiment":"basins","patterns":")" + kLetters +
+      R"({"experiment":"basins","patterns":")" + kLetterFile +
           R"(","amounts":[0,0.2,0.4],"trials":3,"perPattern":true})",
       R"({"experiment":"basins","random":3,"neurons":30,"amounts":[0.1,0.5],"trials":2,"mode":"sync"})",
       R"({"experiment":"temperature","neurons":40,"patterns":[1,3],"temperatures":[0,1.5],"sweeps":4,"trials":2})",
-      R"({"experiment":"prune-study","patterns":")" + kLetters +
+      R"({"experiment":"prune-study","patterns":")" + kLetterFile +
           R"(","prune":["random:0,0.5","signed:0.2"],"noise":[0.1,0.3],"trials":3})",
       R"({"experiment":"forgetting","neurons":30,"stored":6,"decay":0.8,"trials":3})",
   };
@@ -219,7 +219,7 @@ TEST_CASE("merge checks each experiment's record layout", "[experiments][merge]"
     return std::string("merged");
   };
   const std::string basins_file =
-      R"({"experiment":"basins","patterns":")" + kLetters + R"(","amounts":[0,0.2],"trials":2})";
+      R"({"experiment":"basins","patterns":")" + kLetterFile + R"(","amounts":[0,0.2],"trials":2})";
   // Basins: per pattern ending (0..3), overlap, sweeps (whole, >= 0).
   CHECK(refused(basins_file, 0, 4) ==
         "s1.json: unit 1: value 1 (pattern 0's ending) is 4, not a whole number in [0, 3]");
@@ -233,7 +233,7 @@ TEST_CASE("merge checks each experiment's record layout", "[experiments][merge]"
   CHECK(refused(R"({"experiment":"temperature","neurons":20,"temperatures":[0.5],"trials":2})", 0,
                 -0.25) == "s1.json: unit 1: value 1 (mean_abs_overlap) is -0.25, not in [0, 1]");
   // Prune study: sparsity, then performance per noise level (0..100).
-  const std::string prune = R"({"experiment":"prune-study","patterns":")" + kLetters +
+  const std::string prune = R"({"experiment":"prune-study","patterns":")" + kLetterFile +
                             R"(","prune":["random:0.5"],"noise":[0.1,0.3],"trials":2})";
   CHECK(refused(prune, 0, 1.5) == "s1.json: unit 1: value 1 (sparsity) is 1.5, not in [0, 1]");
   CHECK(refused(prune, 2, 100.5) ==
@@ -250,7 +250,7 @@ TEST_CASE("merge checks each experiment's record layout", "[experiments][merge]"
 TEST_CASE("basins from a file: every record holds as many values, 3 per pattern",
           "[experiments][merge]") {
   // Merging does not read the pattern file: P is what the records hold, the same in each.
-  auto e = test::prepared(R"({"experiment":"basins","patterns":")" + kLetters +
+  auto e = test::prepared(R"({"experiment":"basins","patterns":")" + kLetterFile +
                           R"(","amounts":[0,0.2],"trials":2})");
   std::vector<std::string> s = shards_of(*e, 2);
   std::vector<ex::UnitRecord> r = ex::parse_records(parse_json(split(s[1]).records));
