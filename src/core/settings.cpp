@@ -70,6 +70,11 @@ void check_temperature_applies(const LabSettings& s) {
 
 void check_settings(const LabSettings& s) {
   check_options(s.dynamics);
+  // A recall call may run longer (its trace limit bounds it); a setting a user types may not.
+  if (s.dynamics.max_sweeps > kMaxSweeps)
+    throw std::invalid_argument("max sweeps must be a whole number from 1 to " +
+                                std::to_string(kMaxSweeps) + ", not " +
+                                std::to_string(s.dynamics.max_sweeps));
   check_model_options(s.model);
   check_temperature_applies(s);
 }

@@ -2,6 +2,7 @@
 // function, applied by set_setting, and the one model switch.
 #include <catch2/catch.hpp>
 
+#include "core/limits.hpp"
 #include "core/settings.hpp"
 
 using namespace hopfield;
@@ -109,4 +110,21 @@ TEST_CASE("apply_settings: the model first, then the rest, all or nothing", "[se
   CHECK_THROWS_WITH(apply_settings(d, {{"rule", "storkey"}, {"beta", "2"}}),
                     StartsWith("beta does not apply to the classic model"));
   CHECK(d == warm);  // the good rule was not applied either
+}
+
+TEST_CASE("check_settings holds a panel's typed values to the settings' own ranges", "[settings]") {
+  // The Network panel writes typed numbers straight into the settings and relies on this
+  // check (through set_settings) for the message; the range is the one maxSweeps= reads.
+  LabSettings s;
+  s.dynamics.max_sweeps = kMaxSweeps;
+  CHECK_NOTHROW(check_settings(s));
+  s.dynamics.max_sweeps = kMaxSweeps + 1;
+  CHECK_THROWS_WITH(check_settings(s), "max sweeps must be a whole number from 1 to 1000000, not 1000001");
+  s.dynamics.max_sweeps = 0;
+  CHECK_THROWS_WITH(check_settings(s), "max sweeps must be at least 1");
+  s.dynamics.max_sweeps = 1;
+  s.dynamics.temperature = -0.25;
+  CHECK_THROWS_WITH(check_settings(s), "temperature must be a finite number >= 0");
+  s.dynamics.temperature = 2.5;
+  CHECK_NOTHROW(check_settings(s));
 }

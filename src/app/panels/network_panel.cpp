@@ -149,7 +149,9 @@ void NetworkPanel::draw(App& app) {
   // may go beyond it, up to what the core takes.
   const bool glauber = hopfield::has_glauber_dynamics(s.model.model);
   ImGui::BeginDisabled(!glauber);
-  if (ImGui::DragFloat("temperature T", &t, 0.005f, 0.0f, 3.0f, "%.3f") && std::isfinite(t) && t >= 0) {
+  // Ranges are the settings' own (check_settings, through set_settings): a typed value out of
+  // range is refused there with its message, the settings kept.
+  if (ImGui::DragFloat("temperature T", &t, 0.005f, 0.0f, 3.0f, "%.3f")) {
     s.dynamics.temperature = t;
     changed = true;
   }
@@ -163,7 +165,7 @@ void NetworkPanel::draw(App& app) {
   ImGui::InputScalar("seed", ImGuiDataType_U64, &s.dynamics.seed);
   changed |= ImGui::IsItemDeactivatedAfterEdit();
   int sweeps = s.dynamics.max_sweeps;
-  if (ImGui::InputInt("max sweeps", &sweeps) && sweeps >= 1) {
+  if (ImGui::InputInt("max sweeps", &sweeps)) {
     s.dynamics.max_sweeps = sweeps;
     changed = true;
   }
