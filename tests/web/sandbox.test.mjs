@@ -67,6 +67,10 @@ test('index.html in <iframe sandbox="allow-scripts">: says why, opens the one fi
     const s = await frame.evaluate(() => window.hopfield.getState());
     assert.equal(s.names.length, 26, 'set=letters applied');
     assert.equal(await frame.evaluate(() => getComputedStyle(document.getElementById('overlay')).display), 'none');
+    // Experiments too: their Web Worker starts from a Blob URL, allowed under the opaque origin.
+    const rows = await frame.evaluate(async () => (await window.hopfield.runExperiment(
+      { experiment: 'capacity', size: '8x8', patterns: '2,4', trials: 2, seed: 1 })).rows.length);
+    assert.equal(rows, 2, 'one row per number of patterns');
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
