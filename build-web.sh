@@ -58,9 +58,6 @@ echo "build-web.sh: dist/ is ready:"
 for f in dist/*; do
   printf '  %-28s %8d bytes, %8d gzipped\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
 done
-if [ "$single" = 1 ]; then
-  node scripts/single-file.mjs dist || die "writing dist/hopfield-lab-single.html failed"
-fi
 
 # Prepared once into build/datasets (dist/ is rebuilt from scratch each time), and again only
 # when the script or one of its sources is newer than the last run.
@@ -81,6 +78,11 @@ if [ "$datasets" = 1 ]; then
   mkdir -p dist/data
   cp "$data"/*-ubyte.gz "$data"/*-classnames.txt dist/data/
   echo "build-web.sh: dist/data/ holds $(ls dist/data | wc -l) files, $(du -cb dist/data/* | tail -1 | cut -f1) bytes"
+fi
+
+# After dist/data/: the single file carries the prepared data sets inside it.
+if [ "$single" = 1 ]; then
+  node scripts/single-file.mjs dist || die "writing dist/hopfield-lab-single.html failed"
 fi
 
 if [ "$serve" = 1 ]; then

@@ -2,7 +2,9 @@
 // Writes DIST/hopfield-lab-single.html: the whole web app in one file that works opened from
 // disk (file://), with no server. The page's JavaScript goes inline; both WebAssembly modules
 // go in as base64 and reach Emscripten as Module.wasmBinary, so nothing is fetched; the
-// experiments' Web Worker starts from a Blob URL holding its script and its module.
+// experiments' Web Worker starts from a Blob URL holding its script and its module. The
+// prepared data sets of DIST/data (when built) go in as base64 too, so "Load set" works from
+// disk (Module.hopfieldDataFiles, read by src/app/web/js/api_files.js).
 //   node scripts/single-file.mjs [DIST]        (default: dist)
 // Prints the file's size, raw and gzipped. Needs only node.
 import fs from 'node:fs';
@@ -22,11 +24,17 @@ const inline = (text) => text.replace(/<\/(script)/gi, '<\\/$1');
 const b64 = (name) => read(name).toString('base64');
 const bytes = 'function (s) { var b = atob(s), a = new Uint8Array(b.length); ' +
   'for (var i = 0; i < b.length; ++i) a[i] = b.charCodeAt(i); return a; }';
+// The data sets' files by name (a few tens of kB in all), as base64.
+const dataDir = path.join(dist, 'data');
+const dataFiles = {};
+if (fs.existsSync(dataDir))
+  for (const name of fs.readdirSync(dataDir).sort()) dataFiles[name] = b64(path.join('data', name));
 const setup = `<script>
 (function () {
   var decode = ${bytes};
   if (!window.Module || window.Module.noInitialRun) return;  // the browser lacks something
   window.Module.wasmBinary = decode(${JSON.stringify(b64('hopfield-lab.wasm'))});
+  window.Module.hopfieldDataFiles = ${JSON.stringify(dataFiles)};
   var worker = 'var Module = { wasmBinary: (' + ${JSON.stringify(bytes)} + ')(' +
     ${JSON.stringify(JSON.stringify(b64('hopfield-worker.wasm')))} + ') };\\n' +
     ${inline(JSON.stringify(read('hopfield-worker.js').toString('utf8')))};
@@ -39,4 +47,4 @@ const file = path.join(dist, 'hopfield-lab-single.html');
 fs.writeFileSync(file, out);
 const gz = zlib.gzipSync(out, { level: 9 }).length;
 console.log(`  ${path.relative(process.cwd(), file).padEnd(28)} ${String(out.length).padStart(8)} bytes, ` +
-  `${String(gz).padStart(8)} gzipped (one file: open it from disk)`);
+  `${String(gz).padStart(8)} gzipped (one file: open it from disk; ${Object.keys(dataFiles).length} data set files inside)`);

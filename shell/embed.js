@@ -9,6 +9,7 @@
 //       src: 'hopfield-lab/index.html',          // the lab's folder on your site
 //       params: { set: 'letters', panels: 'editor,recall,plots', embed: 1 },
 //       height: 520,                             // px; or autoHeight: true to follow the lab
+//       // sandbox: 'allow-scripts',                // optional: the frame's sandbox attribute
 //     });
 //     await lab.ready;
 //     await lab.call('corrupt', { type: 'flip', fraction: 0.2, seed: 1, pattern: 0 });
@@ -18,6 +19,10 @@
 // lab.call(method, ...args) mirrors window.hopfield in the frame and returns a Promise of
 // its result (rejected with the lab's error message). Events: 'ready', 'finished' (the state
 // when a recall ends), 'resize' (the lab's content height).
+//
+// A frame sandboxed without allow-same-origin (options.sandbox, or the attribute set by the
+// host) has the opaque origin "null": messages are then posted to it with target '*' and
+// taken from it with origin "null", but only ever from this iframe's own window.
 (function (global) {
   'use strict';
 
@@ -36,9 +41,16 @@
     iframe.style.height = (o.height || 520) + 'px';
     iframe.style.border = '0';
     iframe.setAttribute('allow', 'clipboard-write');
+    if (o.sandbox !== undefined) iframe.setAttribute('sandbox', String(o.sandbox));
     container.appendChild(iframe);
 
-    var target = url.origin;
+    // The frame's origin as its messages carry it: "null" when sandboxed without
+    // allow-same-origin (read when used: the host may set the attribute after embed()).
+    function frameOrigin() {
+      var sandbox = iframe.getAttribute('sandbox');
+      var opaque = sandbox !== null && !/(^|\s)allow-same-origin(\s|$)/i.test(sandbox);
+      return opaque || url.protocol === 'file:' ? 'null' : url.origin;
+    }
     var nextId = 1;
     var waiting = {};
     var listeners = {};
@@ -49,7 +61,7 @@
       (listeners[name] || []).forEach(function (fn) { fn(value); });
     }
     window.addEventListener('message', function (event) {
-      if (event.source !== iframe.contentWindow) return;
+      if (event.source !== iframe.contentWindow || event.origin !== frameOrigin()) return;
       var d = event.data;
       if (!d || d.hopfield !== 1) return;
       if (d.event) {
@@ -74,7 +86,9 @@
           return new Promise(function (resolve, reject) {
             var id = nextId++;
             waiting[id] = { resolve: resolve, reject: reject };
-            iframe.contentWindow.postMessage({ hopfield: 1, id: id, method: method, args: args }, target);
+            var origin = frameOrigin();
+            iframe.contentWindow.postMessage({ hopfield: 1, id: id, method: method, args: args },
+                                             origin === 'null' ? '*' : origin);
           });
         });
       },

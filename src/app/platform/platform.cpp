@@ -19,6 +19,7 @@
 #ifdef __EMSCRIPTEN__
 #include <GLES3/gl3.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 #else
 #include <SDL_opengl.h>
 #endif
@@ -56,6 +57,7 @@ struct State {
   damage::Fingerprint shown;
   bool shown_valid = false;
   bool keeps_pixels = false;
+  bool gl_lost = false;  // the WebGL context is lost: nothing is drawn until it is back
   Status status;
   double draw_ms = 0.0;
   std::chrono::steady_clock::time_point last_frame;
@@ -166,6 +168,61 @@ void detect_renderer() {
     if (lower.find(software) != std::string::npos) g->status.software = true;
 }
 
+// Start-up cannot go on (no context, shaders that do not compile): said on stderr and, in the
+// browser, as page text with a Reload button (the shell's Module.hopfieldFailed), so the page
+// never waits for ever.
+void report_failure(const std::string& what) {
+  std::fprintf(stderr, "hopfield-lab: %s\n", what.c_str());
+#ifdef __EMSCRIPTEN__
+  EM_ASM({ if (Module.hopfieldFailed) Module.hopfieldFailed(UTF8ToString($0)); }, what.c_str());
+#endif
+}
+
+#ifdef __EMSCRIPTEN__
+// WebGL may lose its context at any time (the GPU process restarts, the driver resets, the
+// machine is overloaded), even before the first shader is compiled: then every GL call does
+// nothing and compiling "fails". The shell page prevents the default, so the browser restores
+// the context; the frames go on meanwhile without drawing, and every GL object is made again.
+bool context_lost() {
+  return EM_ASM_INT({ return typeof GLctx === 'undefined' || !GLctx || GLctx.isContextLost() ? 1 : 0; }) != 0;
+}
+EM_BOOL on_context_lost(int, const void*, void*) {
+  g->gl_lost = true;
+  return EM_TRUE;  // preventDefault: ask the browser to restore it
+}
+bool canvas_keeps_pixels() {
+  return EM_ASM_INT({
+    const attributes = GLctx && GLctx.getContextAttributes();
+    return attributes && attributes.preserveDrawingBuffer ? 1 : 0;
+  }) != 0;
+}
+#else
+bool context_lost() { return false; }
+bool canvas_keeps_pixels() { return false; }
+#endif
+
+// Makes the renderer's GL objects and the font texture, in a new or restored context. False
+// while the context is (still) lost; a failure in a live context is reported and ends the loop.
+bool start_drawing() {
+  if (context_lost()) return false;
+  render::forget();
+  if (!render::init()) {
+    if (context_lost()) return false;  // lost while compiling: wait for it again
+    report_failure("cannot set up OpenGL drawing (the shaders do not compile or link)");
+    g->done = true;
+#ifdef __EMSCRIPTEN__
+    emscripten_cancel_main_loop();
+#endif
+    return false;
+  }
+  render::create_fonts_texture();
+  detect_renderer();
+  g->keeps_pixels = canvas_keeps_pixels();
+  g->shown_valid = false;
+  g->gl_lost = false;
+  return true;
+}
+
 // Draws what changed since the last frame drawn: nothing when the picture is the same (the
 // browser keeps showing the last frame), only the changed regions when the canvas keeps its
 // pixels, else everything. The desktop build always draws everything (after a buffer swap
@@ -207,10 +264,11 @@ void one_frame() {
         event.window.windowID == SDL_GetWindowID(g->window))
       g->done = true;
   }
+  const bool drawing = !g->gl_lost || start_drawing();
   const float ratio = current_ratio();
   if (std::fabs(ratio - g->ratio) > 0.01f) {  // moved to another screen, or browser zoom
     build_fonts(ratio);
-    render::create_fonts_texture();
+    if (drawing) render::create_fonts_texture();
     g->shown_valid = false;
   }
   render::begin_frame();
@@ -230,9 +288,9 @@ void one_frame() {
   bg.w = 1.0f;
   const auto draw_start = std::chrono::steady_clock::now();
   if (!g->captures.empty()) g->shown_valid = false;  // a capture needs the whole picture drawn
-  draw_changes(ImGui::GetDrawData(), bg);
+  if (drawing) draw_changes(ImGui::GetDrawData(), bg);
   for (State::Capture& c : std::exchange(g->captures, {}))
-    c.done(read_png(c.x, c.y, c.width, c.height));
+    c.done(drawing ? read_png(c.x, c.y, c.width, c.height) : std::string());
   g->draw_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - draw_start).count();
   ++g->frames;
   if (g->config.smoke_frames > 0 && g->frames >= g->config.smoke_frames) {
@@ -301,7 +359,7 @@ int run(const Config& config, const std::function<void(const FrameInfo&)>& frame
   }
   g->gl = SDL_GL_CreateContext(g->window);
   if (!g->gl) {
-    std::fprintf(stderr, "hopfield-lab: cannot create an OpenGL 3 context: %s\n", SDL_GetError());
+    report_failure(std::string("cannot create an OpenGL 3 / WebGL 2 context: ") + SDL_GetError());
     return 1;
   }
   SDL_GL_MakeCurrent(g->window, g->gl);
@@ -316,18 +374,11 @@ int run(const Config& config, const std::function<void(const FrameInfo&)>& frame
   io.IniFilename = nullptr;  // the layout is computed from the window size
   ImGui::StyleColorsDark();
   ImGui_ImplSDL2_InitForOpenGL(g->window, g->gl);
-  if (!render::init()) {
-    std::fprintf(stderr, "hopfield-lab: cannot set up OpenGL drawing\n");
-    return 1;
-  }
   build_fonts(current_ratio());
-  render::create_fonts_texture();
-  detect_renderer();
+  g->gl_lost = true;  // nothing made yet
+  if (!start_drawing() && (g->done || !context_lost())) return 1;  // else: made once it is back
 #ifdef __EMSCRIPTEN__
-  g->keeps_pixels = EM_ASM_INT({
-    const attributes = GLctx && GLctx.getContextAttributes();
-    return attributes && attributes.preserveDrawingBuffer ? 1 : 0;
-  }) != 0;
+  emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_TRUE, on_context_lost);
   emscripten_set_main_loop(one_frame, 0, true);
 #else
   while (!g->done) one_frame();

@@ -273,6 +273,12 @@ void shutdown() {
   ImGui::GetIO().Fonts->SetTexID(nullptr);
 }
 
+void forget() {
+  images = Images{};
+  s = State{};
+  ImGui::GetIO().Fonts->SetTexID(nullptr);
+}
+
 void create_fonts_texture() {
   ImGuiIO& io = ImGui::GetIO();
   unsigned char* pixels = nullptr;

@@ -43,6 +43,9 @@ inline Rect triangle_bounds(const ImDrawData* data, ImVec2 a, ImVec2 b, ImVec2 c
 // Needs a current context: OpenGL 3.0+ natively, WebGL2 under Emscripten.
 bool init();
 void shutdown();
+// After the context was lost (WebGL): drops every GL object name without deleting it (they
+// died with the context), so that init() and create_fonts_texture() can start afresh.
+void forget();
 // (Re)creates the font atlas texture from ImGui's font atlas (after the fonts change).
 void create_fonts_texture();
 // Images drawn with the UI (grids, heatmaps, plot lines): uploads a w x h RGBA image

@@ -11,7 +11,17 @@
   // Data sets: fetched on request (the first frame never waits for them), then handed to the
   // app with their labels and class names (App::load_labelled_set). Their files are named by
   // the app (src/app/state/datasets.hpp, through hl_dataset_files), not here.
-  function fetchBytes(url) {
+  // The one-file page carries them inside (scripts/single-file.mjs: Module.hopfieldDataFiles,
+  // base64 by file name); the site's page fetches them from data/ beside it.
+  var inside = Module['hopfieldDataFiles'];
+  function dataFile(name) {
+    if (inside) {
+      if (!Object.prototype.hasOwnProperty.call(inside, name))
+        return Promise.reject(new Error(name + ' is not inside this one-file page: it was built ' +
+                                        'without data sets'));
+      return Promise.resolve(Uint8Array.from(atob(inside[name]), function (c) { return c.charCodeAt(0); }));
+    }
+    var url = 'data/' + name;
     return fetch(url).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + url);
       return r.arrayBuffer();
@@ -33,11 +43,10 @@
       }
       var files = JSON.parse(cstr(callC('hl_dataset_files', 'number', [name, size])));
       if (files.error) fail(files.error);
-      resolve(Promise.all([fetchBytes('data/' + files.images), fetchBytes('data/' + files.labels),
-        fetchBytes('data/' + files.classNames)])
+      resolve(Promise.all([dataFile(files.images), dataFile(files.labels), dataFile(files.classNames)])
         .catch(function (e) {
-          throw new Error('hopfield: the ' + name + ' data set did not load (' + e.message + '). Data ' +
-            'sets come from the data/ folder beside the page; the single-file page has none.');
+          throw new Error('hopfield: the ' + name + ' data set did not load (' + e.message + ')' +
+            (inside ? '.' : '. Data sets come from the data/ folder beside the page.'));
         })
         .then(function (bytes) {
           return { name: files.stem, bytes: bytes, classes: classes, perClass: perClass,
