@@ -42,7 +42,13 @@ const setup = `<script>
 })();
 </script>
 <script>${inline(read('hopfield-lab.js').toString('utf8'))}</script>`;
-const out = html.replace(tag, () => setup);
+// The page's early download of hopfield-lab.wasm (shell/index.html) is off: it is inside.
+const early = '/*HOPFIELD_EARLY_WASM*/true';
+if (!html.includes(early)) {
+  console.error(`single-file.mjs: ${early} not found in index.html (shell/index.html changed?)`);
+  process.exit(1);
+}
+const out = html.replace(early, 'false').replace(tag, () => setup);
 const file = path.join(dist, 'hopfield-lab-single.html');
 fs.writeFileSync(file, out);
 const gz = zlib.gzipSync(out, { level: 9 }).length;

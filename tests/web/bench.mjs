@@ -15,7 +15,8 @@
 //     10% flips), run in the page's Web Worker with its plot growing in the Experiments
 //     window: how long it takes and the frames the page drew meanwhile
 //   - the pruning study as published on the four Caltech silhouettes, in the Web Worker
-//   - time from navigation to hopfield-ready and to the first frame after it
+//   - time from navigation to the runtime's JavaScript and the wasm received, the wasm
+//     compiled, hopfield-ready (the API answers, after the app's first frame) and the next frame
 //   - the size of dist/, raw and gzip -9 per file
 // Usage: node tests/web/bench.mjs [--seconds S (10)] [--loads K] [--startup-only]
 //                                 [--experiment-only [--runs K]]
@@ -60,19 +61,33 @@ const kb = (b) => (b / 1024).toFixed(1);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function startupTimes(session) {
-  const ready = [], frame = [];
+  const rows = { wasm: [], js: [], compiled: [], ready: [], frame: [] };
   for (let k = 0; k < LOADS; ++k) {
     const { page } = await openApp(session);
     const t = await page.evaluate(() => new Promise((resolve) => {
       const at = window.__hopfieldReadyAt;
+      const end = (name) => {
+        const e = performance.getEntriesByType('resource').find((r) => r.name.endsWith(name));
+        return e ? e.responseEnd : NaN;
+      };
       // The first frame the browser presents after ready: one rAF, measured from navigation.
-      requestAnimationFrame(() => resolve({ ready: at, frame: performance.now() }));
+      requestAnimationFrame(() => resolve({
+        wasm: end('/hopfield-lab.wasm'), js: end('/hopfield-lab.js'),
+        compiled: window.hopfieldWasmCompiledAt ?? NaN, ready: at, frame: performance.now() }));
     }));
-    ready.push(t.ready);
-    frame.push(t.frame);
+    for (const key of Object.keys(rows)) rows[key].push(t[key]);
     await page.close();
   }
-  return { readyMs: median(ready), firstFrameMs: median(frame) };
+  return { wasmMs: median(rows.wasm), jsMs: median(rows.js), compiledMs: median(rows.compiled),
+           readyMs: median(rows.ready), firstFrameMs: median(rows.frame) };
+}
+
+function printStartup(startup) {
+  console.log(`navigation -> hopfield-lab.js received   ${startup.jsMs.toFixed(0)} ms (median of ${LOADS})`);
+  console.log(`navigation -> hopfield-lab.wasm received ${startup.wasmMs.toFixed(0)} ms`);
+  console.log(`navigation -> wasm compiled              ${startup.compiledMs.toFixed(0)} ms`);
+  console.log(`navigation -> hopfield-ready (API)       ${startup.readyMs.toFixed(0)} ms (after the app's first frame)`);
+  console.log(`navigation -> first frame after ready    ${startup.firstFrameMs.toFixed(0)} ms`);
 }
 
 // Times every requestAnimationFrame callback the page runs (the app's main loop is one):
@@ -252,8 +267,7 @@ try {
   if (STARTUP_ONLY) {
     const dist = distSizes();
     console.log(`Hopfield Lab start-up (${DIST}; headless Chromium; a first visit: no parameters)`);
-    console.log(`navigation -> hopfield-ready            ${startup.readyMs.toFixed(0)} ms (median of ${LOADS})`);
-    console.log(`navigation -> first frame after ready   ${startup.firstFrameMs.toFixed(0)} ms`);
+    printStartup(startup);
     console.log(`dist/ total ${kb(dist.raw)} KB, ${kb(dist.gzip)} KB gzip -9`);
     await session.close();
     process.exit(0);
@@ -296,8 +310,7 @@ console.log(ps.skipped ? `pruning study as published: skipped (${ps.skipped})`
   : `pruning study as published (4 silhouettes, 26 levels x 3 noise x 100 trials; Web Worker): ` +
     `${(ps.ms / 1000).toFixed(2)} s, ${ps.rows} rows`);
 console.log('');
-console.log(`navigation -> hopfield-ready            ${result.startup.readyMs.toFixed(0)} ms (median of ${LOADS})`);
-console.log(`navigation -> first frame after ready   ${result.startup.firstFrameMs.toFixed(0)} ms`);
+printStartup(result.startup);
 console.log('');
 console.log('dist/ file                              raw KB   gzip -9 KB');
 for (const f of result.dist.files)
