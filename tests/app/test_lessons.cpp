@@ -35,7 +35,10 @@ TEST_CASE("the recall lesson recalls A; the overload lesson fails far below 0.13
   CHECK(hopfield::hamming(app.lab().probe(), letter('A').spins) == 26);
   CHECK(run_to_end(app) == hopfield::Verdict::retrieved);
   CHECK(app.lab().state() == letter('A').spins);
-  CHECK_THAT(view.hint(), Catch::StartsWith("1. Store three letters"));
+  CHECK_THAT(view.hint(), Catch::StartsWith("1. Store three letters") && Catch::Contains("Press Run (or Space), or Step"));
+  view.set_coarse_pointer(true);  // a finger: no keys named
+  CHECK_THAT(view.hint(), Catch::Contains("Press Run, or Step") && !Catch::Contains("Space"));
+  view.set_coarse_pointer(false);
 
   hlab::start_lesson(app, view, "overload");
   REQUIRE(app.lab().pattern_count() == 8);
@@ -185,4 +188,11 @@ TEST_CASE("the sequence lesson walks A, B, C and back to A, a cycle of 3 states"
   CHECK(app.lab().recall().cycle_length() == 3);
   CHECK(app.lab().verdict().verdict == hopfield::Verdict::cycle);
   CHECK_THAT(app.lab().verdict().summary, Catch::Contains("Cycle of 3 states"));
+}
+
+TEST_CASE("keyboard_text keeps the keys' words for a keyboard and drops them for a finger", "[lessons]") {
+  CHECK(hlab::keyboard_text("press Run{ (or Space)} now", true) == "press Run (or Space) now");
+  CHECK(hlab::keyboard_text("press Run{ (or Space)} now", false) == "press Run now");
+  CHECK(hlab::keyboard_text("{Tab: }next{ (F6)}", false) == "next");
+  CHECK(hlab::keyboard_text("no keys here", false) == "no keys here");
 }

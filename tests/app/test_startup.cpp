@@ -268,7 +268,11 @@ TEST_CASE("a bare page opens on the welcome: A, B, C stored, a noisy A ready, a 
   // 10% of 256 pixels, rounded: 26 flipped.
   CHECK(hopfield::hamming(app.lab().probe(), abc[0].spins) == 26);
   CHECK_FALSE(app.lab().finished());  // waiting for Run
-  CHECK_THAT(view.hint(), Catch::Contains("press Run"));
+  CHECK_THAT(view.hint(), Catch::Contains("press Run (or Space) and watch"));
+  // A phone or tablet has no Space key: the same line without it.
+  view.set_coarse_pointer(true);
+  CHECK_THAT(view.hint(), Catch::Contains("press Run and watch") && !Catch::Contains("Space"));
+  view.set_coarse_pointer(false);
   CHECK(app.notices().empty());
   CHECK_THAT(app.status_text(), Catch::StartsWith("Ready: the probe has energy") &&
                                     Catch::Contains("Hamming distance 26"));

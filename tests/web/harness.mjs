@@ -39,8 +39,10 @@ export function checkPrerequisites() {
 
 // Starts the static server and a browser with a fresh profile. close() undoes both.
 // `scale` is the device pixel ratio (2 for 200% zoom: a 1280x800 window is then 640x400 CSS
-// pixels); `touch` makes the page a touch screen (page.touchscreen).
-export async function startSession({ viewport = { width: 1280, height: 800 }, scale = 1, touch = false } = {}) {
+// pixels); `touch` makes the page a touch screen (page.touchscreen); `mobile` a phone's or
+// tablet's browser (its meta viewport, a coarse pointer with touch).
+export async function startSession({ viewport = { width: 1280, height: 800 }, scale = 1, touch = false,
+  mobile = false } = {}) {
   checkPrerequisites();
   const server = await serve(DIST);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hopfield-chromium-'));
@@ -52,6 +54,7 @@ export async function startSession({ viewport = { width: 1280, height: 800 }, sc
     viewport,
     deviceScaleFactor: scale,
     hasTouch: touch,
+    isMobile: mobile,
   });
   return {
     server,

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "app/panels/gestures.hpp"
 #include "app/panels/grid_view.hpp"
 #include "app/panels/panels.hpp"
 #include "app/panels/widgets.hpp"
@@ -156,40 +157,73 @@ void tool_buttons(App& app, EditorPanel& ed) {
   }
 }
 
-// Mouse handling on the canvas for the current tool.
-void canvas_input(App& app, EditorPanel& ed, const GridHit& hit) {
+// The current tool's stroke begins at cell (x, y), painting `paint` (+1: the left button).
+void start_stroke(App& app, EditorPanel& ed, int x, int y, Spin paint) {
   const hopfield::Lab& lab = app.lab();
+  ed.stroke_active = true;
+  ed.last_x = x;
+  ed.last_y = y;
+  switch (ed.tool) {
+    case Tool::pencil:
+    case Tool::eraser:
+      ed.stroke_value = ed.tool == Tool::eraser ? Spin{-1} : paint;
+      app.begin_stroke();
+      app.stroke_cell(x, y, ed.stroke_value);
+      break;
+    case Tool::toggle:
+      ed.stroke_value = static_cast<Spin>(-lab.drawing().at(x, y));
+      app.begin_stroke();
+      app.stroke_cell(x, y, ed.stroke_value);
+      break;
+    case Tool::line:
+    case Tool::rectangle:
+      ed.stroke_value = paint;
+      break;
+    case Tool::fill: {
+      Pattern p = lab.drawing();
+      if (hopfield::flood_fill(p, x, y, paint) > 0) app.attempt([&] { app.set_drawing(p); });
+      ed.stroke_active = false;
+      break;
+    }
+  }
+}
+
+// A finger held this long without moving starts a stroke.
+constexpr double kLongPressSeconds = 0.45;
+
+// A finger on the grid without Draw: a swipe scrolls the column (gestures.hpp), a tap paints
+// the cell as a click would, a long press starts a stroke there (the finger then draws).
+void finger_input(App& app, EditorPanel& ed, const GridHit& hit) {
+  if (ImGui::IsItemActivated() && hit.index >= 0) {
+    ed.finger_cell = std::pair{hit.x, hit.y};
+    ed.finger_since = ImGui::GetTime();
+  }
+  if (!ed.finger_cell) return;
+  if (gestures::swiped() || (!ImGui::IsItemActive() && !ImGui::IsItemDeactivated())) {
+    ed.finger_cell.reset();
+    return;
+  }
+  if (ImGui::IsItemActive() && ImGui::GetTime() - ed.finger_since < kLongPressSeconds) return;
+  const auto [x, y] = *ed.finger_cell;
+  ed.finger_cell.reset();
+  gestures::claim();
+  start_stroke(app, ed, x, y, Spin{1});
+}
+
+// Mouse handling on the canvas for the current tool (a finger's: finger_input, unless
+// `finger_draws`).
+void canvas_input(App& app, EditorPanel& ed, const GridHit& hit, bool finger_draws) {
+  const hopfield::Lab& lab = app.lab();
+  if (gestures::by_finger() && !finger_draws && !ed.stroke_active) {
+    gestures::let_swipe_scroll();
+    finger_input(app, ed, hit);
+    return;
+  }
   const bool left = ImGui::IsMouseClicked(ImGuiMouseButton_Left);
   const bool right = ImGui::IsMouseClicked(ImGuiMouseButton_Right);
   const bool down = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Right);
   if (hit.index >= 0 && ImGui::IsItemHovered() && (left || right)) {
-    const Spin paint = left ? Spin{1} : Spin{-1};
-    ed.stroke_active = true;
-    ed.last_x = hit.x;
-    ed.last_y = hit.y;
-    switch (ed.tool) {
-      case Tool::pencil:
-      case Tool::eraser:
-        ed.stroke_value = ed.tool == Tool::eraser ? Spin{-1} : paint;
-        app.begin_stroke();
-        app.stroke_cell(hit.x, hit.y, ed.stroke_value);
-        break;
-      case Tool::toggle:
-        ed.stroke_value = static_cast<Spin>(-lab.drawing().at(hit.x, hit.y));
-        app.begin_stroke();
-        app.stroke_cell(hit.x, hit.y, ed.stroke_value);
-        break;
-      case Tool::line:
-      case Tool::rectangle:
-        ed.stroke_value = paint;
-        break;
-      case Tool::fill: {
-        Pattern p = lab.drawing();
-        if (hopfield::flood_fill(p, hit.x, hit.y, paint) > 0) app.attempt([&] { app.set_drawing(p); });
-        ed.stroke_active = false;
-        break;
-      }
-    }
+    start_stroke(app, ed, hit.x, hit.y, left ? Spin{1} : Spin{-1});
     return;
   }
   if (!ed.stroke_active) return;
@@ -304,10 +338,18 @@ void EditorPanel::draw(App& app, ViewState& view) {
   const ImVec2 work = ImGui::GetMainViewport()->WorkSize;
   const float side = work.x < 900.0f ? std::max(ImGui::GetFontSize() * 22.0f, work.y * 0.6f)
                                      : ImGui::GetFontSize() * 22.0f;
+  if (view.coarse_pointer() || gestures::by_finger()) {
+    // A finger both scrolls and draws: drawing is a mode (or a long press on a cell).
+    ImGui::Checkbox("Draw", &draw_mode);
+    record_item(view, "switch:Draw");
+    const char* what = draw_mode ? "a swipe on the grid draws" : "a swipe scrolls; tap a cell, or hold to draw";
+    same_line_if_fits(ImGui::CalcTextSize(what).x);
+    ImGui::TextDisabled("%s", what);
+  }
   const GridHit hit = grid_canvas("canvas", d.spins, d.width, d.height, side);
   view.set_editor_rect({hit.origin.x, hit.origin.y, hit.cell * static_cast<float>(d.width),
                        hit.cell * static_cast<float>(d.height)});
-  canvas_input(app, *this, hit);
+  canvas_input(app, *this, hit, draw_mode);
   shape_preview(app, *this, hit);
   if (hit.index >= 0)
     ImGui::Text("cell (%d, %d) = %+d   neuron %d", hit.x, hit.y, int(d.at(hit.x, hit.y)), hit.index);

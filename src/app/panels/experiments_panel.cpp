@@ -577,7 +577,14 @@ void ExperimentsPanel::draw(App& app, ViewState& view) {
     show(app.experiment().experiment() ? app.experiment().experiment()->name() : "");
   }
   if (!open) return;
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 44, ImGui::GetFontSize() * 48), ImGuiCond_FirstUseEver);
+  // At most the page's size (a phone): the close button and the plots stay in reach.
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const ImVec2 first_size(std::min(ImGui::GetFontSize() * 44, vp->WorkSize.x),
+                          std::min(ImGui::GetFontSize() * 48, vp->WorkSize.y));
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + std::min(60.0f, vp->WorkSize.x - first_size.x),
+                                 vp->WorkPos.y + std::min(60.0f, vp->WorkSize.y - first_size.y)),
+                          ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(first_size, ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowBgAlpha(1.0f);
   if (!ImGui::Begin("Experiments", &open)) {
     ImGui::End();

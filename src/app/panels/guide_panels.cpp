@@ -124,7 +124,7 @@ void LessonsWindow::draw(App& app, ViewState& view) {
     if (ImGui::Selectable(l.title, current)) app.attempt([&] { start_lesson(app, view, l.id); }, l.title);
     if (current) {
       ImGui::Indent();
-      text_wrapped("%s", l.text);
+      text_wrapped("%s", keyboard_text(l.text, !view.coarse_pointer()).c_str());
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram));
       text_wrapped("What to notice: %s", l.notice);
       ImGui::PopStyleColor();
@@ -171,13 +171,13 @@ void MessagesWindow::draw_toasts(App& app, ViewState& view) {
   if (first > 0) {
     ImGui::TextDisabled("%zu more message%s", first, first == 1 ? "" : "s");
     ImGui::SameLine();
-    if (ImGui::SmallButton("show all")) open = true;
+    if (small_button("show all")) open = true;
   }
   std::optional<std::uint64_t> dismissed;
   for (std::size_t k = first; k < notices.size(); ++k) {
     const Notice& n = notices[k];
     ImGui::PushID(static_cast<int>(n.id));
-    if (n.error && ImGui::SmallButton("x")) dismissed = n.id;
+    if (n.error && small_button("x")) dismissed = n.id;
     if (n.error) {
       tooltip("Dismiss (it stays in Messages)");
       ImGui::SameLine();
@@ -205,7 +205,7 @@ void MessagesWindow::draw(App& app, ViewState& view) {
     return;
   }
   if (app.message_log().empty()) ImGui::TextDisabled("No messages yet.");
-  if (!app.notices().empty() && ImGui::SmallButton("Dismiss all")) app.clear_notices();
+  if (!app.notices().empty() && small_button("Dismiss all")) app.clear_notices();
   for (auto it = app.message_log().rbegin(); it != app.message_log().rend(); ++it) {
     ImGui::PushStyleColor(ImGuiCol_Text, it->error ? IM_COL32(255, 120, 110, 255) : IM_COL32(200, 200, 200, 255));
     text_wrapped("%s%s", it->error ? "Error: " : "", it->text.c_str());

@@ -129,7 +129,7 @@ void NetworkPanel::draw(App& app) {
   tooltip("Definitions in docs/science.md. Classic: +-1 neurons, W from a learning rule.");
   changed |= model_parameters(s.model);
   if (s.model.model == hopfield::Model::continuous &&
-      ImGui::SmallButton("Two neurons: energy contours..."))
+      small_button("Two neurons: energy contours..."))
     two_neurons.open = true;
   tooltip("Hopfield (1984), figure 3: the energy of two graded neurons and trajectories on it.");
   const bool rule_shapes_w = hopfield::uses_rule(s.model.model);
@@ -205,7 +205,7 @@ void NetworkPanel::draw(App& app) {
                        hopfield::kMaxDenseNeurons);
   // Spurious states: from random starts, how many runs end somewhere that is not a memory.
   if (s.model.model == hopfield::Model::classic || s.model.model == hopfield::Model::sparse) {
-    if (ImGui::SmallButton("Where do random states end?")) {
+    if (small_button("Where do random states end?")) {
       app.attempt([&] {
         const hopfield::FixedPointCount c =
             hopfield::count_spurious_fixed_points(lab.network(), 100, s.dynamics.seed);

@@ -34,6 +34,11 @@ struct EditorPanel {
   int custom_w = 32, custom_h = 32;
   int pending_w = 0, pending_h = 0;  // size change waiting for confirmation
   std::uint64_t random_draws = 0;
+  // A finger draws only with this on (the Draw switch, shown for fingers); off, a swipe on the
+  // grid scrolls, a tap paints one cell and a long press starts a stroke.
+  bool draw_mode = false;
+  std::optional<std::pair<int, int>> finger_cell;  // where a finger pressed, not yet a stroke
+  double finger_since = 0;                          // when (ImGui time)
 
   void draw(App& app, ViewState& view);
   void shortcuts(App& app);  // once per frame, outside text fields

@@ -25,10 +25,10 @@ void PlotsPanel::draw(App& app, ViewState& view) {
   if (plots.hamming.SamplesPerBucket() > 1)
     ImGui::TextDisabled("%d sweeps: each plotted point is the min or max of %d sweeps", rows - 1,
                         plots.hamming.SamplesPerBucket());
-  if (ImGui::SmallButton("Export PNG")) export_png(app, view, "recall-plots", "recall-plots.png");
+  if (small_button("Export PNG")) export_png(app, view, "recall-plots", "recall-plots.png");
   tooltip("The plots above as a PNG image");
   same_line_if_fits(button_width("Export CSV"));
-  if (ImGui::SmallButton("Export CSV"))
+  if (small_button("Export CSV"))
     app.attempt([&] { app.save_file("recall-trace.csv", trace_csv(t, lab.pattern_names())); }, "Export CSV");
   tooltip("The trace: iteration, energy, Hamming distance, flips and the overlap with each pattern");
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |

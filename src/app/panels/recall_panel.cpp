@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "app/panels/gestures.hpp"
 #include "app/panels/grid_view.hpp"
 #include "app/panels/panels.hpp"
 #include "app/panels/widgets.hpp"
@@ -179,6 +180,8 @@ void state_view(App& app, ViewState& view, RecallPanel& ui) {
                               ImGui::GetContentRegionAvail().x - info - ImGui::GetStyle().ItemSpacing.x);
   ImGui::BeginGroup();
   const GridHit hit = grid_canvas("state", lab.state(), lab.width(), lab.height(), side, overlay);
+  // A finger's swipe on the state scrolls, unless it marks the rectangle to occlude.
+  if (gestures::by_finger() && ui.corruption.kind != CorruptionKind::rectangle) gestures::let_swipe_scroll();
   rectangle_drag(app, ui, hit);
   ImGui::EndGroup();
   {

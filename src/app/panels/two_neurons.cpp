@@ -56,7 +56,7 @@ void TwoNeuronWindow::draw() {
   ImGui::SameLine();
   changed |= ImGui::Checkbox("arctan g (the paper's)", &arctan);
   ImGui::PopItemWidth();
-  if (ImGui::SmallButton("The paper's figure")) {
+  if (small_button("The paper's figure")) {
     t12 = t21 = 1.0f;
     lambda = 1.4f;
     arctan = true;

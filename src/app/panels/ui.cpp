@@ -4,11 +4,15 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <string>
+#include <string_view>
 #include <vector>
 
+#include "app/panels/gestures.hpp"
 #include "app/panels/grid_view.hpp"
 #include "app/hplot/hplot.hpp"
 #include "app/state/lessons.hpp"
@@ -21,9 +25,25 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr double kAutosaveSeconds = 0.5;
 
+// A panel's header and body. The open state is kept here, not by ImGui's header, which folds
+// on a press over its arrow or a release anywhere on it, so under a swipe that starts on it:
+// here a tap, a click or the keyboard folds it, and a swipe scrolls the column.
 template <class Panel>
-void section(const char* title, Panel&& draw) {
-  if (ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) {
+void section(ViewState& view, const char* title, Panel&& draw) {
+  ImGui::PushID(title);
+  const ImGuiID key = ImGui::GetID("open");
+  ImGui::PopID();
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  bool open = storage->GetBool(key, true);
+  ImGui::SetNextItemOpen(open, ImGuiCond_Always);
+  const bool toggled = ImGui::CollapsingHeader(title) != open;
+  gestures::let_swipe_scroll();
+  const bool pointer = ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Left) ||
+                       ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+  if ((toggled && !pointer) || gestures::tapped()) open = !open;
+  storage->SetBool(key, open);
+  record_item(view, std::string("header:") + title);
+  if (open) {
     ImGui::PushID(title);
     draw();
     ImGui::PopID();
@@ -44,33 +64,40 @@ bool narrow_layout(float width, std::size_t columns) {
   return width < 900.0f && columns > 1;
 }
 
-// In the current (scrolling) window: a drag that started on no item scrolls it, so a swipe
-// scrolls on touch screens (SDL turns touches into mouse events).
-void drag_to_scroll() {
-  static bool dragging = false;
-  const ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
-    dragging = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && !ImGui::IsAnyItemHovered();
-  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) dragging = false;
-  if (dragging && io.MouseDelta.y != 0.0f) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-}
+// Below ~500 px the page is a phone's, whatever the pointer.
+bool phone_width(float width) { return width < 500.0f; }
 
-// The title line's buttons: small on a desktop, touch-sized on a phone; each goes on the
+// The title line's buttons: small with a mouse, touch-sized for a finger; each goes on the
 // next line when the line is full.
-bool title_button(const char* label, bool first = false) {
+bool title_button(ViewState& view, const char* label, bool first = false) {
   if (!first) same_line_if_fits(button_width(label));
-  return ImGui::GetMainViewport()->WorkSize.x < 500.0f ? ImGui::Button(label) : ImGui::SmallButton(label);
+  const bool pressed = small_button(label);
+  record_item(view, std::string("button:") + label);
+  return pressed;
 }
 
-// Touch-sized controls below ~500 px: at least 40 CSS px tall with a 13 px font.
-void size_for_touch(float width) {
-  static const ImGuiStyle base = ImGui::GetStyle();
-  ImGuiStyle& style = ImGui::GetStyle();
-  const bool phone = width < 500.0f;
-  style.FramePadding = phone ? ImVec2(10.0f, 14.0f) : base.FramePadding;  // 13 + 2 x 14 = 41 px
-  style.ItemSpacing = phone ? ImVec2(8.0f, 8.0f) : base.ItemSpacing;
-  style.TouchExtraPadding = phone ? ImVec2(2.0f, 2.0f) : base.TouchExtraPadding;
-  style.ScrollbarSize = phone ? 18.0f : base.ScrollbarSize;
+// Floating windows (Experiments, Help, Lessons, ...) stay inside the page: one that a phone's
+// width, a resized browser or a drag put past an edge is pulled back and narrowed before it
+// is drawn, so that its close button and contents are in reach.
+void keep_windows_in_view(const ImGuiViewport* vp) {
+  for (ImGuiWindow* w : GImGui->Windows) {
+    if (!w->WasActive || w->IsFallbackWindow || (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip |
+                                      ImGuiWindowFlags_Popup | ImGuiWindowFlags_NoMove)))
+      continue;
+    const ImVec2 size(std::min(w->Size.x, vp->WorkSize.x), std::min(w->Size.y, vp->WorkSize.y));
+    const ImVec2 pos(std::clamp(w->Pos.x, vp->WorkPos.x, vp->WorkPos.x + vp->WorkSize.x - size.x),
+                     std::clamp(w->Pos.y, vp->WorkPos.y, vp->WorkPos.y + vp->WorkSize.y - size.y));
+    if (size.x != w->Size.x || size.y != w->Size.y) ImGui::SetWindowSize(w->Name, size);
+    if (pos.x != w->Pos.x || pos.y != w->Pos.y) ImGui::SetWindowPos(w->Name, pos);
+  }
+}
+
+// Each floating window drawn this frame as the region "window:NAME".
+void record_windows(ViewState& view) {
+  for (const ImGuiWindow* w : GImGui->Windows)
+    if (w->Active && !w->Hidden && !w->IsFallbackWindow && !(w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip)) &&
+        w->RootWindow == w && std::string_view(w->Name) != "Hopfield Lab")
+      view.set_region(std::string("window:") + w->Name, {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y});
 }
 
 // Where the keyboard focus (ImGui's navigation cursor) is, as the app's region "focus", while
@@ -122,13 +149,16 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
   }
   if (first_frame_ && view.shows(PanelId::experiments)) experiments_.open = true;
   view.clear_regions();  // the panels record where they draw this frame
+  view.set_coarse_pointer(info.coarse_pointer);
   if (!ImGui::GetIO().WantTextInput) {
     editor_.shortcuts(app);
     recall_.shortcuts(app);
   }
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  size_for_touch(vp->WorkSize.x);
+  // Touch-sized wherever a finger points, and on a phone-wide page.
+  use_touch_sizes(view.coarse_pointer() || phone_width(vp->WorkSize.x));
+  keep_windows_in_view(vp);
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
   if (first_frame_) ImGui::SetNextWindowFocus();  // so that Tab starts in the lab at once
@@ -147,19 +177,19 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
     }
   }
   if (!view.embed() || view.shows(PanelId::experiments)) {
-    if (title_button("Experiments", view.embed())) experiments_.open = !experiments_.open;
+    if (title_button(view, "Experiments", view.embed())) experiments_.open = !experiments_.open;
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Capacity, basins of attraction, temperature and the pruning study, over many trials");
   }
   if (!view.embed()) {
-    if (title_button("Lessons")) lessons_.open = !lessons_.open;
+    if (title_button(view, "Lessons")) lessons_.open = !lessons_.open;
     tooltip("Guided steps: recall, overload, 2-cycles, temperature, unlearning, weights, pruning, a dense memory, a sequence");
-    if (title_button("Help")) help_.open = !help_.open;
+    if (title_button(view, "Help")) help_.open = !help_.open;
     tooltip("What a Hopfield network is, the panels, the keys, the conventions");
   }
   if (!view.embed()) {
     const std::string look = std::string("Look: ") + hopfield::name_of(kThemeNames, view.theme()).data();
-    if (title_button(look.c_str())) ImGui::OpenPopup("look");
+    if (title_button(view, look.c_str())) ImGui::OpenPopup("look");
     tooltip("Dark, light, or projector (large text, thick lines, high contrast); kept by this browser");
     if (ImGui::BeginPopup("look")) {
       for (const auto& t : kThemeNames)
@@ -168,8 +198,8 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
     }
   }
   const std::string messages = "Messages (" + std::to_string(app.message_log().size()) + ")";
-  if (!app.message_log().empty() && title_button(messages.c_str(), false)) messages_.open = !messages_.open;
-  if (title_button("Share", view.embed() && !view.shows(PanelId::experiments))) {
+  if (!app.message_log().empty() && title_button(view, messages.c_str(), false)) messages_.open = !messages_.open;
+  if (title_button(view, "Share", view.embed() && !view.shows(PanelId::experiments))) {
     app.attempt([&] {
       share_link_ = app.share_link(session_text(app, view));
       ImGui::OpenPopup("Share this session");
@@ -178,10 +208,10 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("A link that opens this session as it is now: grid, library, probe, settings");
   if (view.embed()) {
-    if (title_button("Open in full"))
+    if (title_button(view, "Open in full"))
       app.attempt([&] { app.open_full(session_text(app, view, false)); }, "Open in full");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("This session in a new tab, with every panel");
-  } else if (title_button("New session")) {
+  } else if (title_button(view, "New session")) {
     ImGui::OpenPopup("Start a new session?");
   }
   if (ImGui::BeginPopup("Share this session")) {
@@ -201,15 +231,16 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
     if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
-  if (!view.hint().empty()) {
+  if (const std::string hint = view.hint(); !hint.empty()) {
     // One line (wrapped) that says what to do: it is there from the first frame, so it moves
     // nothing under the pointer; only its own close button removes it.
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram));
-    text_wrapped("%s", view.hint().c_str());
+    text_wrapped("%s", hint.c_str());
     ImGui::PopStyleColor();
     const ImVec2 top = ImGui::GetItemRectMin();
     same_line_if_fits(button_width("Got it"));
-    if (ImGui::SmallButton("Got it")) view.set_hint("");
+    if (small_button("Got it")) view.set_hint("");
+    record_item(view, "button:Got it");
     record_region(view, "hint", top, ImGui::GetContentRegionAvail().x);
   }
   if (view.lesson_starts() != lessons_seen_) {
@@ -249,15 +280,20 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
   const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
   if (narrow_layout(vp->WorkSize.x, shown.size())) {
     // One scrolling column, in the order a student uses them: draw, recall, watch, then the
-    // library and the network. A drag on the background scrolls (a swipe on a phone).
+    // library and the network. On a phone or a tablet the recall comes first: the first
+    // screen shows the probe and Run (the lesson), the editor follows. A swipe scrolls.
     ImGui::BeginChild("single column", ImGui::GetContentRegionAvail(), ImGuiChildFlags_None,
                       ImGuiWindowFlags_NavFlattened);
-    for (const auto& [c, k] : {std::pair{0, 0}, {1, 0}, {1, 1}, {0, 1}, {2, 0}, {2, 1}}) {
+    using Order = std::array<std::pair<int, int>, 6>;
+    constexpr Order kDrawFirst = {{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {2, 0}, {2, 1}}};
+    constexpr Order kRecallFirst = {{{1, 0}, {1, 1}, {0, 0}, {0, 1}, {2, 0}, {2, 1}}};
+    const bool recall_first = view.coarse_pointer() || phone_width(vp->WorkSize.x);
+    for (const auto& [c, k] : recall_first ? kRecallFirst : kDrawFirst) {
       const Section& sec = layout[static_cast<std::size_t>(c)][static_cast<std::size_t>(k)];
-      if (view.shows(sec.id)) section(sec.title, sec.draw);
+      if (view.shows(sec.id)) section(view, sec.title, sec.draw);
     }
-    drag_to_scroll();
-    view.set_layout({1, overflow_x()});
+    gestures::scroll_by_swipe();
+    view.set_layout({1, overflow_x(), ImGui::GetFrameHeight()});
     ImGui::EndChild();
   } else if (!shown.empty() &&
       ImGui::BeginTable("columns", static_cast<int>(shown.size()), flags, ImGui::GetContentRegionAvail())) {
@@ -265,13 +301,14 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
       ImGui::TableSetupColumn(kColumns[c], ImGuiTableColumnFlags_WidthStretch, kWeights[c]);
     ImGui::TableNextRow();
     const float height = ImGui::GetContentRegionAvail().y;
-    ViewState::Layout laid{static_cast<int>(shown.size()), -1e9f};
+    ViewState::Layout laid{static_cast<int>(shown.size()), -1e9f, ImGui::GetFrameHeight()};
     for (int c : shown) {
       ImGui::TableNextColumn();
       // Flattened: Tab and the arrows go from column to column as if they were one window.
       ImGui::BeginChild(kColumns[c], ImVec2(0, height), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
       for (const Section& sec : layout[static_cast<std::size_t>(c)])
-        if (view.shows(sec.id)) section(sec.title, sec.draw);
+        if (view.shows(sec.id)) section(view, sec.title, sec.draw);
+      gestures::scroll_by_swipe();
       laid.overflow_px = std::max(laid.overflow_px, overflow_x());
       ImGui::EndChild();
     }
@@ -283,6 +320,7 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
   help_.draw();
   lessons_.draw(app, view);
   messages_.draw(app, view);
+  record_windows(view);
   record_keyboard_focus(view);
   view.set_region("window", {vp->Pos.x, vp->Pos.y, vp->Size.x, vp->Size.y});
   const double ui_ms =

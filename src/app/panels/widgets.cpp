@@ -41,6 +41,24 @@ void same_line_if_fits(float width) {
   if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine();
 }
 
+namespace {
+bool g_touch_sizes = false;
+}  // namespace
+
+void use_touch_sizes(bool on) {
+  static const ImGuiStyle base = ImGui::GetStyle();
+  ImGuiStyle& style = ImGui::GetStyle();
+  g_touch_sizes = on;
+  style.FramePadding = on ? ImVec2(10.0f, 14.0f) : base.FramePadding;  // 13 + 2 x 14 = 41 px
+  style.ItemSpacing = on ? ImVec2(8.0f, 8.0f) : base.ItemSpacing;
+  style.TouchExtraPadding = on ? ImVec2(2.0f, 2.0f) : base.TouchExtraPadding;
+  style.ScrollbarSize = on ? 18.0f : base.ScrollbarSize;
+}
+
+bool touch_sizes() { return g_touch_sizes; }
+
+bool small_button(const char* label) { return g_touch_sizes ? ImGui::Button(label) : ImGui::SmallButton(label); }
+
 void tooltip(const char* text) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("%s", text);
 }
@@ -62,6 +80,11 @@ void record_region(ViewState& view, const char* name, ImVec2 top, float width) {
   const float x0 = std::max(top.x, wmin.x), y0 = std::max(top.y, wmin.y);
   const float x1 = std::min(top.x + width, wmax.x), y1 = std::min(bottom.y, wmax.y);
   if (x1 > x0 && y1 > y0) view.set_region(name, {x0, y0, x1 - x0, y1 - y0});
+}
+
+void record_item(ViewState& view, const std::string& name) {
+  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+  view.set_region(name, {lo.x, lo.y, hi.x - lo.x, hi.y - lo.y});
 }
 
 void capture_region_png(const ViewState& view, const std::string& region,

@@ -28,12 +28,24 @@ float button_width(const char* label);
 // The width of a checkbox with its label.
 float checkbox_width(const char* label);
 
+// Touch sizes (on: a coarse pointer or a phone-wide page): every control at least 40 CSS px
+// tall with the 13 px font, wider spacing and scrollbars; off: ImGui's own. Once a frame,
+// before the panels draw.
+void use_touch_sizes(bool on);
+bool touch_sizes();
+// ImGui::SmallButton, or a full-height button under touch sizes.
+bool small_button(const char* label);
+
 // A tooltip for the last item, shown after a short hover.
 void tooltip(const char* text);
 
 // Records, as the view's region `name`, what was drawn from `top` (the cursor before) to the
 // cursor now, `width` wide, clipped to the current window's visible part.
 void record_region(ViewState& view, const char* name, ImVec2 top, float width);
+
+// Records the item just drawn as the view's region `name` ("button:Help": tests check where
+// controls are and how big).
+void record_item(ViewState& view, const std::string& name);
 
 // Asks for a PNG of the view's region `region` as the next frame draws it; `done` gets its
 // bytes, or "" when they could not be read. Throws std::invalid_argument ("the WHAT are not on

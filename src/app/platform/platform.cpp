@@ -62,6 +62,7 @@ struct State {
   double draw_ms = 0.0;
   std::chrono::steady_clock::time_point last_frame;
   bool first = true;
+  bool coarse_pointer = false;  // asked again when the window changes (a keyboard docked...)
   struct Capture {
     float x, y, width, height;
     std::function<void(const std::string&)> done;
@@ -255,10 +256,19 @@ void draw_changes(const ImDrawData* data, const ImVec4& clear) {
 #endif
 }
 
+bool pointer_is_coarse() {
+#ifdef __EMSCRIPTEN__
+  return EM_ASM_INT({ return window.matchMedia && matchMedia('(pointer: coarse)').matches ? 1 : 0; }) != 0;
+#else
+  return false;
+#endif
+}
+
 void one_frame() {
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_WINDOWEVENT) g->coarse_pointer = pointer_is_coarse();
     if (event.type == SDL_QUIT) g->done = true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
         event.window.windowID == SDL_GetWindowID(g->window))
@@ -278,6 +288,7 @@ void one_frame() {
   FrameInfo info;
   info.dt = g->first ? 1.0 / 60.0 : std::chrono::duration<double>(now - g->last_frame).count();
   info.draw_ms = g->draw_ms;
+  info.coarse_pointer = g->coarse_pointer;
   info.plot_images = g->config.plot_lines == PlotLines::Image ||
                      (g->config.plot_lines == PlotLines::Auto && g->status.software);
   g->first = false;
@@ -377,6 +388,7 @@ int run(const Config& config, const std::function<void(const FrameInfo&)>& frame
   build_fonts(current_ratio());
   g->gl_lost = true;  // nothing made yet
   if (!start_drawing() && (g->done || !context_lost())) return 1;  // else: made once it is back
+  g->coarse_pointer = pointer_is_coarse();
 #ifdef __EMSCRIPTEN__
   emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_TRUE, on_context_lost);
   emscripten_set_main_loop(one_frame, 0, true);

@@ -52,6 +52,9 @@ struct FrameInfo {
   double dt = 0.0;            // seconds since the previous frame
   double draw_ms = 0.0;       // how long the previous frame took to find what changed and draw it
   bool plot_images = false;   // draw plot lines as CPU-drawn images (see PlotLines)
+  // The primary pointer is coarse, a finger (the browser's `pointer: coarse`: phones,
+  // tablets); the desktop's is a mouse.
+  bool coarse_pointer = false;
 };
 
 // Creates the window and runs `frame` once per frame (between ImGui::NewFrame and Render)

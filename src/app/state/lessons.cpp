@@ -71,7 +71,7 @@ const std::vector<Lesson>& lessons() {
   static const std::vector<Lesson> all = {
       {"recall", "1. Store three letters and recall one",
        "A, B and C are stored with the Hebbian rule, and the probe is A with 10% of its pixels "
-       "flipped. Press Run (or Space), or Step to go one sweep at a time.",
+       "flipped. Press Run{ (or Space)}, or Step to go one sweep at a time.",
        "The energy falls with every flip and never rises; the Hamming distance to A reaches 0 "
        "and the network stops at a fixed point. Try 30% noise in the Recall panel.",
        false},

@@ -200,7 +200,7 @@ int demo_sweeps_before_first_frame(const hopfield::Lab& lab) {
 void apply_welcome(App& app, ViewState& view) {
   letters_with_noisy_first(app, kWelcomeLetters, kWelcomeFlip);
   app.clear_notices();  // the hint says it all
-  view.set_hint("Three letters are stored and a noisy A is the probe: press Run (or Space) and "
+  view.set_hint("Three letters are stored and a noisy A is the probe: press Run{ (or Space)} and "
                "watch the network clean it up. Help and Lessons explain the rest.");
 }
 

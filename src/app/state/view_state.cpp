@@ -53,6 +53,16 @@ ScreenRect ViewState::region(const std::string& name) const {
   return it == regions_.end() ? ScreenRect{} : it->second;
 }
 
+std::string keyboard_text(std::string_view text, bool keyboard) {
+  std::string out;
+  bool keys = false;
+  for (const char c : text) {
+    if (c == '{' || c == '}') keys = c == '{';
+    else if (keyboard || !keys) out += c;
+  }
+  return out;
+}
+
 std::string session_text(const App& app, const ViewState& view, bool with_panels) {
   return app.session_text(with_panels ? view.panels() : 0);
 }

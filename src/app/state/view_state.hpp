@@ -40,6 +40,11 @@ inline constexpr std::uint32_t panel_bit(PanelId p) { return 1u << static_cast<i
 std::uint32_t parse_panels(const std::string& list);
 std::vector<std::string> panel_names(std::uint32_t panels);
 
+// Guidance text for a reader with (`keyboard` true) or without a keyboard: the parts in braces
+// name keys, and are kept without the braces or left out ("Run{ (or Space)}" -> "Run (or
+// Space)" or "Run"). Lessons and hints are written this way.
+std::string keyboard_text(std::string_view text, bool keyboard);
+
 class ViewState {
  public:
   // --- the panels shown, embed mode, the look ------------------------------------------
@@ -53,12 +58,19 @@ class ViewState {
   // visit (Host::save_theme).
   void choose_theme(Theme theme, const Host& host);
 
+  // Whether the pointer is coarse (a finger: phones, tablets), as the platform says each
+  // frame: controls are touch-sized, guidance names no keys, the editor offers a Draw switch.
+  bool coarse_pointer() const { return coarse_pointer_; }
+  void set_coarse_pointer(bool coarse) { coarse_pointer_ = coarse; }
+
   // --- how the last frame was laid out ------------------------------------------------
   // Columns of panels, and how far (CSS px) the widest item reached past its column's
   // visible edge (<= 0: nothing clipped sideways).
+  // control_height: the height of a button or field (ImGui's frame height), CSS px.
   struct Layout {
     int columns = 0;
     float overflow_px = 0;
+    float control_height = 0;
   };
   const Layout& layout() const { return layout_; }
   void set_layout(const Layout& layout) { layout_ = layout; }
@@ -74,7 +86,10 @@ class ViewState {
 
   // --- guidance ------------------------------------------------------------------------
   // One line that says what to do next (the first visit, a lesson's step); empty: none.
-  const std::string& hint() const { return hint_; }
+  // Keyboard-only parts are written in braces ("press Run{ (or Space)}"): hint() is the line
+  // as shown (keyboard_text for this pointer), hint_markup() as set.
+  std::string hint() const { return keyboard_text(hint_, !coarse_pointer_); }
+  const std::string& hint_markup() const { return hint_; }
   void set_hint(std::string text) { hint_ = std::move(text); }
   // The lesson last started (lessons.hpp), "" for none; lesson_starts() counts the starts.
   const std::string& lesson() const { return lesson_; }
@@ -96,6 +111,7 @@ class ViewState {
  private:
   std::uint32_t panels_ = kAllPanels;
   bool embed_ = false;
+  bool coarse_pointer_ = false;
   Theme theme_ = Theme::dark;
   Layout layout_;
   ScreenRect editor_rect_;

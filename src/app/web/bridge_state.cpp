@@ -57,7 +57,10 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
   json.key("layout").begin_object();
   json.key("columns").value(hlab::the_view().layout().columns);
   json.key("overflowPx").value(double{hlab::the_view().layout().overflow_px});
+  json.key("controlHeight").value(double{hlab::the_view().layout().control_height});
+  json.key("coarsePointer").value(hlab::the_view().coarse_pointer());
   json.end_object();
+  json.key("hint").value(hlab::the_view().hint());  // as shown ("" when closed)
   json.key("target");
   if (lab.probe_source()) json.value(*lab.probe_source());
   else json.null();
