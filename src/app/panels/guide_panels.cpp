@@ -6,6 +6,7 @@
 
 #include "app/state/lessons.hpp"
 #include "app/panels/panels.hpp"
+#include "app/panels/theme.hpp"
 #include "app/panels/widgets.hpp"
 
 namespace hlab {
@@ -182,7 +183,7 @@ void MessagesWindow::draw_toasts(App& app, ViewState& view) {
       tooltip("Dismiss (it stays in Messages)");
       ImGui::SameLine();
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, n.error ? IM_COL32(255, 120, 110, 255) : IM_COL32(150, 220, 150, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(n.error ? current_colors().error : current_colors().info));
     text_wrapped("%s%s", n.error ? "Error: " : "", n.text.c_str());
     ImGui::PopStyleColor();
     ImGui::PopID();
@@ -207,7 +208,7 @@ void MessagesWindow::draw(App& app, ViewState& view) {
   if (app.message_log().empty()) ImGui::TextDisabled("No messages yet.");
   if (!app.notices().empty() && ImGui::SmallButton("Dismiss all")) app.clear_notices();
   for (auto it = app.message_log().rbegin(); it != app.message_log().rend(); ++it) {
-    ImGui::PushStyleColor(ImGuiCol_Text, it->error ? IM_COL32(255, 120, 110, 255) : IM_COL32(200, 200, 200, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(it->error ? current_colors().error : current_colors().logged));
     text_wrapped("%s%s", it->error ? "Error: " : "", it->text.c_str());
     ImGui::PopStyleColor();
     ImGui::Separator();

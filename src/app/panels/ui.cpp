@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/panels/grid_view.hpp"
+#include "app/panels/theme.hpp"
 #include "app/hplot/hplot.hpp"
 #include "app/state/lessons.hpp"
 #include "app/platform/renderer.hpp"
@@ -82,23 +83,11 @@ void record_keyboard_focus(ViewState& view) {
   view.set_region("focus", {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
 }
 
-// Colours, text size and grid lines for the theme. Projector: the light colours with black
-// text and borders, 1.5x text, thick dark grid lines.
+// Colours (the theme's table, theme.cpp), text size and grid lines for the theme. Projector:
+// the light colours on white with black text and borders, 1.5x text, thick dark grid lines.
 void apply_theme(Theme theme) {
-  if (theme == Theme::dark) ImGui::StyleColorsDark();
-  else ImGui::StyleColorsLight();
-  ImGuiStyle& style = ImGui::GetStyle();
-  if (theme == Theme::projector) {
-    style.Colors[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
-    style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.25f, 0.25f, 0.25f, 1);
-    style.Colors[ImGuiCol_Border] = ImVec4(0, 0, 0, 0.6f);
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
-    style.FrameBorderSize = 1.0f;
-  } else {
-    style.FrameBorderSize = theme == Theme::light ? 1.0f : 0.0f;
-  }
-  // The accent (hints, "what to notice", histograms): orange on dark, a dark amber on white.
-  if (theme != Theme::dark) style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.55f, 0.27f, 0.0f, 1.0f);
+  apply_theme_colors(theme);
+  ImGui::GetStyle().FrameBorderSize = theme == Theme::dark ? 0.0f : 1.0f;
   platform::set_ui_scale(theme == Theme::projector ? 1.5f : 1.0f);
   set_grid_lines(theme == Theme::projector ? IM_COL32(60, 60, 60, 220) : IM_COL32(128, 128, 128, 60),
                  theme == Theme::projector ? 2.0f : 1.0f);
