@@ -221,7 +221,7 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
   };
   const std::vector<std::vector<Section>> layout = {
       {{PanelId::editor, "Editor", [&] { editor_.draw(app, view); }},
-       {PanelId::library, "Pattern library", [&] { library_.draw(app); }}},
+       {PanelId::library, "Pattern library", [&] { library_.draw(app, view); }}},
       {{PanelId::recall, "Recall", [&] { recall_.draw(app, view); }},
        {PanelId::plots, "Plots", [&] { plots_.draw(app, view); }}},
       {{PanelId::network, "Network", [&] { network_.draw(app); }},
