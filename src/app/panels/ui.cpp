@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <utility>
 #include <vector>
 
 #include "app/panels/grid_view.hpp"
@@ -21,16 +22,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr double kAutosaveSeconds = 0.5;
-
-template <class Panel>
-void section(const char* title, Panel&& draw) {
-  if (ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) {
-    ImGui::PushID(title);
-    draw();
-    ImGui::PopID();
-    ImGui::Spacing();
-  }
-}
 
 // In a column's child window, before EndChild: how far its widest item reached past the
 // visible width (the scrollbar excluded); > 0 means something is cut off on the right.
@@ -95,6 +86,78 @@ void apply_theme(Theme theme) {
 
 }  // namespace
 
+// A panel: its collapsing header (a place F6 goes to), its content, and its region
+// ("panel-editor"...: header and content, as far as they show in the column).
+void Ui::section(ViewState& view, PanelId id, const char* title, const std::function<void()>& draw) {
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const bool open = ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen);
+  const std::string region = std::string("panel-") + kPanelNames[static_cast<int>(id)];
+  places_.push_back({region, ImGui::GetCurrentWindow()->ID, ImGui::GetItemID()});
+  if (scroll_to_ != 0 && scroll_to_ == ImGui::GetItemID()) {
+    ImGui::SetScrollHereY(0.0f);
+    scroll_to_ = 0;
+  }
+  if (open) {
+    ImGui::PushID(title);
+    draw();
+    ImGui::PopID();
+    ImGui::Spacing();
+  }
+  record_region(view, region.c_str(), top, width);
+}
+
+// A floating window drawn this frame: a place F6 goes to, and its region.
+void Ui::window_place(ViewState& view, const char* name, const char* region) {
+  const ImGuiWindow* w = ImGui::FindWindowByName(name);
+  if (!w || !w->Active || w->Hidden) return;
+  places_.push_back({region, w->ID, 0});
+  view.set_region(region, {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y});
+}
+
+// F6 / Shift+F6: the keyboard focus to the next / previous panel's header or open window
+// (the places of the last frame, in the order drawn), shown and scrolled into view. One
+// Escape leaves keyboard navigation (ImGui's own leaves a field, then a column, one a press),
+// so that Space and the other shortcuts act on the lab again.
+void Ui::focus_keys(const ViewState& view) {
+  ImGuiContext& g = *GImGui;
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+    g.NavDisableHighlight = true;
+  if (!ImGui::IsKeyPressed(ImGuiKey_F6, false) || last_places_.empty() ||
+      ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+    return;
+  // Where the focus is: the open window it is in, or the panel whose region holds it.
+  const int n = static_cast<int>(last_places_.size());
+  int current = -1;
+  const ImGuiWindow* root = g.NavWindow ? g.NavWindow->RootWindow : nullptr;
+  const ScreenRect focus = view.region("focus");
+  for (int k = 0; k < n && current < 0; ++k) {
+    const FocusPlace& p = last_places_[static_cast<std::size_t>(k)];
+    if (p.item == 0) {
+      if (root && root->ID == p.window) current = k;
+      continue;
+    }
+    const ScreenRect r = view.region(p.region);
+    const float cx = focus.x + focus.width * 0.5f, cy = focus.y + focus.height * 0.5f;
+    if (focus.width > 0 && r.width > 0 && cx >= r.x && cx <= r.x + r.width && cy >= r.y &&
+        cy <= r.y + r.height)
+      current = k;
+  }
+  const bool back = ImGui::GetIO().KeyShift;
+  const int next = current < 0 ? (back ? n - 1 : 0) : (current + (back ? n - 1 : 1)) % n;
+  const FocusPlace& p = last_places_[static_cast<std::size_t>(next)];
+  ImGuiWindow* w = ImGui::FindWindowByID(p.window);
+  if (!w) return;
+  ImGui::FocusWindow(w);
+  if (p.item != 0) {
+    ImGui::SetFocusID(p.item, w);
+    scroll_to_ = p.item;
+  } else {
+    ImGui::NavInitWindow(w, true);
+  }
+  ImGui::NavRestoreHighlightAfterMove();
+}
+
 void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
   if (first_frame_ && info.plot_images) {
     // A software rasteriser (SwiftShader in headless or GPU-less browsers, llvmpipe) pays per
@@ -110,7 +173,9 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
     theme_applied_ = view.theme();
   }
   if (first_frame_ && view.shows(PanelId::experiments)) experiments_.open = true;
+  focus_keys(view);  // with the regions of the last frame
   view.clear_regions();  // the panels record where they draw this frame
+  last_places_ = std::exchange(places_, {});
   if (!ImGui::GetIO().WantTextInput) {
     editor_.shortcuts(app);
     recall_.shortcuts(app);
@@ -243,7 +308,7 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
                       ImGuiWindowFlags_NavFlattened);
     for (const auto& [c, k] : {std::pair{0, 0}, {1, 0}, {1, 1}, {0, 1}, {2, 0}, {2, 1}}) {
       const Section& sec = layout[static_cast<std::size_t>(c)][static_cast<std::size_t>(k)];
-      if (view.shows(sec.id)) section(sec.title, sec.draw);
+      if (view.shows(sec.id)) section(view, sec.id, sec.title, sec.draw);
     }
     drag_to_scroll();
     view.set_layout({1, overflow_x()});
@@ -260,7 +325,7 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
       // Flattened: Tab and the arrows go from column to column as if they were one window.
       ImGui::BeginChild(kColumns[c], ImVec2(0, height), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
       for (const Section& sec : layout[static_cast<std::size_t>(c)])
-        if (view.shows(sec.id)) section(sec.title, sec.draw);
+        if (view.shows(sec.id)) section(view, sec.id, sec.title, sec.draw);
       laid.overflow_px = std::max(laid.overflow_px, overflow_x());
       ImGui::EndChild();
     }
@@ -269,9 +334,13 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
   }
   ImGui::End();
   experiments_.draw(app, view);
-  help_.draw();
+  window_place(view, "Experiments", "panel-experiments");
   lessons_.draw(app, view);
+  window_place(view, "Lessons", "lessons");
+  help_.draw();
+  window_place(view, "Help", "help");
   messages_.draw(app, view);
+  window_place(view, "Messages", "messages");
   record_keyboard_focus(view);
   view.set_region("window", {vp->Pos.x, vp->Pos.y, vp->Size.x, vp->Size.y});
   const double ui_ms =
