@@ -383,6 +383,25 @@ TEST_CASE("an image goes into the drawing as a preview; its threshold and invers
   CHECK(app.lab().pattern_names() == std::vector<std::string>{"x"});
 }
 
+TEST_CASE("a text file named .png is refused as no image of a supported format, work kept",
+          "[app][image]") {
+  // Issue 22, item 10: such an upload was refused with the text reader's "unexpected
+  // character ... (expected '#' or '.')", which says nothing to someone who chose an image.
+  App app;
+  app.set_grid_size(4, 2);
+  app.load_pattern_file(kTwoPatterns, "two.txt", true);
+  app.set_drawing(app.lab().patterns()[1]);
+  const bool ok = app.attempt([&] { app.open_file("Meeting notes, week 3\n", "notes.png"); }, "Loading notes.png");
+  CHECK_FALSE(ok);
+  REQUIRE_FALSE(app.notices().empty());
+  const hlab::Notice& said = app.notices().back();
+  CHECK(said.error);
+  CHECK_THAT(said.text, Catch::StartsWith("Loading notes.png: notes.png: not an image of a supported "
+                                          "format (PNG, JPEG, GIF, BMP)"));
+  CHECK(app.lab().pattern_names() == std::vector<std::string>{"bars", "rows"});
+  CHECK(hopfield::to_string(app.lab().drawing().spins) == "####....");
+}
+
 TEST_CASE("an image's grey levels are the probe of the real-valued models, not of the others",
           "[app][image][models]") {
   App app;

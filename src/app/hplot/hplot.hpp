@@ -84,5 +84,7 @@ void SetRasterBudget(double ms_per_frame);
 
 // Palette colour used for the series with this index (addition).
 ImU32 PaletteColor(int index);
+// The series' colours from now on (count > 0; copied), e.g. darker ones on a light theme.
+void SetPalette(const ImU32* colors, int count);
 
 }  // namespace hplot

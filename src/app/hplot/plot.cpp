@@ -98,15 +98,22 @@ void AddSeries(SeriesKind kind, const char* label_id, int count, GetPoint get_po
 
 using namespace detail;
 
+namespace {
+// Seaborn "deep", as ImPlot's Deep colormap, until SetPalette replaces it (the app's themes).
+std::vector<ImU32> g_palette = {IM_COL32(76, 114, 176, 255),  IM_COL32(221, 132, 82, 255),
+                                IM_COL32(85, 168, 104, 255),  IM_COL32(196, 78, 82, 255),
+                                IM_COL32(129, 114, 179, 255), IM_COL32(147, 120, 96, 255),
+                                IM_COL32(218, 139, 195, 255), IM_COL32(140, 140, 140, 255),
+                                IM_COL32(204, 185, 116, 255), IM_COL32(100, 181, 205, 255)};
+}  // namespace
+
+void SetPalette(const ImU32* colors, int count) {
+  if (colors && count > 0) g_palette.assign(colors, colors + count);
+}
+
 ImU32 PaletteColor(int index) {
-  // Seaborn "deep", as ImPlot's Deep colormap: distinct on dark and light backgrounds.
-  static const ImU32 kPalette[] = {IM_COL32(76, 114, 176, 255),  IM_COL32(221, 132, 82, 255),
-                                   IM_COL32(85, 168, 104, 255),  IM_COL32(196, 78, 82, 255),
-                                   IM_COL32(129, 114, 179, 255), IM_COL32(147, 120, 96, 255),
-                                   IM_COL32(218, 139, 195, 255), IM_COL32(140, 140, 140, 255),
-                                   IM_COL32(204, 185, 116, 255), IM_COL32(100, 181, 205, 255)};
-  const int n = static_cast<int>(IM_ARRAYSIZE(kPalette));
-  return kPalette[((index % n) + n) % n];
+  const int n = static_cast<int>(g_palette.size());
+  return g_palette[static_cast<std::size_t>(((index % n) + n) % n)];
 }
 
 bool BeginPlot(const char* title_id, ImVec2 size, int flags) {

@@ -14,6 +14,7 @@
 
 #include "app/hplot/hplot.hpp"
 #include "app/panels/panels.hpp"
+#include "app/panels/theme.hpp"
 #include "app/panels/widgets.hpp"
 #include "core/io/json.hpp"
 #include "core/parse.hpp"
@@ -195,10 +196,11 @@ void vline(const char* label, double x, double y0, double y1, ImU32 color) {
   hplot::PlotLine(label, xs, ys, 2);
 }
 
-constexpr ImU32 kTheoryColor = IM_COL32(200, 200, 200, 170);
-constexpr ImU32 kCriticalColor = IM_COL32(230, 80, 80, 220);
-constexpr ImU32 kMostColor = IM_COL32(120, 200, 120, 220);
-constexpr ImU32 kAllColor = IM_COL32(120, 160, 230, 220);
+// The reference curves' colours: the theme's (theme.hpp), 3:1 or more against the plot.
+ImU32 theory_color() { return u32(current_colors().theory); }
+ImU32 critical_color() { return u32(current_colors().critical); }
+ImU32 most_color() { return u32(current_colors().most); }
+ImU32 all_color() { return u32(current_colors().all); }
 
 // A line of the plot's caption: a colour swatch and what the reference line of that colour is.
 void legend_line(ImU32 color, const char* text) {
@@ -273,17 +275,17 @@ void capacity_plots(const ex::Table& t, float height) {
       xs.push_back(a);
       ys.push_back(0.5 * std::erfc(std::sqrt(1.0 / (2.0 * a))));
     }
-    hplot::SetNextLineColor(kTheoryColor);
+    hplot::SetNextLineColor(theory_color());
     hplot::PlotLine("##theory", xs.data(), ys.data(), 100);
-    vline("##alpha_c", 0.138, 0, 1, kCriticalColor);
-    vline("##most", 1.0 / (2.0 * std::log(n)), 0, 1, kMostColor);
-    vline("##all", 1.0 / (4.0 * std::log(n)), 0, 1, kAllColor);
+    vline("##alpha_c", 0.138, 0, 1, critical_color());
+    vline("##most", 1.0 / (2.0 * std::log(n)), 0, 1, most_color());
+    vline("##all", 1.0 / (4.0 * std::log(n)), 0, 1, all_color());
   }
   hplot::EndPlot();
-  legend_line(kTheoryColor, "theory: first-step error 1/2 erfc(sqrt(N / 2P)) for random patterns");
-  legend_line(kCriticalColor, "alpha_c = 0.138: retrieval breaks down (large N)");
-  legend_line(kMostColor, "N / (2 ln N) / N: most patterns are fixed points");
-  legend_line(kAllColor, "N / (4 ln N) / N: all patterns are fixed points");
+  legend_line(theory_color(), "theory: first-step error 1/2 erfc(sqrt(N / 2P)) for random patterns");
+  legend_line(critical_color(), "alpha_c = 0.138: retrieval breaks down (large N)");
+  legend_line(most_color(), "N / (2 ln N) / N: most patterns are fixed points");
+  legend_line(all_color(), "N / (4 ln N) / N: all patterns are fixed points");
 }
 
 void basins_plots(const ex::Table& t, float height) {
@@ -307,9 +309,9 @@ void temperature_plots(const ex::Table& t, float height) {
   hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
   const std::vector<double> temp = column(t, "temperature");
   for (const auto& [p, rows] : groups(t, {"patterns"})) plot_series(p.c_str(), temp, column(t, "mean_abs_overlap"), rows);
-  vline("##T_c", 1.0, 0, 1, kCriticalColor);
+  vline("##T_c", 1.0, 0, 1, critical_color());
   hplot::EndPlot();
-  legend_line(kCriticalColor, "T_c = 1: above it no retrieval, for random patterns at low load");
+  legend_line(critical_color(), "T_c = 1: above it no retrieval, for random patterns at low load");
 }
 
 void forgetting_plots(const ex::Table& t, float height) {
@@ -495,7 +497,7 @@ void progress(const ExperimentRun& run) {
   }
   ImGui::ProgressBar(fraction, ImVec2(-1, 0), text);
   if (run.state() == RunState::failed) {
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 110, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(current_colors().error));
     text_wrapped("%s", run.error().c_str());
     ImGui::PopStyleColor();
   }
@@ -615,7 +617,7 @@ void ExperimentsPanel::draw(App& app, ViewState& view) {
   view.set_region("experiment-run", {run_min.x, run_min.y, run_max.x - run_min.x, run_max.y - run_min.y});
   if (!spec_error.empty()) {
     ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 120, 110, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(current_colors().error));
     text_wrapped("%s", spec_error.c_str());
     ImGui::PopStyleColor();
   }

@@ -2,10 +2,14 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "app/state/lessons.hpp"
 #include "app/panels/panels.hpp"
+#include "app/panels/theme.hpp"
 #include "app/panels/widgets.hpp"
 
 namespace hlab {
@@ -67,7 +71,8 @@ void HelpWindow::draw() {
         {"Ctrl+Z / Ctrl+Y", "undo / redo a drawing edit"},
         {"I / X / Delete", "invert / random / clear the drawing"},
         {"Arrows", "shift the drawing (while no control has keyboard focus)"},
-        {"Tab, arrows, Enter", "move between controls and press them; Escape leaves"},
+        {"F6 / Shift+F6", "to the next / previous panel (then Tab within it)"},
+        {"Tab, arrows, Enter", "move between controls and press them; Escape leaves, and Space runs again"},
     };
     for (const auto& k : keys) {
       ImGui::TableNextColumn();
@@ -103,16 +108,65 @@ void HelpWindow::draw() {
   ImGui::End();
 }
 
+namespace {
+
+bool overlap(const ScreenRect& a, const ScreenRect& b) {
+  return a.width > 0 && b.width > 0 && a.x < b.x + b.width && b.x < a.x + a.width &&
+         a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+ScreenRect span(const ScreenRect& a, const ScreenRect& b) {
+  const float x0 = std::min(a.x, b.x), y0 = std::min(a.y, b.y);
+  const float x1 = std::max(a.x + a.width, b.x + b.width), y1 = std::max(a.y + a.height, b.y + b.height);
+  return {x0, y0, x1 - x0, y1 - y0};
+}
+
+// Where the Lessons window docks for a lesson using `used` (panel bits): over the largest
+// stretch of the panels it does not use (one panel, or two one above the other in a column)
+// that covers none it uses, as the last frame drew them. Width 0: no such stretch big enough.
+ScreenRect lesson_dock(const ViewState& view, std::uint32_t used) {
+  std::vector<ScreenRect> free, busy;
+  for (int p = 0; p < static_cast<int>(std::size(kPanelNames)); ++p) {
+    const ScreenRect r = view.region(std::string("panel-") + kPanelNames[p]);
+    if (r.width <= 0) continue;
+    ((used & panel_bit(static_cast<PanelId>(p))) ? busy : free).push_back(r);
+  }
+  std::vector<ScreenRect> candidates = free;
+  for (std::size_t i = 0; i < free.size(); ++i)
+    for (std::size_t j = i + 1; j < free.size(); ++j)
+      if (std::abs(free[i].x - free[j].x) < 1.0f) candidates.push_back(span(free[i], free[j]));
+  const float font = ImGui::GetFontSize();
+  ScreenRect best;
+  for (const ScreenRect& c : candidates) {
+    if (c.width < font * 16 || c.height < font * 10) continue;  // too small to read a lesson in
+    if (std::any_of(busy.begin(), busy.end(), [&](const ScreenRect& b) { return overlap(c, b); })) continue;
+    if (c.width * c.height > best.width * best.height) best = c;
+  }
+  return best;
+}
+
+}  // namespace
+
 void LessonsWindow::draw(App& app, ViewState& view) {
   if (!open) return;
-  // Bottom left, over the library: the recall, the plots and the network stay in view.
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float w = std::min(ImGui::GetFontSize() * 34, vp->WorkSize.x - 16.0f);
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 8.0f, vp->WorkPos.y + vp->WorkSize.y - 8.0f),
-                          ImGuiCond_Appearing, ImVec2(0.0f, 1.0f));
-  ImGui::SetNextWindowSize(ImVec2(w, std::min(vp->WorkSize.y * 0.5f, ImGui::GetFontSize() * 30)),
-                           ImGuiCond_Appearing);
-  if (!ImGui::Begin("Lessons", &open, ImGuiWindowFlags_NoSavedSettings)) {
+  // Docked over panels the current lesson does not use (the library stays in view while
+  // lesson 2 asks to edit it); with no lesson, or no room, bottom left and movable.
+  const Lesson* current_lesson = find_lesson(view.lesson());
+  const ScreenRect dock = current_lesson ? lesson_dock(view, current_lesson->panels) : ScreenRect{};
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings;
+  if (dock.width > 0) {
+    ImGui::SetNextWindowPos(ImVec2(dock.x, dock.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(dock.width, dock.height), ImGuiCond_Always);
+    flags |= ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
+  } else {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float w = std::min(ImGui::GetFontSize() * 34, vp->WorkSize.x - 16.0f);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 8.0f, vp->WorkPos.y + vp->WorkSize.y - 8.0f),
+                            ImGuiCond_Appearing, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(w, std::min(vp->WorkSize.y * 0.5f, ImGui::GetFontSize() * 30)),
+                             ImGuiCond_Appearing);
+  }
+  if (!ImGui::Begin("Lessons", &open, flags)) {
     ImGui::End();
     return;
   }
@@ -182,7 +236,7 @@ void MessagesWindow::draw_toasts(App& app, ViewState& view) {
       tooltip("Dismiss (it stays in Messages)");
       ImGui::SameLine();
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, n.error ? IM_COL32(255, 120, 110, 255) : IM_COL32(150, 220, 150, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(n.error ? current_colors().error : current_colors().info));
     text_wrapped("%s%s", n.error ? "Error: " : "", n.text.c_str());
     ImGui::PopStyleColor();
     ImGui::PopID();
@@ -207,7 +261,7 @@ void MessagesWindow::draw(App& app, ViewState& view) {
   if (app.message_log().empty()) ImGui::TextDisabled("No messages yet.");
   if (!app.notices().empty() && small_button("Dismiss all")) app.clear_notices();
   for (auto it = app.message_log().rbegin(); it != app.message_log().rend(); ++it) {
-    ImGui::PushStyleColor(ImGuiCol_Text, it->error ? IM_COL32(255, 120, 110, 255) : IM_COL32(200, 200, 200, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(it->error ? current_colors().error : current_colors().logged));
     text_wrapped("%s%s", it->error ? "Error: " : "", it->text.c_str());
     ImGui::PopStyleColor();
     ImGui::Separator();

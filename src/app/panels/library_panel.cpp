@@ -158,10 +158,15 @@ void thumbnails(App& app) {
 
 }  // namespace
 
-void LibraryPanel::draw(App& app) {
+void LibraryPanel::draw(App& app, ViewState& view) {
   builtin_controls(app, *this);
   dataset_controls(app, *this);
   file_controls(app, *this);
+  if (!view.storage_note().empty()) {
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    text_disabled_wrapped("%s", view.storage_note().c_str());
+    record_region(view, "storage-note", top, ImGui::GetContentRegionAvail().x);
+  }
   ImGui::Separator();
   selected_controls(app, *this);
   thumbnails(app);

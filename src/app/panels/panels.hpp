@@ -56,7 +56,7 @@ struct LibraryPanel {
   char load_path[512] = "";     // desktop: the file to load
   char export_path[512] = "patterns.txt";
 
-  void draw(App& app);
+  void draw(App& app, ViewState& view);
 };
 
 // Recall: choose and corrupt a probe, step / run / pause / reset, watch the state, the verdict.

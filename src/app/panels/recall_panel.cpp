@@ -6,6 +6,7 @@
 
 #include "app/panels/gestures.hpp"
 #include "app/panels/grid_view.hpp"
+#include "app/panels/theme.hpp"
 #include "app/panels/panels.hpp"
 #include "app/panels/widgets.hpp"
 
@@ -195,8 +196,8 @@ void state_view(App& app, ViewState& view, RecallPanel& ui) {
   ImGui::TextDisabled("%s", sweep_text.c_str());
   ImGui::TextDisabled("%s", energy_text.c_str());
   ImGui::TextDisabled("%s", distance_text.c_str());
-  ImGui::TextColored(ImVec4(1.0f, 0.67f, 0.24f, 1.0f), "flipped");
-  ImGui::TextColored(ImVec4(0.24f, 0.78f, 1.0f, 1.0f), "next");
+  ImGui::TextColored(vec4(current_colors().flipped), "flipped");
+  ImGui::TextColored(vec4(current_colors().next), "next");
   ImGui::EndGroup();
   if (hit.index >= 0) {
     ui.last_neuron = hit.index;
@@ -229,7 +230,7 @@ void verdict(const App& app) {
   }
   const hopfield::FinalStateReport v = lab.verdict();
   const bool good = v.verdict == hopfield::Verdict::retrieved;
-  ImGui::PushStyleColor(ImGuiCol_Text, good ? IM_COL32(140, 230, 140, 255) : IM_COL32(255, 200, 100, 255));
+  ImGui::PushStyleColor(ImGuiCol_Text, vec4(good ? current_colors().retrieved : current_colors().not_retrieved));
   // The summary names a 2-cycle or the sweep limit itself: say the outcome only once.
   if (r.outcome() == hopfield::Outcome::fixed_point)
     text_wrapped("Fixed point after %d sweeps: %s", r.sweeps(), v.summary.c_str());

@@ -10,10 +10,12 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "app/panels/gestures.hpp"
 #include "app/panels/grid_view.hpp"
+#include "app/panels/theme.hpp"
 #include "app/hplot/hplot.hpp"
 #include "app/state/lessons.hpp"
 #include "app/platform/renderer.hpp"
@@ -24,32 +26,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr double kAutosaveSeconds = 0.5;
-
-// A panel's header and body. The open state is kept here, not by ImGui's header, which folds
-// on a press over its arrow or a release anywhere on it, so under a swipe that starts on it:
-// here a tap, a click or the keyboard folds it, and a swipe scrolls the column.
-template <class Panel>
-void section(ViewState& view, const char* title, Panel&& draw) {
-  ImGui::PushID(title);
-  const ImGuiID key = ImGui::GetID("open");
-  ImGui::PopID();
-  ImGuiStorage* storage = ImGui::GetStateStorage();
-  bool open = storage->GetBool(key, true);
-  ImGui::SetNextItemOpen(open, ImGuiCond_Always);
-  const bool toggled = ImGui::CollapsingHeader(title) != open;
-  gestures::let_swipe_scroll();
-  const bool pointer = ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Left) ||
-                       ImGui::IsMouseReleased(ImGuiMouseButton_Left);
-  if ((toggled && !pointer) || gestures::tapped()) open = !open;
-  storage->SetBool(key, open);
-  record_item(view, std::string("header:") + title);
-  if (open) {
-    ImGui::PushID(title);
-    draw();
-    ImGui::PopID();
-    ImGui::Spacing();
-  }
-}
 
 // In a column's child window, before EndChild: how far its widest item reached past the
 // visible width (the scrollbar excluded); > 0 means something is cut off on the right.
@@ -109,29 +85,104 @@ void record_keyboard_focus(ViewState& view) {
   view.set_region("focus", {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
 }
 
-// Colours, text size and grid lines for the theme. Projector: the light colours with black
-// text and borders, 1.5x text, thick dark grid lines.
+// Colours (the theme's table, theme.cpp), text size and grid lines for the theme. Projector:
+// the light colours on white with black text and borders, 1.5x text, thick dark grid lines.
 void apply_theme(Theme theme) {
-  if (theme == Theme::dark) ImGui::StyleColorsDark();
-  else ImGui::StyleColorsLight();
-  ImGuiStyle& style = ImGui::GetStyle();
-  if (theme == Theme::projector) {
-    style.Colors[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
-    style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.25f, 0.25f, 0.25f, 1);
-    style.Colors[ImGuiCol_Border] = ImVec4(0, 0, 0, 0.6f);
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
-    style.FrameBorderSize = 1.0f;
-  } else {
-    style.FrameBorderSize = theme == Theme::light ? 1.0f : 0.0f;
-  }
-  // The accent (hints, "what to notice", histograms): orange on dark, a dark amber on white.
-  if (theme != Theme::dark) style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.55f, 0.27f, 0.0f, 1.0f);
+  apply_theme_colors(theme);
+  ImGui::GetStyle().FrameBorderSize = theme == Theme::dark ? 0.0f : 1.0f;
   platform::set_ui_scale(theme == Theme::projector ? 1.5f : 1.0f);
   set_grid_lines(theme == Theme::projector ? IM_COL32(60, 60, 60, 220) : IM_COL32(128, 128, 128, 60),
                  theme == Theme::projector ? 2.0f : 1.0f);
 }
 
 }  // namespace
+
+// A panel: its collapsing header (a place F6 goes to), its content, and its region
+// ("panel-editor"...: header and content, as far as they show in the column).
+void Ui::section(ViewState& view, PanelId id, const char* title, const std::function<void()>& draw) {
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  // The open state is kept here, not by ImGui's header, which folds on a press over its arrow
+  // or a release anywhere on it, so under a swipe that starts on it: here a tap, a click or
+  // the keyboard folds it, and a swipe scrolls the column.
+  ImGui::PushID(title);
+  const ImGuiID key = ImGui::GetID("open");
+  ImGui::PopID();
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  bool open = storage->GetBool(key, true);
+  ImGui::SetNextItemOpen(open, ImGuiCond_Always);
+  const bool toggled = ImGui::CollapsingHeader(title) != open;
+  const std::string region = std::string("panel-") + kPanelNames[static_cast<int>(id)];
+  places_.push_back({region, ImGui::GetCurrentWindow()->ID, ImGui::GetItemID()});
+  if (scroll_to_ != 0 && scroll_to_ == ImGui::GetItemID()) {
+    ImGui::SetScrollHereY(0.0f);
+    scroll_to_ = 0;
+  }
+  gestures::let_swipe_scroll();
+  const bool pointer = ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Left) ||
+                       ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+  if ((toggled && !pointer) || gestures::tapped()) open = !open;
+  storage->SetBool(key, open);
+  record_item(view, std::string("header:") + title);
+  if (open) {
+    ImGui::PushID(title);
+    draw();
+    ImGui::PopID();
+    ImGui::Spacing();
+  }
+  record_region(view, region.c_str(), top, width);
+}
+
+// A floating window drawn this frame: a place F6 goes to, and its region.
+void Ui::window_place(ViewState& view, const char* name, const char* region) {
+  const ImGuiWindow* w = ImGui::FindWindowByName(name);
+  if (!w || !w->Active || w->Hidden) return;
+  places_.push_back({region, w->ID, 0});
+  view.set_region(region, {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y});
+}
+
+// F6 / Shift+F6: the keyboard focus to the next / previous panel's header or open window
+// (the places of the last frame, in the order drawn), shown and scrolled into view. One
+// Escape leaves keyboard navigation (ImGui's own leaves a field, then a column, one a press),
+// so that Space and the other shortcuts act on the lab again.
+void Ui::focus_keys(const ViewState& view) {
+  ImGuiContext& g = *GImGui;
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+    g.NavDisableHighlight = true;
+  if (!ImGui::IsKeyPressed(ImGuiKey_F6, false) || last_places_.empty() ||
+      ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+    return;
+  // Where the focus is: the open window it is in, or the panel whose region holds it.
+  const int n = static_cast<int>(last_places_.size());
+  int current = -1;
+  const ImGuiWindow* root = g.NavWindow ? g.NavWindow->RootWindow : nullptr;
+  const ScreenRect focus = view.region("focus");
+  for (int k = 0; k < n && current < 0; ++k) {
+    const FocusPlace& p = last_places_[static_cast<std::size_t>(k)];
+    if (p.item == 0) {
+      if (root && root->ID == p.window) current = k;
+      continue;
+    }
+    const ScreenRect r = view.region(p.region);
+    const float cx = focus.x + focus.width * 0.5f, cy = focus.y + focus.height * 0.5f;
+    if (focus.width > 0 && r.width > 0 && cx >= r.x && cx <= r.x + r.width && cy >= r.y &&
+        cy <= r.y + r.height)
+      current = k;
+  }
+  const bool back = ImGui::GetIO().KeyShift;
+  const int next = current < 0 ? (back ? n - 1 : 0) : (current + (back ? n - 1 : 1)) % n;
+  const FocusPlace& p = last_places_[static_cast<std::size_t>(next)];
+  ImGuiWindow* w = ImGui::FindWindowByID(p.window);
+  if (!w) return;
+  ImGui::FocusWindow(w);
+  if (p.item != 0) {
+    ImGui::SetFocusID(p.item, w);
+    scroll_to_ = p.item;
+  } else {
+    ImGui::NavInitWindow(w, true);
+  }
+  ImGui::NavRestoreHighlightAfterMove();
+}
 
 void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
   if (first_frame_ && info.plot_images) {
@@ -148,8 +199,10 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
     theme_applied_ = view.theme();
   }
   if (first_frame_ && view.shows(PanelId::experiments)) experiments_.open = true;
+  focus_keys(view);  // with the regions of the last frame
   view.clear_regions();  // the panels record where they draw this frame
   view.set_coarse_pointer(info.coarse_pointer);
+  last_places_ = std::exchange(places_, {});
   if (!ImGui::GetIO().WantTextInput) {
     editor_.shortcuts(app);
     recall_.shortcuts(app);
@@ -263,7 +316,7 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
   };
   const std::vector<std::vector<Section>> layout = {
       {{PanelId::editor, "Editor", [&] { editor_.draw(app, view); }},
-       {PanelId::library, "Pattern library", [&] { library_.draw(app); }}},
+       {PanelId::library, "Pattern library", [&] { library_.draw(app, view); }}},
       {{PanelId::recall, "Recall", [&] { recall_.draw(app, view); }},
        {PanelId::plots, "Plots", [&] { plots_.draw(app, view); }}},
       {{PanelId::network, "Network", [&] { network_.draw(app); }},
@@ -290,7 +343,7 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
     const bool recall_first = view.coarse_pointer() || phone_width(vp->WorkSize.x);
     for (const auto& [c, k] : recall_first ? kRecallFirst : kDrawFirst) {
       const Section& sec = layout[static_cast<std::size_t>(c)][static_cast<std::size_t>(k)];
-      if (view.shows(sec.id)) section(view, sec.title, sec.draw);
+      if (view.shows(sec.id)) section(view, sec.id, sec.title, sec.draw);
     }
     gestures::scroll_by_swipe();
     view.set_layout({1, overflow_x(), ImGui::GetFrameHeight()});
@@ -307,8 +360,8 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
       // Flattened: Tab and the arrows go from column to column as if they were one window.
       ImGui::BeginChild(kColumns[c], ImVec2(0, height), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
       for (const Section& sec : layout[static_cast<std::size_t>(c)])
-        if (view.shows(sec.id)) section(view, sec.title, sec.draw);
-      gestures::scroll_by_swipe();
+        if (view.shows(sec.id)) section(view, sec.id, sec.title, sec.draw);
+        gestures::scroll_by_swipe();
       laid.overflow_px = std::max(laid.overflow_px, overflow_x());
       ImGui::EndChild();
     }
@@ -317,10 +370,14 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
   }
   ImGui::End();
   experiments_.draw(app, view);
-  help_.draw();
+  window_place(view, "Experiments", "panel-experiments");
   lessons_.draw(app, view);
+  window_place(view, "Lessons", "lessons");
+  help_.draw();
+  window_place(view, "Help", "help");
   messages_.draw(app, view);
   record_windows(view);
+  window_place(view, "Messages", "messages");
   record_keyboard_focus(view);
   view.set_region("window", {vp->Pos.x, vp->Pos.y, vp->Size.x, vp->Size.y});
   const double ui_ms =

@@ -17,6 +17,8 @@ struct Lesson {
   const char* text;    // what the lesson sets up and what to do
   const char* notice;  // "What to notice"
   bool experiments;    // the lesson continues in the Experiments window
+  // The panels its steps use (panel_bit of each): the Lessons window hides none of them.
+  std::uint32_t panels;
 };
 
 const std::vector<Lesson>& lessons();

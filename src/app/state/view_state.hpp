@@ -103,6 +103,12 @@ class ViewState {
     lesson_.clear();
   }
 
+  // A standing line on where the page keeps work ("this browser does not let the page keep
+  // its work..."), shown in the Library panel, where it covers nothing; "" for none. Set by
+  // the host's page once it knows (web/js/session_store.js).
+  const std::string& storage_note() const { return storage_note_; }
+  void set_storage_note(std::string text) { storage_note_ = std::move(text); }
+
   // --- autosave ------------------------------------------------------------------------
   // What the host holds as the saved session (Host::saved_session at start-up, then each
   // autosave), so that an unchanged session is not written again.
@@ -119,6 +125,7 @@ class ViewState {
   std::string hint_;
   std::string lesson_;
   std::uint64_t lesson_starts_ = 0;
+  std::string storage_note_;
 };
 
 // --- the whole session as text, with the panels shown (share links, autosave) ------------

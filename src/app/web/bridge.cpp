@@ -15,6 +15,7 @@
 #include <imgui_internal.h>
 
 #include "app/state/app.hpp"
+#include "app/state/view_state.hpp"
 #include "app/web/bridge.hpp"
 
 namespace hlab::web {
@@ -56,6 +57,11 @@ EMSCRIPTEN_KEEPALIVE int hl_wheel_scrolls(double dy) {
 EMSCRIPTEN_KEEPALIVE void hl_notice(const char* text, int is_error) {
   if (is_error) the_app().error(text ? text : "");
   else the_app().info(text ? text : "");
+}
+
+// Where the page keeps work, as a standing line in the Library panel (blocked storage).
+EMSCRIPTEN_KEEPALIVE void hl_storage_note(const char* text) {
+  hlab::the_view().set_storage_note(text ? text : "");
 }
 
 // The height (CSS px) the lab's content needs: the window plus what its panels hide below

@@ -54,6 +54,7 @@ EMSCRIPTEN_KEEPALIVE const char* hl_get_state() {
   json.key("panels").array(hlab::panel_names(hlab::the_view().panels()));
   json.key("embed").value(hlab::the_view().embed());
   json.key("theme").value(hopfield::name_of(hlab::kThemeNames, hlab::the_view().theme()));
+  json.key("storageNote").value(hlab::the_view().storage_note());
   json.key("layout").begin_object();
   json.key("columns").value(hlab::the_view().layout().columns);
   json.key("overflowPx").value(double{hlab::the_view().layout().overflow_px});

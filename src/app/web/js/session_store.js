@@ -111,6 +111,24 @@
   function isQuota(e) {
     return e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22);
   }
+  // Blocked storage is a standing fact of this page, not news: said once, as a quiet line in
+  // the Library panel (hl_storage_note) that covers nothing, never as a toast over the lab.
+  function storageBlocked() {
+    problem = 'blocked';
+    if (warned.blocked) return;
+    warned.blocked = true;
+    callC('hl_storage_note', null, ['This browser does not let the page keep its work here (private ' +
+      'mode, or storage blocked in this frame): a reload starts afresh. Export the library as text to keep it.']);
+  }
+  function storageWorks() {
+    try {
+      storage().setItem('hopfield-lab.probe', '1');
+      storage().removeItem('hopfield-lab.probe');
+      return true;
+    } catch (e) {
+      return isQuota(e);  // full, not blocked: said when a session does not fit
+    }
+  }
   function warnOnce(kind, text) {
     if (warned[kind]) return;
     warned[kind] = true;
@@ -129,9 +147,7 @@
       return true;
     } catch (e) {
       if (!isQuota(e)) {
-        problem = 'blocked';
-        warnOnce('blocked', 'This browser does not let the page keep its work (private mode, or storage ' +
-                 'blocked in this frame): a reload starts afresh. Export the library as text to keep it.');
+        storageBlocked();
         return false;
       }
       problem = 'too-large';
@@ -321,6 +337,7 @@
     var stored = link === null ? read(OWN_KEY) : linkedEdits(link);
     lastSaved = stored;
     pending.splice(0).forEach(function (n) { notice(n[0], n[1]); });
+    if (!storageWorks()) storageBlocked();
     changed();
     window.addEventListener('pagehide', save);
     wireBar();
