@@ -17,7 +17,8 @@ bin=build/asan/fuzz
 cmake --preset fuzz >/dev/null
 mkdir -p "$out/findings"
 cmake --build --preset fuzz -j"$(nproc)" >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; exit 1; }
-harnesses=(text pbm idx_raw idx_gzip auto spec startup session cli_options image merge)
+harnesses=(text pbm idx_raw idx_gzip auto spec startup session session_length arguments cli_options image
+  merge)
 
 run_one() { # run_one NAME: prints the harness's line of the table; fails on a finding
   local name=$1
@@ -28,7 +29,9 @@ run_one() { # run_one NAME: prints the harness's line of the table; fails on a f
   # with ASan and coverage; a real hang is unbounded, so 20 s still catches one.
   # A 38-byte GIF may be a legal 4098 x 2494 image: 0.8 s to import natively, 30x that with
   # ASan; it is bounded by kMaxImagePixels, not a hang.
+  # A share link at the length limit is 8 MB to decode: ~3 s with ASan on a busy machine.
   [ "$name" = startup ] && timeout=20
+  [ "$name" = session_length ] && timeout=30
   [ "$name" = image ] && timeout=30
   "$bin/fuzz_$name" -max_total_time="$seconds" -seed="$seed" -rss_limit_mb=2048 -timeout="$timeout" \
     -dict="fuzz/dicts/$name.dict" -artifact_prefix="$out/findings/${name}-" \

@@ -402,6 +402,35 @@ TEST_CASE("a text file named .png is refused as no image of a supported format, 
   CHECK(hopfield::to_string(app.lab().drawing().spins) == "####....");
 }
 
+TEST_CASE("an image decoded elsewhere (the page's worker) draws and says what the file does",
+          "[app][image]") {
+  // The same 8x8 image as pixels, left half black (0), right half white (255).
+  hopfield::GreyImage half;
+  half.width = half.height = 8;
+  for (int y = 0; y < 8; ++y)
+    for (int x = 0; x < 8; ++x) half.pixels.push_back(x < 4 ? 0 : 255);
+  App from_file, decoded;
+  from_file.set_grid_size(4, 4);
+  decoded.set_grid_size(4, 4);
+  from_file.open_file(bmp(8, 8, [](int x, int) { return x < 4; }), "half.bmp");
+  decoded.open_decoded_image(half, "half.bmp");
+  CHECK(hopfield::to_string(decoded.lab().drawing().spins) == "##..##..##..##..");
+  CHECK(decoded.notices().back().text == from_file.notices().back().text);
+  CHECK(decoded.image_name() == "half.bmp");
+  // Redone from the kept pixels, not from a file.
+  hopfield::ImageImportOptions o = decoded.image_options();
+  o.invert = true;
+  decoded.set_image_options(o);
+  CHECK(hopfield::to_string(decoded.lab().drawing().spins) == "..##..##..##..##");
+  // Sides that do not match the pixels are refused; the drawing and the kept image stay.
+  hopfield::GreyImage bad = half;
+  bad.height = 9;
+  CHECK_THROWS_WITH(decoded.import_decoded_image(bad, "bad.jpg", o),
+                    "a decoded image of 8x9 with 64 pixels (at most 16777216)");
+  CHECK(hopfield::to_string(decoded.lab().drawing().spins) == "..##..##..##..##");
+  CHECK(decoded.image_name() == "half.bmp");
+}
+
 TEST_CASE("an image's grey levels are the probe of the real-valued models, not of the others",
           "[app][image][models]") {
   App app;

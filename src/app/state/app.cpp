@@ -166,9 +166,13 @@ void App::load_labelled_set(const LabelledSetFiles& f, const std::string& classe
 
 void App::import_image(std::string_view bytes, const std::string& name,
                        const hopfield::ImageImportOptions& options) {
-  std::string kept(bytes);  // (bytes may be image_bytes_ itself)
-  draw_image(kept, name, options);
-  image_bytes_ = std::move(kept);
+  import_decoded_image(hopfield::decode_grey_image(bytes, name), name, options);
+}
+
+void App::import_decoded_image(hopfield::GreyImage image, const std::string& name,
+                               const hopfield::ImageImportOptions& options) {
+  draw_image(image, name, options);
+  image_ = std::move(image);
   image_name_ = name;
   info("Image " + name + " is in the editor (" + size_text(lab_.width(), lab_.height()) + ", " +
        to_string(options.threshold) + (options.invert ? ", inverted" : "") +
@@ -177,7 +181,7 @@ void App::import_image(std::string_view bytes, const std::string& name,
 
 void App::set_image_options(const hopfield::ImageImportOptions& options) {
   if (image_name_.empty()) throw std::invalid_argument("no image to redo: load one first");
-  draw_image(image_bytes_, image_name_, options);
+  draw_image(image_, image_name_, options);
 }
 
 void App::probe_from_image_levels() {
@@ -185,15 +189,15 @@ void App::probe_from_image_levels() {
   if (!hopfield::real_valued(lab_.settings().model.model))
     throw std::invalid_argument("grey probes are for the modern and continuous models; choose "
                                 "one in the Network panel (the drawing is the +-1 probe)");
-  lab_.set_probe_levels(hopfield::import_grey_levels(image_bytes_, lab_.width(), lab_.height(),
-                                                     image_options_, image_name_));
+  lab_.set_probe_levels(
+      hopfield::import_grey_levels(image_, lab_.width(), lab_.height(), image_options_));
   running_ = false;
 }
 
-void App::draw_image(std::string_view bytes, const std::string& name,
+void App::draw_image(const hopfield::GreyImage& image, const std::string& name,
                      const hopfield::ImageImportOptions& options) {
   hopfield::Pattern grid =
-      hopfield::import_image(bytes, lab_.width(), lab_.height(), options, name);
+      hopfield::import_image(image, lab_.width(), lab_.height(), options, name);
   grid.name = name;
   set_drawing(grid);
   image_options_ = options;
@@ -202,6 +206,10 @@ void App::draw_image(std::string_view bytes, const std::string& name,
 void App::open_file(std::string_view bytes, const std::string& name) {
   if (hopfield::looks_like_image(bytes)) import_image(bytes, name, image_options_);
   else load_pattern_file(bytes, name, false);
+}
+
+void App::open_decoded_image(hopfield::GreyImage image, const std::string& name) {
+  import_decoded_image(std::move(image), name, image_options_);
 }
 
 void App::load_pattern_file(std::string_view bytes, const std::string& name, bool replace) {

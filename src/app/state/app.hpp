@@ -93,11 +93,15 @@ class App {
   void load_labelled_set(const LabelledSetFiles& files, const std::string& classes, int per_class,
                          bool replace);
   // An image file (PNG, JPEG, GIF, BMP) made into the editor's drawing at the grid's size: a
-  // preview to store or use as a probe (one undoable edit). The bytes are kept, so that
-  // set_image_options redoes it with another threshold, fit or inversion. A file that does
+  // preview to store or use as a probe (one undoable edit). The decoded grey image is kept, so
+  // that set_image_options redoes it with another threshold, fit or inversion. A file that does
   // not decode, or is too large, throws with the drawing and the kept image unchanged.
   void import_image(std::string_view bytes, const std::string& name,
                     const hopfield::ImageImportOptions& options);
+  // The same from an image decoded elsewhere (hopfield::decode_grey_image: the web page decodes
+  // off its thread, so a costly file never freezes it); the same result and messages.
+  void import_decoded_image(hopfield::GreyImage image, const std::string& name,
+                            const hopfield::ImageImportOptions& options);
   void set_image_options(const hopfield::ImageImportOptions& options);
   // The kept image's grey levels (no threshold; same fit and inversion) as the probe of the
   // modern and continuous models.
@@ -107,6 +111,8 @@ class App {
   // Any file the user gives (the file picker, a drop on the page): an image goes into the
   // drawing, anything else is a pattern file added to the library.
   void open_file(std::string_view bytes, const std::string& name);
+  // open_file's image branch with the image decoded elsewhere (the page's worker).
+  void open_decoded_image(hopfield::GreyImage image, const std::string& name);
   void store_drawing(const std::string& name);
   void remove_pattern(int mu);  // Hebbian: unlearns it
   void rename_pattern(int mu, const std::string& name);
@@ -222,7 +228,7 @@ class App {
   // Replaces the library with `patterns` (adopting their size) or adds them; selects the first.
   void take_patterns(const std::vector<hopfield::Pattern>& patterns, bool replace);
   // The image as the drawing (one undoable edit) under `options`, which become the kept ones.
-  void draw_image(std::string_view bytes, const std::string& name,
+  void draw_image(const hopfield::GreyImage& image, const std::string& name,
                   const hopfield::ImageImportOptions& options);
   void stop() {  // (any command that stops a run also cancels a pending autorun)
     running_ = false;
@@ -241,7 +247,8 @@ class App {
   int selected_ = -1;
   std::vector<Notice> notices_;
   std::vector<Notice> log_;
-  std::string image_bytes_, image_name_;
+  hopfield::GreyImage image_;  // the last image, decoded (at most kMaxImagePixels bytes)
+  std::string image_name_;
   hopfield::ImageImportOptions image_options_;
   std::uint64_t next_notice_ = 1;
   double autorun_in_ = -1;

@@ -17,6 +17,7 @@
 #include "app/state/app.hpp"
 #include "app/state/view_state.hpp"
 #include "app/web/bridge.hpp"
+#include "core/arguments.hpp"
 
 namespace hlab::web {
 
@@ -51,6 +52,18 @@ EMSCRIPTEN_KEEPALIVE int hl_wheel_scrolls(double dy) {
     if ((dy < 0 && w->Scroll.y > 0.0f) || (dy > 0 && w->Scroll.y < w->ScrollMax.y)) return 1;
   }
   return 0;
+}
+
+// The length rule of a string argument (core/arguments.hpp), asked by js/marshal.js before it
+// copies the string into wasm memory: "" or the message. kind: 0 a name or an option, 1 text.
+EMSCRIPTEN_KEEPALIVE const char* hl_argument_length_error(const char* name, double length,
+                                                         int kind, int in_characters) {
+  // (a JS length is a whole number below 2^53: exact in a double)
+  const auto count = length > 0 ? static_cast<std::uint64_t>(length) : std::uint64_t{0};
+  hlab::web::result() = hopfield::argument_length_error(
+      name ? name : "an argument", count,
+      kind == 0 ? hopfield::ArgumentKind::word : hopfield::ArgumentKind::text, in_characters != 0);
+  return hlab::web::result().c_str();
 }
 
 // A notice from the page's JavaScript (autosave's storage warning).

@@ -11,10 +11,38 @@
 #include "app/panels/widgets.hpp"
 
 #include "app/web/bridge.hpp"
+#include "core/arguments.hpp"
 
 using hlab::App;
 using hlab::the_app;
 using namespace hlab::web;
+
+namespace {
+
+// A name from the page, held to the length rule of names (core/arguments.hpp).
+std::string name_argument(const char* name, const char* fallback) {
+  const std::string_view text = hopfield::read_argument(name, "name", hopfield::ArgumentKind::word);
+  return text.empty() ? fallback : std::string(text);
+}
+
+hopfield::ImageImportOptions image_options(const char* threshold, int invert, const char* fit) {
+  hopfield::ImageImportOptions o;
+  o.threshold = hopfield::parse_image_threshold(threshold ? threshold : "otsu");
+  o.invert = invert != 0;
+  o.fit = hopfield::parse_image_fit(fit ? fit : "contain");
+  return o;
+}
+
+// The worker's pixels as the core's image (the core checks that the sides and the pixels agree).
+hopfield::GreyImage grey_image(const unsigned char* pixels, int length, int width, int height) {
+  hopfield::GreyImage image;
+  image.width = width;
+  image.height = height;
+  if (pixels && length > 0) image.pixels.assign(pixels, pixels + length);
+  return image;
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -56,18 +84,45 @@ EMSCRIPTEN_KEEPALIVE const char* hl_grey_probe() {
   return guarded([&] { the_app().probe_from_image_levels(); });
 }
 
-// loadImage(bytes, options): the image into the drawing; threshold is "otsu", "dither" or a
-// level, fit "contain" or "cover".
+// loadImage(bytes, options) with Module.hopfieldImagesOnPage: the image into the drawing,
+// decoded on the page's thread; threshold is "otsu", "dither" or a level, fit "contain" or
+// "cover".
 EMSCRIPTEN_KEEPALIVE const char* hl_load_image(const char* data, int length, const char* name,
                                                const char* threshold, int invert, const char* fit) {
   return guarded([&] {
-    hopfield::ImageImportOptions o;
-    o.threshold = hopfield::parse_image_threshold(threshold ? threshold : "otsu");
-    o.invert = invert != 0;
-    o.fit = hopfield::parse_image_fit(fit ? fit : "contain");
     the_app().import_image(std::string_view(data, static_cast<std::size_t>(length)),
-                           name ? name : "image", o);
+                           name_argument(name, "image"), image_options(threshold, invert, fit));
   });
+}
+
+// loadImage(bytes, options): the image as the page's image worker decoded it (js/image_worker.js:
+// `length` grey pixels, width x height) into the drawing.
+EMSCRIPTEN_KEEPALIVE const char* hl_load_grey_image(const unsigned char* pixels, int length,
+                                                    int width, int height, const char* name,
+                                                    const char* threshold, int invert,
+                                                    const char* fit) {
+  return guarded([&] {
+    const hopfield::ImageImportOptions o = image_options(threshold, invert, fit);
+    the_app().import_decoded_image(grey_image(pixels, length, width, height),
+                                   name_argument(name, "image"), o);
+  });
+}
+
+// Whether an upload is an image (decoded in the worker) or a pattern file (hl_upload_file).
+EMSCRIPTEN_KEEPALIVE int hl_looks_like_image(const char* data, int length) {
+  return hopfield::looks_like_image(std::string_view(data, static_cast<std::size_t>(length)));
+}
+
+// An image the user picked or dropped, as the image worker decoded it, or the decoder's
+// message in `error`: shown in the app, as hl_upload_file would.
+EMSCRIPTEN_KEEPALIVE void hl_upload_image(const unsigned char* pixels, int length, int width,
+                                          int height, const char* name, const char* error) {
+  App& app = the_app();
+  const std::string source = name ? name : "file";
+  app.attempt([&] {
+    if (error && *error) throw hopfield::ImageImportError(error);
+    app.open_decoded_image(grey_image(pixels, length, width, height), source);
+  }, "Loading " + source);
 }
 
 // A data set the page fetched (loadDataset): images, labels and class names, as bytes.

@@ -1,6 +1,6 @@
-// The worker's message handling (linked with --pre-js into hopfield-worker.js): writes the
-// files the spec reads into the worker's memory file system, then runs the spec.
-var hopfieldPending = null;
+// The worker's message handling (linked with --pre-js into hopfield-worker.js): an experiment
+// ({spec, files}: the files the spec reads go into the worker's memory file system, then the
+// spec runs) or an image to decode ({image: Uint8Array, id, name}, js/image_worker.js).
 var hopfieldReady = false;
 function hopfieldRun(message) {
   (message.files || []).forEach(function (f) { FS.writeFile(f[0], f[1]); });
@@ -18,11 +18,36 @@ function hopfieldRun(message) {
     _free(ptr);
   }
 }
+// The bytes and the name go through the heap, never the wasm stack.
+function hopfieldDecode(message) {
+  var bytes = message.image, nameSize = lengthBytesUTF8(message.name) + 1;
+  var ptr = _malloc(Math.max(bytes.length, 1)), name = _malloc(nameSize);
+  try {
+    if (!ptr || !name) {
+      postMessage({ type: 'error', id: message.id,
+                    text: message.name + ': not enough memory in the image worker for its ' +
+                          bytes.length + ' bytes' });
+      return;
+    }
+    HEAPU8.set(bytes, ptr);
+    stringToUTF8(message.name, name, nameSize);
+    Module.ccall('hw_decode_image', null, ['number', 'number', 'number', 'number'],
+                 [message.id, ptr, bytes.length, name]);
+  } finally {
+    if (ptr) _free(ptr);
+    if (name) _free(name);
+  }
+}
+var hopfieldQueue = [];
+function hopfieldHandle(message) {
+  if (message.image) hopfieldDecode(message);
+  else hopfieldRun(message);
+}
 self.onmessage = function (event) {
-  if (hopfieldReady) hopfieldRun(event.data);
-  else hopfieldPending = event.data;
+  if (hopfieldReady) hopfieldHandle(event.data);
+  else hopfieldQueue.push(event.data);
 };
 Module['onRuntimeInitialized'] = function () {
   hopfieldReady = true;
-  if (hopfieldPending) hopfieldRun(hopfieldPending);
+  hopfieldQueue.splice(0).forEach(hopfieldHandle);
 };

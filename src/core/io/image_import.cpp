@@ -243,6 +243,17 @@ void check_level(double level) {
                                 (std::isnan(level) ? "NaN" : json_number_short(level)));
 }
 
+// A decoded image handed in from outside (the page's worker): its sides, pixels and size agree.
+void check_grey_image(const GreyImage& image) {
+  const std::int64_t pixels = std::int64_t{image.width} * image.height;
+  if (image.width < 1 || image.height < 1 || pixels > kMaxImagePixels ||
+      image.pixels.size() != static_cast<std::uint64_t>(pixels))
+    throw std::invalid_argument("a decoded image of " + std::to_string(image.width) + "x" +
+                                std::to_string(image.height) + " with " +
+                                std::to_string(image.pixels.size()) + " pixels (at most " +
+                                std::to_string(kMaxImagePixels) + ")");
+}
+
 }  // namespace
 
 ImageThreshold parse_image_threshold(std::string_view text) {
@@ -441,24 +452,38 @@ SpinVector dither(const GreyGrid& grid) {
   return s;
 }
 
-std::vector<double> import_grey_levels(std::string_view file_bytes, int width, int height,
-                                       const ImageImportOptions& options,
-                                       const std::string& source) {
+std::vector<double> import_grey_levels(const GreyImage& image, int width, int height,
+                                       const ImageImportOptions& options) {
   check_grid_size(width, height);
+  check_grey_image(image);
   // The margin of a contain fit is background, -1 after any inversion (as import_image).
-  const GreyGrid grid = fit_area_average(decode_grey_image(file_bytes, source), width, height,
-                                         options.fit, options.invert ? 0.0 : 1.0);
+  const GreyGrid grid =
+      fit_area_average(image, width, height, options.fit, options.invert ? 0.0 : 1.0);
   std::vector<double> levels(grid.grey.size());
   for (std::size_t i = 0; i < levels.size(); ++i)
     levels[i] = (options.invert ? -1.0 : 1.0) * (1.0 - 2.0 * grid.grey[i]);
   return levels;
 }
 
+std::vector<double> import_grey_levels(std::string_view file_bytes, int width, int height,
+                                       const ImageImportOptions& options,
+                                       const std::string& source) {
+  check_grid_size(width, height);
+  return import_grey_levels(decode_grey_image(file_bytes, source), width, height, options);
+}
+
 Pattern import_image(std::string_view file_bytes, int width, int height,
                      const ImageImportOptions& options, const std::string& source) {
   check_grid_size(width, height);
   if (options.threshold.method == ThresholdMethod::fixed) check_level(options.threshold.level);
-  const GreyImage image = decode_grey_image(file_bytes, source);
+  return import_image(decode_grey_image(file_bytes, source), width, height, options, source);
+}
+
+Pattern import_image(const GreyImage& image, int width, int height,
+                     const ImageImportOptions& options, const std::string& source) {
+  check_grid_size(width, height);
+  if (options.threshold.method == ThresholdMethod::fixed) check_level(options.threshold.level);
+  check_grey_image(image);
   // The margin of a contain fit is background: what ends as -1 after any inversion.
   const GreyGrid grid =
       fit_area_average(image, width, height, options.fit, options.invert ? 0.0 : 1.0);

@@ -56,6 +56,13 @@ struct ImageImportOptions {
   ImageFit fit = ImageFit::contain;
 };
 
+// 8-bit grey pixels, row-major: 0 black .. 255 white (decode_grey_image's result).
+struct GreyImage {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> pixels;
+};
+
 // True when the bytes start with a PNG, JPEG, GIF or BMP signature (a guess: the decoder
 // has the last word).
 bool looks_like_image(std::string_view bytes);
@@ -75,14 +82,15 @@ std::vector<double> import_grey_levels(std::string_view file_bytes, int width, i
                                        const ImageImportOptions& options,
                                        const std::string& source);
 
-// ---- the steps ----
+// The same two from an image already decoded (decode_grey_image; the web page decodes off
+// its thread: decoding is the work a file can blow up, scans x pixels). Throws
+// std::invalid_argument for an image whose sides and pixels disagree or exceed kMaxImagePixels.
+Pattern import_image(const GreyImage& image, int width, int height,
+                     const ImageImportOptions& options, const std::string& source);
+std::vector<double> import_grey_levels(const GreyImage& image, int width, int height,
+                                       const ImageImportOptions& options);
 
-// 8-bit grey pixels, row-major: 0 black .. 255 white.
-struct GreyImage {
-  int width = 0;
-  int height = 0;
-  std::vector<std::uint8_t> pixels;
-};
+// ---- the steps ----
 // Decodes PNG, JPEG, GIF (first frame) or BMP with 1 to 4 channels to grey: Rec. 601 luma
 // 0.299 R + 0.587 G + 0.114 B of the 8-bit values, alpha composited on white, rounded to the
 // nearest integer. Throws ImageImportError as import_image does.

@@ -152,10 +152,22 @@
         var fit = o.fit === undefined ? 'contain' : o.fit;
         if (fit !== 'contain' && fit !== 'cover') fail("fit must be 'contain' or 'cover', got " + describe(fit));
         var name = o.name === undefined ? 'image' : requireWord('name', o.name);
-        withBytes(data, function (ptr, length) {
-          checked(callC('hl_load_image', 'number', [ptr, length, name, threshold, o.invert ? 1 : 0, fit]));
-        });
-        resolve(api.getState().drawing);
+        var invert = o.invert ? 1 : 0;
+        if (w.imagesOnPage()) {
+          withBytes(data, function (ptr, length) {
+            checked(callC('hl_load_image', 'number', [ptr, length, name, threshold, invert, fit]));
+          });
+          resolve(api.getState().drawing);
+          return;
+        }
+        // Decoded in the image worker (image_worker.js), then fitted and thresholded here.
+        resolve(w.decodeImage(data, name).then(function (image) {
+          withBytes(image.pixels, function (ptr, length) {
+            checked(callC('hl_load_grey_image', 'number',
+              [ptr, length, image.width, image.height, name, threshold, invert, fit]));
+          });
+          return api.getState().drawing;
+        }, function (e) { fail(e.message); }));
       });
     },
 

@@ -10,10 +10,27 @@ var hopfieldWeb = (function () {
     throw new Error('hopfield: ' + message);
   }
 
-  // A string argument is at most this long: names and options (pattern names follow the
-  // session format's 1024-byte limit); longer text (patterns, specs) at most kMaxReadBytes.
-  var MAX_WORD_BYTES = 1024;
-  var MAX_TEXT_BYTES = 128 * 1024 * 1024;
+  // How long a string argument may be is the core's rule (core/arguments.hpp): names and
+  // options at most 1024 bytes (the session format's limit for names), text and files at most
+  // 128 MB. Asked before anything is copied into wasm memory.
+  var WORD = 0, TEXT = 1;
+  function lengthError(name, length, kind, inCharacters) {
+    var size = lengthBytesUTF8(name) + 1;
+    var ptr = allocate(size, 'an argument\'s name');
+    stringToUTF8(name, ptr, size);
+    try {
+      return cstr(ccall('hl_argument_length_error', 'number', ['number', 'number', 'number', 'number'],
+                        [ptr, length, kind, inCharacters ? 1 : 0]));
+    } finally {
+      _free(ptr);
+    }
+  }
+  // Characters first (never fewer than its UTF-8 bytes): a huge string is refused uncounted.
+  function checkLength(name, text, kind) {
+    var message = lengthError(name, text.length, kind, true) ||
+                  lengthError(name, lengthBytesUTF8(text), kind, false);
+    if (message) fail(message);
+  }
 
   // wasm memory for `size` bytes, or an Error (never address 0: _malloc's answer when the
   // memory cannot grow).
@@ -23,10 +40,14 @@ var hopfieldWeb = (function () {
     return ptr;
   }
 
+  function checkFileSize(bytes) {
+    var message = lengthError('the file', bytes.length, TEXT, false);
+    if (message) fail(message);
+  }
+
   // Copies bytes (a Uint8Array) into wasm memory for the call fn(pointer, length).
   function withBytes(bytes, fn) {
-    if (bytes.length > MAX_TEXT_BYTES)
-      fail('the file is ' + bytes.length + ' bytes, more than the limit of ' + MAX_TEXT_BYTES);
+    checkFileSize(bytes);
     var ptr = allocate(bytes.length, 'the file');
     HEAPU8.set(bytes, ptr);
     try {
@@ -39,10 +60,8 @@ var hopfieldWeb = (function () {
   // A JS string as a C string on the heap (never the wasm stack, which a long one overflows:
   // "memory access out of bounds" and every later call broken). The caller frees it.
   function heapString(text, what) {
+    checkLength(what || 'a text argument', text, TEXT);
     var size = lengthBytesUTF8(text) + 1;
-    if (size > MAX_TEXT_BYTES)
-      fail((what || 'a text argument') + ' is ' + (size - 1) + ' bytes long, more than the limit of ' +
-           MAX_TEXT_BYTES);
     var ptr = allocate(size, what || 'a text argument');
     stringToUTF8(text, ptr, size);
     return ptr;
@@ -110,13 +129,10 @@ var hopfieldWeb = (function () {
     return v;
   }
 
-  // A name or an option: a string of at most MAX_WORD_BYTES (UTF-8).
+  // A name or an option: a string of at most 1024 bytes (UTF-8).
   function requireWord(name, v) {
     requireString(name, v);
-    var bytes = v.length > MAX_WORD_BYTES ? v.length : lengthBytesUTF8(v);
-    if (bytes > MAX_WORD_BYTES)
-      fail(name + ' is ' + bytes + (v.length > MAX_WORD_BYTES ? ' characters' : ' bytes') +
-           ' long, more than the limit of ' + MAX_WORD_BYTES + ' bytes');
+    checkLength(name, v, WORD);
     return v;
   }
 
@@ -157,9 +173,9 @@ var hopfieldWeb = (function () {
   }
 
   return {
-    fail: fail, withBytes: withBytes, withCString: withCString, callC: callC, cstr: cstr,
+    fail: fail, checkFileSize: checkFileSize, withBytes: withBytes, withCString: withCString, callC: callC, cstr: cstr,
     checked: checked, describe: describe, requireInt: requireInt, requireNumber: requireNumber,
-    requireString: requireString, requireWord: requireWord, MAX_WORD_BYTES: MAX_WORD_BYTES, seedString: seedString, checkKeys: checkKeys,
+    requireString: requireString, requireWord: requireWord, seedString: seedString, checkKeys: checkKeys,
     patternList: patternList, notice: notice,
     api: null,  // window.hopfield's methods (api.js), published once the app is ready (page.js)
     changed: function () {}  // the session may have changed (session_store.js saves it)

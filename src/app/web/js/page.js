@@ -6,14 +6,32 @@
   var w = hopfieldWeb, withBytes = w.withBytes, callC = w.callC, cstr = w.cstr, notice = w.notice;
   var api = w.api;
 
-  // The shell's <input type=file> hands uploads here; errors are shown in the app itself.
-  Module['hopfieldUpload'] = function (file) {
-    file.arrayBuffer().then(function (buffer) {
-      withBytes(new Uint8Array(buffer), function (ptr, length) {
-        callC('hl_upload_file', null, [ptr, length, file.name]);
+  // The shell's <input type=file> and a drop hand uploads here; errors are shown in the app
+  // itself. An image is decoded off the page's thread (image_worker.js).
+  function upload(bytes, name) {
+    withBytes(bytes, function (ptr, length) {
+      callC('hl_upload_file', null, [ptr, length, name]);
+    });
+    w.changed();
+  }
+  function uploadImage(bytes, name) {
+    return w.decodeImage(bytes, name).then(function (image) {
+      withBytes(image.pixels, function (ptr, length) {
+        callC('hl_upload_image', null, [ptr, length, image.width, image.height, name, '']);
       });
       w.changed();
+    }, function (e) {
+      callC('hl_upload_image', null, [0, 0, 0, 0, name, e.message]);
     });
+  }
+  Module['hopfieldUpload'] = function (file) {
+    return file.arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var image = !w.imagesOnPage() && withBytes(bytes.subarray(0, 16), function (ptr, length) {
+        return callC('hl_looks_like_image', 'number', [ptr, length]);
+      });
+      return image ? uploadImage(bytes, file.name) : upload(bytes, file.name);
+    }).catch(function (e) { notice('Loading ' + file.name + ': ' + e.message.replace(/^hopfield: /, ''), true); });
   };
 
   // The look (dark, light, projector) is the reader's, not the page's: one entry for every
