@@ -361,7 +361,7 @@ void Ui::frame(App& app, ViewState& view, const platform::FrameInfo& info) {
       ImGui::BeginChild(kColumns[c], ImVec2(0, height), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
       for (const Section& sec : layout[static_cast<std::size_t>(c)])
         if (view.shows(sec.id)) section(view, sec.id, sec.title, sec.draw);
-        gestures::scroll_by_swipe();
+      gestures::scroll_by_swipe();
       laid.overflow_px = std::max(laid.overflow_px, overflow_x());
       ImGui::EndChild();
     }
