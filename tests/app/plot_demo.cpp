@@ -55,8 +55,12 @@ void DemoLinePlots(double time) {
 
 void DemoScatterAndReferences() {
   ImGui::TextWrapped(
-      "PlotScatter draws markers; PlotHLine draws a dashed reference line that is kept in view "
-      "by auto-fit. A label \"name##id\" shows \"name\"; \"##id\" hides it from the legend.");
+      "PlotScatter draws markers; PlotHLine and PlotReference draw reference lines: grey "
+      "(ReferenceColor, never a data colour) and dashed, one dash style per meaning, kept in view "
+      "by auto-fit; ReferenceSwatch draws a style's sample for a caption. A label \"name##id\" "
+      "shows \"name\"; \"##id\" hides it from the legend. The legend sits in the emptiest "
+      "corner, or right of the data when every corner has some; PlotFlags_FullLegend lists every "
+      "series (for exports). AxisFlags_Log makes y logarithmic (values <= 0 are not drawn).");
   static double xs[300], ys[300];
   std::uint32_t state = 7;
   for (int i = 0; i < 300; ++i) {
@@ -67,7 +71,19 @@ void DemoScatterAndReferences() {
     SetupAxes("load alpha", "overlap");
     PlotScatter("trials", xs, ys, 300);
     PlotHLine("threshold", 0.8);
-    PlotHLine("##hidden zero", 0.0);
+    PlotHLine("##hidden zero", 0.0, 1);
+    const double ref_x[2] = {0.0, 0.14}, ref_y[2] = {0.0, 0.5};
+    PlotReference("theory", ref_x, ref_y, 2, 2);
+    EndPlot();
+  }
+  ReferenceSwatch(2);
+  ImGui::SameLine();
+  ImGui::TextDisabled("theory: the dash-dot reference above");
+  static double decay[60];
+  for (int i = 0; i < 60; ++i) decay[i] = std::pow(10.0, -i / 10.0);
+  if (BeginPlot("Log axis", ImVec2(-1, 160), PlotFlags_FullLegend)) {
+    SetupAxes("step", "error", AxisFlags_AutoFit, AxisFlags_AutoFit | AxisFlags_Log);
+    PlotLine("10^(-step/10)", decay, 60);
     EndPlot();
   }
 }

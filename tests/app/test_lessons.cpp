@@ -165,6 +165,13 @@ TEST_CASE("the dense lesson recalls A among all 26 letters; at n = 2 it is the c
   app.set_settings(s);
   run_to_end(app);
   CHECK(app.lab().state() == dense_two);
+  // "With n = 3 it fails too: it ends two pixels from E, not on A."
+  s.model.model = hopfield::Model::dense;
+  s.model.interaction = {hopfield::InteractionKind::poly, 3};
+  app.set_settings(s);
+  CHECK(run_to_end(app) == hopfield::Verdict::spurious);
+  CHECK(hopfield::hamming(app.lab().state(), letter('E').spins) == 2);
+  CHECK(hopfield::hamming(app.lab().state(), letter('A').spins) > 2);
 }
 
 TEST_CASE("the sequence lesson walks A, B, C and back to A, a cycle of 3 states", "[lessons][models]") {

@@ -278,7 +278,7 @@ ImTextureID remember_upload(int w, int h, const std::uint32_t* rgba) {
 
 // One ImGui frame with one plot `id` of up to four series; returns the plot image's pixels.
 std::vector<std::uint32_t> plot_frame(const std::vector<std::vector<double>>& series, const char* id,
-                                      ImVec2 size = ImVec2(300, 200)) {
+                                      ImVec2 size = ImVec2(300, 200), int flags = 0) {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(400, 300);
   io.DeltaTime = 1.0f / 60.0f;
@@ -286,7 +286,7 @@ std::vector<std::uint32_t> plot_frame(const std::vector<std::vector<double>>& se
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(400, 300));
   ImGui::Begin("plots");
-  if (hplot::BeginPlot(id, size)) {
+  if (hplot::BeginPlot(id, size, flags)) {
     hplot::SetupAxisLimits(hplot::Axis_Y, -1, 1, hplot::Cond_Always);
     const char* const labels[] = {"s0", "s1", "s2", "s3"};
     for (std::size_t k = 0; k < series.size() && k < 4; ++k)
@@ -367,6 +367,11 @@ TEST_CASE("A plot over its raster budget shows its old image until the new one i
   // A plot that changes size shows its old picture (stretched) until the new one is whole.
   for (int f = 0; f < 3; ++f) CHECK(plot_frame(waves(0), "budget", ImVec2(250, 200)) == whole[0]);
   CHECK(plot_frame(waves(0), "budget", ImVec2(250, 200)) == narrower);
+  // A picture drawn once (an export, PlotFlags_Whole) is of this frame's data, whole, even
+  // while another picture of the plot is under way.
+  plot_frame(waves(1), "budget", ImVec2(250, 200));  // begins a picture of waves 1
+  CHECK(plot_frame(waves(2), "budget", ImVec2(300, 200), hplot::PlotFlags_Whole) == whole[2]);
+  CHECK(plot_frame(waves(3), "budget", ImVec2(300, 200), hplot::PlotFlags_Whole) == whole[3]);
 
   hplot::SetRasterBudget(0.0);
   hplot::SetImageUploader(nullptr);

@@ -50,6 +50,22 @@ Range ResolveAxis(int flags, Range data, const Range* limits, double padding) {
   return MakeUsable(r);
 }
 
+Range ResolveLogAxis(int flags, Range positive_data, const Range* limits, double padding) {
+  const auto to_log = [](Range r) {
+    if (!(r.max > 0.0)) return Range{};
+    if (!(r.min > 0.0)) r.min = r.max * 1e-3;  // a limit at 0: three decades below the top
+    return Range{std::log10(r.min), std::log10(r.max)};
+  };
+  const Range data = positive_data.Valid() ? to_log(positive_data) : Range{};
+  Range log_limits;
+  if (limits != nullptr) log_limits = to_log(*limits);
+  Range r = ResolveAxis(flags, data, log_limits.Valid() ? &log_limits : nullptr, padding);
+  if (!data.Valid() && !log_limits.Valid()) r = Range{-1.0, 0.0};  // nothing to show: 0.1 to 1
+  r.min = std::clamp(r.min, -300.0, 300.0);
+  r.max = std::clamp(r.max, r.min + 1e-9, 300.0);
+  return Range{std::pow(10.0, r.min), std::pow(10.0, r.max)};
+}
+
 // The smallest 1, 2 or 5 times a power of ten that is >= raw.
 double NiceStep(double raw) {
   const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
@@ -120,20 +136,59 @@ void MakeTicks(Range r, float pixels, float spacing, bool horizontal, Ticks* tic
   }
 }
 
+void MakeLogTicks(Range r, float pixels, Ticks* ticks) {
+  ticks->count = 0;
+  ticks->max_label_width = 0.0f;
+  const double lo = std::log10(r.min), hi = std::log10(r.max);
+  const int first = static_cast<int>(std::ceil(lo - 1e-9)), last = static_cast<int>(std::floor(hi + 1e-9));
+  const int decades = last - first + 1;
+  std::vector<double> values;
+  if (decades >= 3 || (decades >= 1 && hi - lo > 1.0)) {
+    // Every k-th power of ten, k such that neighbours are kMinTickSpacingY apart.
+    const double pixels_per_decade = static_cast<double>(pixels) / std::max(hi - lo, 1e-9);
+    int stride = 1;
+    while (stride * pixels_per_decade < kMinTickSpacingY && stride < 100) ++stride;
+    for (int k = first; k <= last && static_cast<int>(values.size()) < kMaxTicks; k += stride)
+      values.push_back(std::pow(10.0, k));
+    ticks->step = stride;
+    if (values.size() < 3 && stride == 1) {  // few decades: 2 and 5 times them too
+      for (int k = first - 1; k <= last; ++k)
+        for (double m : {2.0, 5.0}) {
+          const double v = m * std::pow(10.0, k);
+          if (v >= r.min * (1 - 1e-9) && v <= r.max * (1 + 1e-9)) values.push_back(v);
+        }
+      std::sort(values.begin(), values.end());
+    }
+  }
+  if (values.size() < 3) {  // a narrow range: linear ticks read better
+    MakeTicks(r, pixels, kMinTickSpacingY, false, ticks);
+    return;
+  }
+  for (double v : values) {
+    if (ticks->count == kMaxTicks) break;
+    char* label = ticks->labels[ticks->count];
+    std::snprintf(label, kTickLabelSize, "%g", v);
+    ticks->values[ticks->count++] = v;
+    ticks->max_label_width = std::max(ticks->max_label_width, ImGui::CalcTextSize(label).x);
+  }
+}
+
 namespace {
 
+bool LogY() { return (g_plot.axes[Axis_Y].flags & AxisFlags_Log) != 0; }
 
 void DataRanges(Range* x, Range* y) {
+  const bool log_y = LogY();
   for (const Series& s : g_plot.series) {
     const Point* pts = g_plot.points.data() + s.first;
     if (s.kind == SeriesKind::HLine) {
-      y->Include(pts[0].y);  // reference lines stay in view, but say nothing about x
+      if (!log_y || pts[0].y > 0.0) y->Include(pts[0].y);  // in view, but says nothing about x
       continue;
     }
     for (int i = 0; i < s.count; ++i) {
       if (!IsFinite(pts[i])) continue;
       x->Include(pts[i].x);
-      y->Include(pts[i].y);
+      if (!log_y || pts[i].y > 0.0) y->Include(pts[i].y);
     }
   }
 }
@@ -147,9 +202,11 @@ Transform ResolveLimits(const ImRect& area) {
   const Range data[2] = {data_x, data_y};
   for (int axis = 0; axis < 2; ++axis) {
     const Range* limits = memory.has_limits[axis] ? &memory.limits[axis] : nullptr;
-    resolved[axis] = ResolveAxis(g_plot.axes[axis].flags, data[axis], limits, padding[axis]);
+    resolved[axis] = axis == Axis_Y && LogY()
+                         ? ResolveLogAxis(g_plot.axes[axis].flags, data[axis], limits, padding[axis])
+                         : ResolveAxis(g_plot.axes[axis].flags, data[axis], limits, padding[axis]);
   }
-  return Transform{area, resolved[0], resolved[1]};
+  return Transform{area, resolved[0], resolved[1], LogY()};
 }
 
 
@@ -182,7 +239,7 @@ double SnapX(const Transform& t, double mouse_x) {
   double best = mouse_x;
   double best_distance = INFINITY;
   for (const Series& s : g_plot.series) {
-    if (s.kind == SeriesKind::HLine) continue;
+    if (IsReference(s.kind)) continue;
     const Point* pts = g_plot.points.data() + s.first;
     for (int i = 0; i < s.count; ++i) {
       const double x = pts[i].x;
@@ -223,7 +280,7 @@ void TooltipRow(const Series& s, int index, double x, double span_x) {
 }  // namespace
 
 // Places the data area inside the frame: title on top, x ticks and label below, y on the left.
-Transform ComputeLayout(Layout* layout) {
+Transform ComputeLayout(Layout* layout, float right_reserve) {
   const float line = ImGui::GetTextLineHeight();
   const ImRect inner(g_plot.frame.Min + ImVec2(kPadding, kPadding),
                      g_plot.frame.Max - ImVec2(kPadding, kPadding));
@@ -236,9 +293,11 @@ Transform ComputeLayout(Layout* layout) {
               inner.Max - ImVec2(0.0f, x_label_height + line + kTickLength + kGap));
   // y ticks depend only on the height, and their labels decide where the area starts.
   Transform t = ResolveLimits(area);
-  MakeTicks(t.y, area.GetHeight(), kMinTickSpacingY, false, &layout->y_ticks);
+  if (t.log_y) MakeLogTicks(t.y, area.GetHeight(), &layout->y_ticks);
+  else MakeTicks(t.y, area.GetHeight(), kMinTickSpacingY, false, &layout->y_ticks);
   area.Min.x += y_label_width + layout->y_ticks.max_label_width + kTickLength + kGap;
   area.Max.x -= layout->y_ticks.max_label_width * 0.25f;  // room for the last x label overhang
+  area.Max.x -= right_reserve;
   MakeTicks(t.x, area.GetWidth(), kMinTickSpacingX, true, &layout->x_ticks);
   t.area = area;
   layout->area = area;
@@ -297,62 +356,6 @@ void DrawFrameAndAxes(ImDrawList* draw_list, const Transform& t, const Layout& l
 }
 
 
-// The legend's rows: every labelled series while they fit in ~60% of the area's height (at most
-// kMaxLegendRows); past that the first ones and a last row "+K more (hover a line)".
-LegendRows ListLegendRows(const ImRect& area) {
-  LegendRows out;
-  std::vector<int> all;
-  for (int i = 0; i < static_cast<int>(g_plot.series.size()); ++i)
-    if (InLegend(g_plot.series[static_cast<std::size_t>(i)])) all.push_back(i);
-  const int fit = std::clamp(static_cast<int>(area.GetHeight() * 0.6f / ImGui::GetTextLineHeight()) - 1,
-                             2, kMaxLegendRows);
-  if (static_cast<int>(all.size()) <= fit) {
-    out.series = all;
-  } else {
-    out.series.assign(all.begin(), all.begin() + (fit - 1));
-    out.more = static_cast<int>(all.size()) - (fit - 1);
-  }
-  return out;
-}
-
-void MoreText(int more, char* buf, int size) {
-  std::snprintf(buf, static_cast<std::size_t>(size), "+%d more: hover a line", more);
-}
-
-// Legend box in the top-right corner of the data area; one row per labelled series shown.
-ImRect LegendRect(const ImRect& area) {
-  const LegendRows rows_shown = ListLegendRows(area);
-  float width = 0.0f;
-  int rows = 0;
-  for (int i : rows_shown.series) {
-    const Series& s = g_plot.series[static_cast<std::size_t>(i)];
-    width = std::max(width, TextSize(s.label_begin, s.label_end).x);
-    ++rows;
-  }
-  if (rows_shown.more > 0) {
-    char more[48];
-    MoreText(rows_shown.more, more, sizeof more);
-    width = std::max(width, ImGui::CalcTextSize(more).x - ImGui::GetTextLineHeight() - 3.0f * kGap);
-    ++rows;
-  }
-  if (rows == 0) return ImRect();
-  const float line = ImGui::GetTextLineHeight();
-  const ImVec2 size(width + line + 3.0f * kGap * 2.0f,
-                    static_cast<float>(rows) * line + 2.0f * kGap);
-  const ImVec2 top_right(area.Max.x - kPadding, area.Min.y + kPadding);
-  return ImRect(ImVec2(top_right.x - size.x, top_right.y),
-                ImVec2(top_right.x, top_right.y + size.y));
-}
-
-// Index of the legend row under the mouse, or -1.
-int HoveredLegendSeries(const ImRect& area, const ImRect& legend) {
-  if (!g_plot.hovered || !legend.Contains(ImGui::GetIO().MousePos)) return -1;
-  const float line = ImGui::GetTextLineHeight();
-  const int row = static_cast<int>((ImGui::GetIO().MousePos.y - legend.Min.y - kGap) / line);
-  const LegendRows rows = ListLegendRows(area);
-  return row >= 0 && row < static_cast<int>(rows.series.size()) ? rows.series[static_cast<std::size_t>(row)] : -1;
-}
-
 // The series whose line passes within a few pixels of the mouse (at the snapped x), or -1.
 int HoveredLineSeries(const Transform& t) {
   if (!g_plot.hovered || !t.area.Contains(ImGui::GetIO().MousePos)) return -1;
@@ -362,7 +365,7 @@ int HoveredLineSeries(const Transform& t) {
   float best_distance = 6.0f;
   for (int k = 0; k < static_cast<int>(g_plot.series.size()); ++k) {
     const Series& s = g_plot.series[static_cast<std::size_t>(k)];
-    if (s.kind == SeriesKind::HLine || !InLegend(s)) continue;
+    if (IsReference(s.kind) || !InLegend(s)) continue;
     const int i = NearestByX(s, x);
     if (i < 0) continue;
     const float distance = std::fabs(t.ToPixel(g_plot.points[static_cast<std::size_t>(s.first + i)]).y - mouse.y);
@@ -371,33 +374,6 @@ int HoveredLineSeries(const Transform& t) {
   return best;
 }
 
-void DrawLegend(ImDrawList* draw_list, const ImRect& area, const ImRect& legend, int highlighted) {
-  if (legend.GetWidth() <= 0.0f) return;
-  const float line = ImGui::GetTextLineHeight();
-  draw_list->AddRectFilled(legend.Min, legend.Max, ImGui::GetColorU32(ImGuiCol_PopupBg, 0.85f));
-  draw_list->AddRect(legend.Min, legend.Max, ImGui::GetColorU32(ImGuiCol_Border));
-  ImVec2 pos = legend.Min + ImVec2(kGap * 2.0f, kGap);
-  const LegendRows rows = ListLegendRows(area);
-  for (int k : rows.series) {
-    const Series& s = g_plot.series[static_cast<std::size_t>(k)];
-    const bool dim = highlighted >= 0 && highlighted != k;
-    const float mid = pos.y + line * 0.5f;
-    if (s.kind == SeriesKind::Scatter) {
-      draw_list->AddCircleFilled(ImVec2(pos.x + line * 0.5f, mid), kMarkerRadius + 0.5f, s.color);
-    } else {
-      draw_list->AddLine(ImVec2(pos.x, mid), ImVec2(pos.x + line, mid), s.color, kLineThickness);
-    }
-    draw_list->AddText(ImVec2(pos.x + line + kGap * 2.0f, pos.y),
-                       ImGui::GetColorU32(ImGuiCol_Text, dim ? 0.45f : 1.0f), TextAt(s.label_begin),
-                       TextAt(s.label_end));
-    pos.y += line;
-  }
-  if (rows.more > 0) {
-    char more[48];
-    MoreText(rows.more, more, sizeof more);
-    draw_list->AddText(pos, ImGui::GetColorU32(ImGuiCol_TextDisabled), more);
-  }
-}
 
 
 // Vertical crosshair at the data x nearest the mouse, a marker on each series, and a tooltip
@@ -409,7 +385,7 @@ void DrawHoverReadout(ImDrawList* draw_list, const Transform& t, int highlighted
   draw_list->AddLine(ImVec2(px, t.area.Min.y), ImVec2(px, t.area.Max.y),
                      ImGui::GetColorU32(ImGuiCol_Text, 0.5f));
   for (const Series& s : g_plot.series) {
-    if (s.kind == SeriesKind::HLine) continue;
+    if (IsReference(s.kind)) continue;
     const int i = NearestByX(s, x);
     if (i < 0) continue;
     const ImVec2 p = t.ToPixel(g_plot.points[static_cast<size_t>(s.first + i)]);

@@ -65,7 +65,7 @@ void DrawLine(ImDrawList* draw_list, const Transform& t, const Point* pts, int n
   ColumnDecimator columns;
   g_path.clear();
   for (int i = 0; i < n; ++i) {
-    if (!IsFinite(pts[i])) {  // a gap: end the current polyline
+    if (!t.Drawable(pts[i])) {  // a gap: end the current polyline
       columns.Flush();
       FlushPath(draw_list, color, thickness);
       continue;
@@ -86,7 +86,7 @@ void DrawScatter(ImDrawList* draw_list, const Transform& t, const Point* pts, in
   g_marker_cells.assign(static_cast<size_t>(cols) * static_cast<size_t>(rows), 0);
   const bool cheap = n > kCheapMarkerThreshold;
   for (int i = 0; i < n; ++i) {
-    if (!IsFinite(pts[i])) continue;
+    if (!t.Drawable(pts[i])) continue;
     const ImVec2 p = t.ToPixel(pts[i]);
     if (!t.area.Contains(p)) continue;
     const int cx = static_cast<int>((p.x - t.area.Min.x) / cell);
@@ -105,20 +105,20 @@ void DrawScatter(ImDrawList* draw_list, const Transform& t, const Point* pts, in
   }
 }
 
-void DrawDashedHLine(ImDrawList* draw_list, const ImRect& area, float y, ImU32 color,
-                     float thickness) {
-  constexpr float kDash = 8.0f, kSpace = 5.0f;
-  for (float x = area.Min.x; x < area.Max.x; x += kDash + kSpace) {
-    const float x_end = std::min(x + kDash, area.Max.x);
-    if (g_mapping.active) {
-      const ImVec2 dash[2] = {g_mapping.ToCanvas(ImVec2(x, y)), g_mapping.ToCanvas(ImVec2(x_end, y))};
-      g_canvas->Polyline(dash, 2, color, thickness * g_mapping.scale);
-    } else {
-      draw_list->AddLine(ImVec2(x, y), ImVec2(x_end, y), color, thickness);
+// A reference polyline: dashed, unbroken by decimation (it has few points), gaps at points
+// that have no place on the axes.
+void DrawReference(ImDrawList* draw_list, const Transform& t, const Point* pts, int n, ImU32 color,
+                   float thickness, int style) {
+  g_path.clear();
+  for (int i = 0; i <= n; ++i) {
+    if (i < n && t.Drawable(pts[i])) {
+      g_path.push_back(t.ToPixel(pts[i]));
+      continue;
     }
+    DrawDashedPolyline(draw_list, g_path.data(), static_cast<int>(g_path.size()), color, thickness, style);
+    g_path.clear();
   }
 }
-
 
 }  // namespace
 
@@ -140,12 +140,58 @@ void DrawSeries(ImDrawList* draw_list, const Transform& t, const Point* points, 
                   highlighted ? kMarkerRadius + 1.0f : kMarkerRadius);
       break;
     case SeriesKind::HLine:
-      if (std::isfinite(pts[0].y)) {
+      if (t.Drawable(Point{t.x.min, pts[0].y})) {
         const float y = t.ToPixel(pts[0]).y;
-        DrawDashedHLine(draw_list, t.area, y, s.color, thickness);
+        const ImVec2 ends[2] = {ImVec2(t.area.Min.x, y), ImVec2(t.area.Max.x, y)};
+        DrawDashedPolyline(draw_list, ends, 2, color, thickness, s.dash);
       }
       break;
+    case SeriesKind::Reference:
+      DrawReference(draw_list, t, pts, s.count, color, thickness, s.dash);
+      break;
   }
+}
+
+const float* DashPattern(int style) {
+  static const float kPatterns[4][4] = {{8, 5, 8, 5}, {2, 4, 2, 4}, {10, 4, 2, 4}, {16, 6, 16, 6}};
+  return kPatterns[((style % 4) + 4) % 4];
+}
+
+void DrawDashedPolyline(ImDrawList* draw_list, const ImVec2* pixels, int n, ImU32 color, float thickness,
+                        int style) {
+  const float* pattern = DashPattern(style);
+  int piece = 0;                 // index into the pattern: even pieces are drawn
+  float left = pattern[0];       // pixels left in the current piece
+  for (int i = 0; i + 1 < n; ++i) {
+    ImVec2 a = pixels[i];
+    const ImVec2 b = pixels[i + 1];
+    float length = std::sqrt(ImLengthSqr(b - a));
+    if (!(length < static_cast<float>(kFarPixels))) continue;  // NaN or far away: skip
+    while (length > 0.0f) {
+      const float step = std::min(left, length);
+      const ImVec2 c = a + (b - a) * (step / length);
+      if (piece % 2 == 0) {
+        if (g_mapping.active) {
+          const ImVec2 dash[2] = {g_mapping.ToCanvas(a), g_mapping.ToCanvas(c)};
+          g_canvas->Polyline(dash, 2, color, thickness * g_mapping.scale);
+        } else {
+          draw_list->AddLine(a, c, color, thickness);
+        }
+      }
+      length -= step;
+      left -= step;
+      a = c;
+      if (left <= 0.0f) {
+        piece = (piece + 1) % 4;
+        left = pattern[piece];
+      }
+    }
+  }
+}
+
+ImU32 ReferenceColorFor(ImVec4 text, ImVec4 background) {
+  const auto mix = [](float bg, float fg) { return static_cast<unsigned>(std::lround((bg + (fg - bg) * 0.6f) * 255.0f)); };
+  return IM_COL32(mix(background.x, text.x), mix(background.y, text.y), mix(background.z, text.z), 255);
 }
 
 

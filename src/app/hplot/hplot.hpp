@@ -28,7 +28,13 @@ enum PlotFlags_ {
   PlotFlags_NoLegend = 1 << 0,        // no legend box in the top-right corner
   PlotFlags_NoMouseText = 1 << 1,     // no mouse coordinates in the bottom-right corner
   PlotFlags_NoHoverReadout = 1 << 2,  // addition: no crosshair / value tooltip on hover
+  PlotFlags_FullLegend = 1 << 3,      // addition: every labelled series in the legend (exports)
+  PlotFlags_Whole = 1 << 4,  // addition: the line image finished in this frame, whatever the
+                             // raster budget (a picture drawn once, for an export)
 };
+
+// The legend goes where it covers no data: the emptiest corner of the data area, or, when
+// every corner covers some and the data keep 45% of the width, outside the data on the right.
 
 // Axis limits, in order of precedence:
 // - no AutoFit: the SetupAxisLimits range if one was given, else the data range.
@@ -38,6 +44,7 @@ enum AxisFlags_ {
   AxisFlags_None = 0,
   AxisFlags_AutoFit = 1 << 0,
   AxisFlags_LockMin = 1 << 1,
+  AxisFlags_Log = 1 << 2,  // addition, y only: logarithmic; values <= 0 are not drawn
 };
 
 enum Axis { Axis_X = 0, Axis_Y = 1 };
@@ -58,7 +65,16 @@ void PlotLine(const char* label_id, const double* ys, int count, double x_start 
 void PlotLine(const char* label_id, const int* ys, int count, double x_start = 0.0,
               double x_step = 1.0);
 void PlotScatter(const char* label_id, const double* xs, const double* ys, int count);
-void PlotHLine(const char* label_id, double y);  // a dashed horizontal reference line
+// Reference lines (theory, thresholds): drawn in their own neutral colour (ReferenceColor), never
+// a data colour, and dashed; `style` picks the dash pattern (0 dashed, 1 dotted, 2 dash-dot,
+// 3 long dashes), so several reference lines stay apart.
+void PlotHLine(const char* label_id, double y, int style = 0);
+void PlotReference(const char* label_id, const double* xs, const double* ys, int count, int style = 0);
+// The colour of reference lines in the current ImGui style: the text colour, half way to the
+// window background (grey on any theme).
+ImU32 ReferenceColor();
+// A short sample of reference line `style` at the cursor (for captions that explain it).
+void ReferenceSwatch(int style);
 void SetNextLineColor(ImU32 color);              // for the next series only; else a palette colour
 void EndPlot();
 

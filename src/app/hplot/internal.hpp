@@ -43,7 +43,9 @@ constexpr double kFarPixels = 1.0e5;  // pixel coordinates are clamped to this, 
 constexpr int kMaxTicks = 32;
 constexpr int kTickLabelSize = 32;
 
-enum class SeriesKind { Line, Scatter, HLine };
+// Reference: a dashed polyline in the reference colour (PlotReference); HLine: one across the area.
+enum class SeriesKind { Line, Scatter, HLine, Reference };
+inline bool IsReference(SeriesKind k) { return k == SeriesKind::HLine || k == SeriesKind::Reference; }
 
 struct Point {
   double x, y;
@@ -68,6 +70,7 @@ struct Series {
   int count = 0;
   int label_begin = 0;  // into PlotState::text; [begin, end) is the displayed part
   int label_end = 0;
+  int dash = 0;  // reference lines: the dash pattern (DashPattern)
 };
 
 struct AxisSetup {
@@ -97,21 +100,31 @@ struct Ticks {
   float max_label_width = 0.0f;
 };
 
-// Maps data coordinates to pixels inside `area`.
+// Maps data coordinates to pixels inside `area`. A logarithmic y axis (log_y) maps log10(y);
+// its range is positive.
 struct Transform {
   ImRect area;
   Range x, y;
+  bool log_y = false;
   double PixelX(double v) const {
     return area.Min.x + (v - x.min) / x.Span() * static_cast<double>(area.GetWidth());
   }
   double PixelY(double v) const {
-    return area.Max.y - (v - y.min) / y.Span() * static_cast<double>(area.GetHeight());
+    const double f = log_y ? (std::log10(v) - std::log10(y.min)) / (std::log10(y.max) - std::log10(y.min))
+                           : (v - y.min) / y.Span();
+    return area.Max.y - f * static_cast<double>(area.GetHeight());
   }
   double DataX(float px) const {
     return x.min + static_cast<double>(px - area.Min.x) / area.GetWidth() * x.Span();
   }
   double DataY(float py) const {
-    return y.min + static_cast<double>(area.Max.y - py) / area.GetHeight() * y.Span();
+    const double f = static_cast<double>(area.Max.y - py) / area.GetHeight();
+    return log_y ? std::pow(10.0, std::log10(y.min) + f * (std::log10(y.max) - std::log10(y.min)))
+                 : y.min + f * y.Span();
+  }
+  // A point that has a place on the axes: finite, and y > 0 on a log axis.
+  bool Drawable(Point p) const {
+    return std::isfinite(p.x) && std::isfinite(p.y) && (!log_y || p.y > 0.0);
   }
   ImVec2 ToPixel(Point p) const {
     return ImVec2(ClampFar(PixelX(p.x), area.Min.x), ClampFar(PixelY(p.y), area.Min.y));
@@ -167,29 +180,51 @@ struct Layout {
   float title_height = 0.0f;
 };
 Range ResolveAxis(int flags, Range data, const Range* limits, double padding);
+// The same on a log axis: data and limits count only where positive; padding in decades.
+Range ResolveLogAxis(int flags, Range positive_data, const Range* limits, double padding);
+// Ticks of a log axis: the powers of ten in `r` (every k-th when they would crowd `pixels`),
+// with 2 and 5 times them when fewer than three decades show; linear ticks on a narrow range.
+void MakeLogTicks(Range r, float pixels, Ticks* ticks);
 double NiceStep(double raw);
 // Ticks for range `r` over `pixels`, about `spacing` apart (horizontal: labels must not
 // collide), and at least three wherever they fit.
 void MakeTicks(Range r, float pixels, float spacing, bool horizontal, Ticks* ticks);
 void FormatTick(double value, double step, double max_abs, char* buf, int size);
-// Places the data area inside the frame: title on top, x ticks and label below, y on the left.
-Transform ComputeLayout(Layout* layout);
+// Places the data area inside the frame: title on top, x ticks and label below, y on the left,
+// and `right_reserve` pixels kept free on the right (for a legend outside the data).
+Transform ComputeLayout(Layout* layout, float right_reserve = 0.0f);
 void DrawFrameAndAxes(ImDrawList* draw_list, const Transform& t, const Layout& layout);
 // The legend: the series it lists and how many more it leaves out (past kMaxLegendRows or
-// what fits the plot's height).
+// what fits `fraction` of the area's height); PlotFlags_FullLegend lists every one.
 constexpr int kMaxLegendRows = 8;
 struct LegendRows {
   std::vector<int> series;
   int more = 0;
 };
-LegendRows ListLegendRows(const ImRect& area);
-// Legend box in the top-right corner of the data area; one row per series shown, and "+K more".
-ImRect LegendRect(const ImRect& area);
+LegendRows ListLegendRows(const ImRect& area, float fraction = 0.6f);
+ImVec2 LegendSize(const LegendRows& rows);
+enum class LegendPlace { TopRight, TopLeft, BottomRight, BottomLeft, Outside };
+struct Legend {
+  ImRect rect;  // empty: no legend
+  LegendRows rows;
+  LegendPlace place = LegendPlace::TopRight;
+};
+// A legend box of `size` in a corner of the data area, kPadding in from its edges.
+ImRect CornerRect(const ImRect& area, ImVec2 size, LegendPlace corner);
+// The corner whose box covers the fewest `samples` (pixels on the data), ties in the order
+// top-right, top-left, bottom-right, bottom-left; *covered gets how many it covers.
+LegendPlace EmptiestCorner(const ImRect& area, ImVec2 size, const std::vector<ImVec2>& samples,
+                           int* covered);
+// Pixels along every series as drawn (lines sampled every few pixels), for EmptiestCorner.
+void SampleSeriesPixels(const Transform& t, std::vector<ImVec2>* out);
+// Where this plot's legend goes (see hplot.hpp); may narrow the data area (*t, *layout) to put
+// it outside on the right.
+Legend PlaceLegend(Transform* t, Layout* layout);
 // Index of the series whose legend row is under the mouse, or -1.
-int HoveredLegendSeries(const ImRect& area, const ImRect& legend);
+int HoveredLegendSeries(const Legend& legend);
 // Index of the series whose line is within a few pixels of the mouse, or -1.
 int HoveredLineSeries(const Transform& t);
-void DrawLegend(ImDrawList* draw_list, const ImRect& area, const ImRect& legend, int highlighted);
+void DrawLegend(ImDrawList* draw_list, const Legend& legend, int highlighted);
 // Vertical crosshair at the data x nearest the mouse, a marker on each series, and a tooltip
 // with x and the highlighted series' value there (or every series', up to a few).
 void DrawHoverReadout(ImDrawList* draw_list, const Transform& t, int highlighted);
@@ -200,6 +235,13 @@ void DrawMouseText(ImDrawList* draw_list, const Transform& t);
 // highlight: 1 this series is highlighted (thicker), -1 another one is (this one dimmed), 0 none.
 void DrawSeries(ImDrawList* draw_list, const Transform& t, const Point* points, const Series& s,
                 int highlight);
+// Dash pattern `style` of reference lines: on, off, on, off lengths in pixels.
+const float* DashPattern(int style);
+// A polyline in dashes of `style`, onto the draw list or, while g_mapping.active, g_canvas.
+void DrawDashedPolyline(ImDrawList* draw_list, const ImVec2* pixels, int n, ImU32 color, float thickness,
+                        int style);
+// The reference colour for a text colour over a background: 60% of the way from bg to text.
+ImU32 ReferenceColorFor(ImVec4 text, ImVec4 background);
 
 // --- line_images.cpp: every series of the plot as one CPU-drawn image (SetImageUploader)
 bool ImagesEnabled();

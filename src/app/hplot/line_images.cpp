@@ -54,13 +54,13 @@ void DrawSeriesImage(ImDrawList* draw_list, const Transform& t, int highlighted)
   const auto bytes = [](const void* p, std::size_t n) {
     return std::hash<std::string_view>{}(std::string_view(static_cast<const char*>(p), n));
   };
-  const double frame[11] = {t.area.Min.x, t.area.Min.y, t.area.Max.x, t.area.Max.y, scale,
+  const double frame[12] = {t.area.Min.x, t.area.Min.y, t.area.Max.x, t.area.Max.y, scale,
                             t.x.min, t.x.max, t.y.min, t.y.max, static_cast<double>(highlighted),
-                            static_cast<double>(g_plot.series.size())};
+                            static_cast<double>(g_plot.series.size()), t.log_y ? 1.0 : 0.0};
   std::size_t hash = bytes(frame, sizeof frame);
   for (const Series& series : g_plot.series) {
-    const std::uint32_t head[3] = {static_cast<std::uint32_t>(series.kind), series.color,
-                                   static_cast<std::uint32_t>(series.count)};
+    const std::uint32_t head[4] = {static_cast<std::uint32_t>(series.kind), series.color,
+                                   static_cast<std::uint32_t>(series.count), static_cast<std::uint32_t>(series.dash)};
     hash = hash * 31 + bytes(head, sizeof head);
     hash = hash * 31 + bytes(g_plot.points.data() + series.first,
                              static_cast<std::size_t>(series.count) * sizeof(Point));
@@ -72,7 +72,10 @@ void DrawSeriesImage(ImDrawList* draw_list, const Transform& t, int highlighted)
   if (memory.canvas_hash == hash && memory.canvas_w == w && memory.canvas_h == h) {
     job.active = false;  // what is shown is up to date
   } else {
-    if (!job.active) {  // else the picture under way is finished first: the plot keeps moving
+    const bool whole = (g_plot.flags & PlotFlags_Whole) != 0;
+    // Else the picture under way is finished first (the plot keeps moving), but not for a
+    // picture drawn once: it is of this frame's data.
+    if (!job.active || (whole && job.hash != hash)) {
       job.active = true;
       job.hash = hash;
       job.w = w;
@@ -95,7 +98,7 @@ void DrawSeriesImage(ImDrawList* draw_list, const Transform& t, int highlighted)
     g_canvas = &job.canvas;
     g_mapping = job.mapping;
     for (bool first = true; job.next < static_cast<int>(job.series.size()); first = false) {
-      if (!first && has_picture && g_raster_budget_ms > 0.0 && g_raster_spent_ms >= g_raster_budget_ms)
+      if (!first && has_picture && !whole && g_raster_budget_ms > 0.0 && g_raster_spent_ms >= g_raster_budget_ms)
         break;
       const auto start = std::chrono::steady_clock::now();
       DrawSeries(draw_list, job.t, job.points.data(), job.series[static_cast<std::size_t>(job.next)],

@@ -79,11 +79,16 @@ void AddSeries(SeriesKind kind, const char* label_id, int count, GetPoint get_po
   if (!g_plot.active) return;
   Series s;
   s.kind = kind;
-  if (g_plot.has_next_color) {
+  if (IsReference(kind)) {  // never a data colour, whatever SetNextLineColor said
+    s.color = ReferenceColor();
+    g_plot.has_next_color = false;
+  } else if (g_plot.has_next_color) {
     s.color = g_plot.next_color;
     g_plot.has_next_color = false;
-  } else {
-    s.color = PaletteColor(static_cast<int>(g_plot.series.size()));
+  } else {  // the palette counts data series only: a reference line takes no data colour
+    const int data_series = static_cast<int>(std::count_if(
+        g_plot.series.begin(), g_plot.series.end(), [](const Series& o) { return !IsReference(o.kind); }));
+    s.color = PaletteColor(data_series);
   }
   AppendLabel(label_id, &s.label_begin, &s.label_end);
   s.first = static_cast<int>(g_plot.points.size());
@@ -99,11 +104,12 @@ void AddSeries(SeriesKind kind, const char* label_id, int count, GetPoint get_po
 using namespace detail;
 
 namespace {
-// Seaborn "deep", as ImPlot's Deep colormap, until SetPalette replaces it (the app's themes).
+// Seaborn "deep", as ImPlot's Deep colormap, until SetPalette replaces it (the app's themes);
+// its grey is teal here, as grey is the reference lines' (ReferenceColor).
 std::vector<ImU32> g_palette = {IM_COL32(76, 114, 176, 255),  IM_COL32(221, 132, 82, 255),
                                 IM_COL32(85, 168, 104, 255),  IM_COL32(196, 78, 82, 255),
                                 IM_COL32(129, 114, 179, 255), IM_COL32(147, 120, 96, 255),
-                                IM_COL32(218, 139, 195, 255), IM_COL32(140, 140, 140, 255),
+                                IM_COL32(218, 139, 195, 255), IM_COL32(0, 128, 128, 255),
                                 IM_COL32(204, 185, 116, 255), IM_COL32(100, 181, 205, 255)};
 }  // namespace
 
@@ -187,8 +193,28 @@ void PlotScatter(const char* label_id, const double* xs, const double* ys, int c
   AddSeries(SeriesKind::Scatter, label_id, count, [&](int i) { return Point{xs[i], ys[i]}; });
 }
 
-void PlotHLine(const char* label_id, double y) {
+void PlotHLine(const char* label_id, double y, int style) {
   AddSeries(SeriesKind::HLine, label_id, 1, [&](int) { return Point{0.0, y}; });
+  if (g_plot.active) g_plot.series.back().dash = style;
+}
+
+void PlotReference(const char* label_id, const double* xs, const double* ys, int count, int style) {
+  if (xs == nullptr || ys == nullptr) count = 0;
+  AddSeries(SeriesKind::Reference, label_id, count, [&](int i) { return Point{xs[i], ys[i]}; });
+  if (g_plot.active) g_plot.series.back().dash = style;
+}
+
+ImU32 ReferenceColor() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  return ReferenceColorFor(style.Colors[ImGuiCol_Text], style.Colors[ImGuiCol_WindowBg]);
+}
+
+void ReferenceSwatch(int style) {
+  const float line = ImGui::GetTextLineHeight();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const ImVec2 ends[2] = {ImVec2(p.x, p.y + line * 0.5f), ImVec2(p.x + line * 2.0f, p.y + line * 0.5f)};
+  DrawDashedPolyline(ImGui::GetWindowDrawList(), ends, 2, ReferenceColor(), kLineThickness, style);
+  ImGui::Dummy(ImVec2(line * 2.0f, line));
 }
 
 
@@ -203,17 +229,17 @@ void EndPlot() {
   if (!g_plot.active) return;
   ImDrawList* draw_list = ImGui::GetWindowDrawList();
   Layout layout;
-  const Transform t = ComputeLayout(&layout);
+  Transform t = ComputeLayout(&layout);
   if (t.area.GetWidth() < 8.0f || t.area.GetHeight() < 8.0f) {  // too small to say anything
     ResetPlotState();
     return;
   }
+  const Legend legend = (g_plot.flags & PlotFlags_NoLegend) ? Legend{} : PlaceLegend(&t, &layout);
   DrawFrameAndAxes(draw_list, t, layout);
-  const ImRect legend = (g_plot.flags & PlotFlags_NoLegend) ? ImRect() : LegendRect(t.area);
   const bool mouse_in_area = g_plot.hovered && t.area.Contains(ImGui::GetIO().MousePos);
   // The series under the pointer, in the legend or by its line, stands out; the rest dim.
-  int highlighted = HoveredLegendSeries(t.area, legend);
-  const bool over_legend = legend.Contains(ImGui::GetIO().MousePos);
+  int highlighted = HoveredLegendSeries(legend);
+  const bool over_legend = legend.rect.Contains(ImGui::GetIO().MousePos);
   if (highlighted < 0 && mouse_in_area && !over_legend) highlighted = HoveredLineSeries(t);
   draw_list->PushClipRect(t.area.Min, t.area.Max, true);
   if (ImagesEnabled() && !g_plot.series.empty()) {
@@ -228,8 +254,8 @@ void EndPlot() {
     DrawHoverReadout(draw_list, t, highlighted);
   }
   if (mouse_in_area && !(g_plot.flags & PlotFlags_NoMouseText)) DrawMouseText(draw_list, t);
-  DrawLegend(draw_list, t.area, legend, highlighted);
   draw_list->PopClipRect();
+  DrawLegend(draw_list, legend, highlighted);  // after the clip: it may sit outside the data
   ResetPlotState();
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/hplot/hplot.hpp"
+#include "app/panels/experiment_plots.hpp"
 #include "app/panels/panels.hpp"
 #include "app/panels/theme.hpp"
 #include "app/panels/widgets.hpp"
@@ -147,195 +148,6 @@ void prune_spec(SpecBuilder& s, const ExperimentsPanel& ui, const App&) {
   if (ui.prune_select[0]) s.text("select", ui.prune_select);
 }
 
-// Column `name` of the table as numbers (NaN where it is text), or empty.
-std::vector<double> column(const ex::Table& t, const char* name) {
-  const auto it = std::find(t.columns.begin(), t.columns.end(), name);
-  if (it == t.columns.end()) return {};
-  const std::size_t c = static_cast<std::size_t>(it - t.columns.begin());
-  std::vector<double> out;
-  for (const auto& row : t.rows) out.push_back(row[c].is_text ? NAN : row[c].number);
-  return out;
-}
-
-// Rows grouped by the text (or number) of `by_column`, in order of first appearance.
-std::vector<std::pair<std::string, std::vector<std::size_t>>> groups(const ex::Table& t,
-                                                                    const std::vector<const char*>& by) {
-  std::vector<std::pair<std::string, std::vector<std::size_t>>> out;
-  for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    std::string key;
-    for (const char* name : by) {
-      const auto it = std::find(t.columns.begin(), t.columns.end(), name);
-      if (it == t.columns.end()) continue;
-      const ex::Cell& c = t.rows[r][static_cast<std::size_t>(it - t.columns.begin())];
-      const std::string value = c.is_text ? c.text : hopfield::json_number_short(c.number);
-      // One column names a group by its value ("hebbian"); several, by name and value.
-      key += (key.empty() ? "" : ", ") + (by.size() == 1 ? value : std::string(name) + " " + value);
-    }
-    auto g = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == key; });
-    if (g == out.end()) out.push_back({key, {r}});
-    else g->second.push_back(r);
-  }
-  return out;
-}
-
-void plot_series(const char* label, const std::vector<double>& xs, const std::vector<double>& ys,
-                 const std::vector<std::size_t>& rows) {
-  std::vector<double> x, y;
-  for (std::size_t r : rows) {
-    x.push_back(xs[r]);
-    y.push_back(ys[r]);
-  }
-  hplot::PlotLine(label, x.data(), y.data(), static_cast<int>(x.size()));
-  hplot::PlotScatter(("##" + std::string(label)).c_str(), x.data(), y.data(), static_cast<int>(x.size()));
-}
-
-// A vertical reference line at x from y0 to y1, labelled.
-void vline(const char* label, double x, double y0, double y1, ImU32 color) {
-  const double xs[2] = {x, x}, ys[2] = {y0, y1};
-  hplot::SetNextLineColor(color);
-  hplot::PlotLine(label, xs, ys, 2);
-}
-
-// The reference curves' colours: the theme's (theme.hpp), 3:1 or more against the plot.
-ImU32 theory_color() { return u32(current_colors().theory); }
-ImU32 critical_color() { return u32(current_colors().critical); }
-ImU32 most_color() { return u32(current_colors().most); }
-ImU32 all_color() { return u32(current_colors().all); }
-
-// A line of the plot's caption: a colour swatch and what the reference line of that colour is.
-void legend_line(ImU32 color, const char* text) {
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float line = ImGui::GetTextLineHeight();
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + line * 0.45f),
-                                            ImVec2(p.x + line, p.y + line * 0.6f), color);
-  ImGui::Dummy(ImVec2(line, line));
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", text);
-}
-
-// The pruning study as it published it: per level, a box of the trials' performance (the
-// quartiles, a tick at the median, whiskers to the min and max), one colour per kind and noise,
-// side by side.
-void box_plot(const ex::Table& t,
-              const std::vector<std::pair<std::string, std::vector<std::size_t>>>& by_group,
-              float height) {
-  if (!hplot::BeginPlot("Pruning: trials per level (box plot)##experiment", ImVec2(-1, height))) return;
-  hplot::SetupAxes("prune level", "performance %");
-  const std::vector<double> level = column(t, "level"), lo = column(t, "min"), q1 = column(t, "q1"),
-                            med = column(t, "median"), q3 = column(t, "q3"), hi = column(t, "max");
-  // Boxes of the groups side by side within a level, a fraction of the levels' spacing wide.
-  std::vector<double> levels = level;
-  std::sort(levels.begin(), levels.end());
-  double spacing = 1.0;
-  for (std::size_t k = 1; k < levels.size(); ++k)
-    if (levels[k] > levels[k - 1]) spacing = std::min(spacing, levels[k] - levels[k - 1]);
-  const double slot = spacing * 0.8 / static_cast<double>(std::max<std::size_t>(1, by_group.size()));
-  for (std::size_t g = 0; g < by_group.size(); ++g) {
-    const ImU32 color = hplot::PaletteColor(static_cast<int>(g));
-    const double shift = (static_cast<double>(g) - 0.5 * static_cast<double>(by_group.size() - 1)) * slot;
-    bool labelled = false;
-    for (std::size_t r : by_group[g].second) {
-      const double x = level[r] + shift, w = slot * 0.4;
-      const double box_x[5] = {x - w, x + w, x + w, x - w, x - w};
-      const double box_y[5] = {q1[r], q1[r], q3[r], q3[r], q1[r]};
-      const double whisker_x[2] = {x, x}, whisker_y[2] = {lo[r], hi[r]};
-      const double median_x[2] = {x - w, x + w}, median_y[2] = {med[r], med[r]};
-      const std::string label = labelled ? "##" + by_group[g].first : by_group[g].first;
-      labelled = true;
-      hplot::SetNextLineColor(color);
-      hplot::PlotLine(label.c_str(), box_x, box_y, 5);
-      hplot::SetNextLineColor(color);
-      hplot::PlotLine("##whisker", whisker_x, whisker_y, 2);
-      hplot::SetNextLineColor(color);
-      hplot::PlotLine("##median", median_x, median_y, 2);
-    }
-  }
-  hplot::EndPlot();
-}
-
-// --- each experiment's plots ---------------------------------------------------------------
-
-void capacity_plots(const ex::Table& t, float height) {
-  if (!hplot::BeginPlot("Capacity##experiment", ImVec2(-1, height))) return;
-  hplot::SetupAxes("load alpha = P/N", "fraction");
-  hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
-  const std::vector<double> alpha = column(t, "alpha");
-  for (const auto& [rule, rows] : groups(t, {"rule"})) {
-    plot_series((rule + " retrieved").c_str(), alpha, column(t, "retrieved_fraction"), rows);
-    plot_series((rule + " stable").c_str(), alpha, column(t, "stable_fraction"), rows);
-    plot_series((rule + " first-step error").c_str(), alpha, column(t, "first_step_error"), rows);
-  }
-  if (!t.rows.empty()) {
-    // Theory for random patterns under the Hebbian rule, and the classic capacities.
-    const double n = column(t, "neurons").front();
-    const double hi = *std::max_element(alpha.begin(), alpha.end());
-    std::vector<double> xs, ys;
-    for (int k = 1; k <= 100; ++k) {
-      const double a = hi * k / 100.0;
-      xs.push_back(a);
-      ys.push_back(0.5 * std::erfc(std::sqrt(1.0 / (2.0 * a))));
-    }
-    hplot::SetNextLineColor(theory_color());
-    hplot::PlotLine("##theory", xs.data(), ys.data(), 100);
-    vline("##alpha_c", 0.138, 0, 1, critical_color());
-    vline("##most", 1.0 / (2.0 * std::log(n)), 0, 1, most_color());
-    vline("##all", 1.0 / (4.0 * std::log(n)), 0, 1, all_color());
-  }
-  hplot::EndPlot();
-  legend_line(theory_color(), "theory: first-step error 1/2 erfc(sqrt(N / 2P)) for random patterns");
-  legend_line(critical_color(), "alpha_c = 0.138: retrieval breaks down (large N)");
-  legend_line(most_color(), "N / (2 ln N) / N: most patterns are fixed points");
-  legend_line(all_color(), "N / (4 ln N) / N: all patterns are fixed points");
-}
-
-void basins_plots(const ex::Table& t, float height) {
-  if (!hplot::BeginPlot("Basins##experiment", ImVec2(-1, height))) return;
-  hplot::SetupAxes("amount corrupted", "share of recalls");
-  hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
-  const std::vector<double> amount = column(t, "amount");
-  std::vector<std::size_t> all(t.rows.size());
-  for (std::size_t r = 0; r < all.size(); ++r) all[r] = r;
-  plot_series("retrieved", amount, column(t, "retrieved_fraction"), all);
-  plot_series("inverse", amount, column(t, "inverse_fraction"), all);
-  plot_series("another stored pattern", amount, column(t, "other_fraction"), all);
-  plot_series("spurious", amount, column(t, "spurious_fraction"), all);
-  plot_series("mean final overlap", amount, column(t, "mean_final_overlap"), all);
-  hplot::EndPlot();
-}
-
-void temperature_plots(const ex::Table& t, float height) {
-  if (!hplot::BeginPlot("Temperature##experiment", ImVec2(-1, height))) return;
-  hplot::SetupAxes("temperature T", "mean |m|");
-  hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
-  const std::vector<double> temp = column(t, "temperature");
-  for (const auto& [p, rows] : groups(t, {"patterns"})) plot_series(p.c_str(), temp, column(t, "mean_abs_overlap"), rows);
-  vline("##T_c", 1.0, 0, 1, critical_color());
-  hplot::EndPlot();
-  legend_line(critical_color(), "T_c = 1: above it no retrieval, for random patterns at low load");
-}
-
-void forgetting_plots(const ex::Table& t, float height) {
-  if (!hplot::BeginPlot("Forgetting##experiment", ImVec2(-1, height))) return;
-  hplot::SetupAxes("age (0 = the newest pattern)", "fraction");
-  hplot::SetupAxisLimits(hplot::Axis_Y, 0, 1, hplot::Cond_Always);
-  const std::vector<double> age = column(t, "age");
-  std::vector<std::size_t> all(t.rows.size());
-  for (std::size_t r = 0; r < all.size(); ++r) all[r] = r;
-  plot_series("retrieved", age, column(t, "retrieved_fraction"), all);
-  plot_series("mean final overlap", age, column(t, "mean_final_overlap"), all);
-  hplot::EndPlot();
-}
-
-void prune_plots(const ex::Table& t, float height) {
-  const std::vector<double> level = column(t, "level");
-  const auto by_group = groups(t, {"kind", "noise"});
-  if (hplot::BeginPlot("Pruning: mean performance##experiment", ImVec2(-1, height))) {
-    hplot::SetupAxes("prune level", "performance %");
-    for (const auto& [g, rows] : by_group) plot_series(g.c_str(), level, column(t, "mean_performance"), rows);
-    hplot::EndPlot();
-  }
-  box_plot(t, by_group, height);
-}
 
 const char* const kPruneKinds[] = {"random", "random-independent", "smallest", "magnitude", "signed"};
 
@@ -505,28 +317,26 @@ void progress(const ExperimentRun& run) {
 
 // --- the experiments offered -------------------------------------------------------------
 
-// One entry per experiment: its name in the spec, its label, its form, its spec, its plots,
-// and what the window shows below them (the pruning study: the spectrum of W).
+// One entry per experiment: its name in the spec, its label, its form, its spec (its plots are
+// experiment_plots.cpp's), and what the window shows below them (the pruning study: the spectrum of W).
 struct ExperimentView {
   const char* name;
   const char* label;
   bool network_model;  // runs the Network panel's model (its parameters go into the spec)
   void (*form)(ExperimentsPanel& ui);
   void (*spec)(SpecBuilder& s, const ExperimentsPanel& ui, const App& app);
-  void (*plots)(const ex::Table& t, float height);
   void (*below)(ExperimentsPanel& ui, const App& app, float height);  // or nullptr
 };
 const ExperimentView kViews[] = {
-    {"capacity", "Capacity: how many patterns fit", true, capacity_form, capacity_spec, capacity_plots,
-     nullptr},
+    {"capacity", "Capacity: how many patterns fit", true, capacity_form, capacity_spec, nullptr},
     {"basins", "Basins of attraction: how far a memory attracts", true, basins_form, basins_spec,
-     basins_plots, nullptr},
+     nullptr},
     {"temperature", "Temperature: retrieval under noise", true, temperature_form, temperature_spec,
-     temperature_plots, nullptr},
+     nullptr},
     {"prune-study", "Pruning study: sparse vs magnitude pruning", false, prune_form, prune_spec,
-     prune_plots, spectrum_section},
+     spectrum_section},
     {"forgetting", "Forgetting: retrieval against pattern age (palimpsest)", false, forgetting_form,
-     forgetting_spec, forgetting_plots, nullptr},
+     forgetting_spec, nullptr},
 };
 
 int view_index(const std::string& name) {
@@ -559,13 +369,33 @@ void settings(const ExperimentView& v, ExperimentsPanel& ui, const App& app) {
                       static_cast<unsigned long long>(app.lab().settings().dynamics.seed));
 }
 
-void result_plot(const ExperimentRun& run, float height) {
+void result_plot(ExperimentsPanel& ui, const ExperimentRun& run, float height) {
   const ex::Table& t = run.table();
-  const int k = run.experiment() ? view_index(run.experiment()->name()) : -1;
-  if (k >= 0 && !t.columns.empty()) kViews[k].plots(t, height);
+  if (!run.experiment() || t.columns.empty()) return;
+  const std::string name = run.experiment()->name();
+  if (name == "capacity" && spans_decades(t)) {
+    ImGui::Checkbox("log y", &ui.log_y);
+    tooltip("The fractions on a logarithmic axis: the first-step error, flat at 0 on a linear one at "
+            "low load, shows its decades (a 0 has no place there and is not drawn)");
+  }
+  ExperimentPlotView v;
+  v.height = height;
+  v.log_y = ui.log_y && name == "capacity" && spans_decades(t);
+  draw_experiment_plots(name, t, v);
 }
 
 }  // namespace
+
+void ExperimentsPanel::export_plots(App& app, const ExperimentRun& run) {
+  const std::string filename = run.experiment()->name() + ".png";
+  app.attempt([&] {
+    render_experiment_plots_png(run.experiment()->name(), run.table(), png_size[0], png_size[1],
+                                log_y && spans_decades(run.table()), [&app, filename](const std::string& png) {
+      if (png.empty()) app.error("Export PNG: could not draw the picture");
+      else app.attempt([&] { app.save_file(filename, png); }, "Export PNG");
+    });
+  }, "Export PNG");
+}
 
 void ExperimentsPanel::show(const std::string& experiment) {
   open = true;
@@ -624,7 +454,7 @@ void ExperimentsPanel::draw(App& app, ViewState& view) {
   progress(run);
   const ImVec2 plots_top = ImGui::GetCursorScreenPos();
   const float plots_width = ImGui::GetContentRegionAvail().x;
-  result_plot(run, ImGui::GetFontSize() * 16);
+  result_plot(*this, run, ImGui::GetFontSize() * 16);
   record_region(view, "experiment-plots", plots_top, plots_width);
   if (shown.below) shown.below(*this, app, ImGui::GetFontSize() * 12);
   result_table(run.table());
@@ -641,9 +471,13 @@ void ExperimentsPanel::draw(App& app, ViewState& view) {
     if (ImGui::Button("Export CSV"))
       app.attempt([&] { app.save_file(run.experiment()->name() + ".csv", run.result_csv()); },
                   "Export CSV");
-    same_line_if_fits(button_width("Export PNG"));
-    if (ImGui::Button("Export PNG")) export_png(app, view, "experiment-plots", run.experiment()->name() + ".png");
-    tooltip("The plots above as a PNG image, at the screen's resolution");
+    same_line_if_fits(button_width("Export PNG") + ImGui::GetFontSize() * 9);
+    if (ImGui::Button("Export PNG")) export_plots(app, run);
+    tooltip("The plots above as a PNG image of the size beside, drawn whole with every legend entry");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::InputInt2("px##png", png_size);
+    tooltip("The PNG's width and height in pixels (200 to 4096 by 150 to 4096)");
     ImGui::EndDisabled();
   }
   ImGui::End();

@@ -148,11 +148,14 @@ struct ExperimentsPanel {
   std::future<hopfield::experiments::PruneSpectra> spectrum_job;  // being computed, or none
   std::string spectrum_next;  // what the job computes
   std::uint64_t runs_seen = 0;  // a run started elsewhere (the JS API) opens the window
+  bool log_y = false;              // capacity: the fractions on a log axis
+  int png_size[2] = {1200, 800};   // Export PNG: width, height in pixels
 
   // Opens the window on the experiment called `experiment` ("prune-study"; another name
   // just opens it).
   void show(const std::string& experiment);
   void draw(App& app, ViewState& view);
+  void export_plots(App& app, const ExperimentRun& run);  // Export PNG at png_size
 };
 
 // Help: what a Hopfield network is, the panels, the keys, the conventions.

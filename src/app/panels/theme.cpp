@@ -32,22 +32,20 @@ const ThemeColors kDark = {
     .error = {255, 120, 110},
     .info = {150, 220, 150},
     .logged = {200, 200, 200},
-    // Seaborn "deep" (ImPlot's Deep colormap): every colour at least 3.9:1 on the dark window.
+    // Seaborn "deep" (ImPlot's Deep colormap), its grey teal (grey is the reference lines'):
+    // every colour at least 3.9:1 on the dark window.
     .palette = {{{76, 114, 176}, {221, 132, 82}, {85, 168, 104}, {196, 78, 82}, {129, 114, 179},
-                 {147, 120, 96}, {218, 139, 195}, {140, 140, 140}, {204, 185, 116}, {100, 181, 205}}},
-    .theory = {200, 200, 200},
-    .critical = {230, 80, 80},
-    .most = {120, 200, 120},
-    .all = {120, 160, 230},
+                 {147, 120, 96}, {218, 139, 195}, {0, 128, 128}, {204, 185, 116}, {100, 181, 205}}},
 };
 
 // Dark words for a light window: the same hues as the dark look's, darkened to AA.
 constexpr Rgb kLightRetrieved{0, 110, 30}, kLightNotRetrieved{150, 75, 0}, kLightFlipped{160, 72, 0},
     kLightNext{0, 100, 160}, kLightError{180, 30, 20}, kLightAccent{140, 69, 0};
-// Seaborn "deep" with each light colour darkened to 3.6:1 on the light window, same hues.
+// Seaborn "deep" with each light colour darkened to 3.6:1 on the light window, same hues (its
+// grey teal, as in the dark look).
 constexpr std::array<Rgb, 10> kLightPalette = {{{76, 114, 176}, {179, 107, 66}, {70, 138, 85},
                                                 {196, 78, 82}, {129, 114, 179}, {147, 120, 96},
-                                                {166, 106, 148}, {125, 125, 125}, {137, 124, 78},
+                                                {166, 106, 148}, {0, 128, 128}, {137, 124, 78},
                                                 {73, 132, 150}}};
 
 // Dear ImGui's light look, opaque; secondary text dark grey instead of its 2.6:1 light grey.
@@ -77,10 +75,6 @@ const ThemeColors kLight = {
     .info = kLightRetrieved,
     .logged = {40, 40, 40},
     .palette = kLightPalette,
-    .theory = {90, 90, 90},
-    .critical = {190, 30, 30},
-    .most = {30, 120, 30},
-    .all = {30, 80, 170},
 };
 
 // The light look on pure white with black text and near-black secondary text.
@@ -95,7 +89,6 @@ const ThemeColors kProjector = [] {
   c.text_selected = {189, 218, 253};
   c.text_disabled = {64, 64, 64};
   c.logged = {0, 0, 0};
-  c.theory = {70, 70, 70};
   return c;
 }();
 

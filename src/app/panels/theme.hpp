@@ -39,7 +39,6 @@ struct ThemeColors {
   Rgb logged;         // an information line in the Messages log
   // --- plot lines (3:1 against `window`) ------------------------------------------------
   std::array<Rgb, 10> palette;  // the series' colours, in order
-  Rgb theory, critical, most, all;  // the experiments' reference curves and markers
 };
 
 const ThemeColors& theme_colors(Theme theme);

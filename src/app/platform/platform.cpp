@@ -68,6 +68,12 @@ struct State {
     std::function<void(const std::string&)> done;
   };
   std::vector<Capture> captures;  // taken after the next frame is drawn
+  struct Offscreen {
+    int width, height;
+    std::function<void()> draw;
+    std::function<void(const std::string&)> done;
+  };
+  std::vector<Offscreen> offscreen;  // rendered after the next frame is drawn
 };
 
 State* g = nullptr;  // set by run()
@@ -112,6 +118,8 @@ void build_fonts(float ratio) {
   g->ratio = ratio;
 }
 
+std::string encode_png(std::vector<unsigned char>& pixels, int w, int h);
+
 // The PNG of a framebuffer rectangle (logical pixels scaled by the ratio), top row first.
 std::string read_png(float x, float y, float width, float height) {
   int fb_w = 0, fb_h = 0;
@@ -125,6 +133,11 @@ std::string read_png(float x, float y, float width, float height) {
   std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadPixels(x0, fb_h - y1, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());  // GL: y up
+  return encode_png(pixels, w, h);
+}
+
+// The PNG of w x h RGBA pixels read from GL (bottom row first), made opaque.
+std::string encode_png(std::vector<unsigned char>& pixels, int w, int h) {
   for (std::size_t k = 3; k < pixels.size(); k += 4) pixels[k] = 255;  // opaque
   std::string png;
   stbi_flip_vertically_on_write(1);
@@ -135,6 +148,41 @@ std::string read_png(float x, float y, float width, float height) {
       },
       &png, w, h, 4, pixels.data(), w * 4);
   return png;
+}
+
+// Runs `job.draw` as the only window of a frame of a second ImGui context (the same fonts and
+// style, no mouse) sized job.width x job.height framebuffer pixels, draws that frame off
+// screen and returns its PNG; empty when GL cannot.
+std::string render_offscreen(const State::Offscreen& job) {
+  ImGuiContext* main = ImGui::GetCurrentContext();
+  const ImGuiIO& main_io = ImGui::GetIO();
+  const ImGuiStyle style = ImGui::GetStyle();
+  ImGuiContext* context = ImGui::CreateContext(main_io.Fonts);
+  ImGui::SetCurrentContext(context);
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.LogFilename = nullptr;
+  io.DisplaySize = ImVec2(static_cast<float>(job.width) / g->ratio, static_cast<float>(job.height) / g->ratio);
+  io.DisplayFramebufferScale = ImVec2(g->ratio, g->ratio);
+  io.FontGlobalScale = main_io.FontGlobalScale;
+  io.DeltaTime = 1.0f / 60.0f;
+  ImGui::GetStyle() = style;
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::Begin("##offscreen", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav);
+  job.draw();
+  ImGui::End();
+  ImGui::Render();
+  ImVec4 bg = style.Colors[ImGuiCol_WindowBg];
+  bg.w = 1.0f;
+  std::vector<unsigned char> pixels;
+  const bool drawn = render::draw_offscreen(ImGui::GetDrawData(), bg, &pixels);
+  ImGui::SetCurrentContext(main);
+  ImGui::DestroyContext(context);
+  const bool exact = pixels.size() == static_cast<std::size_t>(job.width) * static_cast<std::size_t>(job.height) * 4;
+  return drawn && exact ? encode_png(pixels, job.width, job.height) : std::string();
 }
 
 // The whole window as a PNG file (the desktop's --screenshot).
@@ -302,6 +350,8 @@ void one_frame() {
   if (drawing) draw_changes(ImGui::GetDrawData(), bg);
   for (State::Capture& c : std::exchange(g->captures, {}))
     c.done(drawing ? read_png(c.x, c.y, c.width, c.height) : std::string());
+  for (State::Offscreen& job : std::exchange(g->offscreen, {}))
+    job.done(drawing ? render_offscreen(job) : std::string());
   g->draw_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - draw_start).count();
   ++g->frames;
   if (g->config.smoke_frames > 0 && g->frames >= g->config.smoke_frames) {
@@ -325,6 +375,15 @@ void capture_png(float x, float y, float width, float height,
     return;
   }
   g->captures.push_back({x, y, width, height, std::move(done)});
+}
+
+void render_png(int width, int height, std::function<void()> draw,
+                std::function<void(const std::string& png)> done) {
+  if (!g || width <= 0 || height <= 0) {
+    done("");
+    return;
+  }
+  g->offscreen.push_back({width, height, std::move(draw), std::move(done)});
 }
 
 void set_ui_scale(float scale) {

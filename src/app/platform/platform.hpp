@@ -84,6 +84,13 @@ Status status();
 void capture_png(float x, float y, float width, float height,
                  std::function<void(const std::string& png)> done);
 
+// Asks for a PNG of exactly width x height framebuffer pixels of what `draw` (ImGui calls)
+// draws in a window that fills it, rendered off screen after the next frame (not clipped by
+// the screen, no pointer over it); `done` gets the PNG's bytes then, or an empty string when
+// it could not be drawn. `draw` runs later: it must own what it draws.
+void render_png(int width, int height, std::function<void()> draw,
+                std::function<void(const std::string& png)> done);
+
 // Text size relative to the default 13 px (fonts are rebuilt before the next frame).
 void set_ui_scale(float scale);
 

@@ -1,6 +1,7 @@
 #include "app/platform/renderer.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -23,6 +24,15 @@ namespace {
   X(PFNGLATTACHSHADERPROC, AttachShader, glAttachShader)      \
   X(PFNGLBINDATTRIBLOCATIONPROC, BindAttribLocation, glBindAttribLocation) \
   X(PFNGLBINDBUFFERPROC, BindBuffer, glBindBuffer)            \
+  X(PFNGLBINDFRAMEBUFFERPROC, BindFramebuffer, glBindFramebuffer) \
+  X(PFNGLBINDRENDERBUFFERPROC, BindRenderbuffer, glBindRenderbuffer) \
+  X(PFNGLCHECKFRAMEBUFFERSTATUSPROC, CheckFramebufferStatus, glCheckFramebufferStatus) \
+  X(PFNGLDELETEFRAMEBUFFERSPROC, DeleteFramebuffers, glDeleteFramebuffers) \
+  X(PFNGLDELETERENDERBUFFERSPROC, DeleteRenderbuffers, glDeleteRenderbuffers) \
+  X(PFNGLFRAMEBUFFERRENDERBUFFERPROC, FramebufferRenderbuffer, glFramebufferRenderbuffer) \
+  X(PFNGLGENFRAMEBUFFERSPROC, GenFramebuffers, glGenFramebuffers) \
+  X(PFNGLGENRENDERBUFFERSPROC, GenRenderbuffers, glGenRenderbuffers) \
+  X(PFNGLRENDERBUFFERSTORAGEPROC, RenderbufferStorage, glRenderbufferStorage) \
   X(PFNGLBINDVERTEXARRAYPROC, BindVertexArray, glBindVertexArray) \
   X(PFNGLBLENDEQUATIONPROC, BlendEquation, glBlendEquation)   \
   X(PFNGLBLENDFUNCSEPARATEPROC, BlendFuncSeparate, glBlendFuncSeparate) \
@@ -296,8 +306,8 @@ void create_fonts_texture() {
 }
 
 void draw(const ImDrawData* data, const ImVec4& clear, const std::vector<Rect>& regions) {
-  const int fb_w = static_cast<int>(data->DisplaySize.x * data->FramebufferScale.x);
-  const int fb_h = static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y);
+  const int fb_w = static_cast<int>(std::lround(data->DisplaySize.x * data->FramebufferScale.x));
+  const int fb_h = static_cast<int>(std::lround(data->DisplaySize.y * data->FramebufferScale.y));
   if (fb_w <= 0 || fb_h <= 0) return;
   const std::vector<Rect> whole{{0.0f, 0.0f, static_cast<float>(fb_w), static_cast<float>(fb_h)}};
   const std::vector<Rect>& passes = regions.empty() ? whole : regions;
@@ -402,6 +412,30 @@ void draw(const ImDrawData* data, const ImVec4& clear, const std::vector<Rect>& 
   }
   if (vertex_offset != 0) point_attributes(0);
   gl.BindVertexArray(0);
+}
+
+bool draw_offscreen(const ImDrawData* data, const ImVec4& clear, std::vector<unsigned char>* rgba) {
+  const int w = static_cast<int>(std::lround(data->DisplaySize.x * data->FramebufferScale.x));
+  const int h = static_cast<int>(std::lround(data->DisplaySize.y * data->FramebufferScale.y));
+  if (w <= 0 || h <= 0) return false;
+  GLuint fbo = 0, colour = 0;
+  gl.GenFramebuffers(1, &fbo);
+  gl.GenRenderbuffers(1, &colour);
+  gl.BindRenderbuffer(GL_RENDERBUFFER, colour);
+  gl.RenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+  gl.BindFramebuffer(GL_FRAMEBUFFER, fbo);
+  gl.FramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
+  const bool complete = gl.CheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  if (complete) {
+    draw(data, clear);
+    rgba->assign(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4, 0);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba->data());
+  }
+  gl.BindFramebuffer(GL_FRAMEBUFFER, 0);
+  gl.DeleteRenderbuffers(1, &colour);
+  gl.DeleteFramebuffers(1, &fbo);
+  return complete;
 }
 
 }  // namespace hlab::render

@@ -62,5 +62,8 @@ const std::vector<ImTextureID>& changed_textures();
 // Clears the framebuffer to `clear` and draws `data`: everything when `regions` is empty,
 // else only inside the regions.
 void draw(const ImDrawData* data, const ImVec4& clear, const std::vector<Rect>& regions = {});
+// Draws `data` into an off-screen framebuffer of its own size (DisplaySize x FramebufferScale)
+// and reads it back into `rgba` (bottom row first, as GL reads); false if GL cannot.
+bool draw_offscreen(const ImDrawData* data, const ImVec4& clear, std::vector<unsigned char>* rgba);
 
 }  // namespace hlab::render

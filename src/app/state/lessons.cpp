@@ -132,7 +132,7 @@ const std::vector<Lesson>& lessons() {
        "A comes back exactly: raising the overlaps to the 4th power lets the pattern nearest the "
        "state outvote all the others together. In Network set the degree n to 2 (that is the "
        "classic network) and Run again: the state falls into the same spurious mixture as the "
-       "classic network. With n = 3 it ends two pixels short.",
+       "classic network. With n = 3 it fails too: it ends two pixels from E, not on A.",
        false, kRecall | kNetwork},
       {"sequence", "9. A sequence instead of a memory",
        "A, B and C are stored with the sequence rule W = sum xi^(mu+1) xi^mu^T (A leads to B, B to "

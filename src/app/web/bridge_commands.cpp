@@ -109,6 +109,12 @@ EMSCRIPTEN_KEEPALIVE const char* hl_step_neuron() {
   return guarded([&] { the_app().step_neuron(); });
 }
 
+// removePattern(index): the library's Delete (a Hebbian W subtracts the pattern's outer
+// product exactly).
+EMSCRIPTEN_KEEPALIVE const char* hl_remove_pattern(int index) {
+  return guarded([&] { the_app().remove_pattern(index); });
+}
+
 EMSCRIPTEN_KEEPALIVE const char* hl_reset() {
   return guarded([&] { the_app().reset(); });
 }

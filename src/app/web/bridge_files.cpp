@@ -8,6 +8,7 @@
 
 #include "app/state/app.hpp"
 #include "app/state/view_state.hpp"
+#include "app/panels/experiment_plots.hpp"
 #include "app/panels/widgets.hpp"
 
 #include "app/web/bridge.hpp"
@@ -60,6 +61,19 @@ EMSCRIPTEN_KEEPALIVE const char* hl_export_png(const char* region, int id) {
     hlab::capture_region_png(hlab::the_view(), region_name, [id](const std::string& png) {
       EM_ASM({ if (Module.hopfieldPng) Module.hopfieldPng($0, $1, $2); }, id, png.data(), png.size());
     }, name);
+  });
+}
+
+// exportPng('experiment-plots', {width, height, logY}): the experiment's plots drawn off
+// screen, whole, at that size with every legend entry; answered through Module.hopfieldPng.
+EMSCRIPTEN_KEEPALIVE const char* hl_export_plots_png(int id, int width, int height, int log_y) {
+  return guarded([&] {
+    const hlab::ExperimentRun& run = the_app().experiment();
+    if (!run.experiment()) throw std::invalid_argument("no experiment has run yet: there are no plots to export");
+    hlab::render_experiment_plots_png(run.experiment()->name(), run.table(), width, height, log_y != 0,
+                                      [id](const std::string& png) {
+      EM_ASM({ if (Module.hopfieldPng) Module.hopfieldPng($0, $1, $2); }, id, png.data(), png.size());
+    });
   });
 }
 

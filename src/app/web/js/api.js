@@ -111,6 +111,12 @@
       return api.getState();
     },
 
+    // The library's Delete: stored pattern `index` leaves the library (the Hebbian rule
+    // unlearns it exactly; the other rules relearn the rest).
+    removePattern: function (index) {
+      checked(ccall('hl_remove_pattern', 'number', ['number'], [requireInt('index', index)]));
+    },
+
     // Back to the probe.
     reset: function () {
       checked(ccall('hl_reset', 'number', [], []));
@@ -262,7 +268,8 @@
     },
 
     // Sets up a lesson ('recall', 'overload', 'two-cycles', 'temperature', 'unlearning',
-    // 'weights', 'pruning'): library, probe and settings, and its text as the hint.
+    // 'weights', 'pruning', 'dense', 'sequence'): library, probe and settings, and its text as
+    // the hint.
     loadLesson: function (id) {
       requireWord('id', id);
       checked(callC('hl_load_lesson', 'number', [id]));

@@ -5,7 +5,8 @@
   var w = hopfieldWeb;
   var fail = w.fail, describe = w.describe, notice = w.notice;
   var withBytes = w.withBytes, withCString = w.withCString, callC = w.callC, cstr = w.cstr, checked = w.checked;
-  var requireInt = w.requireInt, requireString = w.requireString, requireWord = w.requireWord;
+  var requireInt = w.requireInt, requireString = w.requireString, requireWord = w.requireWord,
+      checkKeys = w.checkKeys;
   var api = w.api;
 
   // Data sets: fetched on request (the first frame never waits for them), then handed to the
@@ -91,16 +92,29 @@
     // A PNG (Uint8Array) of what a region of the page shows, as the next frame draws it:
     // 'editor', 'recall' (the state grid), 'plots' (the recall's plots; 'recall-plots' too),
     // 'experiment-plots' (the Experiments window's) or 'window'. Rejects when the region is
-    // not on screen. Pixels are the canvas's (devicePixelRatio applies).
-    exportPng: function (region) {
+    // not on screen. Pixels are the canvas's (devicePixelRatio applies). With options
+    // {width, height, logY} ('experiment-plots' only) the experiment's plots are drawn off
+    // screen instead, whole, exactly width x height pixels, with every legend entry.
+    exportPng: function (region, options) {
       requireString('region', region);
+      var size = null;
+      if (options !== undefined) {
+        checkKeys('exportPng options', options, ['width', 'height', 'logY']);
+        if (region !== 'experiment-plots') fail('a size applies to experiment-plots only, not ' + region);
+        size = [requireInt('width', options.width), requireInt('height', options.height), options.logY ? 1 : 0];
+      }
       var id = ++pngRequests;
       return new Promise(function (resolve, reject) {
         pngWaiting[id] = { resolve: resolve, reject: reject };
         try {
-          withCString(region, function (p) {
-            checked(ccall('hl_export_png', 'number', ['number', 'number'], [p, id]));
-          });
+          if (size) {
+            checked(ccall('hl_export_plots_png', 'number', ['number', 'number', 'number', 'number'],
+                          [id, size[0], size[1], size[2]]));
+          } else {
+            withCString(region, function (p) {
+              checked(ccall('hl_export_png', 'number', ['number', 'number'], [p, id]));
+            });
+          }
         } catch (e) {
           delete pngWaiting[id];
           reject(e);
