@@ -24,7 +24,9 @@ def project_version():
 class CMakeBuild(build_ext):
     def build_extension(self, ext):
         out = pathlib.Path(self.get_ext_fullpath(ext.name)).resolve()
-        build = pathlib.Path(self.build_temp).resolve() / "cmake"
+        # build/python-wheel, two folders down like build/native: with ccache keyed on paths
+        # relative to the tree, the same objects serve both (one compile of the core, not two).
+        build = ROOT / "build" / "python-wheel"
         python_dir = build / "python"
         configure = ["cmake", "-S", str(ROOT), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
                      "-DHOPFIELD_BUILD_PYTHON=ON", "-DHOPFIELD_BUILD_TESTS=OFF",
