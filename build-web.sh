@@ -38,6 +38,11 @@ die() { echo "build-web.sh: $*" >&2; exit 1; }
 scripts/deps.sh web || die "scripts/deps.sh web failed (see above)"
 command -v emcmake >/dev/null || die "emcmake not found: install Debian's emscripten"
 
+# Compiles through ccache when it is installed (as scripts/test-all.sh does), keyed on paths
+# relative to this checkout, so a second clone reuses the first one's objects.
+if command -v ccache >/dev/null; then
+  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1 EM_COMPILER_WRAPPER=ccache
+fi
 build=build/wasm
 if [ ! -f "$build/CMakeCache.txt" ]; then
   emcmake cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release ||
