@@ -21,7 +21,8 @@ native_pkgs=(cmake g++ make libeigen3-dev catch2 zlib1g-dev libsdl2-dev libstb-d
   python3-dev python3-venv python3-wheel python3-setuptools python3-numpy pybind11-dev
   python3-pybind11 python3-pytest python3-tqdm python3-pandas python3-matplotlib
   # notebooks/ run headless (scripts/run-notebooks.py), their photographs, Dask experiments
-  python3-nbclient python3-nbconvert python3-ipykernel python3-skimage python3-distributed)
+  python3-nbclient python3-nbconvert python3-ipykernel python3-skimage python3-distributed
+  python3-pil)  # tests/web/images.test.mjs makes its progressive JPEG with Pillow
 web_pkgs=(emscripten nodejs chromium dpkg-dev
   dataset-fashion-mnist)  # scripts/prepare-datasets.mjs
 
