@@ -89,6 +89,14 @@ std::string png_header_only(std::uint32_t width, std::uint32_t height) {
   return std::string("\x89PNG\r\n\x1a\n") + big_endian(13) + ihdr + big_endian(0);
 }
 
+// The bytes a hex text spells ("ffd8" is 0xff 0xd8), for files pasted into a test.
+std::string bytes_of_hex(const std::string& hex) {
+  std::string bytes;
+  for (std::size_t i = 0; i < hex.size(); i += 2)
+    bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  return bytes;
+}
+
 }  // namespace
 
 TEST_CASE("4x4 averaged onto 2x2: each cell the mean of its 2x2 block") {
@@ -430,10 +438,7 @@ TEST_CASE("an image with a side 0 is refused") {
       "7aff1700000000007a0000006c0000000800080000000000010020000300000000000000000000ff"
       "0000ffd8000000000000001f1a1b231c1616202c20232627292a29191f2d302d283007070a080a13"
       "0a0a282854";
-  std::string bytes;
-  for (std::size_t i = 0; i < hex.size(); i += 2)
-    bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  CHECK_THROWS_WITH(import_image(bytes, 4, 4, {}, "flat.bmp"),
+  CHECK_THROWS_WITH(import_image(bytes_of_hex(hex), 4, 4, {}, "flat.bmp"),
                     "flat.bmp: the image is 524296x0: it has no pixels");
 }
 
@@ -544,10 +549,7 @@ std::string progressive_jpeg() {
       "2e36aa8af61c63c46443d6d556decc92188044bafb2fffc400181000020300000000000000000000000000001161b1f0"
       "ffda0008010100013f21db3899d0db388958db388958db3899d0ffda0008010100000010ff00ffc40018100002030000"
       "0000000000000000000000112151e1f0ffda0008010100013f10dcc4ae0915b9897c300f7312f8601ee6257048afffd9";
-  std::string bytes;
-  for (std::size_t i = 0; i < hex.size(); i += 2)
-    bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  return bytes;
+  return bytes_of_hex(hex);
 }
 
 // The JPEG with its first scan (DC coefficients, from its SOS marker to the next table)
