@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   CLI, DIST, REPO, startSession, openApp, loadApp, api, callApi, loadPatternFile, decodePng, colourStats,
-  encodeGreyPng,
+  encodeGreyPng, singleFileCopy,
 } from './harness.mjs';
 
 const LETTERS_16 = loadPatternFile('assets/patterns/letters-16.txt');
@@ -662,21 +662,14 @@ test('every size: nothing cut off sideways; at 390x844 the editor fills the phon
 });
 
 test('the single file works opened from disk: recall, an experiment in its worker, no requests', async (t) => {
-  const single = path.join(DIST, 'hopfield-lab-single.html');
-  if (!fs.existsSync(single)) {
-    t.skip(`${single} not found: ./build-web.sh writes it unless --no-single-file`);
-    return;
-  }
-  // A copy alone in a fresh folder, so that nothing beside it could be loaded.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hopfield-single-'));
-  const copy = path.join(dir, 'hopfield-lab.html');
-  fs.copyFileSync(single, copy);
+  const copy = singleFileCopy(t);
+  if (!copy) return;
   const page = await session.context.newPage();
   const requests = [];
   page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) requests.push(r.url()); });
   try {
     const started = Date.now();
-    const { problems } = await loadApp(page, `file://${copy}?set=letters`);
+    const { problems } = await loadApp(page, `file://${copy.file}?set=letters`);
     const firstFrameMs = Date.now() - started;
     console.log(`# single file from disk: first frame after ${firstFrameMs} ms`);
     await api(page, 'corrupt', { type: 'flip', fraction: 0.1, seed: 3, pattern: 0 });
@@ -689,7 +682,7 @@ test('the single file works opened from disk: recall, an experiment in its worke
     assert.deepEqual(problems, [], 'no console errors');
   } finally {
     await page.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    copy.remove();
   }
 });
 

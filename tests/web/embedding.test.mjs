@@ -6,41 +6,28 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, DIST, REPO, checkPrerequisites } from './harness.mjs';
-import { serve } from './serve.mjs';
+import { REPO, startCourseSite } from './harness.mjs';
 
 const GUIDE = fs.readFileSync(path.join(REPO, 'docs', 'embedding.md'), 'utf8');
 const BLOCKS = [...GUIDE.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
 
-let site, server, browser;
+let course;  // the site, its server and the browser (startCourseSite)
 before(async () => {
-  checkPrerequisites();
-  site = fs.mkdtempSync(path.join(os.tmpdir(), 'hopfield-course-'));
-  fs.symlinkSync(DIST, path.join(site, 'hopfield-lab'));
-  server = await serve(site);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  course = await startCourseSite('hopfield-course-');
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) fs.rmSync(site, { recursive: true, force: true });
+  await course?.close();
 });
 
 // Opens `html` as a course page of the site; returns the page and the host's errors.
 async function coursePage(name, html, { width = 1000, height = 800 } = {}) {
-  fs.writeFileSync(path.join(site, name), `<!doctype html><html><body>\n${html}\n</body></html>`);
-  const page = await browser.newPage({ viewport: { width, height } });
+  fs.writeFileSync(path.join(course.site, name), `<!doctype html><html><body>\n${html}\n</body></html>`);
+  const page = await course.browser.newPage({ viewport: { width, height } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  await page.goto(`${server.url}${name}`);
+  await page.goto(`${course.url}${name}`);
   return { page, errors };
 }
 

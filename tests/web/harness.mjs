@@ -37,6 +37,47 @@ export function checkPrerequisites() {
     throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
 }
 
+// A browser with the flags above and Playwright's own fresh profile, for tests that open
+// pages from several sites or from disk.
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+}
+
+// A course site: a fresh folder holding the lab as hopfield-lab/ (a link to dist/), served
+// over HTTP, and a browser. Pages written into `site` are at `url` + their name. close()
+// undoes all three.
+export async function startCourseSite(prefix) {
+  checkPrerequisites();
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.symlinkSync(DIST, path.join(site, 'hopfield-lab'));
+  const server = await serve(site);
+  const browser = await launchBrowser();
+  return {
+    site,
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      fs.rmSync(site, { recursive: true, force: true });
+    },
+  };
+}
+
+// A copy of the single file alone in a fresh folder (nothing beside it could be loaded):
+// { file, remove() }, or null after skipping test `t` when ./build-web.sh did not write it.
+export function singleFileCopy(t) {
+  const single = path.join(DIST, 'hopfield-lab-single.html');
+  if (!fs.existsSync(single)) {
+    t.skip(`${single} not found: ./build-web.sh writes it unless --no-single-file`);
+    return null;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hopfield-single-'));
+  const file = path.join(dir, 'hopfield-lab.html');
+  fs.copyFileSync(single, file);
+  return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
 // Starts the static server and a browser with a fresh profile. close() undoes both.
 // `scale` is the device pixel ratio (2 for 200% zoom: a 1280x800 window is then 640x400 CSS
 // pixels); `touch` makes the page a touch screen (page.touchscreen); `mobile` a phone's or

@@ -5,11 +5,8 @@
 // Run: tests/web/run.sh.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startSession, withApp as withAppIn, loadApp, api, callApi, DIST } from './harness.mjs';
+import { startSession, withApp as withAppIn, loadApp, api, callApi, singleFileCopy } from './harness.mjs';
 
 let session;
 before(async () => {
@@ -176,17 +173,11 @@ test('a picked or dropped image is decoded off the page\'s thread; a bad one giv
 });
 
 test('the single file decodes images in its worker from a Blob URL', async (t) => {
-  const single = path.join(DIST, 'hopfield-lab-single.html');
-  if (!fs.existsSync(single)) {
-    t.skip(`${single} not found: ./build-web.sh writes it unless --no-single-file`);
-    return;
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hopfield-single-'));
-  const copy = path.join(dir, 'hopfield-lab.html');
-  fs.copyFileSync(single, copy);
+  const copy = singleFileCopy(t);
+  if (!copy) return;
   const page = await session.context.newPage();
   try {
-    const { problems } = await loadApp(page, `file://${copy}?size=32`);
+    const { problems } = await loadApp(page, `file://${copy.file}?size=32`);
     const jpeg = progressiveJpeg(64, 6);
     const drawing = await page.evaluate(async (data) =>
       window.hopfield.loadImage(new Uint8Array(data), { name: 'disc.jpg' }), [...jpeg]);
@@ -197,6 +188,6 @@ test('the single file decodes images in its worker from a Blob URL', async (t) =
     assert.deepEqual(problems, [], 'no console errors');
   } finally {
     await page.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    copy.remove();
   }
 });

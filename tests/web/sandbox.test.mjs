@@ -5,36 +5,23 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, DIST, checkPrerequisites } from './harness.mjs';
-import { serve } from './serve.mjs';
+import { startCourseSite } from './harness.mjs';
 
-let site, server, browser;
+let course;  // the site, its server and the browser (startCourseSite)
 before(async () => {
-  checkPrerequisites();
-  site = fs.mkdtempSync(path.join(os.tmpdir(), 'hopfield-lms-'));
-  fs.symlinkSync(DIST, path.join(site, 'hopfield-lab'));
-  server = await serve(site);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  course = await startCourseSite('hopfield-lms-');
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) fs.rmSync(site, { recursive: true, force: true });
+  await course?.close();
 });
 
 async function hostPage(name, html) {
-  fs.writeFileSync(path.join(site, name), `<!doctype html><html><body>\n${html}\n</body></html>`);
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  fs.writeFileSync(path.join(course.site, name), `<!doctype html><html><body>\n${html}\n</body></html>`);
+  const page = await course.browser.newPage({ viewport: { width: 1000, height: 800 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  return { page, errors, url: `${server.url}${name}` };
+  return { page, errors, url: `${course.url}${name}` };
 }
 
 test('index.html in <iframe sandbox="allow-scripts">: says why, opens the one file, and the lab works', async () => {
@@ -79,7 +66,7 @@ test('index.html in <iframe sandbox="allow-scripts">: says why, opens the one fi
 
 test('embed.js with sandbox: allow-scripts: calls, results and events cross, a stranger frame is ignored', async () => {
   // A stranger: another sandboxed frame (origin "null" too) posting forged answers and events.
-  fs.writeFileSync(path.join(site, 'stranger.html'), `<script>
+  fs.writeFileSync(path.join(course.site, 'stranger.html'), `<script>
     setInterval(function () {
       for (var id = 1; id < 10; ++id) parent.postMessage({ hopfield: 1, id: id, result: 'forged' }, '*');
       parent.postMessage({ hopfield: 1, event: 'finished', state: 'forged' }, '*');

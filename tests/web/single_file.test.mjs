@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, DIST, checkPrerequisites } from './harness.mjs';
+import { DIST, checkPrerequisites, launchBrowser } from './harness.mjs';
 
 const SINGLE = path.join(DIST, 'hopfield-lab-single.html');
 let browser;
@@ -16,11 +15,7 @@ before(async () => {
   checkPrerequisites();
   assert.ok(fs.existsSync(SINGLE), `${SINGLE} is missing: ./build-web.sh writes it`);
   assert.ok(fs.existsSync(path.join(DIST, 'data')), 'dist/data is missing: ./build-web.sh without --no-datasets');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); });
 
