@@ -2,10 +2,12 @@
 # The whole test suite, as the README and CI run it, on a fresh machine:
 #   1. installs what is missing (scripts/deps.sh),
 #   2. native build + CTest (core unit tests, CLI, the app's logic, desktop app smoke test),
-#   3. one clang build with ASan + UBSan and libFuzzer coverage (build/asan): the core, CLI and
+#   3. the web app (./build-web.sh) + end-to-end tests in headless Chromium (tests/web), while
+#      the builds of 4 and 5 compile beside them at the lowest priority (HOPFIELD_OVERLAP=0:
+#      each build in turn, alone),
+#   4. one clang build with ASan + UBSan and libFuzzer coverage (build/asan): the core, CLI and
 #      app-state tests under the sanitizers, then each fuzzer for 10 s,
-#   4. WebAssembly build + CTest under node (the same unit tests, CLI, native == wasm traces),
-#   5. the web app (./build-web.sh) + end-to-end tests in headless Chromium (tests/web).
+#   5. WebAssembly build + CTest under node (the same unit tests, CLI, native == wasm traces),
 #   6. the notebooks (notebooks/, scripts/run-notebooks.py) rendered to dist/notebooks/, and
 #      hopfield_lab.show() checked in Chromium.
 # Build trees: build/native, build/asan and build/wasm. Prints each stage's time at the end.
@@ -50,6 +52,8 @@ step() {
 }
 report_times() {
   local status=$?
+  # Builds still running in the background (a stage failed first) stop with the script.
+  [ -z "${background_pid:-}" ] || kill -- "-$background_pid" 2>/dev/null || true
   end_stage
   printf '\n=== stage times ===\n'
   local i
@@ -83,26 +87,77 @@ if [ "$quick" = 1 ]; then
   exit 0
 fi
 
+# The sanitizer build and the WebAssembly build (the unit tests, the CLI and the benchmarks
+# for node; the page itself is build-web.sh's). Each is a no-op when up to date.
+build_sanitizers() {
+  cmake --preset asan >/dev/null
+  cmake --build --preset asan -j"$jobs"
+}
+build_wasm() {
+  if [ ! -f build/wasm/CMakeCache.txt ]; then
+    emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+  fi
+  cmake -S . -B build/wasm $all_parts \
+    -DHOPFIELD_NATIVE_CLI="$PWD/build/native/src/cli/hopfield-cli" >/dev/null
+  cmake --build build/wasm -j"$jobs"
+}
+
+step "web app (./build-web.sh: dist/ for the browser tests and the notebooks)"
+./build-web.sh
+
+# --- the two builds beside the browser tests (HOPFIELD_OVERLAP=0 turns this off) ------------
+# The browser tests mostly wait on the browser: 316 s of wall time for 146 s of CPU on 2 cores.
+# While they run, the sanitizer build and then the WebAssembly build compile in the background
+# at the lowest priority (nice 19), so they take only the cycles the browser leaves; their
+# output goes to build/logs/background-builds.log and is printed once they are done.
+# The trade-off: a browser test shares the machine with a compiler (at nice 19 it yields at
+# once), and the builds' output comes after the browser tests'. With HOPFIELD_OVERLAP=0 each
+# build runs alone, in order, before its tests (the way to chase a timing-sensitive test).
+overlap=${HOPFIELD_OVERLAP:-1}
+background_pid=""
+if [ "$overlap" = 1 ]; then
+  mkdir -p build/logs
+  background_log=build/logs/background-builds.log
+  export -f build_sanitizers build_wasm
+  export jobs all_parts
+  # setsid: its own process group, so an early exit (see the EXIT trap) stops the compilers too.
+  setsid nice -n 19 bash -c 'set -euo pipefail
+    start=$(date +%s)
+    build_sanitizers
+    echo "background: sanitizer build $(( $(date +%s) - start )) s"
+    start=$(date +%s)
+    build_wasm
+    echo "background: WebAssembly build $(( $(date +%s) - start )) s"' >"$background_log" 2>&1 &
+  background_pid=$!
+fi
+
+step "browser tests (tests/web, headless Chromium)"
+tests/web/run.sh
+
+if [ -n "$background_pid" ]; then
+  step "sanitizer and WebAssembly builds (begun beside the browser tests; the rest of their time)"
+  background_status=0
+  wait "$background_pid" || background_status=$?
+  background_pid=""
+  cat "$background_log"
+  if [ "$background_status" != 0 ]; then
+    echo "test-all.sh: the background builds failed (exit $background_status); output above, also in $background_log" >&2
+    exit "$background_status"
+  fi
+fi
+
 step "sanitizers: core, CLI and app-state tests under ASan + UBSan (clang; the fuzzers' build too)"
+[ "$overlap" = 1 ] || build_sanitizers
 scripts/sanitize.sh
 
 step "fuzzing: the pattern-file readers, experiment specs, start-up parameters, share links, CLI options, images and shard merging, 10 s each, one per core (libFuzzer)"
 scripts/fuzz.sh 10 1
 
 step "WebAssembly build"
-if [ ! -f build/wasm/CMakeCache.txt ]; then
-  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
-fi
-cmake -S . -B build/wasm $all_parts \
-  -DHOPFIELD_NATIVE_CLI="$PWD/build/native/src/cli/hopfield-cli" >/dev/null
-cmake --build build/wasm -j"$jobs"
+build_wasm
 
 step "WebAssembly tests (node)"
 ctest --test-dir build/wasm --output-on-failure -j"$jobs"
-
-step "web app and browser tests"
-./build-web.sh
-tests/web/run.sh
 
 # --- notebooks: the course notebooks and hopfield_lab.show() (after build-web.sh, which
 # rebuilds dist/ from scratch and makes the single-file page show() embeds) -------------------
