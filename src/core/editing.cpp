@@ -10,7 +10,7 @@ static bool inside(const Pattern& g, int x, int y) {
   return x >= 0 && y >= 0 && x < g.width && y < g.height;
 }
 
-static void check_value(Spin v) {
+static void check_cell_value(Spin v) {
   if (v != 1 && v != -1) throw std::invalid_argument("a cell value must be +1 or -1");
 }
 
@@ -36,13 +36,13 @@ std::vector<Cell> line_cells(int x0, int y0, int x1, int y1) {
 }
 
 void draw_line(Pattern& grid, int x0, int y0, int x1, int y1, Spin value) {
-  check_value(value);
+  check_cell_value(value);
   for (const Cell& c : line_cells(x0, y0, x1, y1))
     if (inside(grid, c.x, c.y)) grid.set(c.x, c.y, value);
 }
 
 void draw_rectangle(Pattern& grid, int x0, int y0, int x1, int y1, Spin value, bool filled) {
-  check_value(value);
+  check_cell_value(value);
   const int left = std::min(x0, x1), right = std::max(x0, x1);
   const int top = std::min(y0, y1), bottom = std::max(y0, y1);
   for (int y = std::max(top, 0); y <= std::min(bottom, grid.height - 1); ++y)
@@ -51,7 +51,7 @@ void draw_rectangle(Pattern& grid, int x0, int y0, int x1, int y1, Spin value, b
 }
 
 int flood_fill(Pattern& grid, int x, int y, Spin value) {
-  check_value(value);
+  check_cell_value(value);
   if (!inside(grid, x, y)) return 0;
   const Spin from = grid.at(x, y);
   if (from == value) return 0;
@@ -72,7 +72,7 @@ int flood_fill(Pattern& grid, int x, int y, Spin value) {
 }
 
 void shift(Pattern& grid, int dx, int dy, ShiftEdge edge, Spin fill_value) {
-  check_value(fill_value);
+  check_cell_value(fill_value);
   const Pattern before = grid;
   for (int y = 0; y < grid.height; ++y)
     for (int x = 0; x < grid.width; ++x) {
@@ -104,7 +104,7 @@ void randomize(Pattern& grid, Rng& rng, double p_plus) {
 void invert_cells(Pattern& grid) { grid.spins = -grid.spins; }
 
 void clear_cells(Pattern& grid, Spin value) {
-  check_value(value);
+  check_cell_value(value);
   grid.spins.setConstant(value);
 }
 

@@ -46,7 +46,7 @@ bool energy_is_lyapunov(const ModelOptions& m) {
 namespace {
 // The message is made only when the check fails: settings are checked on every recall.
 template <class Message>
-void require(bool ok, Message message) {
+void require_lazily(bool ok, Message message) {
   if (!ok) throw std::invalid_argument(std::string(message()));
 }
 }  // namespace
@@ -54,45 +54,45 @@ void require(bool ok, Message message) {
 void check_model_options(const ModelOptions& m) {
   const auto finite = [](double x) { return std::isfinite(x); };
   if (m.interaction.kind != InteractionKind::exp)
-    require(m.interaction.degree >= 2 && m.interaction.degree <= 10, [&] {
+    require_lazily(m.interaction.degree >= 2 && m.interaction.degree <= 10, [&] {
       return "the interaction's degree must be from 2 to 10, not " +
              std::to_string(m.interaction.degree);
     });
-  require(finite(m.beta) && m.beta > 0,
+  require_lazily(finite(m.beta) && m.beta > 0,
           [&] { return "beta must be a positive number, not " + format_number(m.beta); });
-  require(finite(m.activity) && (m.activity < 0 || (m.activity > 0 && m.activity < 1)), [&] {
+  require_lazily(finite(m.activity) && (m.activity < 0 || (m.activity > 0 && m.activity < 1)), [&] {
     return "the activity must be between 0 and 1 (exclusive), not " + format_number(m.activity);
   });
-  require(finite(m.threshold), [&] { return "the threshold must be a finite number"; });
-  require(m.dreams >= 0 && m.dreams <= kMaxDreams, [&] {
+  require_lazily(finite(m.threshold), [&] { return "the threshold must be a finite number"; });
+  require_lazily(m.dreams >= 0 && m.dreams <= kMaxDreams, [&] {
     return "the number of dreams must be from 0 to " + std::to_string(kMaxDreams) + ", not " +
            std::to_string(m.dreams);
   });
-  require(finite(m.dream_epsilon) && m.dream_epsilon > 0, [&] {
+  require_lazily(finite(m.dream_epsilon) && m.dream_epsilon > 0, [&] {
     return "the unlearning step eps must be a positive number, not " +
            format_number(m.dream_epsilon);
   });
-  require(finite(m.clip) && m.clip >= 0, [&] {
+  require_lazily(finite(m.clip) && m.clip >= 0, [&] {
     return "the weight bound must be 0 (none) or positive, not " + format_number(m.clip);
   });
-  require(finite(m.decay) && m.decay > 0 && m.decay <= 1,
+  require_lazily(finite(m.decay) && m.decay > 0 && m.decay <= 1,
           [&] { return "the weight decay must be in (0, 1], not " + format_number(m.decay); });
-  require(finite(m.connectivity) && m.connectivity > 0 && m.connectivity <= 1, [&] {
+  require_lazily(finite(m.connectivity) && m.connectivity > 0 && m.connectivity <= 1, [&] {
     return "the connectivity must be in (0, 1], not " + format_number(m.connectivity);
   });
-  require(m.sequence || m.sequence_symmetric == 0, [&] {
+  require_lazily(m.sequence || m.sequence_symmetric == 0, [&] {
     return "the symmetric part is added to the sequence rule: turn the sequence rule on";
   });
-  require(finite(m.sequence_symmetric) && m.sequence_symmetric >= 0, [&] {
+  require_lazily(finite(m.sequence_symmetric) && m.sequence_symmetric >= 0, [&] {
     return "the sequence rule's symmetric part must be 0 or positive, not " +
            format_number(m.sequence_symmetric);
   });
-  require(finite(m.gain) && m.gain > 0,
+  require_lazily(finite(m.gain) && m.gain > 0,
           [&] { return "the gain must be a positive number, not " + format_number(m.gain); });
-  require(finite(m.dt) && m.dt > 0 && m.dt <= 1, [&] {
+  require_lazily(finite(m.dt) && m.dt > 0 && m.dt <= 1, [&] {
     return "the time step must be in (0, 1] (units of tau), not " + format_number(m.dt);
   });
-  require(finite(m.tau) && m.tau > 0,
+  require_lazily(finite(m.tau) && m.tau > 0,
           [&] { return "tau must be a positive number, not " + format_number(m.tau); });
 }
 
