@@ -43,6 +43,10 @@ command -v emcmake >/dev/null || die "emcmake not found: install Debian's emscri
 if command -v ccache >/dev/null; then
   export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1 EM_COMPILER_WRAPPER=ccache
 fi
+# em++ runs clang through ccache itself: a launcher in front of em++ too (scripts/test-all.sh
+# sets one for the native builds) would store every object twice, and a configure that saw it
+# would relink the whole web build.
+unset CMAKE_C_COMPILER_LAUNCHER CMAKE_CXX_COMPILER_LAUNCHER
 build=build/wasm
 if [ ! -f "$build/CMakeCache.txt" ]; then
   emcmake cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release ||

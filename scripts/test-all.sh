@@ -93,14 +93,17 @@ build_sanitizers() {
   cmake --preset asan >/dev/null
   cmake --build --preset asan -j"$jobs"
 }
-build_wasm() {
+build_wasm() (
+  # No launcher in front of em++ (it runs clang through ccache itself), as in build-web.sh,
+  # which shares this build tree: the same configuration, so neither relinks the other's work.
+  unset CMAKE_C_COMPILER_LAUNCHER CMAKE_CXX_COMPILER_LAUNCHER
   if [ ! -f build/wasm/CMakeCache.txt ]; then
     emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
   fi
   cmake -S . -B build/wasm $all_parts \
     -DHOPFIELD_NATIVE_CLI="$PWD/build/native/src/cli/hopfield-cli" >/dev/null
   cmake --build build/wasm -j"$jobs"
-}
+)
 
 step "web app (./build-web.sh: dist/ for the browser tests and the notebooks)"
 ./build-web.sh
