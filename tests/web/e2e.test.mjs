@@ -10,7 +10,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  CLI, DIST, REPO, startSession, openApp, loadApp, api, callApi, loadPatternFile, decodePng, colourStats,
+  CLI, DIST, REPO, launchBrowser, startSession, openApp, loadApp, api, callApi, loadPatternFile, decodePng, colourStats,
   encodeGreyPng, singleFileCopy,
 } from './harness.mjs';
 
@@ -622,11 +622,17 @@ test('postMessage: a page on another origin drives the lab; errors come back as 
   });
 });
 
+// One browser for the tests that open a session per window size (a context each: its own
+// storage, as a fresh browser would have), launched at the first of them.
+let sizesBrowser = null;
+const sizes = async () => (sizesBrowser ??= await launchBrowser());
+after(async () => { if (sizesBrowser) await sizesBrowser.close(); });
+
 test('every size: nothing cut off sideways; at 390x844 the editor fills the phone, Run is in view; a drag scrolls', async () => {
   // 640x400 at scale 2 is a 1280x800 window at 200% zoom.
   for (const [width, height, columns, scale] of [[390, 844, 1, 1], [700, 500, 1, 1], [800, 600, 1, 1],
     [1280, 800, 3, 1], [640, 400, 1, 2]]) {
-    const sized = await startSession({ viewport: { width, height }, scale, touch: width === 390 });
+    const sized = await startSession({ viewport: { width, height }, scale, touch: width === 390, browser: await sizes() });
     try {
       const { page, problems } = await openApp(sized, '?set=letters&demo=0.2&autorun=off');
       await wait(400);
@@ -735,7 +741,7 @@ test('the guides\' pictures: the embeds load as documented, the first visit and 
           return r < 40 ? Math.round(255 * Math.min(1, r / 40) * 0.9) : 255;
         })])],
   ]) {
-    const sized = await startSession({ viewport });
+    const sized = await startSession({ viewport, browser: await sizes() });
     try {
       const { page, problems } = await openApp(sized, query);
       if (prepare) await prepare(page);

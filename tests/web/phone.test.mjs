@@ -3,12 +3,12 @@
 // hint that names no key; a swipe scrolls (on the grid too, unless Draw is on; a long press
 // draws); a header folds on a tap, not under a swipe; floating windows inside the page;
 // controls at least 40 px tall. Screenshots go to HOPFIELD_SHOTS (default /work/helpers/shots).
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSession, openApp, api } from './harness.mjs';
+import { launchBrowser, startSession, openApp, api } from './harness.mjs';
 
 const SHOTS = process.env.HOPFIELD_SHOTS ??
   (fs.existsSync('/work/helpers') ? '/work/helpers/shots' : path.join(os.tmpdir(), 'hopfield-shots'));
@@ -16,8 +16,13 @@ const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 768, height: 1024 };
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// One browser for the file; each test is a fresh context of it (its own storage).
+let browser = null;
+after(async () => { if (browser) await browser.close(); });
+
 async function withDevice(viewport, query, body) {
-  const session = await startSession({ viewport, touch: true, mobile: true });
+  browser ??= await launchBrowser();
+  const session = await startSession({ viewport, touch: true, mobile: true, browser });
   try {
     const { page, problems } = await openApp(session, query);
     await wait(500);
