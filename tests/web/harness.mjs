@@ -90,26 +90,15 @@ export async function startSession({ viewport = { width: 1280, height: 800 }, sc
   checkPrerequisites();
   const server = await serve(DIST);
   const options = { viewport, deviceScaleFactor: scale, hasTouch: touch, isMobile: mobile };
-  if (browser) {
-    const context = await browser.newContext(options);
-    return {
-      server,
-      context,
-      baseUrl: server.url,
-      async close() {
-        await context.close().catch(() => {});
-        await server.close();
-      },
-    };
-  }
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hopfield-chromium-'));
   // launchPersistentContext is the playwright way to pass --user-data-dir.
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    ...options,
-  });
+  const profile = browser ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'hopfield-chromium-'));
+  const context = browser ? await browser.newContext(options) :
+    await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      ...options,
+    });
   return {
     server,
     context,
@@ -117,7 +106,7 @@ export async function startSession({ viewport = { width: 1280, height: 800 }, sc
     async close() {
       await context.close().catch(() => {});
       await server.close();
-      fs.rmSync(profile, { recursive: true, force: true });
+      if (profile) fs.rmSync(profile, { recursive: true, force: true });
     },
   };
 }
