@@ -9,11 +9,16 @@ option(HOPFIELD_BATCHES "Compile the core and the Catch2 tests a batch of files 
 
 # hopfield_batches(<out_var> <name> <include_prefix> <source>...): writes
 # <binary dir>/batches/<name>_<i>.cpp, each including eight of the sources (paths relative to
-# the current source folder) as "<include_prefix><source>", and returns their paths. The
+# the current source folder) as "<include_prefix><source>", and returns their paths; with
+# HOPFIELD_BATCHES off, returns the sources themselves. The
 # includes are relative, not the checkout's absolute paths, so ccache reuses the objects
 # across clones (CCACHE_BASEDIR); the target needs the folder they are relative to on its
 # include path.
 function(hopfield_batches out_var name include_prefix)
+  if(NOT HOPFIELD_BATCHES)
+    set(${out_var} ${ARGN} PARENT_SCOPE)
+    return()
+  endif()
   set(_batches "")
   set(_text "")
   set(_count 0)
