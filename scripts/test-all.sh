@@ -115,8 +115,9 @@ step "web app (./build-web.sh: dist/ for the browser tests and the notebooks)"
 # build/logs/background-builds.log and is printed once they are done.
 # The trade-off, measured from an empty cache on 2 cores (before the core's batches): the
 # browser tests take about 30% longer beside the compilers (330 s -> 429 s), the suite as a
-# whole 86 s less (1162 s -> 1076 s), and the builds' output comes after the browser tests'. With HOPFIELD_OVERLAP=0 each
-# build runs alone, in order, before its tests (the way to chase a timing-sensitive test).
+# whole 86 s less (1162 s -> 1076 s), and the builds' output comes after the browser tests'.
+# With HOPFIELD_OVERLAP=0 each build runs alone, in order, before its tests (the way to chase
+# a timing-sensitive test).
 overlap=${HOPFIELD_OVERLAP:-1}
 background_pid=""
 if [ "$overlap" = 1 ]; then
