@@ -8,14 +8,16 @@ matplotlib backend is ipykernel's default, matplotlib-inline, which draws each f
 (headless) and puts it in the notebook as a PNG. The kernel spec is written to a temporary
 JUPYTER_PATH, so nothing is installed. The executed notebooks go to OUT/NAME.html (default dist/notebooks/) with an
 index.html; the notebooks in the source tree are not modified. A failing cell (an assert)
-stops that notebook and makes the exit status 1; each notebook's time is printed.
+stops that notebook and makes the exit status 1; each notebook's time is printed. The notebooks
+run --jobs at a time (default: one per core), each in its own process and kernel.
 
-    scripts/run-notebooks.py [--python-dir DIR] [--out DIR] [--timeout S] [NOTEBOOK.ipynb ...]
+    scripts/run-notebooks.py [--python-dir DIR] [--out DIR] [--timeout S] [--jobs N] [NOTEBOOK.ipynb ...]
 
 Needs python3-nbclient, python3-nbconvert, python3-ipykernel (scripts/deps.sh native).
 """
 
 import argparse
+import concurrent.futures
 import html
 import json
 import os
@@ -69,6 +71,8 @@ def main():
         "HOPFIELD_PYTHON_DIR", str(REPO / "build" / "native" / "python")))
     parser.add_argument("--out", default=str(REPO / "dist" / "notebooks"))
     parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="notebooks run at once (default: one per core)")
     parser.add_argument("notebooks", nargs="*")
     args = parser.parse_args()
 
@@ -84,8 +88,12 @@ def main():
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # a debugger warning on every start
 
     failed, index, total = [], [], 0.0
-    for path in paths:
-        seconds, error, out = run(path, out_dir, args.timeout)
+    start = time.monotonic()
+    with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        runs = [pool.submit(run, path, out_dir, args.timeout) for path in paths]
+        concurrent.futures.wait(runs)
+    for path, done in zip(paths, runs):
+        seconds, error, out = done.result()
         total += seconds
         status = "ok" if error is None else "FAILED"
         print(f"{seconds:7.1f} s  {status:6}  {path.relative_to(REPO) if path.is_relative_to(REPO) else path}"
@@ -99,7 +107,8 @@ def main():
         "<!doctype html><meta charset=utf-8><title>Hopfield Lab notebooks</title>"
         "<h1>Hopfield Lab: the course material as notebooks</h1><ul>" + "".join(index) + "</ul>\n",
         encoding="utf-8")
-    print(f"{total:7.1f} s  total, {len(paths)} notebooks, {len(failed)} failed")
+    print(f"{total:7.1f} s  total, {len(paths)} notebooks, {len(failed)} failed "
+          f"({time.monotonic() - start:.1f} s of wall time, {max(1, args.jobs)} at a time)")
     sys.exit(1 if failed else 0)
 
 
