@@ -33,15 +33,26 @@ all_parts="-DHOPFIELD_BUILD_TESTS=ON -DHOPFIELD_BUILD_APP=ON -DHOPFIELD_BUILD_BE
 python_parts="-DHOPFIELD_BUILD_PYTHON=ON -DPython3_EXECUTABLE=/usr/bin/python3"
 
 # --- stage timing: each stage's wall time, printed at the end (also when a stage fails) ---
+# and the CPU time the whole machine was busy meanwhile (/proc/stat: every process, the
+# background builds' included), which says where a 2-core machine's time goes.
+busy_cpu() {  # CPU-seconds the machine has been busy since boot (0 without /proc/stat)
+  local cpu user nice system idle iowait irq softirq steal rest
+  read -r cpu user nice system idle iowait irq softirq steal rest </proc/stat 2>/dev/null || { echo 0; return; }
+  echo $(( (user + nice + system + irq + softirq + steal) / $(getconf CLK_TCK) ))
+}
 suite_start=$(date +%s)
+suite_cpu=$(busy_cpu)
 stage_names=()
 stage_seconds=()
+stage_cpu=()
 stage_name=""
 stage_start=0
+stage_cpu_start=0
 end_stage() {
   [ -n "$stage_name" ] || return 0
   stage_names+=("$stage_name")
   stage_seconds+=($(( $(date +%s) - stage_start )))
+  stage_cpu+=($(( $(busy_cpu) - stage_cpu_start )))
   stage_name=""
 }
 step() {
@@ -49,18 +60,20 @@ step() {
   printf '\n=== %s ===\n' "$*"
   stage_name=$1
   stage_start=$(date +%s)
+  stage_cpu_start=$(busy_cpu)
 }
 report_times() {
   local status=$?
   # Builds still running in the background (a stage failed first) stop with the script.
   [ -z "${background_pid:-}" ] || kill -- "-$background_pid" 2>/dev/null || true
   end_stage
-  printf '\n=== stage times ===\n'
+  printf '\n=== stage times (wall; CPU-s the machine was busy) ===\n'
   local i
   for i in "${!stage_names[@]}"; do
-    printf '%6d s  %s\n' "${stage_seconds[$i]}" "${stage_names[$i]}"
+    printf '%6d s %6d CPU-s  %s\n' "${stage_seconds[$i]}" "${stage_cpu[$i]}" "${stage_names[$i]}"
   done
-  printf '%6d s  total%s\n' $(( $(date +%s) - suite_start )) "$([ "$status" = 0 ] || echo " (FAILED, exit $status)")"
+  printf '%6d s %6d CPU-s  total on %d cores%s\n' $(( $(date +%s) - suite_start )) \
+    $(( $(busy_cpu) - suite_cpu )) "$jobs" "$([ "$status" = 0 ] || echo " (FAILED, exit $status)")"
 }
 trap report_times EXIT
 
@@ -87,8 +100,9 @@ if [ "$quick" = 1 ]; then
   exit 0
 fi
 
-# The sanitizer build and the WebAssembly build (the unit tests, the CLI and the benchmarks
-# for node; the page itself is build-web.sh's). Each is a no-op when up to date.
+# The sanitizer build and the WebAssembly build (what its tests run under node: the unit tests
+# and the CLI; the page itself is build-web.sh's, the benchmarks scripts/bench.sh's, which
+# builds them in the same tree). Each is a no-op when up to date.
 build_sanitizers() {
   cmake --preset asan >/dev/null
   cmake --build --preset asan -j"$jobs"
@@ -102,7 +116,7 @@ build_wasm() (
   fi
   cmake -S . -B build/wasm $all_parts \
     -DHOPFIELD_NATIVE_CLI="$PWD/build/native/src/cli/hopfield-cli" >/dev/null
-  cmake --build build/wasm -j"$jobs"
+  cmake --build build/wasm -j"$jobs" --target hopfield_tests hopfield-cli
 )
 
 step "web app (./build-web.sh: dist/ for the browser tests and the notebooks)"
