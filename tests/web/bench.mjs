@@ -19,9 +19,11 @@
 //     compiled, hopfield-ready (the API answers, after the app's first frame) and the next frame
 //   - the size of dist/, raw and gzip -9 per file
 // Usage: node tests/web/bench.mjs [--seconds S (10)] [--loads K] [--startup-only]
-//                                 [--experiment-only [--runs K]]
+//                                 [--experiment-only [--runs K]] [--idle-only]
 //   (HOPFIELD_DIST as for the tests; --startup-only: the page's start-up times and sizes alone;
-//   --experiment-only: the capacity experiment alone, K runs (3), each figure printed)
+//   --experiment-only: the capacity experiment alone, K runs (3), each figure printed;
+//   --idle-only: an idle page, as it is and with redraw=full (which never idles): the frames
+//   the app builds per second and the machine's busy CPU per second (Linux /proc/stat))
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -38,6 +40,7 @@ const STORED = 20;
 const STARTUP_ONLY = argv.includes('--startup-only');
 const EXPERIMENT_ONLY = argv.includes('--experiment-only');
 const RUNS = flag('--runs', 3);
+const IDLE_ONLY = argv.includes('--idle-only');
 
 function distSizes() {
   const files = [];
@@ -143,6 +146,27 @@ async function idleFps(session) {
   const { page } = await openApp(session);
   try {
     return await countFrames(page, SECONDS);
+  } finally {
+    await page.close();
+  }
+}
+
+// An idle page (`query`) after 2 s without input: the frames the app builds per second (read
+// without the API, whose calls wake the main loop) and the whole machine's busy CPU-seconds
+// per second meanwhile (the browser's processes and anything else running).
+function busyCpuSeconds() {
+  const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) / 100;  // user nice system irq softirq steal, USER_HZ
+}
+async function idleCost(session, query) {
+  const { page } = await openApp(session, query);
+  try {
+    const built = () => page.evaluate(() => Module._hl_frame_count());
+    await page.waitForTimeout(2000);
+    const f0 = await built(), c0 = busyCpuSeconds(), t0 = Date.now();
+    await page.waitForTimeout(SECONDS * 1000);
+    const f1 = await built(), c1 = busyCpuSeconds(), seconds = (Date.now() - t0) / 1000;
+    return { query, framesPerSecond: (f1 - f0) / seconds, cpuPerSecond: (c1 - c0) / seconds };
   } finally {
     await page.close();
   }
@@ -259,6 +283,16 @@ try {
         `(${e.presentedFps.toFixed(1)} presented, ${e.dropped} 60 Hz frames dropped), ${e.rows} rows; ` +
         `the app's work per frame ${e.workMedian.toFixed(1)} ms median, ${e.work90.toFixed(1)} ms 90th percentile; ` +
         `${e.full} frames drawn in full, ${e.partial} in part, ${(e.pixels / 1e3).toFixed(0)} k pixels a frame drawn`);
+    }
+    await session.close();
+    process.exit(0);
+  }
+  if (IDLE_ONLY) {
+    console.log(`an idle page over ${SECONDS} s (${DIST}; headless Chromium)`);
+    for (const query of ['', '?redraw=full']) {
+      const r = await idleCost(session, query);
+      console.log(`  ${(query || 'as it is').padEnd(14)} ${r.framesPerSecond.toFixed(1).padStart(5)} frames built/s, ` +
+        `the machine busy ${r.cpuPerSecond.toFixed(2)} CPU-s/s`);
     }
     await session.close();
     process.exit(0);

@@ -178,6 +178,37 @@ async function setUpNoisyRecall(page) {
   await api(page, 'corrupt', { type: 'flip', fraction: 0.3, seed: 5 });
 }
 
+test('an idle page builds 10 frames a second; input or an API call brings back every frame', async () => {
+  // Frames the app built (its frame callback ran), read without the API: its calls wake it.
+  const rate = async (page, ms) => {
+    const built = () => page.evaluate(() => Module._hl_frame_count());
+    const f0 = await built(), t0 = Date.now();
+    await wait(ms);
+    return ((await built()) - f0) * 1000 / (Date.now() - t0);
+  };
+  await withApp('', async (page, { problems }) => {
+    await wait(1500);  // past the first second, built in full
+    const idle = await rate(page, 2000);
+    assert.ok(idle <= 12, `idle: ${idle.toFixed(1)} frames built a second, 10 wanted`);
+    assert.ok(idle >= 5, `idle: ${idle.toFixed(1)} frames built a second; work without input must still show`);
+    await page.evaluate(() => window.hopfield.getState());
+    const afterCall = await rate(page, 500);
+    assert.ok(afterCall >= 15, `after an API call: ${afterCall.toFixed(1)} frames a second, the display's rate wanted`);
+    await wait(1500);
+    assert.ok(await rate(page, 1500) <= 12, 'idle again a second after the call');
+    await page.mouse.move(200, 200);
+    await page.mouse.move(220, 210);
+    const afterInput = await rate(page, 500);
+    assert.ok(afterInput >= 15, `after the mouse moved: ${afterInput.toFixed(1)} frames a second`);
+    assert.deepEqual(problems, [], 'no console errors');
+  });
+  await withApp('?redraw=full', async (page) => {
+    await wait(1500);
+    const full = await rate(page, 1000);
+    assert.ok(full >= 15, `redraw=full never idles: ${full.toFixed(1)} frames a second`);
+  });
+});
+
 test('drawing only what changed gives the same picture as drawing every frame in full', async () => {
   // The page redraws only the regions whose draw lists changed, and nothing when none did; a
   // region left stale would show here as pixels that differ from a page redrawn in full.

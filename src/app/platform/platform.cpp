@@ -74,6 +74,9 @@ struct State {
     std::function<void(const std::string&)> done;
   };
   std::vector<Offscreen> offscreen;  // rendered after the next frame is drawn
+  // Idle frames (web, see idle_frame): the main loop builds every frame until then, and at
+  // kIdleFps after it.
+  std::chrono::steady_clock::time_point active_until;
 };
 
 State* g = nullptr;  // set by run()
@@ -272,6 +275,34 @@ bool start_drawing() {
   return true;
 }
 
+#ifdef __EMSCRIPTEN__
+// Idle frames. The browser calls the main loop at the display's rate (60 Hz or more), and
+// laying out the UI costs the same whether or not anything changed. So when nothing happens
+// - no input, no call of the page's API (hl_wake), no picture asked for, and the frames drawn
+// showed nothing new - for kIdleAfter, the loop builds a frame at kIdleFps only, as
+// hello_imgui's idling does: work that goes on without input (a worker's progress, a decoded
+// image, the text cursor's blink, autosave) shows within a tenth of a second, and any change
+// it makes restores the full rate. An idle page in headless Chromium then costs about a tenth
+// of a core less (node tests/web/bench.mjs --idle-only prints it). redraw=full (draw every frame in
+// full) turns this off too.
+constexpr auto kIdleAfter = std::chrono::milliseconds(1000);
+constexpr double kIdleFps = 10.0;
+
+void stay_active() { g->active_until = std::chrono::steady_clock::now() + kIdleAfter; }
+
+// True when this call of the main loop should build no frame.
+bool idle_frame(bool input) {
+  if (input || g->first || g->gl_lost || g->config.full_redraw || !g->captures.empty() ||
+      !g->offscreen.empty())
+    stay_active();
+  const auto now = std::chrono::steady_clock::now();
+  return now >= g->active_until &&
+         std::chrono::duration<double>(now - g->last_frame).count() < 1.0 / kIdleFps;
+}
+#else
+void stay_active() {}
+#endif
+
 // Draws what changed since the last frame drawn: nothing when the picture is the same (the
 // browser keeps showing the last frame), only the changed regions when the canvas keeps its
 // pixels, else everything. The desktop build always draws everything (after a buffer swap
@@ -288,6 +319,7 @@ void draw_changes(const ImDrawData* data, const ImVec4& clear) {
     ++g->status.frames.skipped;
     return;
   }
+  stay_active();  // the picture changed: more may follow
   if (d.full || !g->keeps_pixels) {
     ++g->status.frames.full;
     g->status.frames.pixels += static_cast<double>(g->shown.fb_w) * g->shown.fb_h;
@@ -314,7 +346,9 @@ bool pointer_is_coarse() {
 
 void one_frame() {
   SDL_Event event;
+  bool input = false;
   while (SDL_PollEvent(&event)) {
+    input = true;
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_WINDOWEVENT) g->coarse_pointer = pointer_is_coarse();
     if (event.type == SDL_QUIT) g->done = true;
@@ -322,6 +356,11 @@ void one_frame() {
         event.window.windowID == SDL_GetWindowID(g->window))
       g->done = true;
   }
+#ifdef __EMSCRIPTEN__
+  if (idle_frame(input)) return;
+#else
+  (void)input;  // the desktop builds every frame (its swap waits for the display)
+#endif
   const bool drawing = !g->gl_lost || start_drawing();
   const float ratio = current_ratio();
   if (std::fabs(ratio - g->ratio) > 0.01f) {  // moved to another screen, or browser zoom
@@ -367,6 +406,10 @@ void one_frame() {
 }  // namespace
 
 Status status() { return g ? g->status : Status{}; }
+
+void wake() {
+  if (g) stay_active();
+}
 
 void capture_png(float x, float y, float width, float height,
                  std::function<void(const std::string& png)> done) {

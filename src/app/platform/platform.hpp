@@ -78,6 +78,10 @@ struct Status {
 };
 Status status();
 
+// Something outside the window's events changed the app (the page's API): the web build's
+// main loop then builds every frame again for a while instead of idling (platform.cpp).
+void wake();
+
 // Asks for a PNG of a screen rectangle (ImGui coordinates, logical pixels) as the next frame
 // draws it, at the framebuffer's resolution (HiDPI: physical pixels). `done` gets the PNG's
 // bytes after that frame, or an empty string when the rectangle is empty or off screen.

@@ -14,6 +14,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "app/platform/platform.hpp"
 #include "app/state/app.hpp"
 #include "app/state/view_state.hpp"
 #include "app/web/bridge.hpp"
@@ -65,6 +66,10 @@ EMSCRIPTEN_KEEPALIVE const char* hl_argument_length_error(const char* name, doub
       kind == 0 ? hopfield::ArgumentKind::word : hopfield::ArgumentKind::text, in_characters != 0);
   return hlab::web::result().c_str();
 }
+
+// A call of the page's API (js/page.js): the main loop builds every frame again for a while,
+// so what the call changed is drawn at once (an idle page builds frames at 10 per second).
+EMSCRIPTEN_KEEPALIVE void hl_wake() { hlab::platform::wake(); }
 
 // A notice from the page's JavaScript (autosave's storage warning).
 EMSCRIPTEN_KEEPALIVE void hl_notice(const char* text, int is_error) {

@@ -72,6 +72,16 @@
 
   // Called by the app after its first frame.
   Module['hopfieldReady'] = function () {
+    // Each call of the API wakes the app's main loop, so what it changes is drawn at once: an
+    // idle page builds 10 frames a second, not one per display refresh (platform.cpp).
+    Object.keys(api).forEach(function (name) {
+      var method = api[name];
+      if (typeof method !== 'function') return;
+      api[name] = function () {
+        ccall('hl_wake', null, [], []);
+        return method.apply(this, arguments);
+      };
+    });
     window.hopfield = api;
     w.messagesReady();
     w.sessionReady();
