@@ -123,8 +123,9 @@ step "web app (./build-web.sh: dist/ for the browser tests and the notebooks)"
 ./build-web.sh
 
 # --- the two builds beside the browser tests (HOPFIELD_OVERLAP=0 turns this off) ------------
-# The browser tests leave much of the machine idle (alone: 316 s of wall time for 146 s of CPU
-# on 2 cores). While they run, the sanitizer build and then the WebAssembly build compile in
+# The browser tests leave part of the machine idle (alone, with the wasm on V8's baseline
+# compiler: 262 s of wall time, the machine busy 373 of its 524 CPU-s on 2 cores). While they
+# run, the sanitizer build and then the WebAssembly build compile in
 # the background at the lowest priority (nice 19); their output goes to
 # build/logs/background-builds.log and is printed once they are done.
 # The trade-off, measured from an empty cache on 2 cores (before the core's batches): the

@@ -282,9 +282,9 @@ bool start_drawing() {
 // showed nothing new - for kIdleAfter, the loop builds a frame at kIdleFps only, as
 // hello_imgui's idling does: work that goes on without input (a worker's progress, a decoded
 // image, the text cursor's blink, autosave) shows within a tenth of a second, and any change
-// it makes restores the full rate. An idle page in headless Chromium then costs about a tenth
-// of a core less (node tests/web/bench.mjs --idle-only prints it). redraw=full (draw every frame in
-// full) turns this off too.
+// it makes restores the full rate. An idle page in headless Chromium then keeps the machine
+// 0.11 CPU-s a second busy instead of about 0.3 (node tests/web/bench.mjs --idle-only prints
+// it). redraw=full (draw every frame in full) turns this off too.
 constexpr auto kIdleAfter = std::chrono::milliseconds(1000);
 constexpr double kIdleFps = 10.0;
 
