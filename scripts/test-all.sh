@@ -125,7 +125,7 @@ step "web app (./build-web.sh: dist/ for the browser tests and the notebooks)"
 # --- the two builds beside the browser tests (HOPFIELD_OVERLAP=0 turns this off) ------------
 # The browser tests leave part of the machine idle (alone, with the wasm on V8's baseline
 # compiler: 262 s of wall time, the machine busy 373 of its 524 CPU-s on 2 cores). While they
-# run, the sanitizer build and then the WebAssembly build compile in
+# run, the WebAssembly build and then the sanitizer build compile in
 # the background at the lowest priority (nice 19); their output goes to
 # build/logs/background-builds.log and is printed once they are done.
 # The trade-off, measured from an empty cache on 2 cores (before the core's batches): the
@@ -141,13 +141,16 @@ if [ "$overlap" = 1 ]; then
   export -f build_sanitizers build_wasm
   export jobs all_parts
   # setsid: its own process group, so an early exit (see the EXIT trap) stops the compilers too.
+  # The WebAssembly build first: it ends in single-threaded links (the CLI's wasm-opt -O3
+  # pass), which the browser tests' idle time hides; the sanitizer build, which keeps both
+  # cores busy to its end, is then what may be left when the browser tests are done.
   setsid nice -n 19 bash -c 'set -euo pipefail
     start=$(date +%s)
-    build_sanitizers
-    echo "background: sanitizer build $(( $(date +%s) - start )) s"
-    start=$(date +%s)
     build_wasm
-    echo "background: WebAssembly build $(( $(date +%s) - start )) s"' >"$background_log" 2>&1 &
+    echo "background: WebAssembly build $(( $(date +%s) - start )) s"
+    start=$(date +%s)
+    build_sanitizers
+    echo "background: sanitizer build $(( $(date +%s) - start )) s"' >"$background_log" 2>&1 &
   background_pid=$!
 fi
 
@@ -155,7 +158,7 @@ step "browser tests (tests/web, headless Chromium)"
 tests/web/run.sh
 
 if [ -n "$background_pid" ]; then
-  step "sanitizer and WebAssembly builds (begun beside the browser tests; the rest of their time)"
+  step "WebAssembly and sanitizer builds (begun beside the browser tests; the rest of their time)"
   background_status=0
   wait "$background_pid" || background_status=$?
   background_pid=""
