@@ -129,7 +129,8 @@ step "web app (./build-web.sh: dist/ for the browser tests and the notebooks)"
 # the background at the lowest priority (nice 19); their output goes to
 # build/logs/background-builds.log and is printed once they are done.
 # The trade-off, measured from an empty cache on 2 cores: the browser tests take about 25%
-# longer beside the compilers (311 s alone -> 379-389 s), the suite as a whole about 100 s
+# longer beside the compilers (311 s alone; 384 and 421 s beside them, in runs of the same
+# hour), the suite as a whole about 100 s
 # less (1,058 s with HOPFIELD_OVERLAP=0; 915-958 s the same evening, the same code), and the
 # builds' output comes after the browser tests'.
 # With HOPFIELD_OVERLAP=0 each build runs alone, in order, before its tests (the way to chase
