@@ -60,8 +60,11 @@ def test_ctrl_c_stops_within_half_a_second(what):
 
 
 def test_two_threads_run_at_once():
-    """Each thread's experiment runs with the GIL released: the two calls overlap in time, and
-    the process's CPU time shows both cores working (printed; asserted where 2 cores are)."""
+    """Each thread's experiment runs with the GIL released: the two calls overlap in time (with
+    the GIL held, the second could not start before the first ended). The process's CPU time
+    against the wall time is printed, not asserted: on a shared machine other work decides how
+    much of the second core the threads get (an assertion on it, gated on the load average,
+    failed once while a build ran beside it)."""
     spec = {"experiment": "capacity", "neurons": 512, "patterns": "10:60:10", "trials": 6}
     start = time.perf_counter()
     hl.run_experiment(spec)
@@ -87,9 +90,6 @@ def test_two_threads_run_at_once():
     overlap = min(a1, b1) - max(a0, b0)
     # With the GIL held the second call could not start before the first ended.
     assert overlap > 0.5 * min(a1 - a0, b1 - b0)
-    # Two cores busy: more CPU time than wall time (only meaningful on an idle machine).
-    if os.cpu_count() >= 2 and os.getloadavg()[0] < 1.0:
-        assert cpu > 1.3 * wall
 
 
 def test_network_is_not_changed_under_a_running_recall():
