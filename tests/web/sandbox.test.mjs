@@ -34,16 +34,17 @@ test('index.html in <iframe sandbox="allow-scripts">: says why, opens the one fi
     // comes with the event: a call of an exposed binding is answered from the document that
     // made it, and was lost now and then when that document had already been replaced.
     const said = [];
+    const prefix = 'hopfield-status: ';
     page.on('console', (msg) => {
-      if (msg.text().startsWith('hopfield-status: ')) said.push(msg.text().slice(17));
+      if (msg.text().startsWith(prefix)) said.push(msg.text().slice(prefix.length));
     });
-    await page.addInitScript(() => {
+    await page.addInitScript((tag) => {
       let last = '';
       new MutationObserver(() => {
         const status = document.getElementById('status');
-        if (status && status.textContent !== last) console.info('hopfield-status: ' + (last = status.textContent));
+        if (status && status.textContent !== last) console.info(tag + (last = status.textContent));
       }).observe(document, { childList: true, subtree: true, characterData: true });
-    });
+    }, prefix);
     let asked = '';
     page.on('request', (r) => { if (r.url().includes('hopfield-lab-single.html')) asked = r.url(); });
     await page.goto(url);
