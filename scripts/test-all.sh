@@ -124,15 +124,14 @@ step "web app (./build-web.sh: dist/ for the browser tests and the notebooks)"
 
 # --- the two builds beside the browser tests (HOPFIELD_OVERLAP=0 turns this off) ------------
 # The browser tests leave part of the machine idle (alone, with the wasm on V8's baseline
-# compiler: 262 s of wall time, the machine busy 373 of its 524 CPU-s on 2 cores). While they
-# run, the WebAssembly build and then the sanitizer build compile in
-# the background at the lowest priority (nice 19); their output goes to
-# build/logs/background-builds.log and is printed once they are done.
+# compiler: 311 s of wall time, the machine busy 448 of its 622 CPU-s on 2 cores). While they
+# run, the WebAssembly build and then the sanitizer build compile in the background at the
+# lowest priority (nice 19); their output goes to build/logs/background-builds.log and is
+# printed once they are done.
 # The trade-off, measured from an empty cache on 2 cores: the browser tests take about 25%
-# longer beside the compilers (311 s alone; 384 and 421 s beside them, in runs of the same
-# hour), the suite as a whole about 100 s
-# less (1,058 s with HOPFIELD_OVERLAP=0; 915-958 s the same evening, the same code), and the
-# builds' output comes after the browser tests'.
+# longer beside the compilers (384 and 421 s in runs of the same hour), the suite as a whole
+# about 100 s less (1,058 s with HOPFIELD_OVERLAP=0; 915-958 s the same evening, the same
+# code), and the builds' output comes after the browser tests'.
 # With HOPFIELD_OVERLAP=0 each build runs alone, in order, before its tests (the way to chase
 # a timing-sensitive test).
 overlap=${HOPFIELD_OVERLAP:-1}
