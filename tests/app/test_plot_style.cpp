@@ -39,16 +39,16 @@ double distance(ImU32 a, ImU32 b) {
 }
 
 // A frame with one 800 x 600 window, for plots.
-struct Frame {
+struct PlotFrame {
   HeadlessImGui imgui;
-  Frame() {
+  PlotFrame() {
     ImGui::GetIO().DisplaySize = ImVec2(800, 600);
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(800, 600));
     ImGui::Begin("w");
   }
-  ~Frame() {
+  ~PlotFrame() {
     ImGui::End();
     ImGui::EndFrame();
   }
@@ -123,7 +123,7 @@ TEST_CASE("The legend goes to the corner with the fewest data points under it", 
 }
 
 TEST_CASE("A plot's legend covers none of its data: a free corner, else outside on the right", "[plot][legend]") {
-  const Frame frame;
+  const PlotFrame frame;
   std::vector<double> xs, rising, falling, flat_high, flat_low;
   for (int i = 0; i <= 100; ++i) {
     xs.push_back(i / 100.0);
@@ -167,7 +167,7 @@ TEST_CASE("A plot's legend covers none of its data: a free corner, else outside 
 }
 
 TEST_CASE("A full legend lists every series, where the plain one says '+K more'", "[plot][legend]") {
-  const Frame frame;
+  const PlotFrame frame;
   const double ys[3] = {0.0, 0.5, 1.0};
   const std::string letters = "ABCDEFGHIJKL";
   for (int flags : {hplot::PlotFlags_None, hplot::PlotFlags_FullLegend}) {
