@@ -3,13 +3,13 @@
 #   1. installs what is missing (scripts/deps.sh),
 #   2. native build + CTest (core unit tests, CLI, the app's logic, desktop app smoke test),
 #   3. the web app (./build-web.sh) + end-to-end tests in headless Chromium (tests/web), while
-#      the builds of 4 and 5 compile beside them at the lowest priority (HOPFIELD_OVERLAP=0:
+#      the builds of 4 and 6 compile beside them at the lowest priority (HOPFIELD_OVERLAP=0:
 #      each build in turn, alone),
-#   4. one clang build with ASan + UBSan and libFuzzer coverage (build/asan): the core, CLI and
-#      app-state tests under the sanitizers, then each fuzzer for 10 s,
-#   5. WebAssembly build + CTest under node (the same unit tests, CLI, native == wasm traces),
-#   6. the notebooks (notebooks/, scripts/run-notebooks.py) rendered to dist/notebooks/, and
-#      hopfield_lab.show() checked in Chromium.
+#   4. WebAssembly build + CTest under node (the same unit tests, CLI, native == wasm traces),
+#   5. the notebooks (notebooks/, scripts/run-notebooks.py) rendered to dist/notebooks/, and
+#      hopfield_lab.show() checked in Chromium,
+#   6. one clang build with ASan + UBSan and libFuzzer coverage (build/asan): the core, CLI and
+#      app-state tests under the sanitizers, then each fuzzer for 10 s.
 # Build trees: build/native, build/asan and build/wasm. Prints each stage's time at the end.
 # Compiles go through ccache when it is installed (scripts/deps.sh installs it), keyed on
 # paths relative to the checkout, so a new clone reuses the objects of an earlier one.
@@ -127,7 +127,9 @@ step "web app (./build-web.sh: dist/ for the browser tests and the notebooks)"
 # compiler: 311 s of wall time, the machine busy 448 of its 622 CPU-s on 2 cores). While they
 # run, the WebAssembly build and then the sanitizer build compile in the background at the
 # lowest priority (nice 19); their output goes to build/logs/background-builds.log and is
-# printed once they are done.
+# printed once they are done. The WebAssembly tests and the notebooks then run while the
+# sanitizer build finishes (its last links leave a core idle), the sanitizers' tests and the
+# fuzzers once it is done.
 # The trade-off, measured from an empty cache on 2 cores: the browser tests take about 25%
 # longer beside the compilers (384 and 421 s in runs of the same hour), the suite as a whole
 # about 100 s less (1,058 s with HOPFIELD_OVERLAP=0; 915-958 s the same evening, the same
@@ -139,28 +141,27 @@ background_pid=""
 if [ "$overlap" = 1 ]; then
   mkdir -p build/logs
   background_log=build/logs/background-builds.log
+  wasm_built=build/logs/wasm-built  # written by the background job once the wasm build is done
+  rm -f "$wasm_built"
   export -f build_sanitizers build_wasm
-  export jobs all_parts
+  export jobs all_parts wasm_built
   # setsid: its own process group, so an early exit (see the EXIT trap) stops the compilers too.
-  # The WebAssembly build first: it ends in single-threaded links (the CLI's wasm-opt -O3
-  # pass), which the browser tests' idle time hides; the sanitizer build, which keeps both
-  # cores busy to its end, is then what may be left when the browser tests are done.
+  # The WebAssembly build first: its tests can then start as soon as the browser tests end, and
+  # it ends in single-threaded links (the CLI's wasm-opt -O3 pass), which the browser tests'
+  # idle time hides.
   setsid nice -n 19 bash -c 'set -euo pipefail
     start=$(date +%s)
     build_wasm
     echo "background: WebAssembly build $(( $(date +%s) - start )) s"
+    touch "$wasm_built"
     start=$(date +%s)
     build_sanitizers
     echo "background: sanitizer build $(( $(date +%s) - start )) s"' >"$background_log" 2>&1 &
   background_pid=$!
 fi
-
-step "browser tests (tests/web, headless Chromium)"
-tests/web/run.sh
-
-if [ -n "$background_pid" ]; then
-  step "WebAssembly and sanitizer builds (begun beside the browser tests; the rest of their time)"
-  background_status=0
+# Waits for the background builds, prints their output, and stops the run if they failed.
+finish_background() {
+  local background_status=0
   wait "$background_pid" || background_status=$?
   background_pid=""
   cat "$background_log"
@@ -168,19 +169,18 @@ if [ -n "$background_pid" ]; then
     echo "test-all.sh: the background builds failed (exit $background_status); output above, also in $background_log" >&2
     exit "$background_status"
   fi
+}
+
+step "browser tests (tests/web, headless Chromium)"
+tests/web/run.sh
+
+step "WebAssembly tests (node; the sanitizer build goes on beside them)"
+if [ -n "$background_pid" ]; then
+  while [ ! -e "$wasm_built" ] && kill -0 "$background_pid" 2>/dev/null; do sleep 1; done
+  [ -e "$wasm_built" ] || finish_background  # the background job ended without it: it failed
+else
+  build_wasm
 fi
-
-step "sanitizers: core, CLI and app-state tests under ASan + UBSan (clang; the fuzzers' build too)"
-[ "$overlap" = 1 ] || build_sanitizers
-scripts/sanitize.sh
-
-step "fuzzing: the pattern-file readers, experiment specs, start-up parameters, share links, CLI options, images and shard merging, 10 s each, one per core (libFuzzer)"
-scripts/fuzz.sh 10 1
-
-step "WebAssembly build"
-build_wasm
-
-step "WebAssembly tests (node)"
 ctest --test-dir build/wasm --output-on-failure -j"$jobs"
 
 # --- notebooks: the course notebooks and hopfield_lab.show() (after build-web.sh, which
@@ -191,6 +191,18 @@ step "notebooks: notebooks/*/*.ipynb executed headless (kernel: /usr/bin/python3
   --out build/notebooks-test tests/notebooks/show.ipynb
 (cd tests/web && node --test notebook-show.mjs)
 # --- end of the notebooks block ---------------------------------------------------------------
+
+if [ -n "$background_pid" ]; then
+  step "sanitizer build (begun beside the browser tests; the rest of its time)"
+  finish_background
+fi
+
+step "sanitizers: core, CLI and app-state tests under ASan + UBSan (clang; the fuzzers' build too)"
+[ "$overlap" = 1 ] || build_sanitizers
+scripts/sanitize.sh
+
+step "fuzzing: the pattern-file readers, experiment specs, start-up parameters, share links, CLI options, images and shard merging, 10 s each, one per core (libFuzzer)"
+scripts/fuzz.sh 10 1
 
 if command -v ccache >/dev/null; then
   step "ccache"
