@@ -18,16 +18,6 @@ constexpr int kMaxLabel = 255;
   throw PatternFileError(source + " line " + std::to_string(line) + ": " + what);
 }
 
-bool is_blank(char c) {
-  return c == ' ' || c == '\t' || c == '\r';
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 bool is_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -70,7 +60,7 @@ ClassNames read_class_names(std::string_view text, const std::string& source) {
     lines.push_back(text.substr(start, end - start));
     start = end + 1;
   }
-  while (!lines.empty() && trim(lines.back()).empty()) lines.pop_back();
+  while (!lines.empty() && trim_blanks(lines.back()).empty()) lines.pop_back();
   if (lines.empty()) throw PatternFileError(source + ": file holds no class names");
   const bool labelled = split_labelled(lines.front()).has_value();
   if (!labelled && lines.size() > kMaxLabel + 1)
@@ -86,7 +76,7 @@ ClassNames read_class_names(std::string_view text, const std::string& source) {
                    labelled ? "expected LABEL<TAB>NAME, as on line 1"
                             : "a LABEL<TAB>NAME line in a file of plain names (line 1 has none)");
     std::size_t label = k;
-    std::string_view name = trim(lines[k]);
+    std::string_view name = trim_blanks(lines[k]);
     if (parts) {
       const std::string_view digits = parts->first;
       label = 0;
@@ -96,7 +86,7 @@ ClassNames read_class_names(std::string_view text, const std::string& source) {
         fail_at_line(source, number,
                      "label " + std::string(digits) + " is out of range: labels are bytes, 0.." +
                          std::to_string(kMaxLabel));
-      name = trim(parts->second);
+      name = trim_blanks(parts->second);
     }
     if (name.empty())
       fail_at_line(source, number, "class " + std::to_string(label) + " has no name");
@@ -187,7 +177,7 @@ std::vector<std::string> parse_class_list(const std::string& text, std::string_v
   std::vector<std::string> items;
   for (std::size_t start = 0;;) {
     const std::size_t comma = std::min(text.find(',', start), text.size());
-    const std::string_view item = trim(std::string_view(text).substr(start, comma - start));
+    const std::string_view item = trim_blanks(std::string_view(text).substr(start, comma - start));
     if (item.empty())
       throw std::invalid_argument(std::string(what) + " expects class names separated by commas, " +
                                   "got '" + text + "'");

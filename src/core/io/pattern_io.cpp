@@ -99,16 +99,12 @@ std::string_view strip_trailing_blanks(std::string_view s) {
   return s;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-  return strip_trailing_blanks(s);
-}
 
 // If `text` is a name line ("name: ..."), stores the trimmed name and returns true.
 bool parse_name_line(std::string_view text, std::string& name) {
   constexpr std::string_view kKey = "name:";
   if (text.substr(0, kKey.size()) != kKey) return false;
-  name = std::string(trim(text.substr(kKey.size())));
+  name = std::string(trim_blanks(text.substr(kKey.size())));
   return true;
 }
 
@@ -266,7 +262,7 @@ void PbmParser::skip_space_and_comments() {
       ++pos_;
     } else if (peek() == '#') {
       const std::size_t eol = std::min(bytes_.find_first_of("\r\n", pos_), bytes_.size());
-      parse_name_line(trim(bytes_.substr(pos_ + 1, eol - pos_ - 1)), name_);
+      parse_name_line(trim_blanks(bytes_.substr(pos_ + 1, eol - pos_ - 1)), name_);
       pos_ = eol;
     } else {
       return;
@@ -710,6 +706,11 @@ std::string write_pbm(const std::vector<Pattern>& patterns, bool raw) {
     raw ? append_p4_pixels(p, out) : append_p1_pixels(p, out);
   }
   return out;
+}
+
+std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  return strip_trailing_blanks(s);
 }
 
 }  // namespace hopfield

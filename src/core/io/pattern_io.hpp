@@ -87,4 +87,8 @@ std::string write_pbm(const std::vector<Pattern>& patterns, bool raw);
 // kMaxDecompressedBytes (checked while inflating, before the output is allocated).
 std::string gunzip(std::string_view bytes, const std::string& source);
 
+// `s` without the text formats' blanks (space, tab and CR, so a CRLF file reads as an LF one)
+// at either end: the pattern files' names and the class-names files' (labels.hpp) alike.
+std::string_view trim_blanks(std::string_view s);
+
 }  // namespace hopfield
