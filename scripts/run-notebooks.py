@@ -22,6 +22,7 @@ import html
 import json
 import os
 import pathlib
+import shutil
 import sys
 import tempfile
 import time
@@ -49,8 +50,15 @@ def run(path, out_dir, timeout):
     from nbclient.exceptions import CellExecutionError
     from nbconvert import HTMLExporter
 
+    from traitlets.config import Config
+
     nb = nbformat.read(str(path), as_version=4)
-    client = NotebookClient(nb, kernel_name="hopfield-lab", timeout=timeout,
+    # The kernel talks over Unix sockets in a folder of its own, not TCP ports: kernels started
+    # at once by the pool's processes could pick the same free port (each finds one by binding
+    # port 0 and letting it go), and the second then died with "Address already in use".
+    sockets = tempfile.mkdtemp(prefix="hopfield-kernel-ipc-")
+    config = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
+    client = NotebookClient(nb, kernel_name="hopfield-lab", timeout=timeout, config=config,
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.monotonic()
     error = None
@@ -58,6 +66,8 @@ def run(path, out_dir, timeout):
         client.execute()
     except CellExecutionError as e:
         error = str(e)
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
     seconds = time.monotonic() - start
     body, _ = HTMLExporter(template_name="classic").from_notebook_node(nb)
     out = out_dir / (path.stem + ".html")
