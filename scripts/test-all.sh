@@ -147,7 +147,7 @@ if [ "$overlap" = 1 ]; then
   export jobs all_parts wasm_built
   # setsid: its own process group, so an early exit (see the EXIT trap) stops the compilers too.
   # The WebAssembly build first: its tests can then start as soon as the browser tests end, and
-  # it ends in single-threaded links (the CLI's wasm-opt -O3 pass), which the browser tests'
+  # it ends in single-threaded links (the programs' wasm-opt passes), which the browser tests'
   # idle time hides.
   setsid nice -n 19 bash -c 'set -euo pipefail
     start=$(date +%s)

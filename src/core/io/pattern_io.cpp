@@ -99,7 +99,6 @@ std::string_view strip_trailing_blanks(std::string_view s) {
   return s;
 }
 
-
 // If `text` is a name line ("name: ..."), stores the trimmed name and returns true.
 bool parse_name_line(std::string_view text, std::string& name) {
   constexpr std::string_view kKey = "name:";
